@@ -1,0 +1,139 @@
+/**
+ * Multi-instance and standard loops. The activity gets a body instance (which carries the
+ * boundary events) and inner instances, one per item, in parallel or one after another.
+ * 会签 / 或签 / 票签 are multi-instance with a completion condition: when it holds, the inner
+ * instances still running are terminated and the body completes.
+ */
+import type { Activity } from '../../../model/types.js';
+import { evaluateCondition, evaluateFeel } from '../../feel.js';
+import { complete, enter, raiseIncident, terminate } from '../../lifecycle.js';
+import type { Run } from '../../run.js';
+import type { ElementInstance } from '../../state.js';
+import { propagate, visibleVariables } from '../../variables.js';
+
+/** Start the iterations of a body instance that was just activated (or resumed after an incident). */
+export function beginLoop(run: Run, bodyId: string, activity: Activity): void {
+  const body = run.instance(bodyId);
+  const loop = activity.loop;
+  if (!body || !loop) return;
+  if (loop.kind === 'standardLoop') {
+    run.emit('multiInstance.started', { instanceId: bodyId, elementId: activity.id, sequential: true, total: null, items: null, collectOutputs: false });
+    const first = loop.testBefore ? loopAgain(run, body, activity) : true;
+    if (first === null) return;
+    return first ? startIteration(run, bodyId, activity, 1) : finish(run, bodyId, activity);
+  }
+  const variables = visibleVariables(run, body.parentId);
+  let items: unknown[] | null = null;
+  let total = 0;
+  if (loop.inputCollection) {
+    const result = evaluateFeel(loop.inputCollection, variables, run.now);
+    if (!result.ok) return raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
+    if (!Array.isArray(result.value)) {
+      return raiseIncident(run, body, 'expression-failed', `Expected '${loop.inputCollection.source}' to be a list, but it is ${JSON.stringify(result.value)}`, { resume: 'loop' });
+    }
+    items = result.value;
+    total = items.length;
+  } else if (loop.loopCardinality) {
+    const result = evaluateFeel(loop.loopCardinality, variables, run.now);
+    if (!result.ok) return raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
+    if (typeof result.value !== 'number' || !Number.isInteger(result.value) || result.value < 0) {
+      return raiseIncident(run, body, 'expression-failed', `Expected loop cardinality '${loop.loopCardinality.source}' to be a whole number, but it is ${JSON.stringify(result.value)}`, { resume: 'loop' });
+    }
+    total = result.value;
+  }
+  run.emit('multiInstance.started', {
+    instanceId: bodyId,
+    elementId: activity.id,
+    sequential: loop.sequential,
+    total,
+    items,
+    collectOutputs: loop.outputCollection !== null,
+  });
+  if (total === 0) return finish(run, bodyId, activity);
+  const count = loop.sequential ? 1 : total;
+  for (let counter = 1; counter <= count; counter++) startIteration(run, bodyId, activity, counter);
+}
+
+function startIteration(run: Run, bodyId: string, activity: Activity, loopCounter: number): void {
+  const body = run.instance(bodyId);
+  const loop = activity.loop;
+  if (!body || !loop) return;
+  const locals: Record<string, unknown> = { loopCounter };
+  if (loop.kind === 'multiInstance' && loop.inputElement && body.mi?.items) {
+    locals[loop.inputElement] = body.mi.items[loopCounter - 1] ?? null;
+  }
+  enter(run, activity.id, bodyId, { loopCounter, locals });
+}
+
+/** Before an inner instance completes: record its output element. False: an incident stopped it. */
+export function collectOutput(run: Run, body: ElementInstance, inner: ElementInstance, activity: Activity): boolean {
+  const loop = activity.loop;
+  if (loop?.kind !== 'multiInstance' || !loop.outputCollection || inner.loopCounter === undefined) return true;
+  let output: unknown = null;
+  if (loop.outputElement) {
+    const result = evaluateFeel(loop.outputElement, visibleVariables(run, inner.id), run.now);
+    if (!result.ok) {
+      raiseIncident(run, inner, 'expression-failed', result.message, { resume: 'complete' });
+      return false;
+    }
+    output = result.value;
+  }
+  run.emit('multiInstance.outputCollected', { instanceId: body.id, loopCounter: inner.loopCounter, output });
+  return true;
+}
+
+/** An inner instance completed: stop on the completion condition, start the next, or finish. */
+export function continueLoop(run: Run, bodyId: string): void {
+  const body = run.instance(bodyId);
+  const mi = body?.mi;
+  if (!body || !mi) return;
+  const activity = run.element(body.elementId) as Activity;
+  const loop = activity.loop;
+  if (!loop) return;
+  if (loop.kind === 'standardLoop') {
+    const again = loopAgain(run, body, activity);
+    if (again === null) return;
+    return again ? startIteration(run, bodyId, activity, mi.next) : finish(run, bodyId, activity);
+  }
+  if (loop.completionCondition) {
+    const context = {
+      ...visibleVariables(run, bodyId),
+      nrOfInstances: mi.total,
+      nrOfCompletedInstances: mi.completed,
+      nrOfActiveInstances: mi.active,
+    };
+    const result = evaluateCondition(loop.completionCondition, context, run.now);
+    if (!result.ok) return raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
+    if (result.value) {
+      for (const inner of run.children(bodyId).reverse()) terminate(run, inner.id, 'completion-condition');
+      return finish(run, bodyId, activity);
+    }
+  }
+  if (mi.sequential && mi.total !== null && mi.next <= mi.total) return startIteration(run, bodyId, activity, mi.next);
+  if (mi.active === 0) finish(run, bodyId, activity);
+}
+
+/** Whether a standard loop runs another iteration; null when its condition raised an incident. */
+function loopAgain(run: Run, body: ElementInstance, activity: Activity): boolean | null {
+  const loop = activity.loop;
+  if (loop?.kind !== 'standardLoop') return false;
+  const done = body.mi ? body.mi.next - 1 : 0;
+  if (loop.loopMaximum !== null && done >= loop.loopMaximum) return false;
+  if (!loop.loopCondition) return loop.loopMaximum !== null;
+  const result = evaluateCondition(loop.loopCondition, { ...visibleVariables(run, body.id), loopCounter: done }, run.now);
+  if (!result.ok) {
+    raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
+    return null;
+  }
+  return result.value;
+}
+
+function finish(run: Run, bodyId: string, activity: Activity): void {
+  const body = run.instance(bodyId);
+  if (!body) return;
+  const loop = activity.loop;
+  if (loop?.kind === 'multiInstance' && loop.outputCollection && body.mi?.outputs) {
+    propagate(run, body.parentId, { [loop.outputCollection]: [...body.mi.outputs] });
+  }
+  complete(run, bodyId);
+}

@@ -1,0 +1,54 @@
+/** Every BPMN element kind the runtime executes, and its behaviour (a missing one fails to compile). */
+import type { FlowNode, FlowNodeKind } from '../../model/types.js';
+import type { ElementBehavior } from './behavior.js';
+import { callActivity } from './containers/call-activity.js';
+import { eventSubProcess } from './containers/event-sub-process.js';
+import { subProcess } from './containers/sub-process.js';
+import { boundaryEvent } from './events/boundary.js';
+import { endEvent } from './events/end.js';
+import { intermediateCatchEvent } from './events/intermediate-catch.js';
+import { intermediateThrowEvent } from './events/intermediate-throw.js';
+import { startEvent } from './events/start.js';
+import { eventBasedGateway } from './gateways/event-based.js';
+import { exclusiveGateway } from './gateways/exclusive.js';
+import { inclusiveGateway } from './gateways/inclusive.js';
+import { parallelGateway } from './gateways/parallel.js';
+import { jobTask } from './tasks/job-task.js';
+import { plainTask } from './tasks/plain-task.js';
+import { receiveTask } from './tasks/receive-task.js';
+import { userTask } from './tasks/user-task.js';
+
+type BehaviorTable = { readonly [K in FlowNodeKind]: ElementBehavior<Extract<FlowNode, { kind: K }>> };
+
+/**
+ * Built on first use: the behaviours and the lifecycle call each other, so the table must not
+ * be read while those modules are still being evaluated.
+ */
+let table: BehaviorTable | null = null;
+
+const build = (): BehaviorTable => ({
+  startEvent,
+  endEvent,
+  intermediateCatchEvent,
+  intermediateThrowEvent,
+  boundaryEvent,
+  userTask,
+  manualTask: userTask,
+  receiveTask,
+  serviceTask: jobTask,
+  sendTask: jobTask,
+  businessRuleTask: jobTask,
+  task: plainTask,
+  subProcess,
+  eventSubProcess,
+  callActivity,
+  exclusiveGateway,
+  parallelGateway,
+  inclusiveGateway,
+  eventBasedGateway,
+});
+
+export function behaviorOf<E extends FlowNode>(element: E): ElementBehavior<E> {
+  table ??= build();
+  return table[element.kind] as unknown as ElementBehavior<E>;
+}

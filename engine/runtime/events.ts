@@ -1,0 +1,203 @@
+/**
+ * Case events: the record of everything that happened to a case, at element level.
+ *
+ * Events carry decisions (flows taken, due dates, variable values, ids) so that replay never
+ * re-evaluates an expression, reads a calendar or generates an id. A released event type is
+ * never renamed or given a new meaning: change goes through a new `v` and a new applier.
+ */
+import type { IncidentKind, IncidentResume, TimerRepeat } from './state.js';
+
+interface EventShape<T extends string, D> {
+  readonly type: T;
+  /** Payload version; appliers dispatch on it when a meaning changes. */
+  readonly v: 1;
+  /** ISO-8601 instant, from the injected clock. */
+  readonly time: string;
+  /** Who caused it: a user id, `system`, `timer`, `job:<type>`, or `case:<id>` for another case. */
+  readonly actor: string;
+  readonly data: D;
+}
+
+export type CaseStarted = EventShape<
+  'case.started',
+  {
+    caseId: string;
+    processId: string;
+    definitionHash: string;
+    rootInstanceId: string;
+    parent: { caseId: string; instanceId: string } | null;
+    /** The start event used (none, message, signal or timer start). */
+    startEventId: string;
+    variables: Record<string, unknown>;
+  }
+>;
+
+export type ElementActivated = EventShape<
+  'element.activated',
+  {
+    instanceId: string;
+    elementId: string;
+    parentId: string;
+    loopCounter?: number;
+    /** For a joining gateway: the arrived flows it consumes. */
+    consumed?: Record<string, number>;
+  }
+>;
+
+export type ElementCompleted = EventShape<'element.completed', { instanceId: string; elementId: string }>;
+
+export type ElementTerminated = EventShape<
+  'element.terminated',
+  { instanceId: string; elementId: string; reason: 'interrupted' | 'terminated' | 'cancelled' | 'completion-condition' | 'returned' }
+>;
+
+export type FlowTaken = EventShape<
+  'flow.taken',
+  { flowId: string; sourceId: string; targetId: string; scopeInstanceId: string }
+>;
+
+/** A token reached a joining gateway that is not ready yet. */
+export type JoinArrived = EventShape<
+  'join.arrived',
+  { scopeInstanceId: string; gatewayId: string; flowId: string }
+>;
+
+export type MultiInstanceStarted = EventShape<
+  'multiInstance.started',
+  {
+    instanceId: string;
+    elementId: string;
+    sequential: boolean;
+    /** Number of inner instances; null for a standard loop (bounded by its condition). */
+    total: number | null;
+    items: unknown[] | null;
+    collectOutputs: boolean;
+  }
+>;
+
+/** An inner instance of a multi-instance body completed; its output element is collected. */
+export type MultiInstanceOutputCollected = EventShape<
+  'multiInstance.outputCollected',
+  { instanceId: string; loopCounter: number; output: unknown }
+>;
+
+export type VariablesSet = EventShape<
+  'variables.set',
+  { scopeInstanceId: string; variables: Record<string, unknown> }
+>;
+
+export type TaskCreated = EventShape<
+  'task.created',
+  {
+    taskId: string;
+    instanceId: string;
+    elementId: string;
+    kind: 'userTask' | 'manualTask';
+    name: string | null;
+    assignee: string | null;
+    candidateGroups: string[];
+    department: string | null;
+  }
+>;
+
+export type TaskAssigned = EventShape<'task.assigned', { taskId: string; assignee: string | null }>;
+export type TaskCompleted = EventShape<'task.completed', { taskId: string; variables: Record<string, unknown> }>;
+export type TaskCancelled = EventShape<'task.cancelled', { taskId: string }>;
+
+export type TimerScheduled = EventShape<
+  'timer.scheduled',
+  { timerId: string; instanceId: string; elementId: string; dueAt: string; repeat: TimerRepeat | null }
+>;
+export type TimerFired = EventShape<'timer.fired', { timerId: string; elementId: string }>;
+export type TimerCancelled = EventShape<'timer.cancelled', { timerId: string }>;
+
+export type SubscriptionOpened = EventShape<
+  'subscription.opened',
+  { subscriptionId: string; kind: 'message' | 'signal'; name: string; instanceId: string; elementId: string }
+>;
+export type SubscriptionClosed = EventShape<'subscription.closed', { subscriptionId: string }>;
+
+/** A message or signal reached a subscription of this case. */
+export type EventTriggered = EventShape<
+  'event.triggered',
+  { subscriptionId: string; kind: 'message' | 'signal'; name: string; elementId: string; variables: Record<string, unknown> }
+>;
+
+export type SignalThrown = EventShape<'signal.thrown', { signalName: string; elementId: string; variables: Record<string, unknown> }>;
+export type MessageThrown = EventShape<'message.thrown', { messageName: string; elementId: string; variables: Record<string, unknown> }>;
+export type ErrorThrown = EventShape<'error.thrown', { errorCode: string; message: string | null; instanceId: string; elementId: string }>;
+export type EscalationThrown = EventShape<'escalation.thrown', { escalationCode: string; instanceId: string; elementId: string }>;
+
+export type JobCreated = EventShape<
+  'job.created',
+  { jobId: string; instanceId: string; elementId: string; type: string; retries: number; dueAt: string }
+>;
+export type JobCompleted = EventShape<'job.completed', { jobId: string; variables: Record<string, unknown> }>;
+export type JobFailed = EventShape<'job.failed', { jobId: string; message: string; retries: number; retryAt: string | null }>;
+export type JobCancelled = EventShape<'job.cancelled', { jobId: string }>;
+
+export type IncidentRaised = EventShape<
+  'incident.raised',
+  {
+    incidentId: string;
+    instanceId: string;
+    elementId: string;
+    jobId: string | null;
+    kind: IncidentKind;
+    /** Where the instance resumes once the incident is resolved. */
+    resume: IncidentResume;
+    message: string;
+  }
+>;
+export type IncidentResolved = EventShape<'incident.resolved', { incidentId: string; retries: number }>;
+
+/** A call activity started its child case (the store starts the child from this event). */
+export type CallStarted = EventShape<
+  'call.started',
+  { instanceId: string; elementId: string; childCaseId: string; processId: string; variables: Record<string, unknown> }
+>;
+
+export type CaseCompleted = EventShape<'case.completed', { variables: Record<string, unknown> }>;
+export type CaseTerminated = EventShape<'case.terminated', { elementId: string | null; reason: string }>;
+export type CaseFailed = EventShape<'case.failed', { elementId: string | null; message: string; errorCode?: string }>;
+export type CaseCancelled = EventShape<'case.cancelled', { reason: string }>;
+
+export type CaseEvent =
+  | CaseStarted
+  | ElementActivated
+  | ElementCompleted
+  | ElementTerminated
+  | FlowTaken
+  | JoinArrived
+  | MultiInstanceStarted
+  | MultiInstanceOutputCollected
+  | VariablesSet
+  | TaskCreated
+  | TaskAssigned
+  | TaskCompleted
+  | TaskCancelled
+  | TimerScheduled
+  | TimerFired
+  | TimerCancelled
+  | SubscriptionOpened
+  | SubscriptionClosed
+  | EventTriggered
+  | SignalThrown
+  | MessageThrown
+  | ErrorThrown
+  | EscalationThrown
+  | JobCreated
+  | JobCompleted
+  | JobFailed
+  | JobCancelled
+  | IncidentRaised
+  | IncidentResolved
+  | CallStarted
+  | CaseCompleted
+  | CaseTerminated
+  | CaseFailed
+  | CaseCancelled;
+
+export type CaseEventType = CaseEvent['type'];
+export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
+export type EventData<T extends CaseEventType> = EventOf<T>['data'];

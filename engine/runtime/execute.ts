@@ -1,0 +1,46 @@
+/**
+ * execute: `(definition, state, command, now, ids) -> events + next state`. Pure: the input
+ * state is not touched, the clock and ids come from the context, and the same input always
+ * gives the same output.
+ */
+import type { CompiledDefinition } from '../model/types.js';
+import type { ExecuteResult, Rejection, RuntimeContext } from './api.js';
+import type { Command } from './commands.js';
+import { fireReadyInclusiveJoins } from './elements/gateways/inclusive.js';
+import { handlers } from './handle/index.js';
+import type { Handler } from './handle/handler.js';
+import { Run } from './run.js';
+import type { CaseState } from './state.js';
+
+export function execute(definition: CompiledDefinition, state: CaseState | null, command: Command, ctx: RuntimeContext): ExecuteResult {
+  const refused = precondition(definition, state, command);
+  if (refused) return { ok: false, rejection: refused };
+  const processId = state?.processId ?? (command.type === 'case.start' ? command.data.processId : '');
+  const process = definition.processes.get(processId);
+  if (!process) {
+    return { ok: false, rejection: { code: 'PROCESS_NOT_FOUND', message: `Expected process '${processId}' in definition ${definition.hash}, but it is not there` } };
+  }
+  const run = new Run(definition, process, state ? structuredClone(state) : null, ctx, command.actor);
+  const handler = handlers[command.type] as Handler<typeof command.type>;
+  const rejection = handler(run, command as never);
+  if (rejection) {
+    if (run.events.length > 0) throw new Error(`Handler of ${command.type} refused after emitting events: ${rejection.message}`);
+    return { ok: false, rejection };
+  }
+  run.drain(() => fireReadyInclusiveJoins(run));
+  return { ok: true, events: run.events, state: run.state };
+}
+
+function precondition(definition: CompiledDefinition, state: CaseState | null, command: Command): Rejection | null {
+  if (command.type === 'case.start') {
+    return state ? { code: 'CASE_EXISTS', message: `Expected no case ${command.data.caseId} yet, but it exists` } : null;
+  }
+  if (!state) return { code: 'CASE_NOT_FOUND', message: `Expected a case for ${command.type}, but there is none` };
+  if (state.status !== 'active') {
+    return { code: 'CASE_NOT_ACTIVE', message: `Expected case ${state.caseId} to be active for ${command.type}, but it is ${state.status}` };
+  }
+  if (state.definitionHash !== definition.hash) {
+    throw new Error(`Case ${state.caseId} runs definition ${state.definitionHash}, but was given ${definition.hash}`);
+  }
+  return null;
+}

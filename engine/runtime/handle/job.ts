@@ -1,0 +1,53 @@
+/** job.complete, job.fail, job.throwError: a worker reports on a service task's handler. */
+import { addDuration, parseDuration } from '../../time/iso8601.js';
+import { complete, raiseIncident } from '../lifecycle.js';
+import { throwError } from '../throws.js';
+import { propagate, setLocal } from '../variables.js';
+import { isActivity } from '../queries.js';
+import type { Run } from '../run.js';
+import type { JobState } from '../state.js';
+import { reject, type Handler } from './handler.js';
+import type { Rejection } from '../api.js';
+
+function findJob(run: Run, jobId: string): JobState | Rejection {
+  const job = run.state.jobs[jobId];
+  return job ?? reject('JOB_NOT_FOUND', `Expected job '${jobId}' to be open, but it is not`);
+}
+
+const isRejection = (value: JobState | Rejection): value is Rejection => 'code' in value;
+
+export const completeJob: Handler<'job.complete'> = (run, { data }) => {
+  const job = findJob(run, data.jobId);
+  if (isRejection(job)) return job;
+  const variables = data.variables ?? {};
+  run.emit('job.completed', { jobId: job.id, variables });
+  const element = run.element(job.elementId);
+  if (isActivity(element) && element.io.outputs.length > 0) setLocal(run, job.instanceId, variables);
+  else propagate(run, job.instanceId, variables);
+  complete(run, job.instanceId);
+  return undefined;
+};
+
+export const failJob: Handler<'job.fail'> = (run, { data }) => {
+  const job = findJob(run, data.jobId);
+  if (isRejection(job)) return job;
+  const backoff = data.backoff === undefined ? null : parseDuration(data.backoff);
+  if (data.backoff !== undefined && !backoff) return reject('INVALID_ARGUMENT', `Expected backoff to be an ISO-8601 duration, but it is '${data.backoff}'`);
+  const retries = Math.max(0, job.retries - 1);
+  const retryAt = retries > 0 ? (backoff ? addDuration(new Date(run.now), backoff).toISOString() : run.now) : null;
+  run.emit('job.failed', { jobId: job.id, message: data.message, retries, retryAt });
+  const instance = run.instance(job.instanceId);
+  if (retries === 0 && instance) {
+    raiseIncident(run, instance, 'job-failed', `Handler '${job.type}' failed and has no retries left: ${data.message}`, { jobId: job.id });
+  }
+  return undefined;
+};
+
+export const throwJobError: Handler<'job.throwError'> = (run, { data }) => {
+  const job = findJob(run, data.jobId);
+  if (isRejection(job)) return job;
+  const instance = run.instance(job.instanceId);
+  if (!instance) return reject('JOB_NOT_FOUND', `Expected the instance of job '${job.id}' to be active, but it is not`);
+  throwError(run, instance, data.errorCode, data.message ?? null, false, job.id);
+  return undefined;
+};

@@ -1,0 +1,229 @@
+/**
+ * The element instance lifecycle shared by every BPMN element: enter, complete, terminate,
+ * and how tokens move along sequence flows and how scopes end.
+ *
+ *   flow taken -> (join waits) -> element.activated -> behaviour -> element.completed -> flows taken
+ *                                                  \-> element.terminated (interrupted / cancelled)
+ *
+ * Element-specific work lives in elements/; this file knows nothing of any one kind.
+ */
+import type { Activity, FlowNode } from '../model/types.js';
+import { behaviorOf } from './elements/index.js';
+import { beginLoop, collectOutput, continueLoop } from './elements/containers/loop.js';
+import { evaluateCondition } from './feel.js';
+import { bodyOf, isActivity, isJoin } from './queries.js';
+import type { Run } from './run.js';
+import type { EventData } from './events.js';
+import type { ElementInstance, IncidentKind, IncidentResume } from './state.js';
+import { attachBoundaryEvents, detach } from './waits.js';
+import { evaluateMappings, propagate, setLocal, visibleVariables } from './variables.js';
+
+export interface EnterOptions {
+  /** The event that this catch element waits for has already happened (event gateway, boundary, start). */
+  readonly triggered?: { readonly variables: Readonly<Record<string, unknown>> };
+  readonly loopCounter?: number;
+  /** Local variables of the new instance (a multi-instance item, loopCounter). */
+  readonly locals?: Readonly<Record<string, unknown>>;
+  /** Arrivals a joining gateway consumes. */
+  readonly consumed?: Record<string, number>;
+}
+
+/** Create an instance of `elementId` in a scope instance and start it. */
+export function enter(run: Run, elementId: string, parentId: string, options: EnterOptions = {}): void {
+  const element = run.element(elementId);
+  if (isActivity(element) && element.loop && options.loopCounter === undefined) {
+    const bodyId = run.newId();
+    run.emit('element.activated', { instanceId: bodyId, elementId, parentId });
+    attachBoundaryEvents(run, bodyId, element);
+    beginLoop(run, bodyId, element);
+    return;
+  }
+  const instanceId = run.newId();
+  run.emit('element.activated', {
+    instanceId,
+    elementId,
+    parentId,
+    ...(options.loopCounter === undefined ? {} : { loopCounter: options.loopCounter }),
+    ...(options.consumed ? { consumed: options.consumed } : {}),
+  });
+  if (options.locals) setLocal(run, instanceId, options.locals);
+  if (isActivity(element) && options.loopCounter === undefined) attachBoundaryEvents(run, instanceId, element);
+  perform(run, instanceId, options.triggered);
+}
+
+/**
+ * Run an activated instance's behaviour: its input mappings, then what its kind does. Also how
+ * an instance resumes after its incident is resolved.
+ */
+export function perform(run: Run, instanceId: string, triggered?: EnterOptions['triggered']): void {
+  const instance = run.instance(instanceId);
+  if (!instance) return;
+  const element = run.element(instance.elementId);
+  if (isActivity(element) && element.io.inputs.length > 0) {
+    const inputs = evaluateMappings(run, element.io.inputs, visibleVariables(run, instance.parentId));
+    if (!inputs.ok) return raiseIncident(run, instance, 'expression-failed', inputs.message);
+    setLocal(run, instanceId, inputs.values);
+  }
+  behaviorOf(element).activate(run, instance, element, triggered);
+}
+
+/**
+ * Complete an instance normally: output mappings, close what it waited on, record it, then
+ * leave through `flows` (gateways choose them) or through every outgoing flow whose
+ * condition holds.
+ */
+export function complete(run: Run, instanceId: string, flows?: readonly string[], triggered?: EnterOptions['triggered']): void {
+  const instance = run.instance(instanceId);
+  if (!instance) return;
+  const element = run.element(instance.elementId);
+  const body = bodyOf(run.state, instance);
+  if (isActivity(element) && !instance.mi && element.io.outputs.length > 0) {
+    const outputs = evaluateMappings(run, element.io.outputs, visibleVariables(run, instanceId));
+    if (!outputs.ok) return raiseIncident(run, instance, 'expression-failed', outputs.message, { resume: 'complete' });
+    propagate(run, instance.parentId, outputs.values);
+  }
+  if (body && !collectOutput(run, body, instance, element as Activity)) return;
+  const taken = body || instance.parentId === null ? [] : (flows ?? outgoingFlows(run, element, instance));
+  if (taken === null) return;
+  detach(run, instance);
+  run.emit('element.completed', { instanceId, elementId: element.id });
+  if (body) return continueLoop(run, body.id);
+  const parentId = instance.parentId;
+  if (parentId === null) return;
+  for (const flowId of taken) takeFlow(run, flowId, parentId, triggered ? { triggered } : {});
+  if (taken.length === 0) scopeMayEnd(run, parentId);
+}
+
+/** The flows an element (not a gateway) leaves by: all whose condition holds. null: incident. */
+function outgoingFlows(run: Run, element: FlowNode, instance: ElementInstance): string[] | null {
+  const taken: string[] = [];
+  for (const flowId of element.outgoing) {
+    const { condition } = run.flow(flowId);
+    if (!condition) {
+      taken.push(flowId);
+      continue;
+    }
+    const result = evaluateCondition(condition, visibleVariables(run, instance.parentId), run.now);
+    if (!result.ok) {
+      raiseIncident(run, instance, 'expression-failed', result.message, { resume: 'complete' });
+      return null;
+    }
+    if (result.value) taken.push(flowId);
+  }
+  return taken;
+}
+
+/**
+ * Record an instance as completed without leaving it anywhere: an error end event, whose
+ * token the thrown error carries on.
+ */
+export function detachAndRecordCompleted(run: Run, instance: ElementInstance): void {
+  if (!run.instance(instance.id)) return;
+  detach(run, instance);
+  run.emit('element.completed', { instanceId: instance.id, elementId: instance.elementId });
+}
+
+/** Move a token along a sequence flow into its target, within a scope instance. */
+export function takeFlow(run: Run, flowId: string, scopeInstanceId: string, options: EnterOptions = {}): void {
+  const flow = run.flow(flowId);
+  run.emit('flow.taken', { flowId, sourceId: flow.sourceId, targetId: flow.targetId, scopeInstanceId });
+  const target = run.element(flow.targetId);
+  if (isJoin(target)) {
+    run.emit('join.arrived', { scopeInstanceId, gatewayId: target.id, flowId });
+    if (target.kind === 'parallelGateway') joinIfComplete(run, scopeInstanceId, target);
+    return;
+  }
+  run.arrive(scopeInstanceId, () => enter(run, target.id, scopeInstanceId, options));
+}
+
+/** A parallel join fires when a token has arrived on every incoming flow. */
+function joinIfComplete(run: Run, scopeInstanceId: string, gateway: FlowNode): void {
+  const arrivals = run.instance(scopeInstanceId)?.joins?.[gateway.id] ?? {};
+  if (!gateway.incoming.every((flowId) => (arrivals[flowId] ?? 0) > 0)) return;
+  const consumed = Object.fromEntries(gateway.incoming.map((flowId) => [flowId, 1]));
+  enter(run, gateway.id, scopeInstanceId, { consumed });
+}
+
+/**
+ * End an instance without completing it (interrupted by a boundary or event sub-process,
+ * terminated by a terminate end event, cancelled with its case): its children first.
+ */
+export function terminate(run: Run, instanceId: string, reason: 'interrupted' | 'terminated' | 'cancelled' | 'completion-condition' | 'returned'): void {
+  const instance = run.instance(instanceId);
+  if (!instance) return;
+  terminateChildren(run, instanceId, reason);
+  detach(run, instance);
+  run.emit('element.terminated', { instanceId, elementId: instance.elementId, reason });
+}
+
+/** Terminate every token inside a scope instance, and those on their way in. */
+export function terminateChildren(
+  run: Run,
+  scopeInstanceId: string,
+  reason: 'interrupted' | 'terminated' | 'cancelled' | 'completion-condition' | 'returned',
+  except?: string,
+): void {
+  run.dropArriving(scopeInstanceId);
+  for (const child of run.children(scopeInstanceId).reverse()) {
+    if (child.id !== except) terminate(run, child.id, reason);
+  }
+}
+
+/**
+ * A scope instance whose last token is gone completes: a sub-process leaves by its flows, an
+ * event sub-process ends into its parent, the process completes the case.
+ */
+export function scopeMayEnd(run: Run, scopeInstanceId: string): void {
+  const scope = run.instance(scopeInstanceId);
+  if (!scope || scope.mi || !run.active) return;
+  if (run.children(scopeInstanceId).length > 0 || run.arriving(scopeInstanceId) > 0) return;
+  if (scope.joins && Object.keys(scope.joins).length > 0) return;
+  if (scope.parentId === null) {
+    detach(run, scope);
+    run.emit('case.completed', { variables: { ...run.state.variables[scope.id] } });
+    return;
+  }
+  complete(run, scopeInstanceId);
+}
+
+/** How a case can end other than by completing. */
+export type CaseEnding =
+  | { readonly type: 'case.terminated'; readonly data: EventData<'case.terminated'> }
+  | { readonly type: 'case.failed'; readonly data: EventData<'case.failed'> }
+  | { readonly type: 'case.cancelled'; readonly data: EventData<'case.cancelled'> };
+
+/** End the whole case: every token terminated, every wait closed, then the ending recorded. */
+export function endCase(run: Run, ending: CaseEnding): void {
+  const root = run.instance(run.state.rootInstanceId);
+  if (root) {
+    terminateChildren(run, root.id, ending.type === 'case.cancelled' ? 'cancelled' : 'terminated');
+    detach(run, root);
+  }
+  switch (ending.type) {
+    case 'case.terminated':
+      return run.emit(ending.type, ending.data);
+    case 'case.failed':
+      return run.emit(ending.type, ending.data);
+    case 'case.cancelled':
+      return run.emit(ending.type, ending.data);
+  }
+}
+
+/** Stop an instance where it is, with a reason an administrator can act on. */
+export function raiseIncident(
+  run: Run,
+  instance: ElementInstance,
+  kind: IncidentKind,
+  message: string,
+  options: { readonly jobId?: string | null; readonly resume?: IncidentResume } = {},
+): void {
+  run.emit('incident.raised', {
+    incidentId: run.newId(),
+    instanceId: instance.id,
+    elementId: instance.elementId,
+    jobId: options.jobId ?? null,
+    kind,
+    resume: options.resume ?? 'activate',
+    message,
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * The state of one case (one process instance), as the appliers build it from events.
+ *
+ * It holds only what is durable between commands: the element instances that wait (tasks,
+ * catch events, scopes), variables per scope, timers, subscriptions, jobs and incidents, plus
+ * counters the audit views read. Everything transient inside one command (a gateway passed
+ * through, a flow taken) exists only as an event. The state is plain JSON: it is what the
+ * store keeps as the case's snapshot and what replay must reproduce exactly.
+ */
+
+export type CaseStatus = 'active' | 'completed' | 'terminated' | 'failed' | 'cancelled';
+
+/** An element instance that is still active (a token resting in an element, or a scope). */
+export interface ElementInstance {
+  readonly id: string;
+  readonly elementId: string;
+  /** The flow-scope instance this one runs in; null for the process instance itself. */
+  readonly parentId: string | null;
+  /** Sequence flows that arrived at joining gateways of this scope, not yet consumed. */
+  joins?: Record<string, Record<string, number>>;
+  /** Multi-instance body bookkeeping. */
+  mi?: MultiInstanceState;
+  /** Index of this instance inside a multi-instance body, or the standard-loop iteration. */
+  loopCounter?: number;
+  /** For a call activity: the child case it waits for. */
+  childCaseId?: string;
+  /** An interrupting event sub-process or boundary event is taking over: no normal completion. */
+  interrupted?: boolean;
+}
+
+export interface MultiInstanceState {
+  readonly sequential: boolean;
+  /** Number of inner instances; null for a standard loop, which runs while its condition holds. */
+  readonly total: number | null;
+  completed: number;
+  active: number;
+  /** loopCounter of the next inner instance to start (BPMN's loopCounter is 1-based). */
+  next: number;
+  /** The evaluated input collection, kept so sequential instances read the same items. */
+  readonly items: readonly unknown[] | null;
+  /** Output collection being built, by loopCounter - 1. */
+  outputs: unknown[] | null;
+}
+
+export interface TaskState {
+  readonly id: string;
+  readonly instanceId: string;
+  readonly elementId: string;
+  readonly kind: 'userTask' | 'manualTask';
+  readonly name: string | null;
+  readonly createdAt: string;
+  assignee: string | null;
+  readonly candidateGroups: readonly string[];
+  readonly department: string | null;
+}
+
+export interface TimerState {
+  readonly id: string;
+  /** The element instance the timer belongs to (for a boundary: the activity). */
+  readonly instanceId: string;
+  /** The timer event's element id (catch, boundary or event sub-process start). */
+  readonly elementId: string;
+  readonly dueAt: string;
+  /** For cycles: how many more times after this one (null = unbounded), and the period. */
+  readonly repeat: TimerRepeat | null;
+}
+
+export type TimerRepeat =
+  | { readonly kind: 'interval'; readonly remaining: number | null; readonly every: string }
+  | { readonly kind: 'cron'; readonly remaining: number | null; readonly cron: string };
+
+export interface SubscriptionState {
+  readonly id: string;
+  readonly kind: 'message' | 'signal';
+  readonly name: string;
+  /** The instance that waits (a catch event, receive task, or the activity of a boundary). */
+  readonly instanceId: string;
+  /** The catching element (catch event, receive task, boundary event, event sub-process start). */
+  readonly elementId: string;
+}
+
+export interface JobState {
+  readonly id: string;
+  readonly instanceId: string;
+  readonly elementId: string;
+  readonly type: string;
+  retries: number;
+  /** Earliest time a worker may run it (retry backoff). */
+  dueAt: string;
+  lastError: string | null;
+}
+
+export type IncidentKind = 'job-failed' | 'expression-failed' | 'unhandled-error' | 'call-failed';
+/** activate: run the element's behaviour again; complete: complete it again; loop: re-evaluate its loop. */
+export type IncidentResume = 'activate' | 'complete' | 'loop';
+
+export interface IncidentState {
+  readonly id: string;
+  readonly instanceId: string;
+  readonly elementId: string;
+  readonly jobId: string | null;
+  readonly kind: IncidentKind;
+  readonly resume: IncidentResume;
+  readonly message: string;
+  readonly raisedAt: string;
+}
+
+export interface CaseStats {
+  /** Times each element was entered (activated). */
+  entered: Record<string, number>;
+  /** Times each element was left normally. */
+  completed: Record<string, number>;
+  /** Times each sequence flow was taken. */
+  flows: Record<string, number>;
+}
+
+export interface CaseState {
+  readonly caseId: string;
+  readonly processId: string;
+  /** Content hash of the deployed definition this case runs. */
+  readonly definitionHash: string;
+  status: CaseStatus;
+  /** Number of events applied: the case's version. */
+  seq: number;
+  readonly startedAt: string;
+  endedAt: string | null;
+  /** For a child case started by a call activity. */
+  readonly parent: { readonly caseId: string; readonly instanceId: string } | null;
+  /** Id of the root (process) instance; variables of the case live under it. */
+  readonly rootInstanceId: string;
+  instances: Record<string, ElementInstance>;
+  /** Variables by the id of the scope instance that owns them. */
+  variables: Record<string, Record<string, unknown>>;
+  tasks: Record<string, TaskState>;
+  timers: Record<string, TimerState>;
+  subscriptions: Record<string, SubscriptionState>;
+  jobs: Record<string, JobState>;
+  incidents: Record<string, IncidentState>;
+  stats: CaseStats;
+  /** Why a case failed, with the element it failed at. */
+  failure: { readonly elementId: string | null; readonly message: string } | null;
+}
