@@ -60,7 +60,8 @@ export function perform(run: Run, instanceId: string, triggered?: EnterOptions['
   if (!instance) return;
   const element = run.element(instance.elementId);
   if (isActivity(element) && element.io.inputs.length > 0) {
-    const inputs = evaluateMappings(run, element.io.inputs, visibleVariables(run, instance.parentId));
+    // The instance's own variables so far (a multi-instance item, loopCounter) are visible.
+    const inputs = evaluateMappings(run, element.io.inputs, visibleVariables(run, instance.id));
     if (!inputs.ok) return raiseIncident(run, instance, 'expression-failed', inputs.message);
     setLocal(run, instanceId, inputs.values);
   }

@@ -84,7 +84,7 @@ export const elementAppliers: ApplierTable<
       active: 0,
       next: 1,
       items: data.items,
-      outputs: data.collectOutputs ? [] : null,
+      outputs: data.collectOutputs ? new Array<unknown>(data.total ?? 0).fill(null) : null,
     };
   },
   'multiInstance.outputCollected': (state, { data }) => {

@@ -96,8 +96,11 @@ export function continueLoop(run: Run, bodyId: string): void {
     return again ? startIteration(run, bodyId, activity, mi.next) : finish(run, bodyId, activity);
   }
   if (loop.completionCondition) {
+    // The output collection so far is visible, so a 票签 can count the votes cast.
+    const collected = loop.outputCollection && mi.outputs ? { [loop.outputCollection]: [...mi.outputs] } : {};
     const context = {
       ...visibleVariables(run, bodyId),
+      ...collected,
       nrOfInstances: mi.total,
       nrOfCompletedInstances: mi.completed,
       nrOfActiveInstances: mi.active,
