@@ -1,0 +1,14 @@
+/**
+ * The model layer: BPMN XML (bpmn-moddle + the gov extension) in, checked and compiled,
+ * immutable definitions out. Everything else in the engine imports from here.
+ */
+export type * from './types.js';
+export { TIME_LIMIT_UNITS, COUNTERSIGN_KINDS, MATERIAL_NECESSITIES } from './types.js';
+export type { LoadOptions, LoadResult } from './load.js';
+export { loadDefinition, clearDefinitionCache } from './load.js';
+export { exportXml } from './export.js';
+export type { ReadResult } from './read-file.js';
+export { readBpmnFile, decodeBpmn } from './read-file.js';
+export { hashXml } from './cache.js';
+export { govDescriptor, GOV_NAMESPACE, ZEEBE_NAMESPACE } from './gov-descriptor.js';
+export { RULES } from './validate.js';

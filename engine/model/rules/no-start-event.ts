@@ -1,0 +1,27 @@
+import type { Finding } from '../types.js';
+import type { Rule } from './rule.js';
+import { executable, finding } from './rule.js';
+
+/**
+ * `no-start-event`: an executable process needs a none start event or an event start; an
+ * embedded sub-process needs a none start event; an event sub-process needs its one start event.
+ */
+export const noStartEvent: Rule = (context) => {
+  const findings: Finding[] = [];
+  for (const { compiled } of executable(context)) {
+    if (compiled.noneStart === null && compiled.eventStarts.length === 0) {
+      findings.push(finding('error', 'no-start-event', compiled.id, `process "${compiled.id}" has no start event`));
+    }
+    for (const node of compiled.elements.values()) {
+      if (node.kind === 'subProcess' && node.noneStart === null) {
+        findings.push(finding('error', 'no-start-event', node.id, 'sub-process has no none start event'));
+      } else if (node.kind === 'eventSubProcess' && node.start === '') {
+        findings.push(finding('error', 'no-start-event', node.id, 'event sub-process has no start event'));
+      } else if (node.kind === 'eventSubProcess') {
+        const starts = node.children.filter((id) => compiled.elements.get(id)?.kind === 'startEvent');
+        if (starts.length > 1) findings.push(finding('error', 'no-start-event', node.id, 'event sub-process must have exactly one start event'));
+      }
+    }
+  }
+  return findings;
+};

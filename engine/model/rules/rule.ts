@@ -1,0 +1,23 @@
+import type { Finding } from '../types.js';
+import type { Compilation } from '../compile.js';
+import type { ProcessCompilation } from '../compile-process.js';
+
+/** What every validation rule gets: the compiled file and what the caller knows beyond it. */
+export interface RuleContext {
+  readonly compilation: Compilation;
+  /** Ids of processes deployed elsewhere that call activities may call. */
+  readonly knownProcessIds: ReadonlySet<string>;
+}
+
+/** A deploy-time check: one file per rule, each returns its findings, never throws. */
+export type Rule = (context: RuleContext) => readonly Finding[];
+
+/** A finding of a rule. */
+export function finding(severity: Finding['severity'], rule: string, elementId: string | null, message: string): Finding {
+  return { severity, rule, elementId, message };
+}
+
+/** The processes the engine may run; structural rules only look at these. */
+export function executable(context: RuleContext): readonly ProcessCompilation[] {
+  return context.compilation.processes.filter((process) => process.compiled.isExecutable);
+}
