@@ -1,0 +1,127 @@
+/**
+ * Property: whatever valid commands arrive, in whatever order, every case's state is exactly
+ * the replay of its events, and no token is left without its scope (no orphan instances,
+ * tasks, timers, subscriptions, jobs or incidents; ended cases hold none).
+ */
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { replay, type CaseState, type Command } from '../../../engine/runtime/index.js';
+import { MemoryEngine } from '../../support/memory-engine.js';
+import { SHARED_SEMANTICS } from '../../support/scenarios.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FILES = [
+  ...readdirSync(SHARED_SEMANTICS).filter((f) => f.endsWith('.bpmn')).map((f) => path.join(SHARED_SEMANTICS, f)),
+  path.join(here, 'tasks', 'service-task.bpmn'),
+  path.join(here, 'containers', 'multi-instance.collection.bpmn'),
+  path.join(here, 'containers', 'call-activity.mapping.bpmn'),
+  path.join(here, 'execute.fixture.bpmn'),
+];
+
+const variables = fc.record(
+  {
+    score: fc.integer({ min: 0, max: 100 }),
+    amount: fc.integer({ min: 0, max: 5000 }),
+    quantity: fc.integer({ min: 0, max: 20 }),
+    needsLegal: fc.boolean(),
+    declined: fc.boolean(),
+    approve: fc.boolean(),
+    passed: fc.boolean(),
+    priority: fc.constantFrom('normal', 'express', 'bulk'),
+    departments: fc.array(fc.constantFrom('人防办', '消防救援', '自然资源', '住建'), { maxLength: 4 }),
+    experts: fc.array(fc.constantFrom('甲', '乙', '丙'), { maxLength: 3 }),
+    form: fc.constant({ companyName: '某某公司' }),
+  },
+  { requiredKeys: [] },
+);
+
+/** Every command that makes sense for the case family right now. */
+function choices(engine: MemoryEngine, rootId: string, vars: Record<string, unknown>): Array<() => void> {
+  const options: Array<() => void> = [];
+  for (const caseId of engine.family(rootId)) {
+    const { state } = engine.get(caseId);
+    if (state.status !== 'active') continue;
+    const act = (command: Command) => () => void engine.run(caseId, command);
+    for (const task of Object.values(state.tasks)) options.push(act({ type: 'task.complete', actor: 'p', data: { taskId: task.id, variables: vars } }));
+    for (const sub of Object.values(state.subscriptions)) {
+      options.push(
+        sub.kind === 'message'
+          ? act({ type: 'message.correlate', actor: 'p', data: { name: sub.name, elementId: sub.elementId } })
+          : () => engine.signal(sub.name),
+      );
+    }
+    for (const timer of Object.values(state.timers)) {
+      options.push(() => engine.advance(Math.max(0, Date.parse(timer.dueAt) - engine.now.getTime())));
+    }
+    for (const job of Object.values(state.jobs)) {
+      if (job.retries === 0) continue;
+      options.push(act({ type: 'job.complete', actor: 'w', data: { jobId: job.id, variables: vars } }));
+      options.push(act({ type: 'job.fail', actor: 'w', data: { jobId: job.id, message: 'down', backoff: 'PT1M' } }));
+      options.push(act({ type: 'job.throwError', actor: 'w', data: { jobId: job.id, errorCode: 'LICENCE_REVOKED' } }));
+    }
+    for (const incident of Object.values(state.incidents)) {
+      options.push(() => {
+        engine.run(caseId, { type: 'variables.set', actor: 'admin', data: { variables: { ...vars, departments: [], experts: [] } } });
+        engine.run(caseId, { type: 'incident.resolve', actor: 'admin', data: { incidentId: incident.id } });
+      });
+    }
+    options.push(act({ type: 'variables.set', actor: 'p', data: { variables: vars } }));
+  }
+  if (engine.get(rootId).state.status === 'active') options.push(() => void engine.run(rootId, { type: 'case.cancel', actor: 'admin', data: { reason: 'random' } }));
+  return options;
+}
+
+function expectNoOrphans(state: CaseState): void {
+  const has = (id: string) => Boolean(state.instances[id]);
+  if (state.status !== 'active') {
+    expect(state.instances, 'an ended case holds no tokens').to.deep.equal({});
+    for (const part of ['tasks', 'timers', 'subscriptions', 'jobs', 'incidents'] as const) {
+      expect(state[part], `an ended case holds no ${part}`).to.deep.equal({});
+    }
+    return;
+  }
+  for (const instance of Object.values(state.instances)) {
+    if (instance.parentId !== null) expect(has(instance.parentId), `parent of ${instance.elementId}`).to.equal(true);
+    if (instance.mi) {
+      const inner = Object.values(state.instances).filter((i) => i.parentId === instance.id).length;
+      expect(instance.mi.active, `active inner instances of ${instance.elementId}`).to.equal(inner);
+    }
+  }
+  for (const part of ['tasks', 'timers', 'subscriptions', 'jobs', 'incidents'] as const) {
+    for (const item of Object.values(state[part])) expect(has(item.instanceId), `${part} of a gone instance`).to.equal(true);
+  }
+  for (const scopeId of Object.keys(state.variables)) expect(has(scopeId) || scopeId === state.rootInstanceId, 'variables of a gone scope').to.equal(true);
+}
+
+describe('runtime: properties over random command sequences', () => {
+  it('should keep replay equal to the state and leave no orphan tokens', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...FILES),
+        variables,
+        fc.array(fc.tuple(fc.nat(), variables), { minLength: 1, maxLength: 25 }),
+        async (file, initial, steps) => {
+          const engine = new MemoryEngine();
+          const definition = await engine.deploy(file);
+          const processId = [...definition.processes.values()].find((p) => p.isExecutable && p.noneStart)?.id;
+          if (!processId) return;
+          const rootId = engine.start(processId, initial);
+          for (const [pick, vars] of steps) {
+            const options = choices(engine, rootId, vars);
+            if (options.length === 0) break;
+            options[pick % options.length]!();
+            for (const caseId of engine.family(rootId)) expectNoOrphans(engine.get(caseId).state);
+          }
+          for (const caseId of engine.family(rootId)) {
+            const { state, events } = engine.get(caseId);
+            expect(replay(events.map((e) => structuredClone(e))), `replay of ${caseId}`).to.deep.equal(state);
+          }
+        },
+      ),
+      { numRuns: Number(process.env.MATTERFLOW_PROPERTY_RUNS ?? 300) },
+    );
+  });
+});
