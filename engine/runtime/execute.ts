@@ -9,6 +9,7 @@ import type { Command } from './commands.js';
 import { fireReadyInclusiveJoins } from './elements/gateways/inclusive.js';
 import { handlers } from './handle/index.js';
 import type { Handler } from './handle/handler.js';
+import { cloneState } from './clone.js';
 import { Run } from './run.js';
 import type { CaseState } from './state.js';
 
@@ -20,9 +21,10 @@ export function execute(definition: CompiledDefinition, state: CaseState | null,
   if (!process) {
     return { ok: false, rejection: { code: 'PROCESS_NOT_FOUND', message: `Expected process '${processId}' in definition ${definition.hash}, but it is not there` } };
   }
-  const run = new Run(definition, process, state ? structuredClone(state) : null, ctx, command.actor);
+  const run = new Run(definition, process, state ? cloneState(state) : null, ctx, command.actor);
   const handler = handlers[command.type] as Handler<typeof command.type>;
-  const rejection = handler(run, command as never);
+  // The command's data is copied once, so that nothing the caller keeps aliases the new state.
+  const rejection = handler(run, { ...command, data: structuredClone(command.data) } as never);
   if (rejection) {
     if (run.events.length > 0) throw new Error(`Handler of ${command.type} refused after emitting events: ${rejection.message}`);
     return { ok: false, rejection };

@@ -95,7 +95,7 @@ export const elementAppliers: ApplierTable<
     }
   },
   'variables.set': (state, { data }) => {
-    state.variables[data.scopeInstanceId] = { ...state.variables[data.scopeInstanceId], ...structuredClone(data.variables) };
+    state.variables[data.scopeInstanceId] = { ...state.variables[data.scopeInstanceId], ...data.variables };
   },
   'call.started': (state, { data }) => {
     const instance = state.instances[data.instanceId];

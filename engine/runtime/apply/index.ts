@@ -33,7 +33,7 @@ function started(event: EventOf<'case.started'>): CaseState {
     parent: data.parent,
     rootInstanceId: data.rootInstanceId,
     instances: { [data.rootInstanceId]: { id: data.rootInstanceId, elementId: data.processId, parentId: null } },
-    variables: { [data.rootInstanceId]: structuredClone(data.variables) },
+    variables: { [data.rootInstanceId]: { ...data.variables } },
     tasks: {},
     timers: {},
     subscriptions: {},
