@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { waitingElements } from '../../engine/runtime/index.js';
 import { MemoryEngine } from './memory-engine.js';
-import type { Observation, ScenarioDriver } from './scenarios.js';
+import { findEventStart, type Observation, type ScenarioDriver } from './scenarios.js';
 
 export class MemoryDriver implements ScenarioDriver {
   readonly engine = new MemoryEngine();
@@ -20,21 +20,8 @@ export class MemoryDriver implements ScenarioDriver {
   }
 
   async startByEvent(processId: string, kind: 'message' | 'signal', name: string, variables: Record<string, unknown>): Promise<string> {
-    const definition = await this.latestProcess(processId);
-    const startEventId = definition.eventStarts.find((id) => {
-      const start = definition.elements.get(id);
-      const event = start?.kind === 'startEvent' ? start.eventDefinition : null;
-      return event?.type === kind && (event.type === 'message' ? event.messageName : event.type === 'signal' ? event.signalName : null) === name;
-    });
-    if (!startEventId) throw new Error(`Process ${processId} has no ${kind} start '${name}'`);
+    const startEventId = findEventStart(this.engine.latestProcess(processId), kind, name);
     return this.engine.start(processId, variables, { startEventId });
-  }
-
-  private async latestProcess(processId: string) {
-    const caseId = this.engine.start(processId, {});
-    const process = this.engine.process(caseId);
-    this.engine.cases.delete(caseId);
-    return process;
   }
 
   async setVariables(caseId: string, variables: Record<string, unknown>): Promise<void> {

@@ -51,6 +51,13 @@ export class MemoryEngine {
     return result.definition;
   }
 
+  /** The latest deployed version of a process. */
+  latestProcess(processId: string): CompiledProcess {
+    const process = this.latest.get(processId)?.processes.get(processId);
+    if (!process) throw new CommandRefused('PROCESS_NOT_FOUND', `Process ${processId} is not deployed`);
+    return process;
+  }
+
   process(caseId: string): CompiledProcess {
     const entry = this.get(caseId);
     const process = entry.definition.processes.get(entry.state.processId);

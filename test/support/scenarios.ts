@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import type { CompiledProcess } from '../../engine/model/index.js';
 
 export interface Scenario {
   readonly id: string;
@@ -65,9 +66,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '..', '..');
 export const SHARED_SEMANTICS = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'semantics');
 
-/** Every scenario of the shared folder, and of $MATTERFLOW_SCENARIOS when set. */
-export function loadScenarios(): Scenario[] {
-  const dirs = [SHARED_SEMANTICS, process.env.MATTERFLOW_SCENARIOS].filter((d): d is string => Boolean(d));
+/** Matterflow's own scenarios, in the same format: every element kind the engine runs. */
+export const OWN_SCENARIOS = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios');
+
+/** The scenario folders every engine test plays: shared, ours, and $MATTERFLOW_SCENARIOS when set. */
+export function scenarioFolders(): string[] {
+  return [SHARED_SEMANTICS, OWN_SCENARIOS, process.env.MATTERFLOW_SCENARIOS].filter((d): d is string => Boolean(d));
+}
+
+/** Every scenario of the given folders, in file order. */
+export function loadScenarios(dirs: readonly string[] = scenarioFolders()): Scenario[] {
   const scenarios: Scenario[] = [];
   for (const dir of dirs) {
     if (!existsSync(dir)) throw new Error(`Scenario folder ${dir} does not exist`);
@@ -77,6 +85,17 @@ export function loadScenarios(): Scenario[] {
     }
   }
   return scenarios;
+}
+
+/** The message or signal start event of a process with that name. */
+export function findEventStart(process: CompiledProcess, kind: 'message' | 'signal', name: string): string {
+  const startEventId = process.eventStarts.find((id) => {
+    const start = process.elements.get(id);
+    const event = start?.kind === 'startEvent' ? start.eventDefinition : null;
+    return (event?.type === 'message' && kind === 'message' && event.messageName === name) || (event?.type === 'signal' && kind === 'signal' && event.signalName === name);
+  });
+  if (!startEventId) throw new Error(`Process ${process.id} has no ${kind} start event '${name}'`);
+  return startEventId;
 }
 
 /** Play a scenario step by step; every expectation is checked, and consistency at each. */

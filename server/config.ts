@@ -1,0 +1,23 @@
+/**
+ * Server configuration from the environment, with defaults. Business days are always counted in
+ * Asia/Shanghai, whatever the host's zone; that is not configurable.
+ */
+import { configFromEnv, type DatabaseConfig } from '../engine/store/index.js';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseConfig;
+  readonly logLevel: string;
+}
+
+export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env['PORT'] ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, but is '${env['PORT']}'`);
+  return {
+    port,
+    host: env['HOST'] ?? '127.0.0.1',
+    database: configFromEnv(env),
+    logLevel: env['LOG_LEVEL'] ?? 'info',
+  };
+}
