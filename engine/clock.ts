@@ -1,0 +1,79 @@
+/**
+ * The one source of "now" for the engine.
+ *
+ * The runtime never reads a clock: the store asks a `Clock` and passes the instant in. Production
+ * uses `systemClock`; tests (and the test-clock endpoint) use a `SettableClock` so that timers,
+ * deadlines and event times are reproducible. Only this file and engine/store|jobs|server may
+ * read the real clock.
+ */
+
+/** Anything that can say what time it is. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The real wall clock. */
+export const systemClock: Clock = {
+  now: () => new Date(),
+};
+
+/** A clock that only moves when told to: for tests and simulations. */
+export class SettableClock implements Clock {
+  #current: number;
+
+  constructor(start: Date | string = '2025-01-06T01:00:00.000Z') {
+    this.#current = toMillis(start);
+  }
+
+  now(): Date {
+    return new Date(this.#current);
+  }
+
+  /** Jump to an instant (forwards or backwards). */
+  set(instant: Date | string): void {
+    this.#current = toMillis(instant);
+  }
+
+  /** Move forwards by milliseconds or an ISO-8601 duration (`PT10S`, `P1DT2H`, `P1M`). */
+  advance(by: number | string): Date {
+    this.#current = typeof by === 'number' ? this.#current + by : addDuration(this.now(), by).getTime();
+    return this.now();
+  }
+}
+
+/** True for clocks the job runners may move to a timer's due time (duck-typed `set`). */
+export function isSettable(clock: Clock): clock is Clock & { set(instant: Date | string): void } {
+  return typeof (clock as { set?: unknown }).set === 'function';
+}
+
+const DURATION =
+  /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/**
+ * `from` plus an ISO-8601 duration, in UTC. Years and months are calendar steps; weeks, days
+ * and the time part are exact (a day is 24 hours: UTC has no DST).
+ */
+export function addDuration(from: Date, duration: string): Date {
+  const match = DURATION.exec(duration);
+  if (!match || duration === 'P' || duration.endsWith('T')) {
+    throw new RangeError(`Expected an ISO-8601 duration such as PT10S, but got "${duration}"`);
+  }
+  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number, number, number, number, number, number, number,
+  ];
+  const result = new Date(from.getTime());
+  if (years || months) result.setUTCMonth(result.getUTCMonth() + years * 12 + months);
+  const ms = (((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60_000 + seconds * 1000;
+  return new Date(result.getTime() + ms);
+}
+
+/** Milliseconds of a duration given as ms or ISO-8601, measured from `from`. */
+export function durationMillis(by: number | string, from: Date): number {
+  return typeof by === 'number' ? by : addDuration(from, by).getTime() - from.getTime();
+}
+
+function toMillis(instant: Date | string): number {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`Expected an ISO-8601 instant, but got "${String(instant)}"`);
+  return ms;
+}

@@ -1,0 +1,140 @@
+/**
+ * The `cases` table: one row per case holding its snapshot state, its version (the number of
+ * events) and the hash of its last event. Commands read this row, never the log; writes are
+ * optimistic (`WHERE version = expected`).
+ */
+import type { Knex } from 'knex';
+import type { CaseState, CaseStatus } from '../runtime/state.js';
+import { readJson, writeJson } from './json.js';
+
+/** A case as stored. */
+export interface CaseRecord {
+  readonly caseId: string;
+  readonly processId: string;
+  readonly definitionHash: string;
+  readonly version: number;
+  readonly lastHash: string;
+  readonly status: CaseStatus;
+  readonly state: CaseState;
+}
+
+/** A case row without its snapshot: for lists. */
+export interface CaseSummary {
+  readonly caseId: string;
+  readonly processId: string;
+  readonly definitionHash: string;
+  readonly version: number;
+  readonly status: CaseStatus;
+  readonly parentCaseId: string | null;
+  readonly parentInstanceId: string | null;
+  readonly startedAt: string;
+  readonly endedAt: string | null;
+  readonly updatedAt: string;
+}
+
+export interface CaseFilter {
+  readonly status?: CaseStatus;
+  readonly processId?: string;
+  readonly parentCaseId?: string;
+}
+
+/** Read one case row (with its snapshot), or null. */
+export async function loadCase(db: Knex, caseId: string): Promise<CaseRecord | null> {
+  const row = (await db('cases').where({ case_id: caseId }).first()) as CaseRow | undefined;
+  if (!row) return null;
+  return {
+    caseId: row.case_id,
+    processId: row.process_id,
+    definitionHash: row.definition_hash,
+    version: Number(row.version),
+    lastHash: row.last_hash,
+    status: row.status,
+    state: readJson<CaseState>(row.state),
+  };
+}
+
+/** The stored version of a case, or null if it does not exist. */
+export async function readVersion(db: Knex, caseId: string): Promise<number | null> {
+  const row = (await db('cases').where({ case_id: caseId }).first('version')) as { version: number | string } | undefined;
+  return row ? Number(row.version) : null;
+}
+
+/** Insert the row of a new case. */
+export async function insertCase(db: Knex, state: CaseState, version: number, lastHash: string, now: string): Promise<void> {
+  await db('cases').insert({
+    case_id: state.caseId,
+    process_id: state.processId,
+    definition_hash: state.definitionHash,
+    parent_case_id: state.parent?.caseId ?? null,
+    parent_instance_id: state.parent?.instanceId ?? null,
+    started_at: state.startedAt,
+    ...mutableColumns(state, version, lastHash, now),
+  });
+}
+
+/**
+ * Write a case's new snapshot if it is still at `expectedVersion`; false when another command
+ * got there first (nothing written).
+ */
+export async function updateCase(
+  db: Knex,
+  expectedVersion: number,
+  state: CaseState,
+  version: number,
+  lastHash: string,
+  now: string,
+): Promise<boolean> {
+  const updated = await db('cases')
+    .where({ case_id: state.caseId, version: expectedVersion })
+    .update(mutableColumns(state, version, lastHash, now));
+  return updated === 1;
+}
+
+/** Case rows matching a filter, oldest first. */
+export async function listCases(db: Knex, filter: CaseFilter = {}): Promise<CaseSummary[]> {
+  const query = db('cases')
+    .select('case_id', 'process_id', 'definition_hash', 'version', 'status', 'parent_case_id', 'parent_instance_id', 'started_at', 'ended_at', 'updated_at')
+    .orderBy([{ column: 'started_at' }, { column: 'case_id' }]);
+  if (filter.status) query.where({ status: filter.status });
+  if (filter.processId) query.where({ process_id: filter.processId });
+  if (filter.parentCaseId) query.where({ parent_case_id: filter.parentCaseId });
+  const rows = (await query) as Omit<CaseRow, 'state' | 'last_hash'>[];
+  return rows.map((row) => ({
+    caseId: row.case_id,
+    processId: row.process_id,
+    definitionHash: row.definition_hash,
+    version: Number(row.version),
+    status: row.status,
+    parentCaseId: row.parent_case_id,
+    parentInstanceId: row.parent_instance_id,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    updatedAt: row.updated_at,
+  }));
+}
+
+function mutableColumns(state: CaseState, version: number, lastHash: string, now: string) {
+  return {
+    version,
+    last_hash: lastHash,
+    status: state.status,
+    state: writeJson(state),
+    ended_at: state.endedAt,
+    updated_at: now,
+  };
+}
+
+interface CaseRow {
+  case_id: string;
+  process_id: string;
+  definition_hash: string;
+  version: number | string;
+  last_hash: string;
+  status: CaseStatus;
+  parent_case_id: string | null;
+  parent_instance_id: string | null;
+  state: unknown;
+  started_at: string;
+  ended_at: string | null;
+  updated_at: string;
+}

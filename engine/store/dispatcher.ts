@@ -1,0 +1,90 @@
+/**
+ * The dispatcher runs a command and everything it causes in ONE transaction: the command's
+ * step, then the queue of reactions (child cases, parent notifications, signals, messages)
+ * until it is empty. Any throw rolls the whole transaction back, so nothing half-written
+ * remains; a lost race surfaces as `ConcurrencyConflictError`.
+ */
+import type { Knex } from 'knex';
+import { readVersion } from './case-repository.js';
+import { runStep, type StepDeps, type StepProgress } from './command-step.js';
+import { isWriteConflict } from './conflicts.js';
+import { CommandRejectedError, ConcurrencyConflictError, StoreError } from './errors.js';
+import { reactionLookups } from './reaction-lookups.js';
+import { reactionsTo } from './reactions.js';
+import type { CommandRequest, ReactionLookups, StepResult } from './requests.js';
+
+/** Guard against reactions that feed each other forever (e.g. two processes echoing a signal). */
+const MAX_STEPS_PER_TRANSACTION = 10_000;
+
+export class Dispatcher {
+  readonly #knex: Knex;
+  readonly #deps: StepDeps;
+
+  constructor(knex: Knex, deps: StepDeps) {
+    this.#knex = knex;
+    this.#deps = deps;
+  }
+
+  /**
+   * In one transaction: ask `plan` (given lookups on that transaction) for the commands to run,
+   * run them and every reaction they cause. Returns the steps in the order they ran. `at` fixes
+   * "now" for the whole transaction (a timer fires at its due time).
+   */
+  async transact(
+    plan: (lookups: ReactionLookups) => Promise<readonly CommandRequest[]>,
+    options: { at?: Date } = {},
+  ): Promise<StepResult[]> {
+    const progress: StepProgress = { caseId: '', expectedVersion: 0 };
+    const at = options.at;
+    const deps: StepDeps = at ? { ...this.#deps, clock: { now: () => new Date(at.getTime()) } } : this.#deps;
+    try {
+      return await this.#knex.transaction(async (trx) => {
+        const lookups = reactionLookups(trx, deps.cache, deps.ids);
+        return this.#drain(trx, deps, lookups, [...(await plan(lookups))], progress);
+      });
+    } catch (error) {
+      if (error instanceof ConcurrencyConflictError || !isWriteConflict(error)) throw error;
+      const current = await readVersion(this.#knex, progress.caseId).catch(() => null);
+      throw new ConcurrencyConflictError(progress.caseId, progress.expectedVersion, current, { cause: error });
+    }
+  }
+
+  /** Run one command (and its reactions); its own rejection is thrown. */
+  async dispatch(request: CommandRequest, options: { at?: Date } = {}): Promise<StepResult[]> {
+    return this.transact(async () => [request], options);
+  }
+
+  async #drain(
+    trx: Knex,
+    deps: StepDeps,
+    lookups: ReactionLookups,
+    queue: CommandRequest[],
+    progress: StepProgress,
+  ): Promise<StepResult[]> {
+    const steps: StepResult[] = [];
+    for (let request = queue.shift(); request; request = queue.shift()) {
+      if (steps.length >= MAX_STEPS_PER_TRANSACTION) {
+        throw new StoreError('REACTION_LOOP', `Expected reactions to settle, but ${MAX_STEPS_PER_TRANSACTION} commands ran in one transaction`);
+      }
+      let step: StepResult;
+      try {
+        step = await runStep(trx, deps, request, progress);
+      } catch (error) {
+        const handled = onRejection(error, request);
+        if (handled === 'rethrow') throw error;
+        if (handled !== 'skip') queue.unshift(handled);
+        continue;
+      }
+      steps.push(step);
+      queue.push(...(await reactionsTo(step, lookups)));
+    }
+    return steps;
+  }
+}
+
+function onRejection(error: unknown, request: CommandRequest): 'rethrow' | 'skip' | CommandRequest {
+  if (!(error instanceof CommandRejectedError) || !request.onReject) return 'rethrow';
+  if (request.onReject.ignore?.includes(error.code)) return 'skip';
+  if (request.onReject.fallback) return request.onReject.fallback(error.message);
+  return 'rethrow';
+}

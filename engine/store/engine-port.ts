@@ -1,0 +1,24 @@
+/**
+ * What the store needs from the rest of the engine: the model's compiler and the runtime's
+ * execute/replay. `openStore` wires the real ones; tests may wrap them (e.g. to inject a fault
+ * in the middle of a transaction).
+ */
+import type { CompiledDefinition, Finding } from '../model/types.js';
+import type { ExecuteResult, RuntimeContext } from '../runtime/api.js';
+import type { Command } from '../runtime/commands.js';
+import type { CaseEvent } from '../runtime/events.js';
+import type { CaseState } from '../runtime/state.js';
+
+/** The result of compiling BPMN XML. */
+export type LoadResult =
+  | { readonly ok: true; readonly definition: CompiledDefinition; readonly findings: readonly Finding[] }
+  | { readonly ok: false; readonly findings: readonly Finding[] };
+
+export interface EnginePort {
+  /** Parse, check and compile BPMN XML; `knownProcessIds` are deployed processes a call activity may name. */
+  loadDefinition(xml: string, options: { knownProcessIds: ReadonlySet<string> }): Promise<LoadResult>;
+  /** The pure runtime step. */
+  execute(definition: CompiledDefinition, state: CaseState | null, command: Command, ctx: RuntimeContext): ExecuteResult;
+  /** The fold of the same appliers over a log. */
+  replay(events: Iterable<CaseEvent>): CaseState | null;
+}

@@ -1,0 +1,61 @@
+/**
+ * The append-only `case_events` table: batch append of chained events and reads in seq order.
+ * Nothing updates or deletes rows here; the (case_id, seq) key rejects a second writer.
+ */
+import type { Knex } from 'knex';
+import type { CaseEvent } from '../runtime/events.js';
+import type { ChainedEvent } from './hash-chain.js';
+
+/** Insert chained events of one case in one statement. */
+export async function appendEvents(db: Knex, caseId: string, chained: readonly ChainedEvent[]): Promise<void> {
+  if (chained.length === 0) return;
+  const rows = chained.map(({ seq, event, prevHash, hash }) => ({
+    case_id: caseId,
+    seq,
+    type: event.type,
+    v: event.v,
+    data: JSON.stringify(event.data),
+    actor: event.actor,
+    time: event.time,
+    prev_hash: prevHash,
+    hash,
+  }));
+  // SQLite caps bound variables per statement; 9 columns x 100 rows stays well under it.
+  for (let i = 0; i < rows.length; i += 100) await db('case_events').insert(rows.slice(i, i + 100));
+}
+
+/** Which events to read: all, or up to a seq and/or an instant (inclusive). */
+export interface EventRange {
+  readonly upToSeq?: number;
+  readonly atTime?: string;
+}
+
+/** A case's stored events with their chain links, in seq order. */
+export async function readChainedEvents(db: Knex, caseId: string, range: EventRange = {}): Promise<ChainedEvent[]> {
+  const query = db('case_events').where({ case_id: caseId }).orderBy('seq', 'asc');
+  if (range.upToSeq !== undefined) query.andWhere('seq', '<=', range.upToSeq);
+  if (range.atTime !== undefined) query.andWhere('time', '<=', range.atTime);
+  const rows = (await query) as EventRow[];
+  return rows.map((row) => ({
+    seq: Number(row.seq),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    event: { type: row.type, v: Number(row.v), time: row.time, actor: row.actor, data: JSON.parse(row.data) } as CaseEvent,
+  }));
+}
+
+/** A case's stored events, in seq order. */
+export async function readEvents(db: Knex, caseId: string, range: EventRange = {}): Promise<CaseEvent[]> {
+  return (await readChainedEvents(db, caseId, range)).map((chained) => chained.event);
+}
+
+interface EventRow {
+  seq: number | string;
+  type: string;
+  v: number | string;
+  data: string;
+  actor: string;
+  time: string;
+  prev_hash: string;
+  hash: string;
+}

@@ -1,0 +1,39 @@
+/**
+ * The store's public surface: `openStore` over SQLite (default) or PostgreSQL, its types and
+ * errors. Everything else in engine/store is internal.
+ */
+import { loadDefinition } from '../model/index.js';
+import { execute, replay } from '../runtime/index.js';
+import type { EnginePort } from './engine-port.js';
+import { createStore } from './store.js';
+import type { Store, StoreOptions } from './store-types.js';
+
+/** The real engine: the model's compiler and the runtime. */
+export const defaultEngine: EnginePort = { loadDefinition, execute, replay };
+
+/** Open the store (migrating the database unless `migrate: false`). */
+export function openStore(options: StoreOptions): Promise<Store> {
+  return createStore(options, defaultEngine);
+}
+
+export { createStore } from './store.js';
+export type { EnginePort, LoadResult } from './engine-port.js';
+export type { Store, StoreOptions, DispatchResult, CaseEvents, StartCaseInput, CorrelateInput } from './store-types.js';
+export { openDatabase, configFromEnv, createSchema, dropSchema, type Database, type DatabaseConfig, type Dialect } from './database.js';
+export { migrateLatest, migrateRollbackAll } from './migrate.js';
+export type { DeployResult, DeployedProcess } from './deploy.js';
+export type { DefinitionRef } from './definitions-repository.js';
+export type { CaseFilter, CaseSummary } from './case-repository.js';
+export type { TaskFilter, TaskView } from './task-query.js';
+export type { EventRange } from './event-log.js';
+export type { VerifyResult } from './verify.js';
+export { GENESIS_HASH, hashEvent } from './hash-chain.js';
+export {
+  CaseNotFoundError,
+  CommandRejectedError,
+  ConcurrencyConflictError,
+  DefinitionLoadError,
+  DeploymentError,
+  ProcessNotDeployedError,
+  StoreError,
+} from './errors.js';

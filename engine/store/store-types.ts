@@ -1,0 +1,92 @@
+/**
+ * The store's public surface: what the server, the CLI and tests call.
+ */
+import type { Clock } from '../clock.js';
+import type { JobHandler, FiredTimer, RanJob } from '../jobs/index.js';
+import type { WorkingCalendar } from '../runtime/api.js';
+import type { Command } from '../runtime/commands.js';
+import type { CaseEvent } from '../runtime/events.js';
+import type { CaseState } from '../runtime/state.js';
+import type { CaseFilter, CaseSummary } from './case-repository.js';
+import type { Database, DatabaseConfig } from './database.js';
+import type { DefinitionRef } from './definitions-repository.js';
+import type { DeployResult } from './deploy.js';
+import type { EventRange } from './event-log.js';
+import type { TaskFilter, TaskView } from './task-query.js';
+import type { VerifyResult } from './verify.js';
+
+export interface StoreOptions {
+  /** An open database (left open by `close`) or a config to open (closed by `close`). */
+  readonly database: Database | DatabaseConfig;
+  readonly clock: Clock;
+  /** Id generator for everything the runtime names; default `crypto.randomUUID`. */
+  readonly ids?: () => string;
+  readonly calendar?: WorkingCalendar;
+  /** Run pending migrations on open (default true). */
+  readonly migrate?: boolean;
+}
+
+/** The events a command appended to one case. */
+export interface CaseEvents {
+  readonly caseId: string;
+  readonly events: readonly CaseEvent[];
+}
+
+/** What a command did: the target case's events and state, plus the cases its reactions touched. */
+export interface DispatchResult extends CaseEvents {
+  readonly state: CaseState;
+  /** Other cases changed in the same transaction (children, parents, signal receivers), in order. */
+  readonly reactions: readonly CaseEvents[];
+}
+
+export interface StartCaseInput {
+  readonly processId: string;
+  /** Default: the latest deployed version. */
+  readonly version?: number;
+  readonly variables?: Record<string, unknown>;
+  readonly caseId?: string;
+  /** A message, signal or timer start event; default the none start. */
+  readonly startEventId?: string;
+  readonly actor: string;
+}
+
+export interface CorrelateInput {
+  /** Correlate to this case; otherwise to the oldest open subscription, else a message start. */
+  readonly caseId?: string;
+  /** Restrict to the subscription of this element. */
+  readonly elementId?: string;
+  readonly variables?: Record<string, unknown>;
+  readonly actor?: string;
+}
+
+export interface Store {
+  /** Compile and version BPMN XML; throws `DeploymentError` (storing nothing) on error findings. */
+  deploy(xml: string, options: { actor: string }): Promise<DeployResult>;
+  /** Start a case of a deployed process (latest version unless `version`). */
+  startCase(input: StartCaseInput): Promise<DispatchResult>;
+  /** Run a command on a case, with its reactions, in one transaction. */
+  dispatch(caseId: string, command: Command): Promise<DispatchResult>;
+  /** Deliver a message to a case (or the first subscriber, or start a process on it). */
+  correlateMessage(name: string, input?: CorrelateInput): Promise<DispatchResult>;
+  /** Deliver a signal to every subscribed active case and start signal-start processes. */
+  broadcastSignal(name: string, variables?: Record<string, unknown>, options?: { actor?: string }): Promise<readonly CaseEvents[]>;
+  /** The stored snapshot of a case, or null. */
+  getCase(caseId: string): Promise<CaseState | null>;
+  /** A case's events in order (optionally up to a seq or instant). */
+  getEvents(caseId: string, range?: EventRange): Promise<CaseEvent[]>;
+  listTasks(filter?: TaskFilter): Promise<TaskView[]>;
+  listCases(filter?: CaseFilter): Promise<CaseSummary[]>;
+  listDefinitions(processId?: string): Promise<DefinitionRef[]>;
+  /** Rebuild a case's state from its log, as of a seq and/or instant. Throws if no events. */
+  replay(caseId: string, range?: EventRange): Promise<CaseState>;
+  /** Recompute the hash chain and compare replay with the snapshot. */
+  verify(caseId: string): Promise<VerifyResult>;
+  /** Fire every timer due by `until`, in order, each in its own transaction. */
+  fireDueTimers(until: Date): Promise<FiredTimer[]>;
+  /** Register the handler of a service-task job type. */
+  registerHandler(type: string, handler: JobHandler): void;
+  /** Run every due service job that has a handler. */
+  runDueJobs(): Promise<RanJob[]>;
+  readonly database: Database;
+  close(): Promise<void>;
+}

@@ -1,0 +1,24 @@
+/**
+ * The list of migrations, imported explicitly (no directory scanning), so that knex migrates the
+ * same way under tsx, a bundler or compiled JavaScript. Append new migrations at the end; never
+ * edit or reorder a released one.
+ */
+import type { Knex } from 'knex';
+import * as initial from './20250601000000_initial.js';
+
+/** One migration module: a stable name plus up/down. */
+export interface MigrationModule {
+  readonly name: string;
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** Every migration, oldest first. */
+export const MIGRATIONS: readonly MigrationModule[] = [initial];
+
+/** A knex `migrationSource` over `MIGRATIONS`. */
+export const migrationSource: Knex.MigrationSource<MigrationModule> = {
+  getMigrations: async () => [...MIGRATIONS],
+  getMigrationName: (migration) => migration.name,
+  getMigration: async (migration) => migration,
+};

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { expect } from 'chai';
+import { DeploymentError } from '../../../engine/store/errors.js';
+import { countRows } from '../../support/db-helpers.js';
+import { TestEngine } from '../../support/test-engine.js';
+import { fixture } from './fixture.js';
+
+describe('store: deploy', () => {
+  let engine: TestEngine;
+
+  beforeEach(async () => {
+    engine = await TestEngine.create();
+  });
+
+  afterEach(async () => {
+    await engine.close();
+  });
+
+  it('should give version 1 to a new process', async () => {
+    // when
+    const result = await engine.deploy(fixture('approval'));
+
+    // then
+    expect(result.processes).to.have.length(1);
+    expect(result.processes[0]).to.include({ processId: 'approval', version: 1, created: true });
+  });
+
+  it('should NOT create a new version when the same XML is deployed again', async () => {
+    // given
+    const first = await engine.deploy(fixture('approval'));
+
+    // when
+    const second = await engine.deploy(fixture('approval'));
+
+    // then
+    expect(second.processes[0]).to.include({ processId: 'approval', version: 1, created: false, hash: first.processes[0]?.hash });
+    expect(await engine.store.listDefinitions('approval')).to.have.length(1);
+  });
+
+  it('should create version n+1 when the XML changed', async () => {
+    // given
+    await engine.deploy(fixture('approval'));
+
+    // when
+    const second = await engine.deploy(fixture('approval.v2'));
+
+    // then
+    expect(second.processes[0]).to.include({ processId: 'approval', version: 2, created: true });
+  });
+
+  it('should keep a running case on its version while a new case gets version n+1', async () => {
+    // given a case started on version 1
+    const v1 = (await engine.deploy(fixture('approval'))).processes[0]?.hash;
+    const running = await engine.start('approval');
+
+    // when version 2 is deployed and a new case started
+    const v2 = (await engine.deploy(fixture('approval.v2'))).processes[0]?.hash;
+    const fresh = await engine.start('approval');
+
+    // then
+    expect(v1).to.not.equal(v2);
+    expect((await engine.state(running)).definitionHash).to.equal(v1);
+    expect((await engine.state(fresh)).definitionHash).to.equal(v2);
+    await engine.completeTask(running, 'review');
+    expect((await engine.state(running)).status).to.equal('completed');
+    await engine.expectConsistent(running);
+  });
+
+  it('should version each process of a file separately', async () => {
+    // given
+    await engine.deploy(fixture('approval'));
+
+    // when
+    const result = await engine.deploy(fixture('signals'));
+
+    // then
+    expect(result.processes.map((p) => [p.processId, p.version])).to.have.deep.members([
+      ['waiter', 1],
+      ['thrower', 1],
+      ['onSignal', 1],
+    ]);
+    expect((await engine.store.listDefinitions('approval')).map((d) => d.version)).to.deep.equal([1]);
+  });
+
+  it('should NOT store anything when the BPMN is invalid', async () => {
+    // given
+    const xml = fs.readFileSync(fixture('approval.invalid'), 'utf8');
+
+    // when
+    const error = await engine.store.deploy(xml, { actor: 'admin' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+
+    // then
+    expect(error).to.be.instanceOf(DeploymentError);
+    expect((error as DeploymentError).code).to.equal('DEPLOYMENT_INVALID');
+    expect((error as DeploymentError).findings.some((f) => f.severity === 'error')).to.equal(true);
+    expect(await countRows(engine.store.database.knex, 'deployments')).to.equal(0);
+    expect(await engine.store.listDefinitions()).to.deep.equal([]);
+  });
+});
