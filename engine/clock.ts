@@ -6,6 +6,7 @@
  * deadlines and event times are reproducible. Only this file and engine/store|jobs|server may
  * read the real clock.
  */
+import { addDurationText } from './time/iso8601.js';
 
 /** Anything that can say what time it is. */
 export interface Clock {
@@ -46,26 +47,8 @@ export function isSettable(clock: Clock): clock is Clock & { set(instant: Date |
   return typeof (clock as { set?: unknown }).set === 'function';
 }
 
-const DURATION =
-  /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
-
-/**
- * `from` plus an ISO-8601 duration, in UTC. Years and months are calendar steps; weeks, days
- * and the time part are exact (a day is 24 hours: UTC has no DST).
- */
-export function addDuration(from: Date, duration: string): Date {
-  const match = DURATION.exec(duration);
-  if (!match || duration === 'P' || duration.endsWith('T')) {
-    throw new RangeError(`Expected an ISO-8601 duration such as PT10S, but got "${duration}"`);
-  }
-  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [
-    number, number, number, number, number, number, number,
-  ];
-  const result = new Date(from.getTime());
-  if (years || months) result.setUTCMonth(result.getUTCMonth() + years * 12 + months);
-  const ms = (((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60_000 + seconds * 1000;
-  return new Date(result.getTime() + ms);
-}
+/** `from` plus an ISO-8601 duration given as text (see engine/time/iso8601). */
+export const addDuration = addDurationText;
 
 /** Milliseconds of a duration given as ms or ISO-8601, measured from `from`. */
 export function durationMillis(by: number | string, from: Date): number {

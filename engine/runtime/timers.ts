@@ -2,15 +2,12 @@
  * When a timer is due. Decided once, when the timer is scheduled, and recorded in the
  * `timer.scheduled` event: replay never recomputes a due date.
  */
-import { CronExpressionParser } from 'cron-parser';
 import type { TimerDefinition } from '../model/types.js';
+import { nextCronOccurrence } from '../time/cron.js';
 import { addDuration, parseDuration, parseInstant, parseRepeatingInterval } from '../time/iso8601.js';
 import type { TimerRepeat } from './state.js';
 import type { Run } from './run.js';
 import { literalOrFeel } from './variables.js';
-
-/** Cron expressions are read in the service centres' zone, whatever the host's. */
-export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
 
 export type TimerPlan = { ok: true; dueAt: string; repeat: TimerRepeat | null } | { ok: false; message: string };
 
@@ -49,7 +46,7 @@ export function nextCycle(repeat: TimerRepeat, firedAt: string): { dueAt: string
     if (!period) return null;
     return { dueAt: addDuration(new Date(firedAt), period).toISOString(), repeat: { ...repeat, remaining } };
   }
-  const next = nextCron(repeat.cron, firedAt);
+  const next = nextCronOccurrence(repeat.cron, firedAt);
   return next ? { dueAt: next, repeat: { ...repeat, remaining } } : null;
 }
 
@@ -61,17 +58,8 @@ function planCycle(now: string, text: string): TimerPlan {
     if (remaining !== null && remaining < 0) return { ok: false, message: `Timer cycle '${text}' repeats zero times` };
     return { ok: true, dueAt: first.toISOString(), repeat: { kind: 'interval', remaining, every: text.split('/').pop() ?? '' } };
   }
-  const next = nextCron(text, now);
+  const next = nextCronOccurrence(text, now);
   return next ? { ok: true, dueAt: next, repeat: { kind: 'cron', remaining: null, cron: text } } : invalid('cycle', text);
-}
-
-function nextCron(cron: string, after: string): string | null {
-  try {
-    const iterator = CronExpressionParser.parse(cron, { currentDate: new Date(after), tz: BUSINESS_TIME_ZONE });
-    return iterator.next().toDate().toISOString();
-  } catch {
-    return null;
-  }
 }
 
 const at = (date: Date): TimerPlan => ({ ok: true, dueAt: date.toISOString(), repeat: null });

@@ -54,13 +54,29 @@ export function durationMillis(duration: Duration): number | null {
   return (duration.negative ? -1 : 1) * ms;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** Parse an ISO-8601 instant with an explicit offset or Z; null otherwise. */
+/**
+ * The offset of the service centres' zone, Asia/Shanghai: +08:00 all year (no daylight saving
+ * since 1991). A date or date-time written without an offset is read in that zone.
+ */
+export const BUSINESS_OFFSET = '+08:00';
+
+/**
+ * Parse an ISO-8601 date or date-time. Without an offset it is Beijing time; a date alone is
+ * its midnight. Impossible fields (30 February, hour 25) are refused. null when not one.
+ */
 export function parseInstant(text: string): Date | null {
-  const trimmed = text.trim();
-  if (!INSTANT.test(trimmed)) return null;
-  const date = new Date(trimmed);
+  const match = INSTANT.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', offset] = match;
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
+  const zone = offset ?? BUSINESS_OFFSET;
+  const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
@@ -71,7 +87,7 @@ export interface RepeatingInterval {
   readonly period: Duration;
 }
 
-/** Parse `R[n]/[start/]duration`; null when it is not one. */
+/** Parse `R[n]/duration` or `R[n]/start/duration`; null when it is not one. */
 export function parseRepeatingInterval(text: string): RepeatingInterval | null {
   const parts = text.trim().split('/');
   const head = parts[0] ?? '';
@@ -83,4 +99,11 @@ export function parseRepeatingInterval(text: string): RepeatingInterval | null {
   const period = parseDuration(parts[parts.length - 1] ?? '');
   if (!period || period.negative) return null;
   return { repetitions, start, period };
+}
+
+/** An ISO-8601 duration given as text, added to an instant; throws RangeError when it is not one. */
+export function addDurationText(from: Date, text: string): Date {
+  const duration = parseDuration(text);
+  if (!duration) throw new RangeError(`Expected an ISO-8601 duration such as PT10S, but got "${text}"`);
+  return addDuration(from, duration);
 }
