@@ -130,6 +130,11 @@ export class TestEngine {
     await this.db.dispose();
   }
 
+  /** The case and every case it started (call activities), breadth first. */
+  family(caseId: string): Promise<string[]> {
+    return this.#withDescendants(caseId);
+  }
+
   async #withDescendants(caseId: string): Promise<string[]> {
     const all = [caseId];
     for (let i = 0; i < all.length; i += 1) all.push(...(await this.childCases(all[i] ?? '')));
