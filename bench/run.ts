@@ -1,12 +1,17 @@
 /**
  * npm run bench: prints the engine's figures. Benchmarks measure; tests never assert timings.
- *   MATTERFLOW_BENCH_CASES  cases per section (default 20000 in memory, 2000 durable)
+ *   MATTERFLOW_BENCH_CASES          cases for the in-memory runtime (default 20000)
+ *   MATTERFLOW_BENCH_DURABLE_CASES  cases for the durable SQLite run (default 2000)
  */
+import { benchDurable } from './durable.js';
 import { peakRssMiB, report } from './report.js';
 import { benchRuntime } from './runtime.js';
 
 const inMemory = Number(process.env.MATTERFLOW_BENCH_CASES ?? 20_000);
-console.log(`Matterflow benchmarks - node ${process.version}, ${new Date().toISOString()}\n`);
-await benchRuntime(Math.min(2_000, inMemory)); // warm-up, not reported separately
+const durable = Number(process.env.MATTERFLOW_BENCH_DURABLE_CASES ?? 2_000);
+console.log(`Matterflow benchmarks - node ${process.version}\n`);
+console.log('Process: start -> parallel split to 3 user tasks -> join -> exclusive gateway -> end (4 commands a case)\n');
+await benchRuntime(Math.min(2_000, inMemory)).then(() => console.log('(warm-up above)\n'));
 await benchRuntime(inMemory);
+await benchDurable(durable);
 report('process', [{ name: 'peak RSS', value: peakRssMiB(), unit: 'MiB' }]);
