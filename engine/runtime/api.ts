@@ -4,13 +4,19 @@
 import type { CaseEvent } from './events.js';
 import type { CaseState } from './state.js';
 import type { TimeLimit } from '../model/types.js';
+import type { LimitCalendar, SupervisionPolicy } from '../supervision/index.js';
 
 /**
- * Working-time arithmetic the runtime may need for gov time limits (工作日 timers). Pure: the
+ * Working-time arithmetic for gov time limits (工作日 timers, case and step clocks). Pure: the
  * calendar data is loaded by the caller; the runtime only asks questions.
+ *
+ * - `addLimit(from, limit)`: the instant `limit` after `from`.
+ * - `due(from, amount, unit)`: the same, with whether a year without official holiday data was
+ *   used (the due date is then provisional); `amount` may be fractional and 0.
+ * - `elapsed(from, to, unit)`: how much of `unit` lies between two instants, counting working
+ *   time only for working units, so that `elapsed(from, due(from, n, unit).dueAt, unit) === n`.
  */
-export interface WorkingCalendar {
-  /** The instant `limit` after `from` (ISO-8601 instants in and out). */
+export interface WorkingCalendar extends LimitCalendar {
   addLimit(from: string, limit: TimeLimit): string;
 }
 
@@ -19,7 +25,10 @@ export interface RuntimeContext {
   readonly now: string;
   /** Id generator, injected so that runs are reproducible. */
   readonly ids: () => string;
+  /** Needed for limits in working days or hours; natural-day limits work without it. */
   readonly calendar?: WorkingCalendar;
+  /** 电子监察 rules; without it, clocks still run but raise no signals. */
+  readonly supervision?: SupervisionPolicy;
 }
 
 /** Stable codes of expected refusals (HTTP maps them to 404/409/422). */
@@ -35,6 +44,9 @@ export const REJECTION_CODES = [
   'INCIDENT_NOT_FOUND',
   'NO_SUBSCRIPTION',
   'CALL_NOT_FOUND',
+  'CLOCK_NOT_FOUND',
+  'CLOCK_EXISTS',
+  'CALENDAR_MISSING',
   'INVALID_ARGUMENT',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

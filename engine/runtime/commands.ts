@@ -2,6 +2,8 @@
  * Commands: what can be asked of a case. Each has exactly one handler (handle/), which either
  * returns events or a typed rejection. Names are imperative `noun.verb`.
  */
+import type { TimeLimit } from '../model/types.js';
+import type { ClockStopKind } from './state.js';
 
 interface CommandShape<T extends string, D> {
   readonly type: T;
@@ -44,6 +46,19 @@ export type FailCall = CommandShape<
 >;
 export type SetVariables = CommandShape<'variables.set', { variables: Record<string, unknown>; scopeInstanceId?: string }>;
 export type CancelCase = CommandShape<'case.cancel', { reason: string }>;
+/** Start the case's time limit (at 受理); the limit defaults to the process's promised limit. */
+export type StartClock = CommandShape<
+  'clock.start',
+  { limit?: TimeLimit; department?: string | null; /** the officer responsible (首办负责) */ officer?: string | null }
+>;
+/** Stop the clock (补正, 特别程序, 挂起): one clock, or every running clock of the case. */
+export type PauseClock = CommandShape<'clock.pause', { clockId?: string; kind: ClockStopKind; reason: string; approver?: string }>;
+/** Start the clock again: one clock, or every paused one. */
+export type ResumeClock = CommandShape<'clock.resume', { clockId?: string }>;
+/** 延长审批: add time (in the clock's unit) to one clock, by default the case's. */
+export type ExtendClock = CommandShape<'clock.extend', { clockId?: string; amount: number; approver: string; reason: string }>;
+/** Compute every running clock's due date again (a missing year's calendar was imported). */
+export type RecomputeClocks = CommandShape<'clock.recompute', { reason: string }>;
 
 export type Command =
   | StartCase
@@ -59,7 +74,12 @@ export type Command =
   | CompleteCall
   | FailCall
   | SetVariables
-  | CancelCase;
+  | CancelCase
+  | StartClock
+  | PauseClock
+  | ResumeClock
+  | ExtendClock
+  | RecomputeClocks;
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

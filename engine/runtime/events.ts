@@ -5,7 +5,9 @@
  * re-evaluates an expression, reads a calendar or generates an id. A released event type is
  * never renamed or given a new meaning: change goes through a new `v` and a new applier.
  */
-import type { IncidentKind, IncidentResume, TimerRepeat } from './state.js';
+import type { TimeLimit } from '../model/types.js';
+import type { AlertLevel } from '../supervision/rules.js';
+import type { ClockStopKind, IncidentKind, IncidentResume, TimerRepeat } from './state.js';
 
 interface EventShape<T extends string, D> {
   readonly type: T;
@@ -106,7 +108,15 @@ export type TaskCancelled = EventShape<'task.cancelled', { taskId: string }>;
 
 export type TimerScheduled = EventShape<
   'timer.scheduled',
-  { timerId: string; instanceId: string; elementId: string; dueAt: string; repeat: TimerRepeat | null }
+  {
+    timerId: string;
+    instanceId: string;
+    elementId: string;
+    dueAt: string;
+    repeat: TimerRepeat | null;
+    /** A 电子监察 threshold of a clock rather than a BPMN timer. */
+    alert?: { clockId: string; level: AlertLevel };
+  }
 >;
 export type TimerFired = EventShape<'timer.fired', { timerId: string; elementId: string }>;
 export type TimerCancelled = EventShape<'timer.cancelled', { timerId: string }>;
@@ -157,6 +167,45 @@ export type CallStarted = EventShape<
   { instanceId: string; elementId: string; childCaseId: string; processId: string; variables: Record<string, unknown> }
 >;
 
+export type ClockStarted = EventShape<
+  'clock.started',
+  {
+    clockId: string;
+    kind: 'case' | 'step';
+    instanceId: string;
+    elementId: string;
+    department: string | null;
+    officer: string | null;
+    limit: TimeLimit;
+    dueAt: string;
+    provisional: boolean;
+  }
+>;
+/** The clock stands still (补正 after 受理, 特别程序, 挂起); `used` is banked. */
+export type ClockPaused = EventShape<
+  'clock.paused',
+  { clockId: string; kind: ClockStopKind; reason: string; approver: string | null; used: number }
+>;
+export type ClockResumed = EventShape<'clock.resumed', { clockId: string; dueAt: string; provisional: boolean }>;
+/** 延长审批: more time, with who approved it and why. */
+export type ClockExtended = EventShape<
+  'clock.extended',
+  { clockId: string; amount: number; approver: string; reason: string; dueAt: string; provisional: boolean }
+>;
+/** The due date was computed again (a missing year's calendar was imported). */
+export type ClockDueChanged = EventShape<'clock.dueChanged', { clockId: string; dueAt: string; provisional: boolean; reason: string }>;
+/** The step or case finished: how much of its limit it used, and whether it was on time. */
+export type ClockFinished = EventShape<
+  'clock.finished',
+  { clockId: string; used: number; onTime: boolean; dueAt: string }
+>;
+/** 电子监察: a threshold was crossed; names the responsible department and officer. */
+export type AlertRaised = EventShape<
+  'alert.raised',
+  { alertId: string; clockId: string; level: AlertLevel; department: string | null; officer: string | null; dueAt: string }
+>;
+export type AlertCleared = EventShape<'alert.cleared', { alertId: string; reason: 'finished' | 'due-moved' }>;
+
 export type CaseCompleted = EventShape<'case.completed', { variables: Record<string, unknown> }>;
 export type CaseTerminated = EventShape<'case.terminated', { elementId: string | null; reason: string }>;
 export type CaseFailed = EventShape<'case.failed', { elementId: string | null; message: string; errorCode?: string }>;
@@ -193,6 +242,14 @@ export type CaseEvent =
   | IncidentRaised
   | IncidentResolved
   | CallStarted
+  | ClockStarted
+  | ClockPaused
+  | ClockResumed
+  | ClockExtended
+  | ClockDueChanged
+  | ClockFinished
+  | AlertRaised
+  | AlertCleared
   | CaseCompleted
   | CaseTerminated
   | CaseFailed

@@ -8,6 +8,7 @@
  * Element-specific work lives in elements/; this file knows nothing of any one kind.
  */
 import type { Activity, FlowNode } from '../model/types.js';
+import { startClock } from './clocks.js';
 import { behaviorOf } from './elements/index.js';
 import { beginLoop, collectOutput, continueLoop } from './elements/containers/loop.js';
 import { evaluateCondition } from './feel.js';
@@ -35,6 +36,7 @@ export function enter(run: Run, elementId: string, parentId: string, options: En
     const bodyId = run.newId();
     run.emit('element.activated', { instanceId: bodyId, elementId, parentId });
     attachBoundaryEvents(run, bodyId, element);
+    startStepClock(run, bodyId, element);
     beginLoop(run, bodyId, element);
     return;
   }
@@ -47,8 +49,18 @@ export function enter(run: Run, elementId: string, parentId: string, options: En
     ...(options.consumed ? { consumed: options.consumed } : {}),
   });
   if (options.locals) setLocal(run, instanceId, options.locals);
-  if (isActivity(element) && options.loopCounter === undefined) attachBoundaryEvents(run, instanceId, element);
+  if (isActivity(element) && options.loopCounter === undefined) {
+    attachBoundaryEvents(run, instanceId, element);
+    startStepClock(run, instanceId, element);
+  }
   perform(run, instanceId, options.triggered);
+}
+
+/** A step (a task, or a sub-process standing for a department's stage) with its own time limit. */
+function startStepClock(run: Run, instanceId: string, element: Activity): void {
+  const limit = element.gov.timeLimit;
+  if (!limit) return;
+  startClock(run, { kind: 'step', instanceId, elementId: element.id, limit, department: element.gov.department, officer: null });
 }
 
 /**

@@ -3,10 +3,13 @@
  *
  * It holds only what is durable between commands: the element instances that wait (tasks,
  * catch events, scopes), variables per scope, timers, subscriptions, jobs and incidents, plus
- * counters the audit views read. Everything transient inside one command (a gateway passed
+ * counters the audit views read, time limits and raised signals. Everything transient inside one command (a gateway passed
  * through, a flow taken) exists only as an event. The state is plain JSON: it is what the
  * store keeps as the case's snapshot and what replay must reproduce exactly.
  */
+
+import type { TimeLimit } from '../model/types.js';
+import type { AlertLevel } from '../supervision/rules.js';
 
 export type CaseStatus = 'active' | 'completed' | 'terminated' | 'failed' | 'cancelled';
 
@@ -56,6 +59,8 @@ export interface TaskState {
 
 export interface TimerState {
   readonly id: string;
+  /** Set when the timer is a 电子监察 threshold of a clock, not a BPMN timer. */
+  readonly alert?: { readonly clockId: string; readonly level: AlertLevel };
   /** The element instance the timer belongs to (for a boundary: the activity). */
   readonly instanceId: string;
   /** The timer event's element id (catch, boundary or event sub-process start). */
@@ -105,6 +110,46 @@ export interface IncidentState {
   readonly raisedAt: string;
 }
 
+/** Why a clock stands still. */
+export const CLOCK_STOP_KINDS = ['补正', '特别程序', '挂起'] as const;
+export type ClockStopKind = (typeof CLOCK_STOP_KINDS)[number];
+
+/**
+ * A time limit running on the case (from 受理) or on one step (a task or a department's
+ * sub-process with a gov time limit). Its budget is the limit plus extensions; `used` banks the
+ * time consumed before the last stop; the due date counts what is left from `resumedAt`.
+ */
+export interface ClockState {
+  readonly id: string;
+  readonly kind: 'case' | 'step';
+  /** The instance it belongs to: the process instance for the case clock. */
+  readonly instanceId: string;
+  readonly elementId: string;
+  readonly department: string | null;
+  readonly officer: string | null;
+  readonly limit: TimeLimit;
+  readonly startedAt: string;
+  budget: number;
+  used: number;
+  resumedAt: string;
+  /** false while it stands still. */
+  running: boolean;
+  stops: Array<{ kind: ClockStopKind; reason: string; approver: string | null; from: string; to: string | null }>;
+  extensions: Array<{ amount: number; approver: string; reason: string; at: string }>;
+  dueAt: string;
+  provisional: boolean;
+}
+
+/** A raised 电子监察 signal, open until its step or case finishes or its due date moves away. */
+export interface AlertState {
+  readonly id: string;
+  readonly clockId: string;
+  readonly level: AlertLevel;
+  readonly department: string | null;
+  readonly officer: string | null;
+  readonly raisedAt: string;
+}
+
 export interface CaseStats {
   /** Times each element was entered (activated). */
   entered: Record<string, number>;
@@ -136,6 +181,8 @@ export interface CaseState {
   subscriptions: Record<string, SubscriptionState>;
   jobs: Record<string, JobState>;
   incidents: Record<string, IncidentState>;
+  clocks: Record<string, ClockState>;
+  alerts: Record<string, AlertState>;
   stats: CaseStats;
   /** Why a case failed, with the element it failed at. */
   failure: { readonly elementId: string | null; readonly message: string } | null;

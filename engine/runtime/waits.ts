@@ -4,6 +4,7 @@
  * Opened when the instance starts, closed (in the same command) whenever it ends.
  */
 import type { Activity, EventDefinition, TimerDefinition } from '../model/types.js';
+import { finishClock } from './clocks.js';
 import { raiseIncident } from './lifecycle.js';
 import { boundaryEventsOf, eventSubProcessesOf } from './queries.js';
 import type { Run } from './run.js';
@@ -69,9 +70,12 @@ export function closeEventSubProcessStarts(run: Run, scope: ElementInstance): vo
   closeWhere(run, (owner, elementId) => owner === scope.id && starts.has(elementId));
 }
 
-/** Close everything an instance owns: tasks, jobs, timers, subscriptions, incidents. */
+/** Close everything an instance owns: its clocks, tasks, jobs, timers, subscriptions, incidents. */
 export function detach(run: Run, instance: ElementInstance): void {
   const state = run.state;
+  for (const clock of Object.values(state.clocks)) {
+    if (clock.instanceId === instance.id) finishClock(run, clock);
+  }
   for (const task of Object.values(state.tasks)) {
     if (task.instanceId === instance.id) run.emit('task.cancelled', { taskId: task.id });
   }

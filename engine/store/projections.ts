@@ -7,6 +7,7 @@
 import type { CaseEvent, CaseEventType, EventOf } from '../runtime/events.js';
 import { writeJson } from './json.js';
 import type { RowChange } from './row-changes.js';
+import { supervisionProjectors } from './projections-supervision.js';
 
 /** Where an event sits: its case and seq. */
 export interface EventPosition {
@@ -14,7 +15,7 @@ export interface EventPosition {
   readonly seq: number;
 }
 
-type Projector<K extends CaseEventType> = (event: EventOf<K>, at: EventPosition) => RowChange[];
+export type Projector<K extends CaseEventType> = (event: EventOf<K>, at: EventPosition) => RowChange[];
 
 const none = (): RowChange[] => [];
 
@@ -26,6 +27,7 @@ const clearCase = (_event: CaseEvent, { caseId }: EventPosition): RowChange[] =>
   (['tasks', 'jobs', 'subscriptions', 'incidents'] as const).map((table) => ({ op: 'delete', table, where: { case_id: caseId } }));
 
 const PROJECTORS: { readonly [K in CaseEventType]: Projector<K> } = {
+  ...supervisionProjectors,
   'case.started': none,
   'element.activated': none,
   'element.completed': none,

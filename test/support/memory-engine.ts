@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { loadDefinition, type CompiledDefinition, type CompiledProcess } from '../../engine/model/index.js';
 import { execute, replay, type CaseEvent, type CaseState, type Command, type WorkingCalendar } from '../../engine/runtime/index.js';
 import { addDuration, parseDuration } from '../../engine/time/iso8601.js';
+import type { SupervisionPolicy } from '../../engine/supervision/index.js';
 
 export interface MemoryCase {
   readonly definition: CompiledDefinition;
@@ -33,13 +34,15 @@ export class MemoryEngine {
   private timerCount = 0;
   now: Date;
 
-  constructor(options: { clock?: string; calendar?: WorkingCalendar; keepEvents?: boolean } = {}) {
+  constructor(options: { clock?: string; calendar?: WorkingCalendar; supervision?: SupervisionPolicy; keepEvents?: boolean } = {}) {
     this.now = new Date(options.clock ?? '2026-03-02T01:00:00.000Z');
     this.calendar = options.calendar;
+    this.supervision = options.supervision;
     this.keepEvents = options.keepEvents ?? true;
   }
 
   private readonly calendar: WorkingCalendar | undefined;
+  private readonly supervision: SupervisionPolicy | undefined;
   private readonly keepEvents: boolean;
 
   /** Deploy a BPMN file (path or XML); throws with the findings when it is not deployable. */
@@ -96,6 +99,7 @@ export class MemoryEngine {
       now: this.now.toISOString(),
       ids: () => `id-${++this.nextId}`,
       ...(this.calendar ? { calendar: this.calendar } : {}),
+      ...(this.supervision ? { supervision: this.supervision } : {}),
     });
     if (!result.ok) {
       if (optional) return [];

@@ -7,6 +7,7 @@
 import type { CaseEvent, CaseEventType, EventOf } from '../events.js';
 import type { CaseState } from '../state.js';
 import { caseAppliers } from './case.js';
+import { clockAppliers } from './clocks.js';
 import { elementAppliers } from './elements.js';
 import { waitAppliers } from './waits.js';
 
@@ -17,6 +18,7 @@ const appliers: ApplierTable<Exclude<CaseEventType, 'case.started'>> = {
   ...caseAppliers,
   ...elementAppliers,
   ...waitAppliers,
+  ...clockAppliers,
 };
 
 /** A fresh state from the event that starts every case. */
@@ -39,6 +41,8 @@ function started(event: EventOf<'case.started'>): CaseState {
     subscriptions: {},
     jobs: {},
     incidents: {},
+    clocks: {},
+    alerts: {},
     stats: { entered: {}, completed: {}, flows: {} },
     failure: null,
   };

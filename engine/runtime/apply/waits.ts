@@ -55,6 +55,7 @@ export const waitAppliers: ApplierTable<
       elementId: data.elementId,
       dueAt: data.dueAt,
       repeat: data.repeat,
+      ...(data.alert ? { alert: data.alert } : {}),
     };
   },
   'timer.fired': (state, { data }) => {

@@ -1,4 +1,5 @@
 /** message.correlate, signal.receive, timer.fire: something the case waits for happened. */
+import { raiseAlert } from '../clocks.js';
 import { deliver } from '../triggers.js';
 import { nextCycle } from '../timers.js';
 import { reject, type Handler } from './handler.js';
@@ -32,6 +33,7 @@ export const fireTimer: Handler<'timer.fire'> = (run, { data }) => {
   const timer = run.state.timers[data.timerId];
   if (!timer) return reject('TIMER_NOT_FOUND', `Expected timer '${data.timerId}' to be pending, but it is not (fired or cancelled)`);
   run.emit('timer.fired', { timerId: timer.id, elementId: timer.elementId });
+  if (timer.alert) return raiseAlert(run, timer.alert.clockId, timer.alert.level), undefined;
   deliver(run, timer.instanceId, timer.elementId, {});
   // A cycle goes on while its owner still waits (a non-interrupting boundary or event sub-process).
   const next = timer.repeat && run.instance(timer.instanceId) ? nextCycle(timer.repeat, timer.dueAt) : null;

@@ -2,6 +2,7 @@
 import type { CommandType } from '../commands.js';
 import { completeCall, failCall } from './call.js';
 import { cancelCase, setVariables, startCase } from './case.js';
+import { extendCaseClock, pauseClocks, recomputeClocks, resumeClocks, startCaseClock } from './clock.js';
 import { correlateMessage, fireTimer, receiveSignal } from './events.js';
 import type { Handler } from './handler.js';
 import { resolveIncident } from './incident.js';
@@ -23,4 +24,9 @@ export const handlers: { readonly [K in CommandType]: Handler<K> } = {
   'incident.resolve': resolveIncident,
   'call.complete': completeCall,
   'call.fail': failCall,
+  'clock.start': startCaseClock,
+  'clock.pause': pauseClocks,
+  'clock.resume': resumeClocks,
+  'clock.extend': extendCaseClock,
+  'clock.recompute': recomputeClocks,
 };

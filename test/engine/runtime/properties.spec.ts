@@ -10,6 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { replay, type CaseState, type Command } from '../../../engine/runtime/index.js';
 import { MemoryEngine } from '../../support/memory-engine.js';
+import { testCalendar } from '../../support/test-calendar.js';
+import { policyFrom } from '../../../engine/supervision/index.js';
 import { SHARED_SEMANTICS } from '../../support/scenarios.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,6 +21,7 @@ const FILES = [
   path.join(here, 'containers', 'multi-instance.collection.bpmn'),
   path.join(here, 'containers', 'call-activity.mapping.bpmn'),
   path.join(here, 'execute.fixture.bpmn'),
+  path.join(here, 'clocks.bpmn'),
 ];
 
 const variables = fc.record(
@@ -69,6 +72,12 @@ function choices(engine: MemoryEngine, rootId: string, vars: Record<string, unkn
       });
     }
     options.push(act({ type: 'variables.set', actor: 'p', data: { variables: vars } }));
+    const clocks = Object.values(state.clocks);
+    if (!clocks.some((c) => c.kind === 'case')) options.push(act({ type: 'clock.start', actor: 'w', data: { limit: { amount: 5, unit: '工作日' } } }));
+    if (clocks.some((c) => c.running)) options.push(act({ type: 'clock.pause', actor: 'w', data: { kind: '补正', reason: 'r' } }));
+    if (clocks.some((c) => !c.running)) options.push(act({ type: 'clock.resume', actor: 'w', data: {} }));
+    if (clocks.some((c) => c.kind === 'case')) options.push(act({ type: 'clock.extend', actor: 'w', data: { amount: 2, approver: 'a', reason: 'r' } }));
+    options.push(() => engine.advance('P1D'));
   }
   if (engine.get(rootId).state.status === 'active') options.push(() => void engine.run(rootId, { type: 'case.cancel', actor: 'admin', data: { reason: 'random' } }));
   return options;
@@ -78,7 +87,7 @@ function expectNoOrphans(state: CaseState): void {
   const has = (id: string) => Boolean(state.instances[id]);
   if (state.status !== 'active') {
     expect(state.instances, 'an ended case holds no tokens').to.deep.equal({});
-    for (const part of ['tasks', 'timers', 'subscriptions', 'jobs', 'incidents'] as const) {
+    for (const part of ['tasks', 'timers', 'subscriptions', 'jobs', 'incidents', 'clocks', 'alerts'] as const) {
       expect(state[part], `an ended case holds no ${part}`).to.deep.equal({});
     }
     return;
@@ -90,9 +99,10 @@ function expectNoOrphans(state: CaseState): void {
       expect(instance.mi.active, `active inner instances of ${instance.elementId}`).to.equal(inner);
     }
   }
-  for (const part of ['tasks', 'timers', 'subscriptions', 'jobs', 'incidents'] as const) {
+  for (const part of ['tasks', 'timers', 'subscriptions', 'jobs', 'incidents', 'clocks'] as const) {
     for (const item of Object.values(state[part])) expect(has(item.instanceId), `${part} of a gone instance`).to.equal(true);
   }
+  for (const alert of Object.values(state.alerts)) expect(Boolean(state.clocks[alert.clockId]), 'a signal of a finished clock').to.equal(true);
   for (const scopeId of Object.keys(state.variables)) expect(has(scopeId) || scopeId === state.rootInstanceId, 'variables of a gone scope').to.equal(true);
 }
 
@@ -104,7 +114,7 @@ describe('runtime: properties over random command sequences', () => {
         variables,
         fc.array(fc.tuple(fc.nat(), variables), { minLength: 1, maxLength: 25 }),
         async (file, initial, steps) => {
-          const engine = new MemoryEngine();
+          const engine = new MemoryEngine({ calendar: testCalendar(), supervision: policyFrom({}) });
           const definition = await engine.deploy(file);
           const processId = [...definition.processes.values()].find((p) => p.isExecutable && p.noneStart)?.id;
           if (!processId) return;

@@ -1,0 +1,145 @@
+/**
+ * Time limits on a case and its steps, and their 电子监察 signals. A clock starts (the case's at
+ * 受理, a step's when it is entered), may pause (补正, 特别程序, 挂起) and resume, may be extended
+ * (延长审批), and finishes with its step or case. Every change is an event carrying the new due
+ * date; the 预警 / 黄牌 / 红牌 thresholds wait as timers and fire as `alert.raised`.
+ */
+import type { TimeLimit, TimeLimitUnit } from '../model/types.js';
+import { DEFAULT_RULES, planLimit, type LimitCalendar, type LimitPlan, type SupervisionRules } from '../supervision/index.js';
+import { addDuration } from '../time/iso8601.js';
+import type { Run } from './run.js';
+import type { ClockState, ClockStopKind } from './state.js';
+
+const WORKING_UNITS: ReadonlySet<TimeLimitUnit> = new Set(['工作日', '小时(工作日)']);
+
+/** The calendar to count with; natural units need none. null: a working unit and no calendar. */
+export function calendarFor(run: Run, unit: TimeLimitUnit): LimitCalendar | null {
+  if (run.ctx.calendar) return run.ctx.calendar;
+  return WORKING_UNITS.has(unit) ? null : NATURAL;
+}
+
+export interface ClockSpec {
+  readonly kind: 'case' | 'step';
+  readonly instanceId: string;
+  readonly elementId: string;
+  readonly limit: TimeLimit;
+  readonly department: string | null;
+  readonly officer: string | null;
+}
+
+/** Start a clock; false when its unit needs the working-day calendar and there is none. */
+export function startClock(run: Run, spec: ClockSpec): boolean {
+  const calendar = calendarFor(run, spec.limit.unit);
+  if (!calendar) return false;
+  const clockId = run.newId();
+  const plan = planLimit(calendar, { unit: spec.limit.unit, budget: spec.limit.amount, used: 0, resumedAt: run.now }, rulesFor(run, spec));
+  run.emit('clock.started', { clockId, ...spec, dueAt: plan.dueAt, provisional: plan.provisional });
+  scheduleAlerts(run, clockId, plan);
+  return true;
+}
+
+export function pauseClock(run: Run, clock: ClockState, kind: ClockStopKind, reason: string, approver: string | null): void {
+  const used = clock.used + elapsedSince(run, clock);
+  run.emit('clock.paused', { clockId: clock.id, kind, reason, approver, used });
+  cancelAlertTimers(run, clock.id);
+}
+
+export function resumeClock(run: Run, clock: ClockState): void {
+  const plan = replan(run, clock, { resumedAt: run.now });
+  run.emit('clock.resumed', { clockId: clock.id, dueAt: plan.dueAt, provisional: plan.provisional });
+  realign(run, clock.id, plan);
+}
+
+export function extendClock(run: Run, clock: ClockState, amount: number, approver: string, reason: string): void {
+  const plan = replan(run, clock, clock.running ? { budget: clock.budget + amount } : { budget: clock.budget + amount, resumedAt: run.now });
+  run.emit('clock.extended', { clockId: clock.id, amount, approver, reason, dueAt: plan.dueAt, provisional: plan.provisional });
+  if (clock.running) realign(run, clock.id, plan);
+}
+
+/** Compute a running clock's due date again (a missing year's calendar arrived). */
+export function recomputeClock(run: Run, clock: ClockState, reason: string): void {
+  if (!clock.running) return;
+  const plan = replan(run, clock, {});
+  if (plan.dueAt === clock.dueAt && plan.provisional === clock.provisional) return;
+  run.emit('clock.dueChanged', { clockId: clock.id, dueAt: plan.dueAt, provisional: plan.provisional, reason });
+  realign(run, clock.id, plan);
+}
+
+/** The step or case is over: record how much it used and whether in time; its signals end. */
+export function finishClock(run: Run, clock: ClockState): void {
+  const used = clock.used + (clock.running ? elapsedSince(run, clock) : 0);
+  cancelAlertTimers(run, clock.id);
+  for (const alert of Object.values(run.state.alerts)) {
+    if (alert.clockId === clock.id) run.emit('alert.cleared', { alertId: alert.id, reason: 'finished' });
+  }
+  run.emit('clock.finished', { clockId: clock.id, used, onTime: used <= clock.budget + 1e-9, dueAt: clock.dueAt });
+}
+
+/** A threshold timer fired: raise its signal, naming who is responsible now. */
+export function raiseAlert(run: Run, clockId: string, level: '预警' | '黄牌' | '红牌'): void {
+  const clock = run.state.clocks[clockId];
+  if (!clock) return;
+  const task = Object.values(run.state.tasks).find((t) => t.instanceId === clock.instanceId || run.instance(t.instanceId)?.parentId === clock.instanceId);
+  run.emit('alert.raised', { alertId: run.newId(), clockId, level, department: clock.department, officer: task?.assignee ?? clock.officer, dueAt: clock.dueAt });
+}
+
+function replan(run: Run, clock: ClockState, change: { budget?: number; resumedAt?: string }): LimitPlan {
+  const calendar = calendarFor(run, clock.limit.unit) ?? NATURAL;
+  const banked = change.resumedAt && clock.running ? clock.used + elapsedSince(run, clock) : clock.used;
+  return planLimit(
+    calendar,
+    { unit: clock.limit.unit, budget: change.budget ?? clock.budget, used: banked, resumedAt: change.resumedAt ?? clock.resumedAt },
+    rulesFor(run, clock),
+  );
+}
+
+/** After the due date moved: signals no longer deserved are cleared, pending ones rescheduled. */
+function realign(run: Run, clockId: string, plan: LimitPlan): void {
+  cancelAlertTimers(run, clockId);
+  for (const alert of Object.values(run.state.alerts)) {
+    const at = plan.alerts.find((a) => a.level === alert.level)?.at;
+    if (alert.clockId === clockId && (!at || at > run.now)) run.emit('alert.cleared', { alertId: alert.id, reason: 'due-moved' });
+  }
+  scheduleAlerts(run, clockId, plan);
+}
+
+function scheduleAlerts(run: Run, clockId: string, plan: LimitPlan): void {
+  const clock = run.state.clocks[clockId];
+  if (!clock) return;
+  for (const { level, at } of plan.alerts) {
+    if (Object.values(run.state.alerts).some((a) => a.clockId === clockId && a.level === level)) continue;
+    if (at <= run.now) raiseAlert(run, clockId, level);
+    else run.emit('timer.scheduled', { timerId: run.newId(), instanceId: clock.instanceId, elementId: clock.elementId, dueAt: at, repeat: null, alert: { clockId, level } });
+  }
+}
+
+function cancelAlertTimers(run: Run, clockId: string): void {
+  for (const timer of Object.values(run.state.timers)) {
+    if (timer.alert?.clockId === clockId) run.emit('timer.cancelled', { timerId: timer.id });
+  }
+}
+
+function elapsedSince(run: Run, clock: ClockState): number {
+  return (calendarFor(run, clock.limit.unit) ?? NATURAL).elapsed(clock.resumedAt, run.now, clock.limit.unit);
+}
+
+function rulesFor(run: Run, clock: { kind: 'case' | 'step'; elementId: string }): SupervisionRules {
+  if (!run.ctx.supervision) return NO_SIGNALS;
+  return run.ctx.supervision.rulesFor({ processId: run.process.id, matterCode: run.process.gov.matterCode, kind: clock.kind, elementId: clock.kind === 'step' ? clock.elementId : null });
+}
+
+const NO_SIGNALS: SupervisionRules = { ...DEFAULT_RULES, warning: null, yellowAtDue: false, red: null };
+
+/** Natural days and hours need no calendar. Working units are never guessed. */
+const NATURAL: LimitCalendar = {
+  due(from, amount, unit) {
+    if (WORKING_UNITS.has(unit)) throw new Error(`A limit in ${unit} needs the working-day calendar`);
+    const hours = unit === '自然日' ? amount * 24 : amount;
+    return { dueAt: addDuration(new Date(from), { years: 0, months: 0, weeks: 0, days: 0, hours, minutes: 0, seconds: 0, negative: false }).toISOString(), provisional: false };
+  },
+  elapsed(from, to, unit) {
+    if (WORKING_UNITS.has(unit)) throw new Error(`A limit in ${unit} needs the working-day calendar`);
+    const hours = (Date.parse(to) - Date.parse(from)) / 3_600_000;
+    return unit === '自然日' ? hours / 24 : hours;
+  },
+};

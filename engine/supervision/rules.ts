@@ -1,0 +1,51 @@
+/**
+ * 电子监察 rules: when a time limit's warning (预警), yellow card (黄牌) and red card (红牌) fall.
+ * Thresholds are local policy, so they are data - per matter or per centre, with defaults -
+ * never constants in the engine.
+ */
+import type { TimeLimit } from '../model/types.js';
+
+export const ALERT_LEVELS = ['预警', '黄牌', '红牌'] as const;
+export type AlertLevel = (typeof ALERT_LEVELS)[number];
+
+export interface SupervisionRules {
+  /** 预警: when this much of the limit is left (e.g. 1 工作日), or this share of it (e.g. 0.2). */
+  readonly warning: { readonly remaining: TimeLimit } | { readonly remainingRatio: number } | null;
+  /** 黄牌 when the limit is reached. */
+  readonly yellowAtDue: boolean;
+  /** 红牌 when still not done this long after the due date (the 督办 deadline). */
+  readonly red: { readonly after: TimeLimit } | null;
+}
+
+/** What a clock is, for choosing its rules. */
+export interface RuleTarget {
+  readonly processId: string;
+  readonly matterCode: string | null;
+  readonly kind: 'case' | 'step';
+  readonly elementId: string | null;
+}
+
+/** Chooses the rules for a clock: the matter's own, else the centre's. */
+export interface SupervisionPolicy {
+  rulesFor(target: RuleTarget): SupervisionRules;
+}
+
+/** The centre defaults when nothing is configured: 预警 with 1 working day left, 黄牌 at due, 红牌 3 working days after. */
+export const DEFAULT_RULES: SupervisionRules = {
+  warning: { remaining: { amount: 1, unit: '工作日' } },
+  yellowAtDue: true,
+  red: { after: { amount: 3, unit: '工作日' } },
+};
+
+/** A policy from configuration: rules by matter code, then by process id, then the defaults. */
+export function policyFrom(config: {
+  readonly defaults?: SupervisionRules;
+  readonly byMatter?: Readonly<Record<string, SupervisionRules>>;
+  readonly byProcess?: Readonly<Record<string, SupervisionRules>>;
+}): SupervisionPolicy {
+  const defaults = config.defaults ?? DEFAULT_RULES;
+  return {
+    rulesFor: (target) =>
+      (target.matterCode ? config.byMatter?.[target.matterCode] : undefined) ?? config.byProcess?.[target.processId] ?? defaults,
+  };
+}
