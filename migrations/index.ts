@@ -5,6 +5,7 @@
  */
 import type { Knex } from 'knex';
 import * as initial from './20250601000000_initial.js';
+import * as calendar from './20260101000000_calendar.js';
 
 /** One migration module: a stable name plus up/down. */
 export interface MigrationModule {
@@ -14,7 +15,7 @@ export interface MigrationModule {
 }
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly MigrationModule[] = [initial];
+export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar];
 
 /** A knex `migrationSource` over `MIGRATIONS`. */
 export const migrationSource: Knex.MigrationSource<MigrationModule> = {
