@@ -33,7 +33,7 @@ export function startClock(run: Run, spec: ClockSpec): boolean {
   if (!calendar) return false;
   const clockId = run.newId();
   const plan = planLimit(calendar, { unit: spec.limit.unit, budget: spec.limit.amount, used: 0, resumedAt: run.now }, rulesFor(run, spec));
-  run.emit('clock.started', { clockId, ...spec, dueAt: plan.dueAt, provisional: plan.provisional });
+  run.emit('clock.started', { clockId, ...spec, processId: run.process.id, matterCode: run.process.gov.matterCode, dueAt: plan.dueAt, provisional: plan.provisional });
   scheduleAlerts(run, clockId, plan);
   return true;
 }
@@ -80,7 +80,18 @@ export function raiseAlert(run: Run, clockId: string, level: '预警' | '黄牌'
   const clock = run.state.clocks[clockId];
   if (!clock) return;
   const task = Object.values(run.state.tasks).find((t) => t.instanceId === clock.instanceId || run.instance(t.instanceId)?.parentId === clock.instanceId);
-  run.emit('alert.raised', { alertId: run.newId(), clockId, level, department: clock.department, officer: task?.assignee ?? clock.officer, dueAt: clock.dueAt });
+  run.emit('alert.raised', {
+    alertId: run.newId(),
+    clockId,
+    level,
+    kind: clock.kind,
+    elementId: clock.elementId,
+    processId: run.process.id,
+    matterCode: run.process.gov.matterCode,
+    department: clock.department,
+    officer: task?.assignee ?? clock.officer,
+    dueAt: clock.dueAt,
+  });
 }
 
 function replan(run: Run, clock: ClockState, change: { budget?: number; resumedAt?: string }): LimitPlan {

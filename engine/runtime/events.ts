@@ -172,6 +172,8 @@ export type ClockStarted = EventShape<
   {
     clockId: string;
     kind: 'case' | 'step';
+    processId: string;
+    matterCode: string | null;
     instanceId: string;
     elementId: string;
     department: string | null;
@@ -202,7 +204,18 @@ export type ClockFinished = EventShape<
 /** 电子监察: a threshold was crossed; names the responsible department and officer. */
 export type AlertRaised = EventShape<
   'alert.raised',
-  { alertId: string; clockId: string; level: AlertLevel; department: string | null; officer: string | null; dueAt: string }
+  {
+    alertId: string;
+    clockId: string;
+    level: AlertLevel;
+    kind: 'case' | 'step';
+    elementId: string;
+    processId: string;
+    matterCode: string | null;
+    department: string | null;
+    officer: string | null;
+    dueAt: string;
+  }
 >;
 export type AlertCleared = EventShape<'alert.cleared', { alertId: string; reason: 'finished' | 'due-moved' }>;
 
