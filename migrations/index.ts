@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import * as initial from './20250601000000_initial.js';
 import * as calendar from './20260101000000_calendar.js';
+import * as jobs from './20260102000000_jobs.js';
 
 /** One migration module: a stable name plus up/down. */
 export interface MigrationModule {
@@ -15,7 +16,7 @@ export interface MigrationModule {
 }
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar];
+export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs];
 
 /** A knex `migrationSource` over `MIGRATIONS`. */
 export const migrationSource: Knex.MigrationSource<MigrationModule> = {

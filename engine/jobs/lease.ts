@@ -61,7 +61,7 @@ async function claimCandidate(db: Knex, dialect: Dialect, options: ClaimOptions,
 }
 
 /** True when no other runnable job of the same kind in the job's case comes before it. */
-async function isFirstOfCase(db: Knex, job: JobRow): Promise<boolean> {
+export async function isFirstOfCase(db: Knex, job: JobRow): Promise<boolean> {
   const first = (await db('jobs')
     .where({ case_id: job.caseId, kind: job.kind })
     .whereNull('incident_id')
@@ -70,7 +70,8 @@ async function isFirstOfCase(db: Knex, job: JobRow): Promise<boolean> {
   return first?.job_id === job.jobId;
 }
 
-const ORDER = ['due_at', 'created_at', 'case_id', 'created_seq'] as const;
+/** The firing order of jobs (see `byFiringOrder`). */
+export const ORDER = ['due_at', 'created_at', 'case_id', 'created_seq'] as const;
 
 /** Give a job back (e.g. no handler, or its command failed) so another run may take it. */
 export async function releaseLease(db: Knex, jobId: string, owner: string): Promise<void> {

@@ -10,7 +10,7 @@ import type { CaseState } from '../runtime/state.js';
 import { BpmnError } from './bpmn-error.js';
 import { claimNext, releaseLease } from './lease.js';
 import { DEFAULT_LEASE_MS, type JobHost } from './job-host.js';
-import type { JobRow } from './job-rows.js';
+import { caseOf, type JobRow } from './job-rows.js';
 import { withConflictRetry } from './timer-runner.js';
 
 /** What a handler is given. */
@@ -66,9 +66,10 @@ export async function runDueJobs(host: JobHost, handlers: ReadonlyMap<string, Jo
 
 async function runOne(host: JobHost, handlers: ReadonlyMap<string, JobHandler>, job: JobRow, owner: string): Promise<RanJob> {
   const type = job.type ?? '';
-  const base = { jobId: job.jobId, caseId: job.caseId, type };
+  const caseId = caseOf(job);
+  const base = { jobId: job.jobId, caseId, type };
   const handler = handlers.get(type);
-  const state = handler ? await host.getCase(job.caseId) : null;
+  const state = handler ? await host.getCase(caseId) : null;
   if (!handler || !state) {
     await releaseLease(host.knex, job.jobId, owner);
     return { ...base, outcome: 'noHandler' };
@@ -94,7 +95,7 @@ async function runOne(host: JobHost, handlers: ReadonlyMap<string, JobHandler>, 
     }
   }
   try {
-    await withConflictRetry(() => host.dispatch(job.caseId, command));
+    await withConflictRetry(() => host.dispatch(caseId, command));
     return error === undefined ? { ...base, outcome } : { ...base, outcome, error };
   } catch (rejection) {
     await releaseLease(host.knex, job.jobId, owner);

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { isSettable } from '../clock.js';
 import { ConcurrencyConflictError } from '../store/errors.js';
+import { caseOf } from './job-rows.js';
 import { claimNext, releaseLease } from './lease.js';
 import { DEFAULT_LEASE_MS, type JobHost } from './job-host.js';
 
@@ -46,9 +47,10 @@ export async function fireDueTimers(host: JobHost, until: Date, options: { lease
     tried.add(job.jobId);
     const at = latest(settable ? runStart : host.clock.now(), new Date(job.dueAt));
     if (isSettable(host.clock)) host.clock.set(at);
-    const base = { timerId: job.jobId, caseId: job.caseId, elementId: job.elementId, dueAt: job.dueAt };
+    const caseId = caseOf(job);
+    const base = { timerId: job.jobId, caseId, elementId: job.elementId, dueAt: job.dueAt };
     try {
-      await withConflictRetry(() => host.dispatch(job.caseId, { type: 'timer.fire', actor: 'timer', data: { timerId: job.jobId } }, { at }));
+      await withConflictRetry(() => host.dispatch(caseId, { type: 'timer.fire', actor: 'timer', data: { timerId: job.jobId } }, { at }));
       fired.push({ ...base, outcome: 'fired' });
     } catch (error) {
       await releaseLease(host.knex, job.jobId, owner);

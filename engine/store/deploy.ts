@@ -2,12 +2,15 @@
  * Deploying BPMN XML: compile it (refusing it, with nothing stored, when the model reports
  * errors), store the XML once by content hash, and give every executable process in it a
  * version: identical XML is not a new version; changed XML is version n+1 of each process.
+ * A new version takes over its process's timer start events (engine/store/start-timers.ts) in
+ * the same transaction.
  */
 import type { Knex } from 'knex';
 import type { Finding } from '../model/types.js';
 import type { DefinitionCache } from './definition-cache.js';
 import type { EnginePort } from './engine-port.js';
 import { DeploymentError } from './errors.js';
+import { replaceStartTimers, type StartTimerContext } from './start-timers.js';
 import {
   deployedProcessIds,
   findDefinition,
@@ -37,7 +40,7 @@ export async function deploy(
   engine: Pick<EnginePort, 'loadDefinition'>,
   cache: DefinitionCache,
   xml: string,
-  meta: { actor: string; now: string },
+  meta: { actor: string } & StartTimerContext,
 ): Promise<DeployResult> {
   const loaded = await engine.loadDefinition(xml, { knownProcessIds: new Set(await deployedProcessIds(db)) });
   if (!loaded.ok) throw new DeploymentError(loaded.findings);
@@ -55,6 +58,7 @@ export async function deploy(
       const latest = await findDefinition(trx, process.id);
       const version = (latest?.version ?? 0) + 1;
       await insertDefinition(trx, { processId: process.id, version, hash: definition.hash, name: process.name, deployedAt: meta.now });
+      await replaceStartTimers(trx, process, { version, hash: definition.hash }, meta);
       deployed.push({ processId: process.id, version, hash: definition.hash, created: true });
     }
     return deployed;

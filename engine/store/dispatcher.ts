@@ -26,12 +26,13 @@ export class Dispatcher {
   }
 
   /**
-   * In one transaction: ask `plan` (given lookups on that transaction) for the commands to run,
-   * run them and every reaction they cause. Returns the steps in the order they ran. `at` fixes
+   * In one transaction: ask `plan` (given lookups on that transaction, and the transaction itself
+   * for writes that must commit with the commands) for the commands to run, run them and every
+   * reaction they cause. Returns the steps in the order they ran. `at` fixes
    * "now" for the whole transaction (a timer fires at its due time).
    */
   async transact(
-    plan: (lookups: ReactionLookups) => Promise<readonly CommandRequest[]>,
+    plan: (lookups: ReactionLookups, trx: Knex) => Promise<readonly CommandRequest[]>,
     options: { at?: Date } = {},
   ): Promise<StepResult[]> {
     const progress: StepProgress = { caseId: '', expectedVersion: 0 };
@@ -40,7 +41,7 @@ export class Dispatcher {
     try {
       return await this.#knex.transaction(async (trx) => {
         const lookups = reactionLookups(trx, deps.cache, deps.ids);
-        return this.#drain(trx, deps, lookups, [...(await plan(lookups))], progress);
+        return this.#drain(trx, deps, lookups, [...(await plan(lookups, trx))], progress);
       });
     } catch (error) {
       if (error instanceof ConcurrencyConflictError || !isWriteConflict(error)) throw error;

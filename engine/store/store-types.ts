@@ -2,7 +2,7 @@
  * The store's public surface: what the server, the CLI and tests call.
  */
 import type { Clock } from '../clock.js';
-import type { JobHandler, FiredTimer, RanJob } from '../jobs/index.js';
+import type { JobHandler, FiredTimer, RanJob, TimerPoller, TimerPollerOptions } from '../jobs/index.js';
 import type { WorkingCalendar } from '../runtime/api.js';
 import type { Command } from '../runtime/commands.js';
 import type { CaseEvent } from '../runtime/events.js';
@@ -87,6 +87,12 @@ export interface Store {
   registerHandler(type: string, handler: JobHandler): void;
   /** Run every due service job that has a handler. */
   runDueJobs(): Promise<RanJob[]>;
+  /**
+   * A timer poller over this store (not started): `await poller.start()` fires every overdue
+   * job, then ticks on its schedule; `await poller.stop()` before `close()`. Process timer start
+   * events fire only through a poller.
+   */
+  createPoller(options?: TimerPollerOptions): TimerPoller;
   readonly database: Database;
   close(): Promise<void>;
 }

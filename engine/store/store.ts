@@ -1,9 +1,9 @@
 /**
  * `createStore`: the persistence layer assembled from its parts (deploy, dispatcher, queries,
- * audit, job runners) over one database. `openStore` (index.ts) wires the real engine.
+ * audit, job runners, the timer poller) over one database. `openStore` (index.ts) wires the real engine.
  */
 import { randomUUID } from 'node:crypto';
-import { fireDueTimers, runDueJobs, type JobHandler, type JobHost } from '../jobs/index.js';
+import { fireDueTimers, runDueJobs, TimerPoller, type JobHandler, type PollerHost } from '../jobs/index.js';
 import { listCases, loadCase } from './case-repository.js';
 import { openDatabase, type Database } from './database.js';
 import { DefinitionCache } from './definition-cache.js';
@@ -15,6 +15,7 @@ import { CaseNotFoundError, CommandRejectedError, ProcessNotDeployedError } from
 import { readEvents, type EventRange } from './event-log.js';
 import { migrateLatest } from './migrate.js';
 import { signalRequests, startBy } from './reactions.js';
+import { fireStartTimer } from './start-timers.js';
 import type { StepResult } from './requests.js';
 import type { CaseEvents, DispatchResult, Store, StoreOptions } from './store-types.js';
 import { listTasks } from './task-query.js';
@@ -35,17 +36,20 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
   const dispatch = async (caseId: string, command: Parameters<Store['dispatch']>[1], at?: Date) =>
     toResult(caseId, await dispatcher.dispatch({ caseId, command }, at ? { at } : {}));
 
-  const jobHost: JobHost = {
+  const jobHost: PollerHost = {
     knex,
     dialect: database.dialect,
     clock,
     dispatch: (caseId, command, opts) => dispatch(caseId, command, opts?.at),
     getCase: async (caseId) => (await loadCase(knex, caseId))?.state ?? null,
+    fireStartTimer: (job, owner) => fireStartTimer(dispatcher, job, owner, { ids, now: clock.now().toISOString() }),
+    runDueJobs: () => runDueJobs(jobHost, handlers),
   };
 
   const store: Store = {
     database,
-    deploy: (xml, { actor }) => deploy(knex, engine, cache, xml, { actor, now: clock.now().toISOString() }),
+    deploy: (xml, { actor }) =>
+      deploy(knex, engine, cache, xml, { actor, now: clock.now().toISOString(), ids, ...(options.calendar ? { calendar: options.calendar } : {}) }),
     async startCase(input) {
       const ref = await findDefinition(knex, input.processId, input.version);
       if (!ref) throw new ProcessNotDeployedError(input.processId, input.version ?? null);
@@ -96,6 +100,7 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
     fireDueTimers: (until) => fireDueTimers(jobHost, until),
     registerHandler: (type, handler) => void handlers.set(type, handler),
     runDueJobs: () => runDueJobs(jobHost, handlers),
+    createPoller: (pollerOptions) => new TimerPoller(jobHost, pollerOptions),
     close: async () => {
       if (owned) await database.close();
     },
