@@ -31,48 +31,51 @@ export interface ClockSpec {
 export function startClock(run: Run, spec: ClockSpec): boolean {
   const calendar = calendarFor(run, spec.limit.unit);
   if (!calendar) return false;
+  const plan = planLimit(calendar, { unit: spec.limit.unit, budget: spec.limit.amount, paused: 0, startedAt: run.now }, rulesFor(run, spec));
   const clockId = run.newId();
-  const plan = planLimit(calendar, { unit: spec.limit.unit, budget: spec.limit.amount, used: 0, resumedAt: run.now }, rulesFor(run, spec));
   run.emit('clock.started', { clockId, ...spec, processId: run.process.id, matterCode: run.process.gov.matterCode, dueAt: plan.dueAt, provisional: plan.provisional });
   scheduleAlerts(run, clockId, plan);
   return true;
 }
 
 export function pauseClock(run: Run, clock: ClockState, kind: ClockStopKind, reason: string, approver: string | null): void {
-  const used = clock.used + elapsedSince(run, clock);
-  run.emit('clock.paused', { clockId: clock.id, kind, reason, approver, used });
+  run.emit('clock.paused', { clockId: clock.id, kind, reason, approver });
   cancelAlertTimers(run, clock.id);
 }
 
+/** Run again: the due date moves on by exactly the time the clock stood still. */
 export function resumeClock(run: Run, clock: ClockState): void {
-  const plan = replan(run, clock, { resumedAt: run.now });
-  run.emit('clock.resumed', { clockId: clock.id, dueAt: plan.dueAt, provisional: plan.provisional });
+  const pausedFor = Math.max(0, calendarOf(run, clock).elapsed(pausedSince(clock), run.now, clock.limit.unit));
+  const plan = replan(run, clock, { paused: clock.paused + pausedFor });
+  run.emit('clock.resumed', { clockId: clock.id, pausedFor, dueAt: plan.dueAt, provisional: plan.provisional });
   realign(run, clock.id, plan);
 }
 
 export function extendClock(run: Run, clock: ClockState, amount: number, approver: string, reason: string): void {
-  const plan = replan(run, clock, clock.running ? { budget: clock.budget + amount } : { budget: clock.budget + amount, resumedAt: run.now });
+  const plan = replan(run, clock, { budget: clock.budget + amount });
   run.emit('clock.extended', { clockId: clock.id, amount, approver, reason, dueAt: plan.dueAt, provisional: plan.provisional });
   if (clock.running) realign(run, clock.id, plan);
 }
 
-/** Compute a running clock's due date again (a missing year's calendar arrived). */
+/** Compute a clock's due date again (a missing year's calendar arrived). */
 export function recomputeClock(run: Run, clock: ClockState, reason: string): void {
-  if (!clock.running) return;
   const plan = replan(run, clock, {});
   if (plan.dueAt === clock.dueAt && plan.provisional === clock.provisional) return;
   run.emit('clock.dueChanged', { clockId: clock.id, dueAt: plan.dueAt, provisional: plan.provisional, reason });
-  realign(run, clock.id, plan);
+  if (clock.running) realign(run, clock.id, plan);
 }
 
 /** The step or case is over: record how much it used and whether in time; its signals end. */
 export function finishClock(run: Run, clock: ClockState): void {
-  const used = clock.used + (clock.running ? elapsedSince(run, clock) : 0);
+  const calendar = calendarOf(run, clock);
+  const stoodStill = clock.paused + (clock.running ? 0 : Math.max(0, calendar.elapsed(pausedSince(clock), run.now, clock.limit.unit)));
+  const used = Math.max(0, calendar.elapsed(clock.startedAt, run.now, clock.limit.unit) - stoodStill);
   cancelAlertTimers(run, clock.id);
   for (const alert of Object.values(run.state.alerts)) {
     if (alert.clockId === clock.id) run.emit('alert.cleared', { alertId: alert.id, reason: 'finished' });
   }
-  run.emit('clock.finished', { clockId: clock.id, used, onTime: used <= clock.budget + 1e-9, dueAt: clock.dueAt });
+  const onTime = clock.running ? run.now <= clock.dueAt : used <= clock.budget + 1e-9;
+  run.emit('clock.finished', { clockId: clock.id, used, onTime, dueAt: clock.dueAt });
 }
 
 /** A threshold timer fired: raise its signal, naming who is responsible now. */
@@ -94,14 +97,20 @@ export function raiseAlert(run: Run, clockId: string, level: '预警' | '黄牌'
   });
 }
 
-function replan(run: Run, clock: ClockState, change: { budget?: number; resumedAt?: string }): LimitPlan {
-  const calendar = calendarFor(run, clock.limit.unit) ?? NATURAL;
-  const banked = change.resumedAt && clock.running ? clock.used + elapsedSince(run, clock) : clock.used;
+function replan(run: Run, clock: ClockState, change: { budget?: number; paused?: number }): LimitPlan {
   return planLimit(
-    calendar,
-    { unit: clock.limit.unit, budget: change.budget ?? clock.budget, used: banked, resumedAt: change.resumedAt ?? clock.resumedAt },
+    calendarOf(run, clock),
+    { unit: clock.limit.unit, budget: change.budget ?? clock.budget, paused: change.paused ?? clock.paused, startedAt: clock.startedAt },
     rulesFor(run, clock),
   );
+}
+
+function pausedSince(clock: ClockState): string {
+  return clock.stops[clock.stops.length - 1]?.from ?? clock.startedAt;
+}
+
+function calendarOf(run: Run, clock: ClockState): LimitCalendar {
+  return calendarFor(run, clock.limit.unit) ?? NATURAL;
 }
 
 /** After the due date moved: signals no longer deserved are cleared, pending ones rescheduled. */
@@ -128,10 +137,6 @@ function cancelAlertTimers(run: Run, clockId: string): void {
   for (const timer of Object.values(run.state.timers)) {
     if (timer.alert?.clockId === clockId) run.emit('timer.cancelled', { timerId: timer.id });
   }
-}
-
-function elapsedSince(run: Run, clock: ClockState): number {
-  return (calendarFor(run, clock.limit.unit) ?? NATURAL).elapsed(clock.resumedAt, run.now, clock.limit.unit);
 }
 
 function rulesFor(run: Run, clock: { kind: 'case' | 'step'; elementId: string }): SupervisionRules {

@@ -183,12 +183,10 @@ export type ClockStarted = EventShape<
     provisional: boolean;
   }
 >;
-/** The clock stands still (补正 after 受理, 特别程序, 挂起); `used` is banked. */
-export type ClockPaused = EventShape<
-  'clock.paused',
-  { clockId: string; kind: ClockStopKind; reason: string; approver: string | null; used: number }
->;
-export type ClockResumed = EventShape<'clock.resumed', { clockId: string; dueAt: string; provisional: boolean }>;
+/** The clock stands still (补正 after 受理, 特别程序, 挂起). */
+export type ClockPaused = EventShape<'clock.paused', { clockId: string; kind: ClockStopKind; reason: string; approver: string | null }>;
+/** The clock runs again; the due date moved on by the time it stood still (`pausedFor`, in its unit). */
+export type ClockResumed = EventShape<'clock.resumed', { clockId: string; pausedFor: number; dueAt: string; provisional: boolean }>;
 /** 延长审批: more time, with who approved it and why. */
 export type ClockExtended = EventShape<
   'clock.extended',

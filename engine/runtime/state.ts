@@ -116,8 +116,8 @@ export type ClockStopKind = (typeof CLOCK_STOP_KINDS)[number];
 
 /**
  * A time limit running on the case (from 受理) or on one step (a task or a department's
- * sub-process with a gov time limit). Its budget is the limit plus extensions; `used` banks the
- * time consumed before the last stop; the due date counts what is left from `resumedAt`.
+ * sub-process with a gov time limit). Its budget is the limit plus extensions, counted from
+ * `startedAt`; the due date is then moved on by `paused`, the time it stood still (in its unit).
  */
 export interface ClockState {
   readonly id: string;
@@ -130,8 +130,8 @@ export interface ClockState {
   readonly limit: TimeLimit;
   readonly startedAt: string;
   budget: number;
-  used: number;
-  resumedAt: string;
+  /** Time stood still so far, in the limit's unit (the current stop not included). */
+  paused: number;
   /** false while it stands still. */
   running: boolean;
   stops: Array<{ kind: ClockStopKind; reason: string; approver: string | null; from: string; to: string | null }>;

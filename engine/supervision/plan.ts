@@ -24,25 +24,35 @@ export interface LimitPlan {
   readonly alerts: ReadonlyArray<{ readonly level: AlertLevel; readonly at: string }>;
 }
 
+/**
+ * A clock's plan: its budget (limit plus extensions) counted from its start, then moved on by
+ * the time it stood still. Counting from the start keeps the law's rule that the day of
+ * acceptance does not count; shifting from a due date (which falls at the close of an office
+ * day) moves it by exactly the working time paused.
+ */
 export function planLimit(
   calendar: LimitCalendar,
-  clock: { readonly unit: TimeLimitUnit; readonly budget: number; readonly used: number; readonly resumedAt: string },
+  clock: { readonly unit: TimeLimitUnit; readonly budget: number; readonly paused: number; readonly startedAt: string },
   rules: SupervisionRules,
 ): LimitPlan {
-  const left = Math.max(0, clock.budget - clock.used);
-  const due = calendar.due(clock.resumedAt, left, clock.unit);
+  const at = (amount: number) => {
+    const base = calendar.due(clock.startedAt, Math.max(0, amount), clock.unit);
+    if (clock.paused <= 0) return base;
+    const shifted = calendar.due(base.dueAt, clock.paused, clock.unit);
+    return { dueAt: shifted.dueAt, provisional: base.provisional || shifted.provisional };
+  };
+  const due = at(clock.budget);
   const alerts: Array<{ level: AlertLevel; at: string }> = [];
   if (rules.warning) {
-    const warnLeft = 'remaining' in rules.warning ? amountIn(rules.warning.remaining.amount, rules.warning.remaining.unit, clock.unit) : clock.budget * rules.warning.remainingRatio;
-    const until = Math.max(0, left - warnLeft);
-    alerts.push({ level: '预警', at: until === left ? due.dueAt : calendar.due(clock.resumedAt, until, clock.unit).dueAt });
+    const left = 'remaining' in rules.warning ? amountIn(rules.warning.remaining.amount, rules.warning.remaining.unit, clock.unit) : clock.budget * rules.warning.remainingRatio;
+    alerts.push({ level: '预警', at: left > 0 ? at(clock.budget - left).dueAt : due.dueAt });
   }
   if (rules.yellowAtDue) alerts.push({ level: '黄牌', at: due.dueAt });
   if (rules.red) alerts.push({ level: '红牌', at: calendar.due(due.dueAt, rules.red.after.amount, rules.red.after.unit).dueAt });
   return { dueAt: due.dueAt, provisional: due.provisional, alerts };
 }
 
-/** A threshold in another unit of the same kind (hours of a working day are not convertible: kept as is). */
+/** A threshold in another unit of the same kind; thresholds should be given in the limit's unit. */
 function amountIn(amount: number, from: TimeLimitUnit, to: TimeLimitUnit): number {
   if (from === to) return amount;
   if (from === '自然日' && to === '小时(自然日)') return amount * 24;

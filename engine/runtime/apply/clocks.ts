@@ -15,8 +15,7 @@ export const clockAppliers: ApplierTable<
       limit: data.limit,
       startedAt: time,
       budget: data.limit.amount,
-      used: 0,
-      resumedAt: time,
+      paused: 0,
       running: true,
       stops: [],
       extensions: [],
@@ -28,14 +27,13 @@ export const clockAppliers: ApplierTable<
     const clock = state.clocks[data.clockId];
     if (!clock) return;
     clock.running = false;
-    clock.used = data.used;
     clock.stops.push({ kind: data.kind, reason: data.reason, approver: data.approver, from: time, to: null });
   },
   'clock.resumed': (state, { data, time }) => {
     const clock = state.clocks[data.clockId];
     if (!clock) return;
     clock.running = true;
-    clock.resumedAt = time;
+    clock.paused += data.pausedFor;
     clock.dueAt = data.dueAt;
     clock.provisional = data.provisional;
     const open = clock.stops[clock.stops.length - 1];

@@ -14,7 +14,13 @@ export const startCaseClock: Handler<'clock.start'> = (run, { data }) => {
   if (!run.ctx.calendar && (limit.unit === '工作日' || limit.unit === '小时(工作日)')) {
     return reject('CALENDAR_MISSING', `Expected a working-day calendar to count ${limit.amount} ${limit.unit}, but none is configured`);
   }
-  startClock(run, { kind: 'case', instanceId: run.state.rootInstanceId, elementId: run.process.id, limit, department: data.department ?? null, officer: data.officer ?? null });
+  try {
+    startClock(run, { kind: 'case', instanceId: run.state.rootInstanceId, elementId: run.process.id, limit, department: data.department ?? null, officer: data.officer ?? null });
+  } catch (error) {
+    // A calendar configured to refuse years it has no data for says so by throwing.
+    if (run.events.length > 0) throw error;
+    return reject('CALENDAR_MISSING', `Expected the working-day calendar to count ${limit.amount} ${limit.unit}, but: ${(error as Error).message}`);
+  }
   return undefined;
 };
 
