@@ -9,3 +9,5 @@ export { correctDay, type DayCorrection } from './correct-day.js';
 export { listChanges, listYears, loadCalendar, type YearSummary } from './queries.js';
 export type { ApplyCounts } from './apply-days.js';
 export type { AuditedDay, CalendarChange } from './rows.js';
+export { LiveCalendar } from './live-calendar.js';
+export { recomputeProvisionalDueDates } from './recompute.js';

@@ -9,6 +9,7 @@ import { CalendarInputError } from './errors.js';
 import type { PeriodMs } from './office-day.js';
 import { addOfficeTime, officeTimeBetween } from './working-hours.js';
 import { addWorkingDays, elapsedWorkingDays } from './working-days.js';
+import { officeDayLength } from './office-day.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -43,5 +44,19 @@ export function elapsedIn(lookup: DayLookup, periods: readonly PeriodMs[], fromM
       return Math.max(0, toMs - fromMs) / DAY_MS;
     case '小时(自然日)':
       return Math.max(0, toMs - fromMs) / HOUR_MS;
+  }
+}
+
+/**
+ * The working time between two instants, counted from `fromMs` itself (the day it falls on
+ * included), in `unit`: how long a clock stood still. Unlike `elapsedIn`, no "the first day
+ * does not count" rule applies: a pause from Tuesday 11:00 to Friday 11:00 is 3 working days.
+ */
+export function betweenIn(lookup: DayLookup, periods: readonly PeriodMs[], fromMs: number, toMs: number, unit: TimeLimitUnit): number {
+  switch (unit) {
+    case '工作日':
+      return officeTimeBetween(lookup, periods, fromMs, toMs) / officeDayLength(periods);
+    default:
+      return elapsedIn(lookup, periods, fromMs, toMs, unit);
   }
 }

@@ -9,7 +9,7 @@ import type { WorkingCalendar } from '../runtime/api.js';
 import type { TimeLimit, TimeLimitUnit } from '../model/types.js';
 import { createDayLookup, type DayLookup, type MissingYearPolicy } from './day-lookup.js';
 import { DEFAULT_OFFICE_DAY, officePeriods, type OfficeDay, type PeriodMs } from './office-day.js';
-import { dueIn, elapsedIn } from './limits.js';
+import { betweenIn, dueIn, elapsedIn } from './limits.js';
 import { assertDate, isoText, toMillis, type DateText } from './shanghai.js';
 import type { CalendarData, ResolvedDay } from './types.js';
 import * as days from './working-days.js';
@@ -109,6 +109,10 @@ export class WorkingDayCalendar implements WorkingCalendar {
   }
 
   /** How much of `unit` lies between `from` and `to`: the inverse of `due` (0 if `to` is not after). */
+  between(from: string, to: string, unit: TimeLimitUnit): number {
+    return this.#ask((lookup) => betweenIn(lookup, this.#periods, toMillis(from), toMillis(to), unit)).value;
+  }
+
   elapsed(from: string, to: string, unit: TimeLimitUnit): number {
     return this.#ask((lookup) => elapsedIn(lookup, this.#periods, toMillis(from), toMillis(to), unit)).value;
   }

@@ -13,8 +13,10 @@ import type { LimitCalendar, SupervisionPolicy } from '../supervision/index.js';
  * - `addLimit(from, limit)`: the instant `limit` after `from`.
  * - `due(from, amount, unit)`: the same, with whether a year without official holiday data was
  *   used (the due date is then provisional); `amount` may be fractional and 0.
- * - `elapsed(from, to, unit)`: how much of `unit` lies between two instants, counting working
- *   time only for working units, so that `elapsed(from, due(from, n, unit).dueAt, unit) === n`.
+ * - `elapsed(from, to, unit)`: how much of `unit` was used since a start, counting working time
+ *   only for working units, so that `elapsed(from, due(from, n, unit).dueAt, unit) === n`.
+ * - `between(from, to, unit)`: the working time between two instants counted from `from`
+ *   itself (how long a clock stood still).
  */
 export interface WorkingCalendar extends LimitCalendar {
   addLimit(from: string, limit: TimeLimit): string;

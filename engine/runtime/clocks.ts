@@ -45,7 +45,7 @@ export function pauseClock(run: Run, clock: ClockState, kind: ClockStopKind, rea
 
 /** Run again: the due date moves on by exactly the time the clock stood still. */
 export function resumeClock(run: Run, clock: ClockState): void {
-  const pausedFor = Math.max(0, calendarOf(run, clock).elapsed(pausedSince(clock), run.now, clock.limit.unit));
+  const pausedFor = Math.max(0, calendarOf(run, clock).between(pausedSince(clock), run.now, clock.limit.unit));
   const plan = replan(run, clock, { paused: clock.paused + pausedFor });
   run.emit('clock.resumed', { clockId: clock.id, pausedFor, dueAt: plan.dueAt, provisional: plan.provisional });
   realign(run, clock.id, plan);
@@ -68,7 +68,7 @@ export function recomputeClock(run: Run, clock: ClockState, reason: string): voi
 /** The step or case is over: record how much it used and whether in time; its signals end. */
 export function finishClock(run: Run, clock: ClockState): void {
   const calendar = calendarOf(run, clock);
-  const stoodStill = clock.paused + (clock.running ? 0 : Math.max(0, calendar.elapsed(pausedSince(clock), run.now, clock.limit.unit)));
+  const stoodStill = clock.paused + (clock.running ? 0 : Math.max(0, calendar.between(pausedSince(clock), run.now, clock.limit.unit)));
   const used = Math.max(0, calendar.elapsed(clock.startedAt, run.now, clock.limit.unit) - stoodStill);
   cancelAlertTimers(run, clock.id);
   for (const alert of Object.values(run.state.alerts)) {
@@ -155,7 +155,10 @@ const NATURAL: LimitCalendar = {
   },
   elapsed(from, to, unit) {
     if (WORKING_UNITS.has(unit)) throw new Error(`A limit in ${unit} needs the working-day calendar`);
-    const hours = (Date.parse(to) - Date.parse(from)) / 3_600_000;
+    const hours = Math.max(0, Date.parse(to) - Date.parse(from)) / 3_600_000;
     return unit === '自然日' ? hours / 24 : hours;
+  },
+  between(from, to, unit) {
+    return NATURAL.elapsed(from, to, unit);
   },
 };

@@ -12,6 +12,7 @@ import { insertCase, loadCase, readVersion, updateCase } from './case-repository
 import { findDefinition } from './definitions-repository.js';
 import { CommandRejectedError, ConcurrencyConflictError } from './errors.js';
 import { appendEvents } from './event-log.js';
+import type { SupervisionPolicy } from '../supervision/index.js';
 import { chainEvents, GENESIS_HASH } from './hash-chain.js';
 import { projectEvents } from './projections.js';
 import { applyRowChanges } from './row-changes.js';
@@ -24,6 +25,7 @@ export interface StepDeps {
   readonly clock: Clock;
   readonly ids: () => string;
   readonly calendar?: WorkingCalendar;
+  readonly supervision?: SupervisionPolicy;
 }
 
 /** The version a step read, so a failure can be reported as a conflict against it. */
@@ -44,7 +46,12 @@ export async function runStep(trx: Knex, deps: StepDeps, request: CommandRequest
   const hash = record?.definitionHash ?? (await startHash(trx, request));
   const definition = await deps.cache.get(trx, hash);
   const now = deps.clock.now().toISOString();
-  const ctx = deps.calendar ? { now, ids: deps.ids, calendar: deps.calendar } : { now, ids: deps.ids };
+  const ctx = {
+    now,
+    ids: deps.ids,
+    ...(deps.calendar ? { calendar: deps.calendar } : {}),
+    ...(deps.supervision ? { supervision: deps.supervision } : {}),
+  };
   const result = deps.engine.execute(definition, record?.state ?? null, command, ctx);
   if (!result.ok) throw new CommandRejectedError(caseId, command.type, result.rejection);
 

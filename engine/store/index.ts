@@ -37,3 +37,4 @@ export {
   ProcessNotDeployedError,
   StoreError,
 } from './errors.js';
+export { listAlerts, supervisionStatistics, type AlertFilter, type AlertView, type StatisticsFilter, type StatisticsRow } from './supervision-queries.js';

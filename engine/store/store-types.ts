@@ -1,6 +1,7 @@
 /**
  * The store's public surface: what the server, the CLI and tests call.
  */
+import type { SupervisionPolicy } from '../supervision/index.js';
 import type { Clock } from '../clock.js';
 import type { JobHandler, FiredTimer, RanJob, TimerPoller, TimerPollerOptions } from '../jobs/index.js';
 import type { WorkingCalendar } from '../runtime/api.js';
@@ -22,6 +23,8 @@ export interface StoreOptions {
   /** Id generator for everything the runtime names; default `crypto.randomUUID`. */
   readonly ids?: () => string;
   readonly calendar?: WorkingCalendar;
+  /** 电子监察 rules for the clocks' 预警 / 黄牌 / 红牌; without them clocks raise no signals. */
+  readonly supervision?: SupervisionPolicy;
   /** Run pending migrations on open (default true). */
   readonly migrate?: boolean;
 }

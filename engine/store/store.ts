@@ -30,7 +30,14 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
   const { clock } = options;
   const ids = options.ids ?? randomUUID;
   const cache = new DefinitionCache(engine);
-  const dispatcher = new Dispatcher(knex, { engine, cache, clock, ids, ...(options.calendar ? { calendar: options.calendar } : {}) });
+  const dispatcher = new Dispatcher(knex, {
+    engine,
+    cache,
+    clock,
+    ids,
+    ...(options.calendar ? { calendar: options.calendar } : {}),
+    ...(options.supervision ? { supervision: options.supervision } : {}),
+  });
   const handlers = new Map<string, JobHandler>();
 
   const dispatch = async (caseId: string, command: Parameters<Store['dispatch']>[1], at?: Date) =>

@@ -13,8 +13,10 @@ import type { AlertLevel, SupervisionRules } from './rules.js';
 export interface LimitCalendar {
   /** The instant `amount` of `unit` after `from`, and whether a year without official data was used. */
   due(from: string, amount: number, unit: TimeLimitUnit): { readonly dueAt: string; readonly provisional: boolean };
-  /** How much of `unit` lies between two instants (working units count working time only). */
+  /** How much of `unit` was used from `from` (a start, whose day does not count) to `to`. */
   elapsed(from: string, to: string, unit: TimeLimitUnit): number;
+  /** The working time between two instants, from `from` itself: how long a clock stood still. */
+  between(from: string, to: string, unit: TimeLimitUnit): number;
 }
 
 export interface LimitPlan {

@@ -51,6 +51,9 @@ export function testCalendar(options: { holidays?: readonly string[]; workdays?:
       }
       return total / (hoursPerUnit(unit) * 3_600_000);
     },
+    between(from, to, unit) {
+      return calendar.elapsed(from, to, unit);
+    },
     addLimit(from: string, limit: TimeLimit) {
       return calendar.due(from, limit.amount, limit.unit).dueAt;
     },

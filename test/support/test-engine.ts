@@ -10,7 +10,9 @@ import { SettableClock, addDuration } from '../../engine/clock.js';
 import type { JobHandler } from '../../engine/jobs/index.js';
 import type { CaseEvent } from '../../engine/runtime/events.js';
 import type { CaseState } from '../../engine/runtime/state.js';
-import { defaultEngine, createStore, type Dialect, type DispatchResult, type EnginePort, type Store } from '../../engine/store/index.js';
+import { LiveCalendar } from '../../engine/calendar-store/index.js';
+import type { SupervisionPolicy } from '../../engine/supervision/index.js';
+import { defaultEngine, createStore, migrateLatest, type Dialect, type DispatchResult, type EnginePort, type Store } from '../../engine/store/index.js';
 import type { DeployResult } from '../../engine/store/deploy.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -20,18 +22,24 @@ export interface TestEngineOptions {
   readonly start?: string;
   /** Replace or wrap parts of the engine (fault injection). */
   readonly engine?: Partial<EnginePort>;
+  /** Count with the real working-day calendar, seeded into the test database from chinese-days. */
+  readonly calendar?: boolean;
+  readonly supervision?: SupervisionPolicy;
 }
 
 export class TestEngine {
   readonly store: Store;
   readonly clock: SettableClock;
   readonly db: TestDatabase;
+  /** The real calendar, when the engine was created with `calendar: true`. */
+  readonly calendar: LiveCalendar | null;
   #nextId = 0;
 
-  private constructor(store: Store, clock: SettableClock, db: TestDatabase) {
+  private constructor(store: Store, clock: SettableClock, db: TestDatabase, calendar: LiveCalendar | null) {
     this.store = store;
     this.clock = clock;
     this.db = db;
+    this.calendar = calendar;
   }
 
   /** A fresh engine over a fresh isolated database. */
@@ -40,8 +48,16 @@ export class TestEngine {
     const clock = new SettableClock(options.start ?? '2025-01-06T01:00:00.000Z');
     const holder: { engine?: TestEngine } = {};
     const ids = () => holder.engine?.nextId() ?? 'id-0';
-    const store = await createStore({ database: db.database, clock, ids }, { ...defaultEngine, ...options.engine });
-    holder.engine = new TestEngine(store, clock, db);
+    let calendar: LiveCalendar | null = null;
+    if (options.calendar) {
+      await migrateLatest(db.database);
+      calendar = await LiveCalendar.open(db.database.knex, { warn: () => undefined });
+    }
+    const store = await createStore(
+      { database: db.database, clock, ids, ...(calendar ? { calendar } : {}), ...(options.supervision ? { supervision: options.supervision } : {}) },
+      { ...defaultEngine, ...options.engine },
+    );
+    holder.engine = new TestEngine(store, clock, db, calendar);
     return holder.engine;
   }
 

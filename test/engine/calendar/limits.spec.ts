@@ -66,3 +66,16 @@ describe('calendar: time limits in the four units (addLimit)', () => {
     expect(() => calendar.addLimit(accepted, { amount: Number.NaN, unit: '工作日' })).to.throw().with.property('code', 'CALENDAR_INPUT_INVALID');
   });
 });
+
+describe('calendar: how long a clock stood still (between)', () => {
+  const { calendar } = officialCalendar();
+
+  it('should count a pause from Tuesday 11:00 to Friday 11:00 as 3 working days, the first day included', () => {
+    expect(calendar.between(at('2026-10-13', '11:00'), at('2026-10-16', '11:00'), '工作日')).to.be.closeTo(3, 1e-9);
+    expect(calendar.elapsed(at('2026-10-13', '11:00'), at('2026-10-16', '11:00'), '工作日')).to.be.lessThan(3);
+  });
+
+  it('should NOT count the National Day holiday inside a pause', () => {
+    expect(calendar.between(at('2026-09-30', '09:00'), at('2026-10-08', '09:00'), '工作日')).to.be.closeTo(1, 1e-9);
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * 电子监察 queries over the `clocks` and `alerts` projections: raised signals by department,
+ * level, matter and time; and per matter or department the on-time rate, average and
+ * 90th-percentile handling time (in the limit's unit, working days for 工作日 limits) and the
+ * signals still open.
+ */
+import type { Knex } from 'knex';
+import type { TimeLimitUnit } from '../model/types.js';
+import type { AlertLevel } from '../supervision/index.js';
+
+export interface AlertFilter {
+  readonly department?: string;
+  readonly level?: AlertLevel;
+  readonly matterCode?: string;
+  readonly processId?: string;
+  readonly caseId?: string;
+  /** Raised at or after / before these instants (ISO). */
+  readonly raisedFrom?: string;
+  readonly raisedTo?: string;
+  /** true (default): only signals still open; false: every signal. */
+  readonly openOnly?: boolean;
+}
+
+export interface AlertView {
+  readonly alertId: string;
+  readonly caseId: string;
+  readonly clockId: string;
+  readonly level: AlertLevel;
+  readonly kind: 'case' | 'step';
+  readonly processId: string;
+  readonly matterCode: string | null;
+  readonly elementId: string;
+  readonly department: string | null;
+  readonly officer: string | null;
+  readonly dueAt: string;
+  readonly raisedAt: string;
+  readonly clearedAt: string | null;
+}
+
+/** Signals matching the filter, newest first. */
+export async function listAlerts(db: Knex, filter: AlertFilter = {}): Promise<AlertView[]> {
+  const query = db('alerts').select('*').orderBy([{ column: 'raised_at', order: 'desc' }, { column: 'alert_id' }]);
+  if (filter.openOnly !== false) query.whereNull('cleared_at');
+  if (filter.department !== undefined) query.where('department', filter.department);
+  if (filter.level !== undefined) query.where('level', filter.level);
+  if (filter.matterCode !== undefined) query.where('matter_code', filter.matterCode);
+  if (filter.processId !== undefined) query.where('process_id', filter.processId);
+  if (filter.caseId !== undefined) query.where('case_id', filter.caseId);
+  if (filter.raisedFrom !== undefined) query.where('raised_at', '>=', new Date(filter.raisedFrom).toISOString());
+  if (filter.raisedTo !== undefined) query.where('raised_at', '<', new Date(filter.raisedTo).toISOString());
+  const rows = (await query) as Array<Record<string, string | null>>;
+  return rows.map((row) => ({
+    alertId: String(row['alert_id']),
+    caseId: String(row['case_id']),
+    clockId: String(row['clock_id']),
+    level: row['level'] as AlertLevel,
+    kind: row['kind'] as 'case' | 'step',
+    processId: String(row['process_id']),
+    matterCode: row['matter_code'] ?? null,
+    elementId: String(row['element_id']),
+    department: row['department'] ?? null,
+    officer: row['officer'] ?? null,
+    dueAt: String(row['due_at']),
+    raisedAt: String(row['raised_at']),
+    clearedAt: row['cleared_at'] ?? null,
+  }));
+}
+
+export interface StatisticsFilter {
+  /** Clocks finished in [from, to). */
+  readonly from: string;
+  readonly to: string;
+  readonly groupBy: 'matter' | 'department';
+  readonly kind?: 'case' | 'step';
+}
+
+export interface StatisticsRow {
+  /** The matter code or department (null: none recorded). */
+  readonly key: string | null;
+  readonly unit: TimeLimitUnit;
+  readonly finished: number;
+  readonly onTime: number;
+  readonly onTimeRate: number;
+  readonly averageUsed: number;
+  readonly p90Used: number;
+  readonly openAlerts: Readonly<Record<AlertLevel, number>>;
+}
+
+/** On-time rate, average and 90th-percentile handling time, and open signals, per group. */
+export async function supervisionStatistics(db: Knex, filter: StatisticsFilter): Promise<StatisticsRow[]> {
+  const column = filter.groupBy === 'matter' ? 'matter_code' : 'department';
+  const finished = db('clocks')
+    .select(column, 'unit', 'used', 'on_time')
+    .whereNotNull('finished_at')
+    .where('finished_at', '>=', new Date(filter.from).toISOString())
+    .where('finished_at', '<', new Date(filter.to).toISOString());
+  if (filter.kind) finished.where('kind', filter.kind);
+  const open = db('alerts').select(column, 'level').count({ n: '*' }).whereNull('cleared_at').groupBy(column, 'level');
+  if (filter.kind) open.where('kind', filter.kind);
+  const [rows, openRows] = (await Promise.all([finished, open])) as [Array<Record<string, unknown>>, Array<Record<string, unknown>>];
+
+  const groups = new Map<string, { key: string | null; unit: TimeLimitUnit; used: number[]; onTime: number }>();
+  for (const row of rows) {
+    const key = (row[column] as string | null) ?? null;
+    const unit = row['unit'] as TimeLimitUnit;
+    const id = JSON.stringify([key, unit]);
+    const group = groups.get(id) ?? { key, unit, used: [], onTime: 0 };
+    group.used.push(Number(row['used']));
+    group.onTime += Number(row['on_time']);
+    groups.set(id, group);
+  }
+  const openBy = new Map<string | null, Record<AlertLevel, number>>();
+  for (const row of openRows) {
+    const key = (row[column] as string | null) ?? null;
+    const counts = openBy.get(key) ?? { 预警: 0, 黄牌: 0, 红牌: 0 };
+    counts[row['level'] as AlertLevel] += Number(row['n']);
+    openBy.set(key, counts);
+  }
+  return [...groups.values()]
+    .map((group) => {
+      const sorted = [...group.used].sort((a, b) => a - b);
+      return {
+        key: group.key,
+        unit: group.unit,
+        finished: sorted.length,
+        onTime: group.onTime,
+        onTimeRate: group.onTime / sorted.length,
+        averageUsed: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
+        p90Used: sorted[Math.max(0, Math.ceil(0.9 * sorted.length) - 1)] ?? 0,
+        openAlerts: openBy.get(group.key) ?? { 预警: 0, 黄牌: 0, 红牌: 0 },
+      };
+    })
+    .sort((a, b) => String(a.key).localeCompare(String(b.key)) || a.unit.localeCompare(b.unit));
+}
