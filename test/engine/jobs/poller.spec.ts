@@ -68,13 +68,13 @@ describe('jobs: timer poller', () => {
     const caseId = await engine.start('wait', { delay: 'PT1H' });
     engine.clock.advance('PT1H');
     const { knex, dialect } = engine.store.database;
-    const claim = { kinds: ['timer'] as const, dueBy: engine.clock.now().toISOString(), owner: 'poller:dead', leaseMs: 150, limit: 10 };
+    const claim = { kinds: ['timer'] as const, dueBy: engine.clock.now().toISOString(), owner: 'poller:dead', leaseMs: 500, limit: 10 };
     expect(await claimBatch(knex, dialect, { ...claim, now: new Date().toISOString() })).to.have.length(1);
     const poller = engine.store.createPoller();
 
     // when
     const whileLeased = await poller.tick();
-    await sleep(200);
+    await sleep(600);
     const afterExpiry = await poller.tick();
 
     // then
