@@ -2,10 +2,12 @@
  * npm run bench: prints the engine's figures. Benchmarks measure; tests never assert timings.
  *   MATTERFLOW_BENCH_CASES          cases for the in-memory runtime (default 20000)
  *   MATTERFLOW_BENCH_DURABLE_CASES  cases for the durable SQLite run (default 2000)
+ *   MATTERFLOW_BENCH_TIMERS         pending timers for the timer benchmark (default 100000)
  */
 import { benchDurable } from './durable.js';
 import { peakRssMiB, report } from './report.js';
 import { benchRuntime } from './runtime.js';
+import { benchTimers } from './timers.js';
 
 const inMemory = Number(process.env.MATTERFLOW_BENCH_CASES ?? 20_000);
 const durable = Number(process.env.MATTERFLOW_BENCH_DURABLE_CASES ?? 2_000);
@@ -14,4 +16,6 @@ console.log('Process: start -> parallel split to 3 user tasks -> join -> exclusi
 await benchRuntime(Math.min(2_000, inMemory)).then(() => console.log('(warm-up above)\n'));
 await benchRuntime(inMemory);
 await benchDurable(durable);
+console.log('\nTimers: pending timers on a SQLite file, the poller claiming and firing the due ones\n');
+await benchTimers(Number(process.env.MATTERFLOW_BENCH_TIMERS ?? 100_000));
 report('process', [{ name: 'peak RSS', value: peakRssMiB(), unit: 'MiB' }]);

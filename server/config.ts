@@ -2,6 +2,7 @@
  * Server configuration from the environment, with defaults. Business days are always counted in
  * Asia/Shanghai, whatever the host's zone; that is not configurable.
  */
+import { fileURLToPath } from 'node:url';
 import { configFromEnv, type DatabaseConfig } from '../engine/store/index.js';
 
 export interface ServerConfig {
@@ -9,6 +10,10 @@ export interface ServerConfig {
   readonly host: string;
   readonly database: DatabaseConfig;
   readonly logLevel: string;
+  /** The 电子监察 rules file (JSON, engine/supervision/config.ts). */
+  readonly supervisionRules: string;
+  /** Run the timer poller in this process (several processes may share one PostgreSQL). */
+  readonly poller: boolean;
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -19,5 +24,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     host: env['HOST'] ?? '127.0.0.1',
     database: configFromEnv(env),
     logLevel: env['LOG_LEVEL'] ?? 'info',
+    supervisionRules: env['MATTERFLOW_SUPERVISION_RULES'] ?? fileURLToPath(new URL('../engine/supervision/default-rules.json', import.meta.url)),
+    poller: env['MATTERFLOW_POLLER'] !== 'off',
   };
 }

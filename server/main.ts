@@ -1,9 +1,14 @@
 /**
- * `npm start`: migrate the database, then serve. SIGTERM/SIGINT stop taking requests, let the
- * request in flight finish, and close the database.
+ * `npm start`: migrate the database, seed the working-day calendar, start the timer poller,
+ * then serve. SIGTERM/SIGINT stop taking requests, let the command in flight finish, stop the
+ * poller and close the database.
  */
+import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
-import { migrateLatest, openDatabase } from '../engine/store/index.js';
+import { LiveCalendar } from '../engine/calendar-store/index.js';
+import { systemClock } from '../engine/clock.js';
+import { migrateLatest, openDatabase, openStore } from '../engine/store/index.js';
+import { parseSupervisionConfig } from '../engine/supervision/index.js';
 import { createApp } from './app.js';
 import { serverConfigFromEnv } from './config.js';
 
@@ -13,10 +18,16 @@ const db = await openDatabase(config.database);
 const applied = await migrateLatest(db);
 if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
+const calendar = await LiveCalendar.open(db.knex, { warn: (warning) => logger.warn({ calendar: warning }, warning.message) });
+const supervision = parseSupervisionConfig(JSON.parse(readFileSync(config.supervisionRules, 'utf8')) as unknown);
+const store = await openStore({ database: db, clock: systemClock, calendar, supervision });
+const poller = config.poller ? store.createPoller({ onError: (error, job) => logger.error({ err: error, jobId: job?.jobId }, 'job failed') }) : null;
+await poller?.start();
+
 const server = createApp({ db, logger }).listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ database: db.dialect }, `Matterflow listening on http://${config.host}:${port} (health: /healthz, readiness: /readyz)`);
+  logger.info({ database: db.dialect, poller: Boolean(poller) }, `Matterflow listening on http://${config.host}:${port} (health: /healthz, readiness: /readyz)`);
 });
 
 let stopping = false;
@@ -24,16 +35,14 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
-  server.close(() => {
-    db.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'closing the database failed');
-        process.exit(1);
-      },
-    );
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
   });
-  server.closeIdleConnections();
+  await poller?.stop();
+  await store.close();
+  await db.close();
+  logger.info('stopped');
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0), (error: unknown) => (logger.error({ err: error }, 'shutdown failed'), process.exit(1))));
+process.on('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0), (error: unknown) => (logger.error({ err: error }, 'shutdown failed'), process.exit(1))));
