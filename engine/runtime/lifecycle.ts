@@ -107,6 +107,19 @@ export function complete(run: Run, instanceId: string, flows?: readonly string[]
   if (taken.length === 0) scopeMayEnd(run, parentId);
 }
 
+/**
+ * A person or a worker reported a task's result. With output mappings the result stays local
+ * and the mappings decide what leaves the task; without, each variable goes where it lives.
+ */
+export function completeWithResult(run: Run, instanceId: string, variables: Readonly<Record<string, unknown>>): void {
+  const instance = run.instance(instanceId);
+  if (!instance) return;
+  const element = run.element(instance.elementId);
+  if (isActivity(element) && element.io.outputs.length > 0) setLocal(run, instanceId, variables);
+  else propagate(run, instanceId, variables);
+  complete(run, instanceId);
+}
+
 /** The flows an element (not a gateway) leaves by: all whose condition holds. null: incident. */
 function outgoingFlows(run: Run, element: FlowNode, instance: ElementInstance): string[] | null {
   const taken: string[] = [];

@@ -1,9 +1,7 @@
 /** job.complete, job.fail, job.throwError: a worker reports on a service task's handler. */
 import { addDuration, parseDuration } from '../../time/iso8601.js';
-import { complete, raiseIncident } from '../lifecycle.js';
+import { completeWithResult, raiseIncident } from '../lifecycle.js';
 import { throwError } from '../throws.js';
-import { propagate, setLocal } from '../variables.js';
-import { isActivity } from '../queries.js';
 import type { Run } from '../run.js';
 import type { JobState } from '../state.js';
 import { reject, type Handler } from './handler.js';
@@ -21,10 +19,7 @@ export const completeJob: Handler<'job.complete'> = (run, { data }) => {
   if (isRejection(job)) return job;
   const variables = data.variables ?? {};
   run.emit('job.completed', { jobId: job.id, variables });
-  const element = run.element(job.elementId);
-  if (isActivity(element) && element.io.outputs.length > 0) setLocal(run, job.instanceId, variables);
-  else propagate(run, job.instanceId, variables);
-  complete(run, job.instanceId);
+  completeWithResult(run, job.instanceId, variables);
   return undefined;
 };
 

@@ -1,7 +1,5 @@
 /** task.complete, task.assign */
-import { complete } from '../lifecycle.js';
-import { propagate, setLocal } from '../variables.js';
-import { isActivity } from '../queries.js';
+import { completeWithResult } from '../lifecycle.js';
 import { reject, type Handler } from './handler.js';
 
 export const completeTask: Handler<'task.complete'> = (run, { data }) => {
@@ -9,11 +7,7 @@ export const completeTask: Handler<'task.complete'> = (run, { data }) => {
   if (!task) return reject('TASK_NOT_FOUND', `Expected task '${data.taskId}' to be open, but it is not (completed, cancelled or never created)`);
   const variables = data.variables ?? {};
   run.emit('task.completed', { taskId: task.id, variables });
-  const element = run.element(task.elementId);
-  // With output mappings the result stays local and the mappings decide what leaves the task.
-  if (isActivity(element) && element.io.outputs.length > 0) setLocal(run, task.instanceId, variables);
-  else propagate(run, task.instanceId, variables);
-  complete(run, task.instanceId);
+  completeWithResult(run, task.instanceId, variables);
   return undefined;
 };
 
