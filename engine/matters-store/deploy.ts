@@ -1,0 +1,77 @@
+/**
+ * Deploying a matter file into the catalogue: validated first (nothing stored when refused), the
+ * process it runs must be deployed, the same content again is the same version, changed content
+ * is the next version. One transaction.
+ */
+import type { Knex } from 'knex';
+import { MatterflowError } from '../errors.js';
+import { MatterInvalidError, validateMatter, type FieldError } from '../matters/index.js';
+import { writeJson } from '../store/json.js';
+import { matterHash, type MatterRow } from './rows.js';
+
+export interface DeployMatterOptions {
+  /** Who deploys (recorded as created_by). */
+  readonly actor: string;
+  /** When (ISO-8601 UTC); default now. */
+  readonly at?: string;
+  /** Process ids deployed alongside (e.g. in the same start-up batch), accepted as well as those in `definitions`. */
+  readonly knownProcessIds?: Iterable<string>;
+}
+
+export interface DeployedMatter {
+  readonly matterCode: string;
+  readonly version: number;
+  /** false when the same content was already deployed (that version is returned). */
+  readonly created: boolean;
+}
+
+/** The matter's process (`process.processId`) is not deployed. */
+export class MatterProcessNotDeployedError extends MatterflowError {
+  readonly errors: readonly FieldError[];
+
+  constructor(readonly processId: string) {
+    super('MATTER_PROCESS_NOT_DEPLOYED', `Expected process ${processId} to be deployed before the matter that runs it, but it is not`);
+    this.errors = [
+      {
+        field: '/process/processId',
+        code: 'process-not-deployed',
+        message: { zh: `办理流程 ${processId} 尚未部署`, en: `Process ${processId} is not deployed` },
+      },
+    ];
+  }
+}
+
+/**
+ * Deploy a parsed matter file. Throws MatterInvalidError (every defect) or
+ * MatterProcessNotDeployedError, storing nothing; otherwise returns the version it has.
+ */
+export async function deployMatter(knex: Knex, json: unknown, options: DeployMatterOptions): Promise<DeployedMatter> {
+  const result = validateMatter(json);
+  if (!result.ok) throw new MatterInvalidError(result.errors);
+  const matter = result.matter;
+  const matterCode = matter.implementationCode;
+  const processId = matter.process.processId;
+  const hash = matterHash(matter);
+  return knex.transaction(async (trx) => {
+    const known = new Set(options.knownProcessIds ?? []);
+    if (!known.has(processId) && !(await trx('definitions').where({ process_id: processId }).first('process_id'))) {
+      throw new MatterProcessNotDeployedError(processId);
+    }
+    const same = await trx<MatterRow>('matters').where({ matter_code: matterCode, hash }).first('version');
+    if (same) return { matterCode, version: Number(same.version), created: false };
+    const latest = await trx<MatterRow>('matters').where({ matter_code: matterCode }).max({ version: 'version' }).first();
+    const version = Number(latest?.version ?? 0) + 1;
+    const row: MatterRow = {
+      matter_code: matterCode,
+      version,
+      hash,
+      content: writeJson(matter),
+      name: matter.name,
+      process_id: processId,
+      created_at: options.at ?? new Date().toISOString(),
+      created_by: options.actor,
+    };
+    await trx('matters').insert(row);
+    return { matterCode, version, created: true };
+  });
+}
