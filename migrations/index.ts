@@ -9,6 +9,7 @@ import * as calendar from './20260101000000_calendar.js';
 import * as jobs from './20260102000000_jobs.js';
 import * as supervision from './20260103000000_supervision.js';
 import * as matters from './20260104000000_matters.js';
+import * as ratings from './20260105000000_ratings.js';
 
 /** One migration module: a stable name plus up/down. */
 export interface MigrationModule {
@@ -18,7 +19,7 @@ export interface MigrationModule {
 }
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters];
+export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings];
 
 /** A knex `migrationSource` over `MIGRATIONS`. */
 export const migrationSource: Knex.MigrationSource<MigrationModule> = {

@@ -9,6 +9,7 @@ import { MatterInvalidError, validateMatter, type FieldError } from '../matters/
 import { writeJson } from '../store/json.js';
 import { matterHash, type MatterRow } from './rows.js';
 
+/** Who deploys, when, and which processes count as deployed besides those in `definitions`. */
 export interface DeployMatterOptions {
   /** Who deploys (recorded as created_by). */
   readonly actor: string;
@@ -18,6 +19,7 @@ export interface DeployMatterOptions {
   readonly knownProcessIds?: Iterable<string>;
 }
 
+/** The version a deployed matter has. */
 export interface DeployedMatter {
   readonly matterCode: string;
   readonly version: number;

@@ -18,6 +18,7 @@ export interface StoredMatter {
   readonly matter: Matter;
 }
 
+/** A row of the `matters` table (content is JSON text on SQLite, jsonb on PostgreSQL). */
 export interface MatterRow {
   matter_code: string;
   version: number;

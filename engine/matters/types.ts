@@ -39,6 +39,7 @@ export type SpecialProcedure = (typeof SPECIAL_PROCEDURES)[number];
 export const MATTER_STATUSES = { draft: '草稿', active: '在用', suspended: '暂停', cancelled: '取消' } as const;
 export type MatterStatus = keyof typeof MATTER_STATUSES;
 
+/** 材料形式: paper 纸质, electronic 电子. */
 export const MATERIAL_FORMS = { paper: '纸质', electronic: '电子' } as const;
 export type MaterialForm = keyof typeof MATERIAL_FORMS;
 
