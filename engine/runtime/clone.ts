@@ -19,6 +19,7 @@ export function cloneState(state: CaseState): CaseState {
     incidents: { ...state.incidents },
     clocks: mapValues(state.clocks, (clock) => ({ ...clock, stops: clock.stops.map((stop) => ({ ...stop })), extensions: [...clock.extensions] })),
     alerts: { ...state.alerts },
+    domain: state.domain ? structuredClone(state.domain) : null,
     stats: { entered: { ...state.stats.entered }, completed: { ...state.stats.completed }, flows: { ...state.stats.flows } },
   };
 }

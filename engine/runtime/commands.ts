@@ -58,6 +58,9 @@ export type ResumeClock = CommandShape<'clock.resume', { clockId?: string }>;
 /** 延长审批: add time (in the clock's unit) to one clock, by default the case's. */
 export type ExtendClock = CommandShape<'clock.extend', { clockId?: string; amount: number; approver: string; reason: string }>;
 /** Compute every running clock's due date again (a missing year's calendar was imported). */
+/** Set (or move) a named case deadline: a timer that fires as `deadline.reached`. */
+export type SetDeadline = CommandShape<'deadline.set', { name: string; dueAt: string }>;
+export type ClearDeadline = CommandShape<'deadline.clear', { name: string }>;
 export type RecomputeClocks = CommandShape<'clock.recompute', { reason: string }>;
 
 export type Command =
@@ -79,7 +82,9 @@ export type Command =
   | PauseClock
   | ResumeClock
   | ExtendClock
-  | RecomputeClocks;
+  | RecomputeClocks
+  | SetDeadline
+  | ClearDeadline;
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

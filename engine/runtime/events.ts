@@ -7,6 +7,7 @@
  */
 import type { TimeLimit } from '../model/types.js';
 import type { AlertLevel } from '../supervision/rules.js';
+import type { DomainEvent } from '../domain/events.js';
 import type { ClockStopKind, IncidentKind, IncidentResume, TimerRepeat } from './state.js';
 
 interface EventShape<T extends string, D> {
@@ -116,8 +117,12 @@ export type TimerScheduled = EventShape<
     repeat: TimerRepeat | null;
     /** A 电子监察 threshold of a clock rather than a BPMN timer. */
     alert?: { clockId: string; level: AlertLevel };
+    /** A named case deadline rather than a BPMN timer. */
+    deadline?: string;
   }
 >;
+/** A named case deadline (set with `deadline.set`) passed; the case layer decides what follows. */
+export type DeadlineReached = EventShape<'deadline.reached', { name: string }>;
 export type TimerFired = EventShape<'timer.fired', { timerId: string; elementId: string }>;
 export type TimerCancelled = EventShape<'timer.cancelled', { timerId: string }>;
 
@@ -261,10 +266,12 @@ export type CaseEvent =
   | ClockFinished
   | AlertRaised
   | AlertCleared
+  | DeadlineReached
   | CaseCompleted
   | CaseTerminated
   | CaseFailed
-  | CaseCancelled;
+  | CaseCancelled
+  | DomainEvent;
 
 export type CaseEventType = CaseEvent['type'];
 export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;

@@ -4,6 +4,7 @@
  */
 export { execute } from './execute.js';
 export { applyEvent, replay } from './apply/index.js';
+export { cloneState } from './clone.js';
 export { waitingElements } from './observe.js';
 export type { ExecuteResult, Rejection, RejectionCode, RuntimeContext, WorkingCalendar } from './api.js';
 export { REJECTION_CODES } from './api.js';

@@ -10,6 +10,7 @@
 
 import type { TimeLimit } from '../model/types.js';
 import type { AlertLevel } from '../supervision/rules.js';
+import type { DomainState } from '../domain/types.js';
 
 export type CaseStatus = 'active' | 'completed' | 'terminated' | 'failed' | 'cancelled';
 
@@ -61,6 +62,8 @@ export interface TimerState {
   readonly id: string;
   /** Set when the timer is a 电子监察 threshold of a clock, not a BPMN timer. */
   readonly alert?: { readonly clockId: string; readonly level: AlertLevel };
+  /** Set when the timer is a named case deadline (e.g. 容缺补交), not a BPMN timer. */
+  readonly deadline?: string;
   /** The element instance the timer belongs to (for a boundary: the activity). */
   readonly instanceId: string;
   /** The timer event's element id (catch, boundary or event sub-process start). */
@@ -183,6 +186,8 @@ export interface CaseState {
   incidents: Record<string, IncidentState>;
   clocks: Record<string, ClockState>;
   alerts: Record<string, AlertState>;
+  /** The 办件 as the service centre sees it (engine/domain); null for a bare process run. */
+  domain: DomainState | null;
   stats: CaseStats;
   /** Why a case failed, with the element it failed at. */
   failure: { readonly elementId: string | null; readonly message: string } | null;

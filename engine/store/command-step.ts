@@ -13,6 +13,7 @@ import { findDefinition } from './definitions-repository.js';
 import { CommandRejectedError, ConcurrencyConflictError } from './errors.js';
 import { appendEvents } from './event-log.js';
 import type { SupervisionPolicy } from '../supervision/index.js';
+import type { CaseContext } from '../case/index.js';
 import { chainEvents, GENESIS_HASH } from './hash-chain.js';
 import { projectEvents } from './projections.js';
 import { applyRowChanges } from './row-changes.js';
@@ -26,6 +27,7 @@ export interface StepDeps {
   readonly ids: () => string;
   readonly calendar?: WorkingCalendar;
   readonly supervision?: SupervisionPolicy;
+  readonly creditCheck?: CaseContext['creditCheck'];
 }
 
 /** The version a step read, so a failure can be reported as a conflict against it. */
@@ -51,6 +53,7 @@ export async function runStep(trx: Knex, deps: StepDeps, request: CommandRequest
     ids: deps.ids,
     ...(deps.calendar ? { calendar: deps.calendar } : {}),
     ...(deps.supervision ? { supervision: deps.supervision } : {}),
+    ...(deps.creditCheck ? { creditCheck: deps.creditCheck } : {}),
   };
   const result = deps.engine.execute(definition, record?.state ?? null, command, ctx);
   if (!result.ok) throw new CommandRejectedError(caseId, command.type, result.rejection);
@@ -78,7 +81,7 @@ export async function runStep(trx: Knex, deps: StepDeps, request: CommandRequest
 /** The deployment a `case.start` runs: the one asked for, else the latest of the process. */
 async function startHash(trx: Knex, request: CommandRequest): Promise<string> {
   const { caseId, command } = request;
-  if (command.type !== 'case.start') {
+  if (command.type !== 'case.start' && command.type !== 'case.receive') {
     throw new CommandRejectedError(caseId, command.type, {
       code: 'CASE_NOT_FOUND',
       message: `Expected case ${caseId} to exist, but it does not`,

@@ -4,8 +4,7 @@
  * in the middle of a transaction).
  */
 import type { CompiledDefinition, Finding } from '../model/types.js';
-import type { ExecuteResult, RuntimeContext } from '../runtime/api.js';
-import type { Command } from '../runtime/commands.js';
+import type { CaseCommand, CaseContext, CaseResult } from '../case/index.js';
 import type { CaseEvent } from '../runtime/events.js';
 import type { CaseState } from '../runtime/state.js';
 
@@ -17,8 +16,8 @@ export type LoadResult =
 export interface EnginePort {
   /** Parse, check and compile BPMN XML; `knownProcessIds` are deployed processes a call activity may name. */
   loadDefinition(xml: string, options: { knownProcessIds: ReadonlySet<string> }): Promise<LoadResult>;
-  /** The pure runtime step. */
-  execute(definition: CompiledDefinition, state: CaseState | null, command: Command, ctx: RuntimeContext): ExecuteResult;
+  /** The pure case step: a BPMN (runtime) or 办件 (domain) command. */
+  execute(definition: CompiledDefinition, state: CaseState | null, command: CaseCommand, ctx: CaseContext): CaseResult;
   /** The fold of the same appliers over a log. */
   replay(events: Iterable<CaseEvent>): CaseState | null;
 }

@@ -3,7 +3,7 @@
  */
 import { MatterflowError } from '../errors.js';
 import type { Finding } from '../model/types.js';
-import type { Rejection, RejectionCode } from '../runtime/api.js';
+import type { CaseRejection, CaseRejectionCode } from '../case/index.js';
 
 /** Deploying was refused: the XML has error findings. Nothing was stored. */
 export class DeploymentError extends MatterflowError {
@@ -47,12 +47,12 @@ export class ConcurrencyConflictError extends MatterflowError {
 
 /** The runtime refused a command; `code` is the rejection code (e.g. `TASK_NOT_FOUND`). */
 export class CommandRejectedError extends MatterflowError {
-  declare readonly code: RejectionCode;
+  declare readonly code: CaseRejectionCode;
   readonly caseId: string;
   readonly commandType: string;
-  readonly rejection: Rejection;
+  readonly rejection: CaseRejection;
 
-  constructor(caseId: string, commandType: string, rejection: Rejection) {
+  constructor(caseId: string, commandType: string, rejection: CaseRejection) {
     super(rejection.code, `${commandType} on case ${caseId} was rejected: ${rejection.message}`);
     this.caseId = caseId;
     this.commandType = commandType;

@@ -3,13 +3,14 @@
  * errors. Everything else in engine/store is internal.
  */
 import { loadDefinition } from '../model/index.js';
-import { execute, replay } from '../runtime/index.js';
+import { executeCase } from '../case/index.js';
+import { replay } from '../runtime/index.js';
 import type { EnginePort } from './engine-port.js';
 import { createStore } from './store.js';
 import type { Store, StoreOptions } from './store-types.js';
 
 /** The real engine: the model's compiler and the runtime. */
-export const defaultEngine: EnginePort = { loadDefinition, execute, replay };
+export const defaultEngine: EnginePort = { loadDefinition, execute: executeCase, replay };
 
 /** Open the store (migrating the database unless `migrate: false`). */
 export function openStore(options: StoreOptions): Promise<Store> {

@@ -8,6 +8,7 @@ import type { CaseEvent, CaseEventType, EventOf } from '../runtime/events.js';
 import { writeJson } from './json.js';
 import type { RowChange } from './row-changes.js';
 import { supervisionProjectors } from './projections-supervision.js';
+import { domainProjectors } from './projections-domain.js';
 
 /** Where an event sits: its case and seq. */
 export interface EventPosition {
@@ -28,6 +29,8 @@ const clearCase = (_event: CaseEvent, { caseId }: EventPosition): RowChange[] =>
 
 const PROJECTORS: { readonly [K in CaseEventType]: Projector<K> } = {
   ...supervisionProjectors,
+  ...domainProjectors,
+  'deadline.reached': none,
   'case.started': none,
   'element.activated': none,
   'element.completed': none,

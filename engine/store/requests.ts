@@ -2,14 +2,13 @@
  * A command addressed to a case, as the dispatcher queues it: from a caller, or as a reaction
  * to another case's events.
  */
-import type { RejectionCode } from '../runtime/api.js';
-import type { Command } from '../runtime/commands.js';
+import type { CaseCommand, CaseRejectionCode } from '../case/index.js';
 import type { CaseEvent } from '../runtime/events.js';
 import type { CaseState } from '../runtime/state.js';
 
 export interface CommandRequest {
   readonly caseId: string;
-  readonly command: Command;
+  readonly command: CaseCommand;
   /** For `case.start`: the deployment to run (default: the latest version of the process). */
   readonly definitionHash?: string;
   /**
@@ -17,7 +16,7 @@ export interface CommandRequest {
    * command), skip when the code is listed, or send a fallback command instead.
    */
   readonly onReject?: {
-    readonly ignore?: readonly RejectionCode[];
+    readonly ignore?: readonly CaseRejectionCode[];
     readonly fallback?: (message: string) => CommandRequest;
   };
 }
@@ -25,7 +24,7 @@ export interface CommandRequest {
 /** What one command did to one case. */
 export interface StepResult {
   readonly caseId: string;
-  readonly command: Command;
+  readonly command: CaseCommand;
   /** The state before the command (null for a start). */
   readonly before: CaseState | null;
   readonly state: CaseState;

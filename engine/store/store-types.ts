@@ -2,10 +2,11 @@
  * The store's public surface: what the server, the CLI and tests call.
  */
 import type { SupervisionPolicy } from '../supervision/index.js';
+import type { Applicant } from '../domain/index.js';
 import type { Clock } from '../clock.js';
 import type { JobHandler, FiredTimer, RanJob, TimerPoller, TimerPollerOptions } from '../jobs/index.js';
 import type { WorkingCalendar } from '../runtime/api.js';
-import type { Command } from '../runtime/commands.js';
+import type { CaseCommand } from '../case/index.js';
 import type { CaseEvent } from '../runtime/events.js';
 import type { CaseState } from '../runtime/state.js';
 import type { CaseFilter, CaseSummary } from './case-repository.js';
@@ -25,6 +26,8 @@ export interface StoreOptions {
   readonly calendar?: WorkingCalendar;
   /** 电子监察 rules for the clocks' 预警 / 黄牌 / 红牌; without them clocks raise no signals. */
   readonly supervision?: SupervisionPolicy;
+  /** The centre's credit check: false excludes an applicant from 容缺受理 (blacklist). */
+  readonly creditCheck?: (applicant: Applicant) => boolean;
   /** Run pending migrations on open (default true). */
   readonly migrate?: boolean;
 }
@@ -68,7 +71,8 @@ export interface Store {
   /** Start a case of a deployed process (latest version unless `version`). */
   startCase(input: StartCaseInput): Promise<DispatchResult>;
   /** Run a command on a case, with its reactions, in one transaction. */
-  dispatch(caseId: string, command: Command): Promise<DispatchResult>;
+  /** Run a BPMN (runtime) or 办件 (domain) command on a case; `case.receive` creates it. */
+  dispatch(caseId: string, command: CaseCommand): Promise<DispatchResult>;
   /** Deliver a message to a case (or the first subscriber, or start a process on it). */
   correlateMessage(name: string, input?: CorrelateInput): Promise<DispatchResult>;
   /** Deliver a signal to every subscribed active case and start signal-start processes. */

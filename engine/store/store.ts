@@ -37,6 +37,7 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
     ids,
     ...(options.calendar ? { calendar: options.calendar } : {}),
     ...(options.supervision ? { supervision: options.supervision } : {}),
+    ...(options.creditCheck ? { creditCheck: options.creditCheck } : {}),
   });
   const handlers = new Map<string, JobHandler>();
 

@@ -12,7 +12,7 @@ import type { CaseEvent } from '../../engine/runtime/events.js';
 import type { CaseState } from '../../engine/runtime/state.js';
 import { LiveCalendar } from '../../engine/calendar-store/index.js';
 import type { SupervisionPolicy } from '../../engine/supervision/index.js';
-import { defaultEngine, createStore, migrateLatest, type Dialect, type DispatchResult, type EnginePort, type Store } from '../../engine/store/index.js';
+import { defaultEngine, createStore, migrateLatest, type StoreOptions, type Dialect, type DispatchResult, type EnginePort, type Store } from '../../engine/store/index.js';
 import type { DeployResult } from '../../engine/store/deploy.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -25,6 +25,7 @@ export interface TestEngineOptions {
   /** Count with the real working-day calendar, seeded into the test database from chinese-days. */
   readonly calendar?: boolean;
   readonly supervision?: SupervisionPolicy;
+  readonly creditCheck?: StoreOptions['creditCheck'];
 }
 
 export class TestEngine {
@@ -54,7 +55,7 @@ export class TestEngine {
       calendar = await LiveCalendar.open(db.database.knex, { warn: () => undefined });
     }
     const store = await createStore(
-      { database: db.database, clock, ids, ...(calendar ? { calendar } : {}), ...(options.supervision ? { supervision: options.supervision } : {}) },
+      { database: db.database, clock, ids, ...(calendar ? { calendar } : {}), ...(options.supervision ? { supervision: options.supervision } : {}), ...(options.creditCheck ? { creditCheck: options.creditCheck } : {}) },
       { ...defaultEngine, ...options.engine },
     );
     holder.engine = new TestEngine(store, clock, db, calendar);

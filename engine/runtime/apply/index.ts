@@ -6,6 +6,9 @@
  */
 import type { CaseEvent, CaseEventType, EventOf } from '../events.js';
 import type { CaseState } from '../state.js';
+import { domainAppliers, receivedState } from '../../domain/apply.js';
+import type { DomainEventType } from '../../domain/events.js';
+import type { DomainState } from '../../domain/types.js';
 import { caseAppliers } from './case.js';
 import { clockAppliers } from './clocks.js';
 import { elementAppliers } from './elements.js';
@@ -14,11 +17,28 @@ import { waitAppliers } from './waits.js';
 export type Applier<T extends CaseEventType> = (state: CaseState, event: EventOf<T>) => void;
 export type ApplierTable<K extends CaseEventType> = { readonly [T in K]: Applier<T> };
 
+/** Domain events change the domain part of the state, with the domain's own appliers. */
+function domainApplier<T extends Exclude<DomainEventType, 'case.received'>>(type: T): Applier<T> {
+  const apply = domainAppliers[type] as (domain: DomainState, event: EventOf<T>) => void;
+  return (state, event) => {
+    if (!state.domain) throw new Error(`Expected case ${state.caseId} to have been received (收件) before ${type}`);
+    apply(state.domain, event);
+  };
+}
+
+const domainTable = Object.fromEntries(
+  (Object.keys(domainAppliers) as Array<Exclude<DomainEventType, 'case.received'>>).map((type) => [type, domainApplier(type)]),
+) as unknown as ApplierTable<Exclude<DomainEventType, 'case.received'>>;
+
 const appliers: ApplierTable<Exclude<CaseEventType, 'case.started'>> = {
   ...caseAppliers,
   ...elementAppliers,
   ...waitAppliers,
   ...clockAppliers,
+  ...domainTable,
+  'case.received': (state, event) => {
+    state.domain = receivedState(event);
+  },
 };
 
 /** A fresh state from the event that starts every case. */
@@ -43,6 +63,7 @@ function started(event: EventOf<'case.started'>): CaseState {
     incidents: {},
     clocks: {},
     alerts: {},
+    domain: null,
     stats: { entered: {}, completed: {}, flows: {} },
     failure: null,
   };

@@ -14,6 +14,7 @@ export const waitAppliers: ApplierTable<
   | 'subscription.opened'
   | 'subscription.closed'
   | 'event.triggered'
+  | 'deadline.reached'
   | 'signal.thrown'
   | 'message.thrown'
   | 'error.thrown'
@@ -56,6 +57,7 @@ export const waitAppliers: ApplierTable<
       dueAt: data.dueAt,
       repeat: data.repeat,
       ...(data.alert ? { alert: data.alert } : {}),
+      ...(data.deadline ? { deadline: data.deadline } : {}),
     };
   },
   'timer.fired': (state, { data }) => {
@@ -77,6 +79,7 @@ export const waitAppliers: ApplierTable<
     delete state.subscriptions[data.subscriptionId];
   },
   'event.triggered': record,
+  'deadline.reached': record,
   'signal.thrown': record,
   'message.thrown': record,
   'error.thrown': record,

@@ -61,3 +61,29 @@ function chosen(run: Run, clockId: string | undefined, eligible: (clock: ClockSt
   const clocks = Object.values(run.state.clocks).filter(eligible);
   return clocks.length > 0 ? clocks : reject('CLOCK_NOT_FOUND', `Expected case ${run.state.caseId} to have a clock to change, but none is`);
 }
+
+export const setDeadline: Handler<'deadline.set'> = (run, { data }) => {
+  if (!data.name) return reject('INVALID_ARGUMENT', 'Expected a deadline name');
+  if (Number.isNaN(Date.parse(data.dueAt))) return reject('INVALID_ARGUMENT', `Expected the deadline '${data.name}' to be an ISO instant, but it is '${data.dueAt}'`);
+  clearNamed(run, data.name);
+  run.emit('timer.scheduled', {
+    timerId: run.newId(),
+    instanceId: run.state.rootInstanceId,
+    elementId: run.process.id,
+    dueAt: new Date(data.dueAt).toISOString(),
+    repeat: null,
+    deadline: data.name,
+  });
+  return undefined;
+};
+
+export const clearDeadline: Handler<'deadline.clear'> = (run, { data }) => {
+  clearNamed(run, data.name);
+  return undefined;
+};
+
+function clearNamed(run: Run, name: string): void {
+  for (const timer of Object.values(run.state.timers)) {
+    if (timer.deadline === name) run.emit('timer.cancelled', { timerId: timer.id });
+  }
+}

@@ -34,6 +34,7 @@ export const fireTimer: Handler<'timer.fire'> = (run, { data }) => {
   if (!timer) return reject('TIMER_NOT_FOUND', `Expected timer '${data.timerId}' to be pending, but it is not (fired or cancelled)`);
   run.emit('timer.fired', { timerId: timer.id, elementId: timer.elementId });
   if (timer.alert) return raiseAlert(run, timer.alert.clockId, timer.alert.level), undefined;
+  if (timer.deadline) return run.emit('deadline.reached', { name: timer.deadline }), undefined;
   deliver(run, timer.instanceId, timer.elementId, {});
   // A cycle goes on while its owner still waits (a non-interrupting boundary or event sub-process).
   const next = timer.repeat && run.instance(timer.instanceId) ? nextCycle(timer.repeat, timer.dueAt) : null;

@@ -1,0 +1,89 @@
+/**
+ * Appliers of the domain events: how each changes the case's DomainState. Like the runtime's,
+ * they only record (no rules, no clock); the runtime's applier table composes them, so that
+ * replay rebuilds the BPMN state and the domain state from one stream.
+ */
+import type { DomainEvent, DomainEventType } from './events.js';
+import type { DomainState } from './types.js';
+
+type Applier<T extends DomainEventType> = (domain: DomainState, event: Extract<DomainEvent, { type: T }>) => void;
+
+/** Appliers of every event but `case.received`, which creates the domain state. */
+export const domainAppliers: { readonly [T in Exclude<DomainEventType, 'case.received'>]: Applier<T> } = {
+  'case.correctionNoticed': (domain, { data, time, actor }) => {
+    domain.notices.push({ defects: [...data.defects], at: time, by: actor });
+    domain.openDefects = [...new Set([...domain.openDefects, ...data.defects])];
+    if (domain.status !== '补正中') domain.resumeStatus = data.resumeStatus;
+    domain.status = '补正中';
+  },
+  'materials.supplied': (domain, { data }) => {
+    for (const id of data.materials) domain.materials[id] = true;
+    domain.openDefects = domain.openDefects.filter((defect) => !data.cured.includes(defect));
+    if (domain.tolerance) {
+      const missing = domain.tolerance.missing.filter((id) => !data.materials.includes(id));
+      domain.tolerance = missing.length > 0 ? { ...domain.tolerance, missing } : null;
+    }
+  },
+  'case.correctionCompleted': (domain, { data }) => {
+    domain.status = data.status;
+    domain.resumeStatus = null;
+  },
+  'case.accepted': (domain, { data, time }) => {
+    domain.status = '已受理';
+    domain.acceptance = { at: time, by: data.officer, documentNo: data.documentNo, auto: data.auto };
+    domain.responsibleOfficer ??= data.officer;
+    domain.openDefects = [];
+    domain.resumeStatus = null;
+  },
+  'case.acceptedWithTolerance': (domain, { data, time }) => {
+    domain.status = '已受理';
+    domain.acceptance = { at: time, by: data.officer, documentNo: data.documentNo, auto: false };
+    domain.responsibleOfficer ??= data.officer;
+    domain.tolerance = { missing: [...data.missing], deadline: data.deadline, commitment: data.commitment };
+  },
+  'case.refused': (domain, { data, time, actor }) => {
+    domain.status = '不予受理';
+    domain.result = { kind: '不予受理', at: time, by: actor, reason: data.reason, licence: null };
+  },
+  'case.concluded': (domain, { data, time, actor }) => {
+    domain.status = data.kind === '退件' ? '已退件' : '已办结';
+    domain.result = { kind: data.kind, at: time, by: actor, reason: data.reason, licence: data.licence };
+  },
+  'case.delivered': (domain, { data, time, actor }) => {
+    domain.delivery = { at: time, by: actor, method: data.method };
+  },
+  'case.withdrawn': (domain, { data, time, actor }) => {
+    domain.status = '已撤回';
+    domain.result = { kind: '撤回', at: time, by: actor, reason: data.reason, licence: null };
+  },
+  'case.revoked': (domain, { data, time, actor }) => {
+    domain.status = '已撤销';
+    domain.result = { kind: '撤销', at: time, by: actor, reason: data.reason, licence: domain.result?.licence ?? null };
+  },
+  'case.ended': (domain, { data, time, actor }) => {
+    domain.status = data.status;
+    domain.result = { kind: '终止', at: time, by: actor, reason: data.reason, licence: null };
+  },
+};
+
+/** The domain state `case.received` creates. */
+export function receivedState(event: Extract<DomainEvent, { type: 'case.received' }>): DomainState {
+  const { data, time, actor } = event;
+  return {
+    status: '已收件',
+    matter: data.matter,
+    applicant: data.applicant,
+    channel: data.channel,
+    receivedAt: time,
+    receivedBy: actor,
+    materials: { ...data.materials },
+    notices: [],
+    openDefects: [],
+    resumeStatus: null,
+    acceptance: null,
+    responsibleOfficer: null,
+    tolerance: null,
+    result: null,
+    delivery: null,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Domain commands: what officers and applicants do with a case. Each is decided by a handler
+ * (handle/) against the case's domain state and the matter it keeps, and becomes domain events
+ * plus, where the BPMN flow must move, runtime commands.
+ */
+import type { Applicant, Channel, MatterSnapshot, ResultKind } from './types.js';
+
+interface DomainCommandShape<T extends string, D> {
+  readonly type: T;
+  readonly actor: string;
+  readonly data: D;
+}
+
+/** 收件: starts the case (its process through the none start) with the application. */
+export type ReceiveCase = DomainCommandShape<
+  'case.receive',
+  { caseId: string; processId: string; matter: MatterSnapshot; applicant: Applicant; channel: Channel; materials: Record<string, boolean>; form?: Record<string, unknown> }
+>;
+/** 补正告知: every defect at once (一次性告知). */
+export type NoticeCorrection = DomainCommandShape<'case.noticeCorrection', { defects: string[] }>;
+/** The applicant hands in materials (补正 or 容缺补交); `cures` names the defects they cure. */
+export type SupplyMaterials = DomainCommandShape<'materials.supply', { materials: string[]; cures?: string[] }>;
+/** 受理; `taskId`: the window task of the flow this completes. */
+export type AcceptCase = DomainCommandShape<'case.accept', { documentNo?: string; taskId?: string }>;
+export type AcceptWithTolerance = DomainCommandShape<'case.acceptWithTolerance', { commitment: string; documentNo?: string; taskId?: string }>;
+/** 不予受理, with the reason. */
+export type RefuseCase = DomainCommandShape<'case.refuse', { reason: string }>;
+/** 办结 with its result; 出证 names the licence. */
+export type ConcludeCase = DomainCommandShape<'case.conclude', { kind: ResultKind; reason?: string; licence?: { name: string; number: string }; taskId?: string }>;
+/** 送达 of the result. */
+export type DeliverResult = DomainCommandShape<'case.deliver', { method: string }>;
+/** 撤回: the applicant takes the application back before a decision. */
+export type WithdrawCase = DomainCommandShape<'case.withdraw', { reason: string }>;
+/** 撤销: a decision revoked afterwards. */
+export type RevokeCase = DomainCommandShape<'case.revoke', { reason: string }>;
+
+export type DomainCommand =
+  | ReceiveCase
+  | NoticeCorrection
+  | SupplyMaterials
+  | AcceptCase
+  | AcceptWithTolerance
+  | RefuseCase
+  | ConcludeCase
+  | DeliverResult
+  | WithdrawCase
+  | RevokeCase;
+
+export type DomainCommandType = DomainCommand['type'];
+
+const TYPES: ReadonlySet<string> = new Set<DomainCommandType>([
+  'case.receive',
+  'case.noticeCorrection',
+  'materials.supply',
+  'case.accept',
+  'case.acceptWithTolerance',
+  'case.refuse',
+  'case.conclude',
+  'case.deliver',
+  'case.withdraw',
+  'case.revoke',
+]);
+
+export function isDomainCommand(command: { readonly type: string }): command is DomainCommand {
+  return TYPES.has(command.type);
+}

@@ -1,0 +1,53 @@
+/**
+ * Domain events: what the service centre did with a case. They are appended to the same
+ * stream as the BPMN runtime's events and covered by the same hash chain.
+ */
+import type { Applicant, CaseStatusZh, Channel, MatterSnapshot, ResultKind } from './types.js';
+
+interface DomainEventShape<T extends string, D> {
+  readonly type: T;
+  readonly v: 1;
+  readonly time: string;
+  readonly actor: string;
+  readonly data: D;
+}
+
+/** 收件: the application, its applicant and the materials handed in. */
+export type CaseReceived = DomainEventShape<'case.received', { matter: MatterSnapshot; applicant: Applicant; channel: Channel; materials: Record<string, boolean> }>;
+/** 补正告知 (一次性告知): every defect at once. */
+export type CorrectionNoticed = DomainEventShape<'case.correctionNoticed', { defects: string[]; resumeStatus: CaseStatusZh }>;
+export type MaterialsSupplied = DomainEventShape<'materials.supplied', { materials: string[]; cured: string[] }>;
+export type CorrectionCompleted = DomainEventShape<'case.correctionCompleted', { status: CaseStatusZh }>;
+/** 受理 (by an officer, or by law when nobody answered within the period: `auto`). */
+export type CaseAccepted = DomainEventShape<'case.accepted', { officer: string; documentNo: string | null; auto: boolean }>;
+/** 容缺受理: accepted with non-core materials missing, on a written commitment. */
+export type CaseAcceptedWithTolerance = DomainEventShape<
+  'case.acceptedWithTolerance',
+  { officer: string; documentNo: string | null; missing: string[]; deadline: string; commitment: string }
+>;
+export type CaseRefused = DomainEventShape<'case.refused', { reason: string }>;
+/** 办结 with its result: 出证 (licence), 不予许可 or 退件. */
+export type CaseConcluded = DomainEventShape<'case.concluded', { kind: ResultKind; reason: string | null; licence: { name: string; number: string } | null }>;
+export type CaseDelivered = DomainEventShape<'case.delivered', { method: string }>;
+/** 撤回 by the applicant before a decision. */
+export type CaseWithdrawn = DomainEventShape<'case.withdrawn', { reason: string }>;
+/** 撤销 of a decision afterwards. */
+export type CaseRevoked = DomainEventShape<'case.revoked', { reason: string }>;
+/** 已终止: e.g. 容缺 materials never came (补交不来办结). */
+export type CaseTerminatedByRule = DomainEventShape<'case.ended', { status: '已终止'; reason: string }>;
+
+export type DomainEvent =
+  | CaseReceived
+  | CorrectionNoticed
+  | MaterialsSupplied
+  | CorrectionCompleted
+  | CaseAccepted
+  | CaseAcceptedWithTolerance
+  | CaseRefused
+  | CaseConcluded
+  | CaseDelivered
+  | CaseWithdrawn
+  | CaseRevoked
+  | CaseTerminatedByRule;
+
+export type DomainEventType = DomainEvent['type'];

@@ -1,0 +1,39 @@
+/**
+ * Which operation a case admits in which status. A refused transition names both, e.g.
+ * "Expected a case 已收件 or 补正中 for 不予受理, but it is 已办结".
+ */
+import type { DomainCommandType } from './commands.js';
+import type { CaseStatusZh } from './types.js';
+
+const BEFORE_DECISION: readonly CaseStatusZh[] = ['已收件', '补正中', '已受理', '审查中', '特别程序中'];
+
+export const ALLOWED: { readonly [K in Exclude<DomainCommandType, 'case.receive'>]: readonly CaseStatusZh[] } = {
+  'case.noticeCorrection': ['已收件', '补正中', '已受理', '审查中'],
+  'materials.supply': ['已收件', '补正中', '已受理', '审查中', '特别程序中'],
+  'case.accept': ['已收件'],
+  'case.acceptWithTolerance': ['已收件'],
+  'case.refuse': ['已收件', '补正中'],
+  'case.conclude': ['已受理', '审查中', '特别程序中'],
+  'case.deliver': ['已办结', '已退件'],
+  'case.withdraw': BEFORE_DECISION,
+  'case.revoke': ['已办结'],
+};
+
+const LABELS: { readonly [K in DomainCommandType]: string } = {
+  'case.receive': '收件',
+  'case.noticeCorrection': '补正告知',
+  'materials.supply': '补交材料',
+  'case.accept': '受理',
+  'case.acceptWithTolerance': '容缺受理',
+  'case.refuse': '不予受理',
+  'case.conclude': '办结',
+  'case.deliver': '送达',
+  'case.withdraw': '撤回',
+  'case.revoke': '撤销',
+};
+
+/** null when allowed; otherwise the refusal message. */
+export function transitionProblem(type: Exclude<DomainCommandType, 'case.receive'>, status: CaseStatusZh): string | null {
+  const allowed = ALLOWED[type];
+  return allowed.includes(status) ? null : `Expected a case ${allowed.join(' / ')} for ${LABELS[type]}, but it is ${status}`;
+}

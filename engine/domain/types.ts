@@ -1,0 +1,64 @@
+/**
+ * The 办件 (case) as the service centre sees it: status, applicant, materials, notices,
+ * acceptance, result and delivery. Plain JSON beside the BPMN state, built by the domain's
+ * appliers from the case's events. Vocabulary exactly as DOMAIN.md.
+ */
+import type { MaterialNecessity, TimeLimit } from '../model/types.js';
+
+export const CASE_STATUSES = ['已收件', '补正中', '已受理', '不予受理', '审查中', '特别程序中', '已办结', '已退件', '已撤回', '已终止', '已撤销'] as const;
+export type CaseStatusZh = (typeof CASE_STATUSES)[number];
+
+export const CHANNELS = ['窗口', '网上', '掌上', '自助'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const RESULT_KINDS = ['出证', '不予许可', '退件'] as const;
+export type ResultKind = (typeof RESULT_KINDS)[number];
+
+/** What a case keeps of its matter's version at 收件: later edits of the matter do not touch it. */
+export interface MatterSnapshot {
+  readonly code: string;
+  readonly version: number;
+  readonly name: string;
+  /** 1 即办件 (no promised-days clock), 2 承诺件, 9 其他. */
+  readonly caseType: 1 | 2 | 9;
+  readonly promisedLimit: TimeLimit | null;
+  readonly materials: ReadonlyArray<{ readonly id: string; readonly name: string; readonly necessity: MaterialNecessity }>;
+  readonly tolerance: { readonly allowed: boolean; readonly supplementDeadline: TimeLimit | null };
+}
+
+export interface Applicant {
+  readonly name: string;
+  readonly idType: string;
+  /** 证件号码: stored, never shown or logged in clear (engine/matters maskIdNumber). */
+  readonly idNumber: string;
+}
+
+export interface CorrectionNotice {
+  readonly defects: readonly string[];
+  readonly at: string;
+  readonly by: string;
+}
+
+export interface DomainState {
+  status: CaseStatusZh;
+  readonly matter: MatterSnapshot;
+  readonly applicant: Applicant;
+  readonly channel: Channel;
+  readonly receivedAt: string;
+  readonly receivedBy: string;
+  /** Material id -> received. */
+  materials: Record<string, boolean>;
+  /** 补正告知: the first notice lists every defect (一次性告知); later ones may only repeat them. */
+  notices: CorrectionNotice[];
+  /** Defects of the notices not yet cured. */
+  openDefects: string[];
+  /** Status to return to when the correction is complete. */
+  resumeStatus: CaseStatusZh | null;
+  acceptance: { readonly at: string; readonly by: string; readonly documentNo: string | null; readonly auto: boolean } | null;
+  /** 首办负责: the officer who accepted, responsible to the end, through transfers. */
+  responsibleOfficer: string | null;
+  /** 容缺受理: the commitment and what is still owed, by when. */
+  tolerance: { readonly missing: readonly string[]; readonly deadline: string; readonly commitment: string } | null;
+  result: { readonly kind: ResultKind | '终止' | '撤销' | '撤回' | '不予受理'; readonly at: string; readonly by: string; readonly reason: string | null; readonly licence: { readonly name: string; readonly number: string } | null } | null;
+  delivery: { readonly at: string; readonly by: string; readonly method: string } | null;
+}
