@@ -10,6 +10,7 @@ import * as jobs from './20260102000000_jobs.js';
 import * as supervision from './20260103000000_supervision.js';
 import * as matters from './20260104000000_matters.js';
 import * as ratings from './20260105000000_ratings.js';
+import * as caseDomain from './20260106000000_case_domain.js';
 
 /** One migration module: a stable name plus up/down. */
 export interface MigrationModule {
@@ -19,7 +20,7 @@ export interface MigrationModule {
 }
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings];
+export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain];
 
 /** A knex `migrationSource` over `MIGRATIONS`. */
 export const migrationSource: Knex.MigrationSource<MigrationModule> = {

@@ -4,6 +4,7 @@
  * optimistic (`WHERE version = expected`).
  */
 import type { Knex } from 'knex';
+import type { CaseStatusZh } from '../domain/types.js';
 import type { CaseState, CaseStatus } from '../runtime/state.js';
 import { readJson, writeJson } from './json.js';
 
@@ -25,6 +26,9 @@ export interface CaseSummary {
   readonly definitionHash: string;
   readonly version: number;
   readonly status: CaseStatus;
+  /** The 办件 status (DOMAIN.md vocabulary); null for a bare process run. */
+  readonly domainStatus: CaseStatusZh | null;
+  readonly matterCode: string | null;
   readonly parentCaseId: string | null;
   readonly parentInstanceId: string | null;
   readonly startedAt: string;
@@ -36,6 +40,8 @@ export interface CaseFilter {
   readonly status?: CaseStatus;
   readonly processId?: string;
   readonly parentCaseId?: string;
+  readonly domainStatus?: CaseStatusZh;
+  readonly matterCode?: string;
 }
 
 /** Read one case row (with its snapshot), or null. */
@@ -93,11 +99,13 @@ export async function updateCase(
 /** Case rows matching a filter, oldest first. */
 export async function listCases(db: Knex, filter: CaseFilter = {}): Promise<CaseSummary[]> {
   const query = db('cases')
-    .select('case_id', 'process_id', 'definition_hash', 'version', 'status', 'parent_case_id', 'parent_instance_id', 'started_at', 'ended_at', 'updated_at')
+    .select('case_id', 'process_id', 'definition_hash', 'version', 'status', 'domain_status', 'matter_code', 'parent_case_id', 'parent_instance_id', 'started_at', 'ended_at', 'updated_at')
     .orderBy([{ column: 'started_at' }, { column: 'case_id' }]);
   if (filter.status) query.where({ status: filter.status });
   if (filter.processId) query.where({ process_id: filter.processId });
   if (filter.parentCaseId) query.where({ parent_case_id: filter.parentCaseId });
+  if (filter.domainStatus) query.where({ domain_status: filter.domainStatus });
+  if (filter.matterCode) query.where({ matter_code: filter.matterCode });
   const rows = (await query) as Omit<CaseRow, 'state' | 'last_hash'>[];
   return rows.map((row) => ({
     caseId: row.case_id,
@@ -105,6 +113,8 @@ export async function listCases(db: Knex, filter: CaseFilter = {}): Promise<Case
     definitionHash: row.definition_hash,
     version: Number(row.version),
     status: row.status,
+    domainStatus: row.domain_status,
+    matterCode: row.matter_code,
     parentCaseId: row.parent_case_id,
     parentInstanceId: row.parent_instance_id,
     startedAt: row.started_at,
@@ -118,6 +128,8 @@ function mutableColumns(state: CaseState, version: number, lastHash: string, now
     version,
     last_hash: lastHash,
     status: state.status,
+    domain_status: state.domain?.status ?? null,
+    matter_code: state.domain?.matter.code ?? null,
     state: writeJson(state),
     ended_at: state.endedAt,
     updated_at: now,
@@ -131,6 +143,8 @@ interface CaseRow {
   version: number | string;
   last_hash: string;
   status: CaseStatus;
+  domain_status: CaseStatusZh | null;
+  matter_code: string | null;
   parent_case_id: string | null;
   parent_instance_id: string | null;
   state: unknown;

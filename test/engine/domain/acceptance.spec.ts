@@ -117,3 +117,19 @@ describe('domain: 收件 and 受理', () => {
     expect(error.message).to.contain('送达').and.to.contain('已收件');
   });
 });
+
+describe('domain: case lists by 办件 status and matter', () => {
+  it('should list cases by their 办件 status and matter code', async () => {
+    const engine = await domainEngine();
+    try {
+      await receive(engine, 'c1');
+      await receive(engine, 'c2');
+      await engine.store.dispatch('c2', { type: 'case.accept', actor: '窗口-王五', data: {} });
+      const accepted = await engine.store.listCases({ domainStatus: '已受理', matterCode: '330100-FOOD-01' });
+      expect(accepted.map((c) => [c.caseId, c.domainStatus, c.matterCode])).to.deep.equal([['c2', '已受理', '330100-FOOD-01']]);
+      expect((await engine.store.listCases({ domainStatus: '已收件' })).map((c) => c.caseId)).to.deep.equal(['c1']);
+    } finally {
+      await engine.close();
+    }
+  });
+});
