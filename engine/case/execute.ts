@@ -34,6 +34,8 @@ export function executeCase(definition: CompiledDefinition, state: CaseState | n
   const run = new Accumulator(definition, state, ctx);
   const refused = isDomainCommand(command) ? run.domain(command) : run.runtime(command);
   if (refused) return refused;
+  const reviewing = !isDomainCommand(command) && command.type === 'task.complete' ? run.reviewStarted(command.actor) : null;
+  if (reviewing) return reviewing;
   const followUp = run.followDeadlines();
   return followUp ?? { ok: true, events: run.events, state: run.current as CaseState };
 }
@@ -68,6 +70,12 @@ class Accumulator {
     const handler = domainHandlers[command.type] as DomainHandler<DomainCommand>;
     const domainCtx: DomainContext = { now: this.ctx.now, ...(this.ctx.calendar ? { calendar: this.ctx.calendar } : {}), ...(this.ctx.creditCheck ? { creditCheck: this.ctx.creditCheck } : {}) };
     return this.follow(handler(this.current?.domain ?? null, command, domainCtx), command.actor);
+  }
+
+  /** The first department step worked after 受理 puts the case 审查中. */
+  reviewStarted(actor: string): CaseResult | null {
+    if (this.current?.domain?.status !== '已受理') return null;
+    return this.follow({ events: [{ type: 'case.reviewStarted', data: {} }] }, actor);
   }
 
   /** Let the domain answer the deadlines the runtime reported, until nothing more follows. */

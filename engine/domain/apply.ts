@@ -64,6 +64,26 @@ export const domainAppliers: { readonly [T in Exclude<DomainEventType, 'case.rec
     domain.status = data.status;
     domain.result = { kind: '终止', at: time, by: actor, reason: data.reason, licence: null };
   },
+  'case.reviewStarted': (domain) => {
+    domain.status = '审查中';
+  },
+  'specialProcedure.started': (domain, { data, time }) => {
+    domain.specialProcedure = { kind: data.kind, reason: data.reason, from: time, resumeStatus: data.resumeStatus };
+    domain.status = '特别程序中';
+  },
+  'specialProcedure.ended': (domain) => {
+    domain.status = domain.specialProcedure?.resumeStatus ?? '审查中';
+    domain.specialProcedure = null;
+  },
+  'case.decidedOnCommitment': (domain, { data, time, actor }) => {
+    domain.status = '已办结';
+    domain.result = { kind: '出证', at: time, by: actor, reason: null, licence: data.licence };
+    domain.commitment = { text: data.commitment, verifyBy: data.verifyBy, verified: null };
+  },
+  'commitment.verified': (domain, { data, time, actor }) => {
+    if (domain.commitment) domain.commitment = { ...domain.commitment, verified: { at: time, by: actor, passed: data.passed, findings: data.findings } };
+  },
+  'applicant.commitmentBreached': () => undefined,
 };
 
 /** The domain state `case.received` creates. */
@@ -85,5 +105,7 @@ export function receivedState(event: Extract<DomainEvent, { type: 'case.received
     tolerance: null,
     result: null,
     delivery: null,
+    commitment: null,
+    specialProcedure: null,
   };
 }

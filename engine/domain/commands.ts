@@ -34,6 +34,14 @@ export type WithdrawCase = DomainCommandShape<'case.withdraw', { reason: string 
 /** 撤销: a decision revoked afterwards. */
 export type RevokeCase = DomainCommandShape<'case.revoke', { reason: string }>;
 
+/** 特别程序 start / end (听证, 检验, 现场勘验 …), with the clock. */
+export type StartSpecialProcedure = DomainCommandShape<'specialProcedure.start', { kind: string; reason: string; approver?: string }>;
+export type EndSpecialProcedure = DomainCommandShape<'specialProcedure.end', { result: string }>;
+/** 告知承诺制: decide on the applicant's written commitment; 核查 follows within the matter's period. */
+export type DecideOnCommitment = DomainCommandShape<'case.decideOnCommitment', { commitment: string; licence: { name: string; number: string }; taskId?: string }>;
+/** The 核查 result: a false commitment revokes the decision (已撤销). */
+export type VerifyCommitment = DomainCommandShape<'commitment.verify', { passed: boolean; findings: string }>;
+
 export type DomainCommand =
   | ReceiveCase
   | NoticeCorrection
@@ -44,7 +52,11 @@ export type DomainCommand =
   | ConcludeCase
   | DeliverResult
   | WithdrawCase
-  | RevokeCase;
+  | RevokeCase
+  | StartSpecialProcedure
+  | EndSpecialProcedure
+  | DecideOnCommitment
+  | VerifyCommitment;
 
 export type DomainCommandType = DomainCommand['type'];
 
@@ -59,6 +71,10 @@ const TYPES: ReadonlySet<string> = new Set<DomainCommandType>([
   'case.deliver',
   'case.withdraw',
   'case.revoke',
+  'specialProcedure.start',
+  'specialProcedure.end',
+  'case.decideOnCommitment',
+  'commitment.verify',
 ]);
 
 export function isDomainCommand(command: { readonly type: string }): command is DomainCommand {

@@ -36,6 +36,17 @@ export type CaseRevoked = DomainEventShape<'case.revoked', { reason: string }>;
 /** 已终止: e.g. 容缺 materials never came (补交不来办结). */
 export type CaseTerminatedByRule = DomainEventShape<'case.ended', { status: '已终止'; reason: string }>;
 
+/** The first department step was worked after 受理: the case is 审查中. */
+export type ReviewStarted = DomainEventShape<'case.reviewStarted', Record<string, never>>;
+/** 特别程序 (听证, 检验, 现场勘验 …): the clock stands still until it ends. */
+export type SpecialProcedureStarted = DomainEventShape<'specialProcedure.started', { kind: string; reason: string; approver: string | null; resumeStatus: CaseStatusZh }>;
+export type SpecialProcedureEnded = DomainEventShape<'specialProcedure.ended', { kind: string; result: string }>;
+/** 告知承诺制: decided on the applicant's written commitment, without further proof; verified later. */
+export type DecidedOnCommitment = DomainEventShape<'case.decidedOnCommitment', { commitment: string; licence: { name: string; number: string }; verifyBy: string }>;
+export type CommitmentVerified = DomainEventShape<'commitment.verified', { passed: boolean; findings: string }>;
+/** A false commitment, recorded against the applicant (信用记录). */
+export type CommitmentBreached = DomainEventShape<'applicant.commitmentBreached', { applicantIdNumber: string; findings: string }>;
+
 export type DomainEvent =
   | CaseReceived
   | CorrectionNoticed
@@ -48,6 +59,12 @@ export type DomainEvent =
   | CaseDelivered
   | CaseWithdrawn
   | CaseRevoked
-  | CaseTerminatedByRule;
+  | CaseTerminatedByRule
+  | ReviewStarted
+  | SpecialProcedureStarted
+  | SpecialProcedureEnded
+  | DecidedOnCommitment
+  | CommitmentVerified
+  | CommitmentBreached;
 
 export type DomainEventType = DomainEvent['type'];

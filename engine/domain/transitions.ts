@@ -17,6 +17,10 @@ export const ALLOWED: { readonly [K in Exclude<DomainCommandType, 'case.receive'
   'case.deliver': ['已办结', '已退件'],
   'case.withdraw': BEFORE_DECISION,
   'case.revoke': ['已办结'],
+  'specialProcedure.start': ['已受理', '审查中'],
+  'specialProcedure.end': ['特别程序中'],
+  'case.decideOnCommitment': ['已受理', '审查中'],
+  'commitment.verify': ['已办结'],
 };
 
 const LABELS: { readonly [K in DomainCommandType]: string } = {
@@ -30,6 +34,10 @@ const LABELS: { readonly [K in DomainCommandType]: string } = {
   'case.deliver': '送达',
   'case.withdraw': '撤回',
   'case.revoke': '撤销',
+  'specialProcedure.start': '特别程序开始',
+  'specialProcedure.end': '特别程序结束',
+  'case.decideOnCommitment': '告知承诺决定',
+  'commitment.verify': '核查',
 };
 
 /** null when allowed; otherwise the refusal message. */

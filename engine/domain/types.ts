@@ -24,6 +24,10 @@ export interface MatterSnapshot {
   readonly promisedLimit: TimeLimit | null;
   readonly materials: ReadonlyArray<{ readonly id: string; readonly name: string; readonly necessity: MaterialNecessity }>;
   readonly tolerance: { readonly allowed: boolean; readonly supplementDeadline: TimeLimit | null };
+  /** 告知承诺制: allowed, and the period within which the commitment is verified (核查). */
+  readonly informedCommitment?: { readonly allowed: boolean; readonly verificationPeriod: TimeLimit | null };
+  /** 特别程序 the matter allows (听证, 检验, 现场勘验 …). */
+  readonly specialProcedures?: readonly string[];
 }
 
 export interface Applicant {
@@ -61,4 +65,8 @@ export interface DomainState {
   tolerance: { readonly missing: readonly string[]; readonly deadline: string; readonly commitment: string } | null;
   result: { readonly kind: ResultKind | '终止' | '撤销' | '撤回' | '不予受理'; readonly at: string; readonly by: string; readonly reason: string | null; readonly licence: { readonly name: string; readonly number: string } | null } | null;
   delivery: { readonly at: string; readonly by: string; readonly method: string } | null;
+  /** 告知承诺: the commitment the decision rests on, and its verification (核查). */
+  commitment?: { readonly text: string; readonly verifyBy: string; verified: { readonly at: string; readonly by: string; readonly passed: boolean; readonly findings: string } | null } | null;
+  /** The 特别程序 running now (the clock stands still). */
+  specialProcedure?: { readonly kind: string; readonly reason: string; readonly from: string; readonly resumeStatus: CaseStatusZh } | null;
 }

@@ -4,6 +4,7 @@ import type { DomainHandler } from '../decision.js';
 import { accept, acceptWithTolerance, refuseCase } from './accept.js';
 import { conclude, deliver, revoke, withdraw } from './conclude.js';
 import { noticeCorrection, supplyMaterials } from './correction.js';
+import { decideOnCommitment, endSpecialProcedure, startSpecialProcedure, verifyCommitment } from './commitment.js';
 import { receive } from './receive.js';
 
 export const domainHandlers: { readonly [K in DomainCommandType]: DomainHandler<Extract<DomainCommand, { type: K }>> } = {
@@ -17,6 +18,10 @@ export const domainHandlers: { readonly [K in DomainCommandType]: DomainHandler<
   'case.deliver': deliver,
   'case.withdraw': withdraw,
   'case.revoke': revoke,
+  'specialProcedure.start': startSpecialProcedure,
+  'specialProcedure.end': endSpecialProcedure,
+  'case.decideOnCommitment': decideOnCommitment,
+  'commitment.verify': verifyCommitment,
 };
 
 export { onDeadline } from './conclude.js';
