@@ -1,0 +1,57 @@
+/**
+ * 收件 against the matter catalogue: the latest version of the matter (or a given one), the
+ * application form checked against its 一表申请 schema with every defect named, then the
+ * `case.receive` command - the case keeps the matter version it was received under.
+ */
+import type { Knex } from 'knex';
+import type { Applicant, Channel } from '../domain/index.js';
+import { MatterflowError } from '../errors.js';
+import { validateApplication, type FieldError } from '../matters/index.js';
+import { getMatter } from '../matters-store/index.js';
+import type { DispatchResult, Store } from '../store/index.js';
+import { matterSnapshot } from './snapshot.js';
+
+export class ApplicationInvalidError extends MatterflowError {
+  constructor(readonly errors: readonly FieldError[]) {
+    super('APPLICATION_INVALID', `The application form has ${errors.length} problem(s): ${errors.map((e) => `${e.field} ${e.message.en}`).join('; ')}`);
+  }
+}
+
+export class MatterNotFoundError extends MatterflowError {
+  constructor(readonly matterCode: string) {
+    super('MATTER_NOT_FOUND', `Expected matter ${matterCode} to be in the catalogue, but it is not`);
+  }
+}
+
+export interface Application {
+  readonly caseId: string;
+  readonly matterCode: string;
+  readonly matterVersion?: number;
+  readonly applicant: Applicant;
+  readonly channel: Channel;
+  /** Material id -> handed in. */
+  readonly materials: Readonly<Record<string, boolean>>;
+  /** The 一表申请 form data. */
+  readonly form: Record<string, unknown>;
+  readonly actor: string;
+}
+
+export async function receiveApplication(store: Store, knex: Knex, application: Application): Promise<DispatchResult> {
+  const stored = await getMatter(knex, application.matterCode, application.matterVersion);
+  if (!stored) throw new MatterNotFoundError(application.matterCode);
+  const errors = validateApplication(stored.matter, application.form);
+  if (errors.length > 0) throw new ApplicationInvalidError(errors);
+  return store.dispatch(application.caseId, {
+    type: 'case.receive',
+    actor: application.actor,
+    data: {
+      caseId: application.caseId,
+      processId: stored.processId,
+      matter: matterSnapshot(stored),
+      applicant: application.applicant,
+      channel: application.channel,
+      materials: { ...application.materials },
+      form: application.form,
+    },
+  });
+}
