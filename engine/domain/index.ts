@@ -5,3 +5,4 @@ export * from './commands.js';
 export * from './decision.js';
 export { domainHandlers, onDeadline } from './handle/index.js';
 export { TOLERANCE_DEADLINE } from './handle/correction.js';
+export * from './permissions.js';
