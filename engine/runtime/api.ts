@@ -50,6 +50,22 @@ export const REJECTION_CODES = [
   'CLOCK_EXISTS',
   'CALENDAR_MISSING',
   'INVALID_ARGUMENT',
+  /** 签收 of a task someone else holds. */
+  'TASK_ASSIGNED',
+  /** The actor is not the one the task is with. */
+  'NOT_ASSIGNEE',
+  /** 委派 pending, or resolve without one. */
+  'TASK_DELEGATED',
+  'NOT_DELEGATED',
+  'CASE_SUSPENDED',
+  'CASE_NOT_SUSPENDED',
+  'INSTANCE_NOT_FOUND',
+  'ELEMENT_NOT_FOUND',
+  'ELEMENT_NOT_ACTIVATABLE',
+  'SCOPE_NOT_ACTIVE',
+  'NOT_MULTI_INSTANCE',
+  /** 撤回 refused: not the last handler, or the next step has started. */
+  'NOT_WITHDRAWABLE',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -23,8 +23,57 @@ export type StartCase = CommandShape<
     parent?: { caseId: string; instanceId: string };
   }
 >;
-export type CompleteTask = CommandShape<'task.complete', { taskId: string; variables?: Record<string, unknown> }>;
+/** 通过 / 不通过: an approval's decision and its written opinion. */
+export interface Opinion {
+  /** 通过, 不通过, or another word the process uses. */
+  readonly decision: string;
+  readonly text: string;
+}
+
+/**
+ * Complete a task. When it is assigned, only its assignee may complete it, unless the actor is
+ * `system` or `admin` is set (who may act as admin is the domain's check).
+ */
+export type CompleteTask = CommandShape<
+  'task.complete',
+  { taskId: string; variables?: Record<string, unknown>; opinion?: Opinion; admin?: boolean }
+>;
 export type AssignTask = CommandShape<'task.assign', { taskId: string; assignee: string | null }>;
+/** 签收: the actor becomes the assignee. */
+export type ClaimTask = CommandShape<'task.claim', { taskId: string }>;
+/** 取消签收: the assignee gives the task back to its candidates. */
+export type UnclaimTask = CommandShape<'task.unclaim', { taskId: string; admin?: boolean }>;
+/** 转办: the task goes to someone else for good. */
+export type TransferTask = CommandShape<'task.transfer', { taskId: string; to: string }>;
+/** 委派: a delegate works on the task; the owner keeps it and completes it once it is resolved. */
+export type DelegateTask = CommandShape<'task.delegate', { taskId: string; to: string }>;
+/** The delegate returns a delegated task to its owner. */
+export type ResolveTask = CommandShape<'task.resolve', { taskId: string; admin?: boolean }>;
+/** 撤回: the last handler takes a completed task back before the next step is started. */
+export type WithdrawTask = CommandShape<'task.withdraw', { /** the completed task; default: the last completed */ taskId?: string }>;
+/** 催办 */
+export type UrgeTask = CommandShape<'task.urge', { taskId: string; message: string }>;
+/** 抄送 */
+export type CopyTask = CommandShape<'task.copy', { taskId: string; to: string[] }>;
+/** 加签: more inner instances for a running multi-instance body (by body instance or element id). */
+export type AddMultiInstance = CommandShape<
+  'multiInstance.addInstance',
+  { instanceId?: string; elementId?: string; /** one inner instance per item */ items?: unknown[]; /** without items; default 1 */ count?: number }
+>;
+/** 减签: cancel one inner instance that has not completed. */
+export type CancelMultiInstance = CommandShape<'multiInstance.cancelInstance', { instanceId: string }>;
+/**
+ * Process-instance modification (退回 to an earlier step, 撤回): terminate `cancel` (instance ids,
+ * or 'all' tokens of the case), then start `activate` afresh.
+ */
+export type ModifyCase = CommandShape<
+  'case.modify',
+  { cancel: string[] | 'all'; activate: string; variables?: Record<string, unknown>; /** e.g. 退回 */ reason?: string }
+>;
+/** 挂起 */
+export type SuspendCase = CommandShape<'case.suspend', { reason: string }>;
+/** 恢复 */
+export type ResumeCase = CommandShape<'case.resume', Record<string, never>>;
 export type CorrelateMessage = CommandShape<
   'message.correlate',
   { name: string; /** restrict to the subscription of this element */ elementId?: string; variables?: Record<string, unknown> }
@@ -67,6 +116,19 @@ export type Command =
   | StartCase
   | CompleteTask
   | AssignTask
+  | ClaimTask
+  | UnclaimTask
+  | TransferTask
+  | DelegateTask
+  | ResolveTask
+  | WithdrawTask
+  | UrgeTask
+  | CopyTask
+  | AddMultiInstance
+  | CancelMultiInstance
+  | ModifyCase
+  | SuspendCase
+  | ResumeCase
   | CorrelateMessage
   | ReceiveSignal
   | FireTimer

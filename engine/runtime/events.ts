@@ -78,6 +78,34 @@ export type MultiInstanceStarted = EventShape<
   }
 >;
 
+/** 加签: inner instances added to a running body; the new total and the items appended. */
+export type MultiInstanceAdded = EventShape<
+  'multiInstance.instancesAdded',
+  { instanceId: string; elementId: string; added: number; items: unknown[] | null; total: number }
+>;
+
+/** 减签: one inner instance is cancelled (terminated next); the new total. */
+export type MultiInstanceCancelled = EventShape<
+  'multiInstance.instanceCancelled',
+  { instanceId: string; innerInstanceId: string; loopCounter: number; total: number }
+>;
+
+/**
+ * A process-instance modification (退回, 撤回): the instances it cancels (their terminations
+ * follow, reason 'returned') and the element started afresh in `scopeInstanceId`. Joins of the
+ * scopes whose tokens are all cancelled forget their arrivals (`joinsCleared`).
+ */
+export type InstanceModified = EventShape<
+  'instance.modified',
+  {
+    cancelled: string[];
+    activated: { elementId: string; scopeInstanceId: string };
+    joinsCleared: string[];
+    by: string;
+    reason: string;
+  }
+>;
+
 /** An inner instance of a multi-instance body completed; its output element is collected. */
 export type MultiInstanceOutputCollected = EventShape<
   'multiInstance.outputCollected',
@@ -104,7 +132,25 @@ export type TaskCreated = EventShape<
 >;
 
 export type TaskAssigned = EventShape<'task.assigned', { taskId: string; assignee: string | null }>;
-export type TaskCompleted = EventShape<'task.completed', { taskId: string; variables: Record<string, unknown> }>;
+/** 签收: the actor took an unassigned (or own) task. */
+export type TaskClaimed = EventShape<'task.claimed', { taskId: string; assignee: string }>;
+/** 取消签收: the task is back with its candidates. */
+export type TaskUnclaimed = EventShape<'task.unclaimed', { taskId: string; previous: string }>;
+/** 转办: a new assignee; any delegation ends. */
+export type TaskTransferred = EventShape<'task.transferred', { taskId: string; from: string | null; to: string }>;
+/** 委派: `to` works on it; `owner` gets it back. */
+export type TaskDelegated = EventShape<'task.delegated', { taskId: string; owner: string; to: string }>;
+/** The delegate returned the task to its owner. */
+export type TaskResolved = EventShape<'task.resolved', { taskId: string; owner: string }>;
+/** 催办 (the notification is a side effect after commit). */
+export type TaskUrged = EventShape<'task.urged', { taskId: string; assignee: string | null; message: string }>;
+/** 抄送 */
+export type TaskCopied = EventShape<'task.copied', { taskId: string; to: string[] }>;
+/**
+ * The task's work was reported. `opinion` (通过 / 不通过 and its text) is absent in logs written
+ * before approvals had opinions.
+ */
+export type TaskCompleted = EventShape<'task.completed', { taskId: string; variables: Record<string, unknown>; opinion?: { decision: string; text: string } }>;
 export type TaskCancelled = EventShape<'task.cancelled', { taskId: string }>;
 
 export type TimerScheduled = EventShape<
@@ -226,6 +272,10 @@ export type CaseCompleted = EventShape<'case.completed', { variables: Record<str
 export type CaseTerminated = EventShape<'case.terminated', { elementId: string | null; reason: string }>;
 export type CaseFailed = EventShape<'case.failed', { elementId: string | null; message: string; errorCode?: string }>;
 export type CaseCancelled = EventShape<'case.cancelled', { reason: string }>;
+/** 挂起: the case stands still; its clocks pause with it. */
+export type CaseSuspended = EventShape<'case.suspended', { reason: string }>;
+/** 恢复 */
+export type CaseResumed = EventShape<'case.resumed', { suspendedAt: string }>;
 
 export type CaseEvent =
   | CaseStarted
@@ -236,9 +286,19 @@ export type CaseEvent =
   | JoinArrived
   | MultiInstanceStarted
   | MultiInstanceOutputCollected
+  | MultiInstanceAdded
+  | MultiInstanceCancelled
+  | InstanceModified
   | VariablesSet
   | TaskCreated
   | TaskAssigned
+  | TaskClaimed
+  | TaskUnclaimed
+  | TaskTransferred
+  | TaskDelegated
+  | TaskResolved
+  | TaskUrged
+  | TaskCopied
   | TaskCompleted
   | TaskCancelled
   | TimerScheduled
@@ -271,6 +331,8 @@ export type CaseEvent =
   | CaseTerminated
   | CaseFailed
   | CaseCancelled
+  | CaseSuspended
+  | CaseResumed
   | DomainEvent;
 
 export type CaseEventType = CaseEvent['type'];

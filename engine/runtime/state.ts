@@ -34,14 +34,22 @@ export interface ElementInstance {
 
 export interface MultiInstanceState {
   readonly sequential: boolean;
-  /** Number of inner instances; null for a standard loop, which runs while its condition holds. */
-  readonly total: number | null;
+  /**
+   * Number of inner instances (nrOfInstances); null for a standard loop, which runs while its
+   * condition holds. 加签 raises it, 减签 lowers it.
+   */
+  total: number | null;
+  /** Inner instances cancelled by 减签; loopCounters run up to `total + removed`. */
+  removed?: number;
   completed: number;
   active: number;
   /** loopCounter of the next inner instance to start (BPMN's loopCounter is 1-based). */
   next: number;
-  /** The evaluated input collection, kept so sequential instances read the same items. */
-  readonly items: readonly unknown[] | null;
+  /**
+   * The evaluated input collection, kept so sequential instances read the same items; 加签
+   * appends to it (appliers replace the list, never change it in place).
+   */
+  items: readonly unknown[] | null;
   /** Output collection being built, by loopCounter - 1. */
   outputs: unknown[] | null;
 }
@@ -56,6 +64,12 @@ export interface TaskState {
   assignee: string | null;
   readonly candidateGroups: readonly string[];
   readonly department: string | null;
+  /** 委派: who delegated the task and gets it back (null: never delegated, or transferred since). */
+  owner: string | null;
+  /** 委派: pending while the delegate works on it, resolved once returned to the owner. */
+  delegation: 'pending' | 'resolved' | null;
+  /** 催办: how often the task was urged. */
+  urged: number;
 }
 
 export interface TimerState {
@@ -153,6 +167,29 @@ export interface AlertState {
   readonly raisedAt: string;
 }
 
+/** 挂起: the case stands still (no completions, no BPMN timers) and so do its clocks. */
+export interface SuspensionState {
+  readonly at: string;
+  readonly reason: string;
+  readonly by: string;
+}
+
+/**
+ * 撤回 bookkeeping: the user task completed last, and the user tasks created after it. The last
+ * handler may take it back while none of those was claimed, assigned anew or completed.
+ */
+export interface LastCompletedTask {
+  readonly taskId: string;
+  readonly elementId: string;
+  /** The scope instance the task ran in (for a multi-instance task: the body's scope). */
+  readonly scopeInstanceId: string;
+  readonly by: string;
+  readonly at: string;
+  readonly nextTaskIds: readonly string[];
+  /** A next task was claimed, (re)assigned, delegated, transferred or completed. */
+  readonly nextStarted: boolean;
+}
+
 export interface CaseStats {
   /** Times each element was entered (activated). */
   entered: Record<string, number>;
@@ -191,4 +228,8 @@ export interface CaseState {
   stats: CaseStats;
   /** Why a case failed, with the element it failed at. */
   failure: { readonly elementId: string | null; readonly message: string } | null;
+  /** 挂起: set while the case is suspended. */
+  suspended: SuspensionState | null;
+  /** 撤回: the user task completed last and what followed it. */
+  lastCompleted: LastCompletedTask | null;
 }

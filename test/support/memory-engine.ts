@@ -214,11 +214,14 @@ export class MemoryEngine {
   /** Move the clock; every timer due in the window fires in due order, the clock at its due time. */
   advance(duration: string | number): void {
     const target = typeof duration === 'number' ? new Date(this.now.getTime() + duration) : addDuration(this.now, parseDuration(duration) ?? fail(duration));
+    // A suspended case (挂起) refuses its BPMN timers; like the poller, try them again later.
+    const heldBack = new Set<string>();
     for (;;) {
       let due: { caseId: string; timerId: string; at: number; order: number } | null = null;
       for (const [caseId, entry] of this.cases) {
         if (entry.state.status !== 'active') continue;
         for (const timer of Object.values(entry.state.timers)) {
+          if (heldBack.has(timer.id)) continue;
           const at = Date.parse(timer.dueAt);
           const order = this.timerOrder.get(timer.id) ?? 0;
           if (at <= target.getTime() && (!due || at < due.at || (at === due.at && order < due.order))) due = { caseId, timerId: timer.id, at, order };
@@ -226,7 +229,12 @@ export class MemoryEngine {
       }
       if (!due) break;
       this.now = new Date(Math.max(this.now.getTime(), due.at));
-      this.run(due.caseId, { type: 'timer.fire', actor: 'timer', data: { timerId: due.timerId } });
+      try {
+        this.run(due.caseId, { type: 'timer.fire', actor: 'timer', data: { timerId: due.timerId } });
+      } catch (error) {
+        if (!(error instanceof CommandRefused) || error.code !== 'CASE_SUSPENDED') throw error;
+        heldBack.add(due.timerId);
+      }
     }
     this.now = target;
   }

@@ -9,6 +9,7 @@ import type { CaseState } from '../state.js';
 import { domainAppliers, receivedState } from '../../domain/apply.js';
 import type { DomainEventType } from '../../domain/events.js';
 import type { DomainState } from '../../domain/types.js';
+import { approvalAppliers } from './approvals.js';
 import { caseAppliers } from './case.js';
 import { clockAppliers } from './clocks.js';
 import { elementAppliers } from './elements.js';
@@ -35,6 +36,7 @@ const appliers: ApplierTable<Exclude<CaseEventType, 'case.started'>> = {
   ...elementAppliers,
   ...waitAppliers,
   ...clockAppliers,
+  ...approvalAppliers,
   ...domainTable,
   'case.received': (state, event) => {
     state.domain = receivedState(event);
@@ -66,6 +68,8 @@ function started(event: EventOf<'case.started'>): CaseState {
     domain: null,
     stats: { entered: {}, completed: {}, flows: {} },
     failure: null,
+    suspended: null,
+    lastCompleted: null,
   };
 }
 

@@ -1,5 +1,6 @@
 /** Appliers of what a case waits on: tasks, timers, subscriptions, jobs, incidents. */
 import type { ApplierTable } from './index.js';
+import { markNextStarted } from './approvals.js';
 
 const record = (): void => undefined;
 
@@ -37,14 +38,30 @@ export const waitAppliers: ApplierTable<
       assignee: data.assignee,
       candidateGroups: [...data.candidateGroups],
       department: data.department,
+      owner: null,
+      delegation: null,
+      urged: 0,
     };
+    const last = state.lastCompleted;
+    if (last && data.kind === 'userTask') state.lastCompleted = { ...last, nextTaskIds: [...last.nextTaskIds, data.taskId] };
   },
   'task.assigned': (state, { data }) => {
     const task = state.tasks[data.taskId];
     if (task) task.assignee = data.assignee;
+    markNextStarted(state, data.taskId);
   },
-  'task.completed': (state, { data }) => {
+  'task.completed': (state, { data, actor, time }) => {
+    const task = state.tasks[data.taskId];
     delete state.tasks[data.taskId];
+    if (task?.kind !== 'userTask') return;
+    const instance = state.instances[task.instanceId];
+    const parent = instance?.parentId ? state.instances[instance.parentId] : undefined;
+    // A multi-instance task is taken back as a whole: its scope is the body's.
+    const scopeInstanceId = parent?.mi && parent.elementId === task.elementId ? parent.parentId : (instance?.parentId ?? null);
+    state.lastCompleted =
+      scopeInstanceId === null || scopeInstanceId === undefined
+        ? null
+        : { taskId: task.id, elementId: task.elementId, scopeInstanceId, by: actor, at: time, nextTaskIds: [], nextStarted: false };
   },
   'task.cancelled': (state, { data }) => {
     delete state.tasks[data.taskId];

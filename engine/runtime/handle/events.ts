@@ -2,7 +2,7 @@
 import { raiseAlert } from '../clocks.js';
 import { deliver } from '../triggers.js';
 import { nextCycle } from '../timers.js';
-import { reject, type Handler } from './handler.js';
+import { refuseWhileSuspended, reject, type Handler } from './handler.js';
 
 export const correlateMessage: Handler<'message.correlate'> = (run, { data }) => {
   const subscription = Object.values(run.state.subscriptions).find(
@@ -32,6 +32,9 @@ export const receiveSignal: Handler<'signal.receive'> = (run, { data }) => {
 export const fireTimer: Handler<'timer.fire'> = (run, { data }) => {
   const timer = run.state.timers[data.timerId];
   if (!timer) return reject('TIMER_NOT_FOUND', `Expected timer '${data.timerId}' to be pending, but it is not (fired or cancelled)`);
+  // 挂起 holds back BPMN timers (their poller retries later); thresholds and deadlines go on.
+  const suspended = timer.alert || timer.deadline ? undefined : refuseWhileSuspended(run, `timer '${timer.id}' of '${timer.elementId}'`);
+  if (suspended) return suspended;
   run.emit('timer.fired', { timerId: timer.id, elementId: timer.elementId });
   if (timer.alert) return raiseAlert(run, timer.alert.clockId, timer.alert.level), undefined;
   if (timer.deadline) return run.emit('deadline.reached', { name: timer.deadline }), undefined;

@@ -7,7 +7,12 @@ import { correlateMessage, fireTimer, receiveSignal } from './events.js';
 import type { Handler } from './handler.js';
 import { resolveIncident } from './incident.js';
 import { completeJob, failJob, throwJobError } from './job.js';
-import { assignTask, completeTask } from './task.js';
+import { modifyCase, withdrawTask } from './modify.js';
+import { addMultiInstance, cancelMultiInstance } from './multi-instance.js';
+import { resumeCase, suspendCase } from './suspend.js';
+import { assignTask, claimTask, completeTask, unclaimTask } from './task.js';
+import { delegateTask, resolveTask, transferTask } from './task-delegation.js';
+import { copyTask, urgeTask } from './task-notices.js';
 
 export const handlers: { readonly [K in CommandType]: Handler<K> } = {
   'case.start': startCase,
@@ -15,6 +20,19 @@ export const handlers: { readonly [K in CommandType]: Handler<K> } = {
   'variables.set': setVariables,
   'task.complete': completeTask,
   'task.assign': assignTask,
+  'task.claim': claimTask,
+  'task.unclaim': unclaimTask,
+  'task.transfer': transferTask,
+  'task.delegate': delegateTask,
+  'task.resolve': resolveTask,
+  'task.withdraw': withdrawTask,
+  'task.urge': urgeTask,
+  'task.copy': copyTask,
+  'multiInstance.addInstance': addMultiInstance,
+  'multiInstance.cancelInstance': cancelMultiInstance,
+  'case.modify': modifyCase,
+  'case.suspend': suspendCase,
+  'case.resume': resumeCase,
   'message.correlate': correlateMessage,
   'signal.receive': receiveSignal,
   'timer.fire': fireTimer,

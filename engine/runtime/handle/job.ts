@@ -4,7 +4,7 @@ import { completeWithResult, raiseIncident } from '../lifecycle.js';
 import { throwError } from '../throws.js';
 import type { Run } from '../run.js';
 import type { JobState } from '../state.js';
-import { reject, type Handler } from './handler.js';
+import { refuseWhileSuspended, reject, type Handler } from './handler.js';
 import type { Rejection } from '../api.js';
 
 function findJob(run: Run, jobId: string): JobState | Rejection {
@@ -17,6 +17,8 @@ const isRejection = (value: JobState | Rejection): value is Rejection => 'code' 
 export const completeJob: Handler<'job.complete'> = (run, { data }) => {
   const job = findJob(run, data.jobId);
   if (isRejection(job)) return job;
+  const suspended = refuseWhileSuspended(run, `completing job '${job.id}'`);
+  if (suspended) return suspended;
   const variables = data.variables ?? {};
   run.emit('job.completed', { jobId: job.id, variables });
   completeWithResult(run, job.instanceId, variables);
@@ -41,6 +43,8 @@ export const failJob: Handler<'job.fail'> = (run, { data }) => {
 export const throwJobError: Handler<'job.throwError'> = (run, { data }) => {
   const job = findJob(run, data.jobId);
   if (isRejection(job)) return job;
+  const suspended = refuseWhileSuspended(run, `an error of job '${job.id}'`);
+  if (suspended) return suspended;
   const instance = run.instance(job.instanceId);
   if (!instance) return reject('JOB_NOT_FOUND', `Expected the instance of job '${job.id}' to be active, but it is not`);
   throwError(run, instance, data.errorCode, data.message ?? null, false, job.id);

@@ -8,7 +8,7 @@ import type { Activity } from '../../../model/types.js';
 import { evaluateCondition, evaluateFeel } from '../../feel.js';
 import { complete, enter, raiseIncident, terminate } from '../../lifecycle.js';
 import type { Run } from '../../run.js';
-import type { ElementInstance } from '../../state.js';
+import type { ElementInstance, MultiInstanceState } from '../../state.js';
 import { propagate, visibleVariables } from '../../variables.js';
 
 /** Start the iterations of a body instance that was just activated (or resumed after an incident). */
@@ -112,8 +112,39 @@ export function continueLoop(run: Run, bodyId: string): void {
       return finish(run, bodyId, activity);
     }
   }
-  if (mi.sequential && mi.total !== null && mi.next <= mi.total) return startIteration(run, bodyId, activity, mi.next);
+  if (mi.sequential && mi.total !== null && mi.next <= span(mi)) return startIteration(run, bodyId, activity, mi.next);
   if (mi.active === 0) finish(run, bodyId, activity);
+}
+
+/** The loopCounters a body runs through: its instances plus those cancelled by 减签. */
+function span(mi: MultiInstanceState): number {
+  return (mi.total ?? 0) + (mi.removed ?? 0);
+}
+
+/**
+ * 加签: `count` more inner instances, with `items` as their input elements (or none). A parallel
+ * body starts them at once with the next loopCounters; a sequential one runs them last.
+ */
+export function addInstances(run: Run, body: ElementInstance, items: unknown[] | null, count: number): void {
+  const mi = body.mi;
+  if (!mi || mi.total === null) return;
+  const first = span(mi) + 1;
+  run.emit('multiInstance.instancesAdded', { instanceId: body.id, elementId: body.elementId, added: count, items, total: mi.total + count });
+  if (mi.sequential) return;
+  const activity = run.element(body.elementId) as Activity;
+  for (let counter = first; counter < first + count; counter++) startIteration(run, body.id, activity, counter);
+}
+
+/**
+ * 减签: one inner instance that has not completed is cancelled and no longer counts in
+ * nrOfInstances; then the body goes on as after a completion (it may be done now).
+ */
+export function cancelInstance(run: Run, body: ElementInstance, inner: ElementInstance): void {
+  const mi = body.mi;
+  if (!mi || mi.total === null || inner.loopCounter === undefined) return;
+  run.emit('multiInstance.instanceCancelled', { instanceId: body.id, innerInstanceId: inner.id, loopCounter: inner.loopCounter, total: mi.total - 1 });
+  terminate(run, inner.id, 'cancelled');
+  continueLoop(run, body.id);
 }
 
 /** Whether a standard loop runs another iteration; null when its condition raised an incident. */
