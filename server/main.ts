@@ -9,6 +9,7 @@ import { LiveCalendar } from '../engine/calendar-store/index.js';
 import { systemClock } from '../engine/clock.js';
 import { migrateLatest, openDatabase, openStore } from '../engine/store/index.js';
 import { parseSupervisionConfig } from '../engine/supervision/index.js';
+import { loadShippedMatters } from '../processes/index.js';
 import { createApp } from './app.js';
 import { serverConfigFromEnv } from './config.js';
 
@@ -21,6 +22,10 @@ if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 const calendar = await LiveCalendar.open(db.knex, { warn: (warning) => logger.warn({ calendar: warning }, warning.message) });
 const supervision = parseSupervisionConfig(JSON.parse(readFileSync(config.supervisionRules, 'utf8')) as unknown);
 const store = await openStore({ database: db, clock: systemClock, calendar, supervision });
+if ((await store.listDefinitions()).length === 0) {
+  const shipped = await loadShippedMatters(store, db.knex, { actor: 'system' });
+  logger.info({ shipped }, 'empty database: the shipped matters were loaded');
+}
 const poller = config.poller ? store.createPoller({ onError: (error, job) => logger.error({ err: error, jobId: job?.jobId }, 'job failed') }) : null;
 await poller?.start();
 
