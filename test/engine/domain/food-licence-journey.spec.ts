@@ -1,0 +1,60 @@
+/**
+ * The shipped 食品经营许可 from 收件 to 送达 through the store: matter from the catalogue, 容缺
+ * acceptance, review, decision and delivery, with the 电子监察 clock running throughout.
+ */
+import { expect } from 'chai';
+import { receiveApplication } from '../../../engine/domain-store/index.js';
+import { loadShippedMatters } from '../../../processes/index.js';
+import { TestEngine } from '../../support/test-engine.js';
+
+const form = {
+  applicantName: '张三',
+  idType: '居民身份证',
+  idNumber: '330102199001011234',
+  businessName: '杭州某某餐饮有限公司',
+  businessAddress: '杭州市西湖区某某路88号',
+  businessItems: ['热食类食品制售'],
+  办理方式: '一般程序',
+};
+
+describe('domain: a shipped 食品经营许可 from 收件 to 送达', () => {
+  let engine: TestEngine;
+  beforeEach(async () => {
+    engine = await TestEngine.create({ start: '2026-11-02T01:30:00.000Z', calendar: true });
+    await loadShippedMatters(engine.store, engine.store.database.knex, { actor: 'admin' });
+  });
+  afterEach(() => engine.close());
+
+  const task = async (elementId: string) => {
+    const found = (await engine.store.listTasks({ caseId: 'c1' })).find((t) => t.elementId === elementId);
+    if (!found) throw new Error(`no open ${elementId}`);
+    return found.taskId;
+  };
+
+  it('容缺受理, review, 出证 once the owed material arrives, then 送达; the case history verifies', async () => {
+    await receiveApplication(engine.store, engine.store.database.knex, {
+      caseId: 'c1',
+      matterCode: '330106-SJ-000105013',
+      applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
+      channel: '窗口',
+      materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': false, 'safety-rules': true },
+      form,
+      actor: '窗口-李四',
+    });
+    await engine.store.dispatch('c1', { type: 'case.acceptWithTolerance', actor: '窗口-李四', data: { commitment: '承诺5个工作日内补交经营场所平面图', taskId: await task('windowAcceptance') } });
+    expect((await engine.state('c1')).domain?.status).to.equal('已受理');
+    await engine.store.dispatch('c1', { type: 'task.complete', actor: '市场监管-赵六', data: { taskId: await task('review'), variables: { 需要现场核查: false } } });
+    expect((await engine.state('c1')).domain?.status).to.equal('审查中');
+    await engine.store.dispatch('c1', { type: 'materials.supply', actor: '申请人', data: { materials: ['premises-layout'] } });
+    await engine.store.dispatch('c1', { type: 'case.conclude', actor: '科长-王五', data: { kind: '出证', licence: { name: '食品经营许可证', number: 'JY13301060000001' }, taskId: await task('decision') } });
+    await engine.store.dispatch('c1', { type: 'task.complete', actor: '窗口-李四', data: { taskId: await task('deliverLicence') } });
+    await engine.store.dispatch('c1', { type: 'case.deliver', actor: '窗口-李四', data: { method: '窗口领取' } });
+    const state = await engine.state('c1');
+    expect(state.status).to.equal('completed');
+    expect(state.domain).to.deep.include({ status: '已办结', responsibleOfficer: '窗口-李四' });
+    expect(state.domain?.delivery).to.deep.include({ method: '窗口领取' });
+    const finished = (await engine.events('c1')).filter((e) => e.type === 'clock.finished');
+    expect(finished.length).to.be.greaterThan(0);
+    await engine.expectConsistent('c1');
+  });
+});
