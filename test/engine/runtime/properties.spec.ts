@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { replay, type CaseState, type Command } from '../../../engine/runtime/index.js';
-import { MemoryEngine } from '../../support/memory-engine.js';
+import { CommandRefused, MemoryEngine } from '../../support/memory-engine.js';
 import { testCalendar } from '../../support/test-calendar.js';
 import { policyFrom } from '../../../engine/supervision/index.js';
 import { SHARED_SEMANTICS } from '../../support/scenarios.js';
@@ -22,6 +22,8 @@ const FILES = [
   path.join(here, 'containers', 'call-activity.mapping.bpmn'),
   path.join(here, 'execute.fixture.bpmn'),
   path.join(here, 'clocks.bpmn'),
+  path.join(here, 'approvals', 'approval.bpmn'),
+  path.join(here, 'approvals', 'countersign.bpmn'),
 ];
 
 const variables = fc.record(
@@ -48,7 +50,14 @@ function choices(engine: MemoryEngine, rootId: string, vars: Record<string, unkn
     const { state } = engine.get(caseId);
     if (state.status !== 'active') continue;
     const act = (command: Command) => () => void engine.run(caseId, command);
-    for (const task of Object.values(state.tasks)) options.push(act({ type: 'task.complete', actor: 'p', data: { taskId: task.id, variables: vars } }));
+    const running = state.suspended === null;
+    for (const task of Object.values(state.tasks)) {
+      const taskId = task.id;
+      const pending = task.delegation === 'pending';
+      if (running && !pending) options.push(act({ type: 'task.complete', actor: task.assignee ?? 'p', data: { taskId, variables: vars } }));
+      options.push(...approvalChoices(engine, caseId, state, task, running));
+    }
+    options.push(...caseChoices(engine, caseId, state, running));
     for (const sub of Object.values(state.subscriptions)) {
       options.push(
         sub.kind === 'message'
@@ -61,9 +70,9 @@ function choices(engine: MemoryEngine, rootId: string, vars: Record<string, unkn
     }
     for (const job of Object.values(state.jobs)) {
       if (job.retries === 0) continue;
-      options.push(act({ type: 'job.complete', actor: 'w', data: { jobId: job.id, variables: vars } }));
+      if (running) options.push(act({ type: 'job.complete', actor: 'w', data: { jobId: job.id, variables: vars } }));
       options.push(act({ type: 'job.fail', actor: 'w', data: { jobId: job.id, message: 'down', backoff: 'PT1M' } }));
-      options.push(act({ type: 'job.throwError', actor: 'w', data: { jobId: job.id, errorCode: 'LICENCE_REVOKED' } }));
+      if (running) options.push(act({ type: 'job.throwError', actor: 'w', data: { jobId: job.id, errorCode: 'LICENCE_REVOKED' } }));
     }
     for (const incident of Object.values(state.incidents)) {
       options.push(() => {
@@ -81,6 +90,58 @@ function choices(engine: MemoryEngine, rootId: string, vars: Record<string, unkn
   }
   if (engine.get(rootId).state.status === 'active') options.push(() => void engine.run(rootId, { type: 'case.cancel', actor: 'admin', data: { reason: 'random' } }));
   return options;
+}
+
+/** The approval operations on one task that its state allows (签收, 转办, 委派, 催办, 抄送). */
+function approvalChoices(engine: MemoryEngine, caseId: string, state: CaseState, task: CaseState['tasks'][string], running: boolean): Array<() => void> {
+  const act = (command: Command) => () => void engine.run(caseId, command);
+  const taskId = task.id;
+  const pending = task.delegation === 'pending';
+  const options: Array<() => void> = [
+    act({ type: 'task.urge', actor: 'u', data: { taskId, message: 'hurry' } }),
+    act({ type: 'task.copy', actor: 'u', data: { taskId, to: ['c1', 'c2'] } }),
+  ];
+  if (running && task.assignee === null) options.push(act({ type: 'task.claim', actor: 'q', data: { taskId } }));
+  if (task.assignee !== null && !pending) {
+    options.push(act({ type: 'task.unclaim', actor: task.assignee, data: { taskId } }));
+    options.push(act({ type: 'task.delegate', actor: task.assignee, data: { taskId, to: task.assignee === 'd' ? 'e' : 'd' } }));
+  }
+  if (!pending) options.push(act({ type: 'task.transfer', actor: 'lead', data: { taskId, to: task.assignee === 'r' ? 's' : 'r' } }));
+  if (pending && task.assignee !== null) options.push(act({ type: 'task.resolve', actor: task.assignee, data: { taskId } }));
+  if (running) {
+    // 退回 to the task's own step (the target scope may be gone: then it is refused, harmlessly).
+    options.push(attempt(engine, caseId, { type: 'case.modify', actor: 'lead', data: { cancel: [task.instanceId], activate: task.elementId, reason: '退回' } }));
+    const instance = state.instances[task.instanceId];
+    const body = instance?.parentId ? state.instances[instance.parentId] : undefined;
+    if (body?.mi && body.elementId === task.elementId && body.mi.total !== null) {
+      options.push(attempt(engine, caseId, { type: 'multiInstance.addInstance', actor: 'lead', data: { instanceId: body.id, items: ['甲'] } }));
+      if (body.mi.total > 1) options.push(attempt(engine, caseId, { type: 'multiInstance.cancelInstance', actor: 'lead', data: { instanceId: task.instanceId } }));
+    }
+  }
+  return options;
+}
+
+/** Case-wide approval operations: 挂起 / 恢复, 撤回, restarting everything at the first user task. */
+function caseChoices(engine: MemoryEngine, caseId: string, state: CaseState, running: boolean): Array<() => void> {
+  const options: Array<() => void> = [];
+  if (running) options.push(() => void engine.run(caseId, { type: 'case.suspend', actor: 'lead', data: { reason: 'r' } }));
+  else options.push(() => void engine.run(caseId, { type: 'case.resume', actor: 'lead', data: {} }));
+  const last = state.lastCompleted;
+  if (running && last) options.push(attempt(engine, caseId, { type: 'task.withdraw', actor: last.by, data: {} }));
+  const firstTask = [...engine.process(caseId).elements.values()].find((e) => e.kind === 'userTask');
+  if (running && firstTask) options.push(attempt(engine, caseId, { type: 'case.modify', actor: 'lead', data: { cancel: 'all', activate: firstTask.id } }));
+  return options;
+}
+
+/** A command the state may or may not allow: a refusal changes nothing, so it is fine. */
+function attempt(engine: MemoryEngine, caseId: string, command: Command): () => void {
+  return () => {
+    try {
+      engine.run(caseId, command);
+    } catch (error) {
+      if (!(error instanceof CommandRefused)) throw error;
+    }
+  };
 }
 
 function expectNoOrphans(state: CaseState): void {
