@@ -84,6 +84,9 @@ export const domainAppliers: { readonly [T in Exclude<DomainEventType, 'case.rec
     if (domain.commitment) domain.commitment = { ...domain.commitment, verified: { at: time, by: actor, passed: data.passed, findings: data.findings } };
   },
   'applicant.commitmentBreached': () => undefined,
+  'commitment.verificationOverdue': (domain) => {
+    if (domain.commitment) domain.commitment = { ...domain.commitment, overdue: true };
+  },
 };
 
 /** The domain state `case.received` creates. */

@@ -44,6 +44,8 @@ export type SpecialProcedureEnded = DomainEventShape<'specialProcedure.ended', {
 /** 告知承诺制: decided on the applicant's written commitment, without further proof; verified later. */
 export type DecidedOnCommitment = DomainEventShape<'case.decidedOnCommitment', { commitment: string; licence: { name: string; number: string }; verifyBy: string }>;
 export type CommitmentVerified = DomainEventShape<'commitment.verified', { passed: boolean; findings: string }>;
+/** The 核查 period passed without a verification: a supervision matter. */
+export type VerificationOverdue = DomainEventShape<'commitment.verificationOverdue', { verifyBy: string }>;
 /** A false commitment, recorded against the applicant (信用记录). */
 export type CommitmentBreached = DomainEventShape<'applicant.commitmentBreached', { applicantIdNumber: string; findings: string }>;
 
@@ -65,6 +67,7 @@ export type DomainEvent =
   | SpecialProcedureEnded
   | DecidedOnCommitment
   | CommitmentVerified
+  | VerificationOverdue
   | CommitmentBreached;
 
 export type DomainEventType = DomainEvent['type'];

@@ -66,7 +66,13 @@ export interface DomainState {
   result: { readonly kind: ResultKind | '终止' | '撤销' | '撤回' | '不予受理'; readonly at: string; readonly by: string; readonly reason: string | null; readonly licence: { readonly name: string; readonly number: string } | null } | null;
   delivery: { readonly at: string; readonly by: string; readonly method: string } | null;
   /** 告知承诺: the commitment the decision rests on, and its verification (核查). */
-  commitment?: { readonly text: string; readonly verifyBy: string; verified: { readonly at: string; readonly by: string; readonly passed: boolean; readonly findings: string } | null } | null;
+  commitment?: {
+    readonly text: string;
+    readonly verifyBy: string;
+    verified: { readonly at: string; readonly by: string; readonly passed: boolean; readonly findings: string } | null;
+    /** The 核查 period passed without a verification. */
+    overdue?: boolean;
+  } | null;
   /** The 特别程序 running now (the clock stands still). */
   specialProcedure?: { readonly kind: string; readonly reason: string; readonly from: string; readonly resumeStatus: CaseStatusZh } | null;
 }

@@ -33,6 +33,7 @@ export const domainProjectors: { readonly [K in DomainEventType]: Projector<K> }
   'specialProcedure.ended': none,
   'case.decidedOnCommitment': none,
   'commitment.verified': none,
+  'commitment.verificationOverdue': none,
   'applicant.commitmentBreached': ({ data, time }, { caseId, seq }) => [
     {
       op: 'insert',

@@ -9,6 +9,7 @@ import type { DomainState } from '../types.js';
 import { TOLERANCE_DEADLINE } from './correction.js';
 import { acceptByLaw } from './accept.js';
 import { ANSWER_DEADLINE } from './receive.js';
+import { VERIFICATION_DEADLINE } from './commitment.js';
 
 export const conclude: DomainHandler<ConcludeCase> = (domain, { data, actor }) => {
   if (!domain) return refuse('CASE_NOT_FOUND', 'Expected a received case for 办结');
@@ -60,6 +61,9 @@ function ending(
  */
 export function onDeadline(domain: DomainState | null, name: string): DomainOutcome | null {
   if (domain && name === ANSWER_DEADLINE) return acceptByLaw(domain);
+  if (domain?.commitment && name === VERIFICATION_DEADLINE && !domain.commitment.verified) {
+    return { events: [{ type: 'commitment.verificationOverdue', data: { verifyBy: domain.commitment.verifyBy } }] };
+  }
   if (!domain || name !== TOLERANCE_DEADLINE || !domain.tolerance || domain.tolerance.missing.length === 0) return null;
   return {
     events: [{ type: 'case.ended', data: { status: '已终止', reason: '补交不来办结：容缺材料逾期未补交' } }],

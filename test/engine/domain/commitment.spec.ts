@@ -58,6 +58,14 @@ describe('domain: 审查中, 特别程序 and 告知承诺', () => {
     await engine.expectConsistent('c1');
   });
 
+  it('告知承诺: a 核查 not done within the matter’s period is marked overdue, the decision standing', async () => {
+    await engine.store.dispatch('c1', { type: 'case.decideOnCommitment', actor: '科长', data: { commitment: '本人承诺符合条件', licence: { name: '食品经营许可证', number: 'JY2' } } });
+    await engine.advance('P30D');
+    expect((await domain()).commitment).to.deep.include({ overdue: true, verified: null });
+    expect((await domain()).status).to.equal('已办结');
+    await engine.expectConsistent('c1');
+  });
+
   it('告知承诺: a failed 核查 revokes the decision (已撤销) and records it against the applicant', async () => {
     await engine.store.dispatch('c1', { type: 'case.decideOnCommitment', actor: '科长', data: { commitment: '本人承诺符合条件', licence: { name: '食品经营许可证', number: 'JY2' } } });
     await engine.store.dispatch('c1', { type: 'commitment.verify', actor: '核查-孙七', data: { passed: false, findings: '经营场所与承诺不符' } });
