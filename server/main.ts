@@ -9,12 +9,14 @@ import { LiveCalendar } from '../engine/calendar-store/index.js';
 import { systemClock } from '../engine/clock.js';
 import { migrateLatest, openDatabase, openStore } from '../engine/store/index.js';
 import { parseSupervisionConfig } from '../engine/supervision/index.js';
+import { PERSONAL_DATA_REDACTION } from '../engine/matters/index.js';
 import { loadShippedMatters } from '../processes/index.js';
 import { createApp } from './app.js';
 import { serverConfigFromEnv } from './config.js';
 
 const config = serverConfigFromEnv();
-const logger = pino({ level: config.logLevel, name: 'matterflow' });
+// 证件号码 and other personal data never reach the logs in clear.
+const logger = pino({ level: config.logLevel, name: 'matterflow', redact: PERSONAL_DATA_REDACTION });
 const db = await openDatabase(config.database);
 const applied = await migrateLatest(db);
 if (applied.length > 0) logger.info({ applied }, 'migrations applied');

@@ -34,7 +34,7 @@ export function executeCase(definition: CompiledDefinition, state: CaseState | n
   const run = new Accumulator(definition, state, ctx);
   const refused = isDomainCommand(command) ? run.domain(command) : run.runtime(command);
   if (refused) return refused;
-  const reviewing = !isDomainCommand(command) && command.type === 'task.complete' ? run.reviewStarted(command.actor) : null;
+  const reviewing = !isDomainCommand(command) && (command.type === 'task.complete' || command.type === 'task.claim') ? run.reviewStarted(command.actor) : null;
   if (reviewing) return reviewing;
   const followUp = run.followDeadlines();
   return followUp ?? { ok: true, events: run.events, state: run.current as CaseState };
@@ -72,7 +72,7 @@ class Accumulator {
     return this.follow(handler(this.current?.domain ?? null, command, domainCtx), command.actor);
   }
 
-  /** The first department step worked after 受理 puts the case 审查中. */
+  /** The first department step claimed or worked after 受理 puts the case 审查中. */
   reviewStarted(actor: string): CaseResult | null {
     if (this.current?.domain?.status !== '已受理') return null;
     return this.follow({ events: [{ type: 'case.reviewStarted', data: {} }] }, actor);
