@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadDefinition, type CompiledDefinition, type CompiledProcess } from '../../engine/model/index.js';
-import { execute, replay, type CaseEvent, type CaseState, type Command, type WorkingCalendar } from '../../engine/runtime/index.js';
+import { executeCase, type CaseCommand } from '../../engine/case/index.js';
+import { replay, type CaseEvent, type CaseState, type WorkingCalendar } from '../../engine/runtime/index.js';
 import { addDuration, parseDuration } from '../../engine/time/iso8601.js';
 import type { SupervisionPolicy } from '../../engine/supervision/index.js';
 
@@ -85,17 +86,17 @@ export class MemoryEngine {
   }
 
   /** Run a command and every cross-case reaction it causes; throws CommandRefused on rejection. */
-  run(caseId: string, command: Command): CaseEvent[] {
+  run(caseId: string, command: CaseCommand): CaseEvent[] {
     return this.execute(caseId, command, false);
   }
 
-  private execute(caseId: string, command: Command, optional: boolean): CaseEvent[] {
+  private execute(caseId: string, command: CaseCommand, optional: boolean): CaseEvent[] {
     const existing = this.cases.get(caseId);
     const definition =
-      existing?.definition ?? (command.type === 'case.start' ? this.latest.get(command.data.processId) : undefined);
+      existing?.definition ?? (command.type === 'case.start' || command.type === 'case.receive' ? this.latest.get(command.data.processId) : undefined);
     if (!definition) throw new CommandRefused('PROCESS_NOT_FOUND', `No deployed definition for ${caseId}`);
     const before = existing?.state ?? null;
-    const result = execute(definition, before, command, {
+    const result = executeCase(definition, before, command, {
       now: this.now.toISOString(),
       ids: () => `id-${++this.nextId}`,
       ...(this.calendar ? { calendar: this.calendar } : {}),
