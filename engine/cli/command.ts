@@ -23,3 +23,8 @@ export interface Subcommand {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/** The command could not do its work (no such file, no such case, …): one line, exit code 1. */
+export class CommandFailure extends Error {
+  override readonly name = 'CommandFailure';
+}

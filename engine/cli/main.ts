@@ -1,9 +1,11 @@
 import type { CliIo, ExitCode, Subcommand } from './command.js';
-import { EXIT, UsageError } from './command.js';
+import { CommandFailure, EXIT, UsageError } from './command.js';
 import { validateCommand } from './commands/validate.js';
+import { deployCommand } from './commands/deploy.js';
+import { migrateCommand } from './commands/migrate.js';
 
 /** Every subcommand by name. Add one: write commands/<name>.ts exporting a Subcommand, list it here. */
-const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map([validateCommand].map((command) => [command.name, command]));
+const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map([validateCommand, migrateCommand, deployCommand].map((command) => [command.name, command]));
 
 const consoleIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -33,7 +35,11 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
       io.err(`matterflow ${name}: ${error.message}\n\n${command.usage}`);
       return EXIT.usage;
     }
-    io.err(`matterflow ${name}: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CommandFailure) {
+      io.err(`matterflow ${name}: ${error.message}`);
+      return EXIT.failed;
+    }
+    io.err(`matterflow ${name}: unexpected failure: ${describeError(error)}`);
     return EXIT.failed;
   }
 }
@@ -42,4 +48,12 @@ function overview(): string {
   const width = Math.max(...[...SUBCOMMANDS.keys()].map((key) => key.length));
   const lines = [...SUBCOMMANDS.values()].map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return ['Usage: matterflow <command> [options]', '', 'Commands:', ...lines, '', 'Run "matterflow <command> --help" for the options of a command.'].join('\n');
+}
+
+/** One line for an unexpected error: its message, else its code (a refused connection has no message). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  const text = error.message.split('\n')[0] ?? '';
+  return text !== '' ? text : typeof code === 'string' ? code : error.name;
 }

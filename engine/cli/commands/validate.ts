@@ -3,6 +3,7 @@ import type { Finding } from '../../model/index.js';
 import { loadDefinition, readBpmnFile } from '../../model/index.js';
 import type { Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../command.js';
+import { findingJson, findingLine } from '../findings.js';
 
 const USAGE = `Usage: matterflow validate [options] FILE...
 
@@ -39,7 +40,7 @@ export const validateCommand: Subcommand = {
       for (const found of findings) {
         if (found.severity === 'error') errors += 1;
         else warnings += 1;
-        io.out(values.json ? jsonLine(file, found) : textLine(file, found));
+        io.out(values.json ? findingJson(file, found) : findingLine(file, found));
       }
     }
     if (!values.json) {
@@ -71,22 +72,4 @@ function parse(args: readonly string[]) {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-}
-
-function textLine(file: string, found: Finding): string {
-  const position = found.line !== undefined ? ` (line ${found.line}, column ${found.column ?? 1})` : '';
-  const severity = found.severity === 'warning' ? 'warning: ' : '';
-  return `${file}: ${found.elementId ?? '-'}: ${found.rule}: ${severity}${found.message}${position}`;
-}
-
-function jsonLine(file: string, found: Finding): string {
-  return JSON.stringify({
-    file,
-    elementId: found.elementId,
-    rule: found.rule,
-    severity: found.severity,
-    message: found.message,
-    line: found.line ?? null,
-    column: found.column ?? null,
-  });
 }
