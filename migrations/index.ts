@@ -12,6 +12,7 @@ import * as matters from './20260104000000_matters.js';
 import * as ratings from './20260105000000_ratings.js';
 import * as caseDomain from './20260106000000_case_domain.js';
 import * as applicantRecords from './20260107000000_applicant_records.js';
+import * as server from './20260108000000_server.js';
 
 /** One migration module: a stable name plus up/down. */
 export interface MigrationModule {
@@ -21,7 +22,7 @@ export interface MigrationModule {
 }
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords];
+export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server];
 
 /** A knex `migrationSource` over `MIGRATIONS`. */
 export const migrationSource: Knex.MigrationSource<MigrationModule> = {

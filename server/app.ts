@@ -1,40 +1,62 @@
 /**
- * The express application. Until the Server issue lands it serves health and readiness only.
+ * The express application: security headers, a body size limit, request logging with request
+ * ids (personal data redacted), the declared routes, and one JSON error shape.
  */
+import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { migrationSource } from '../migrations/index.js';
-import type { Database } from '../engine/store/index.js';
+import { pinoHttp } from 'pino-http';
+import type { Database, Store } from '../engine/store/index.js';
+import { ApiError, errorHandler } from './http/errors.js';
+import { Routes } from './http/route.js';
+import { caseRoutes } from './routes/cases.js';
+import { definitionRoutes } from './routes/definitions.js';
+import { systemRoutes } from './routes/system.js';
+import { taskRoutes } from './routes/tasks.js';
 
 export interface AppDependencies {
   readonly db: Database;
+  readonly store: Store;
   readonly logger: Logger;
+  /** Largest accepted request body (default 2 MB: a whole application form). */
+  readonly bodyLimit?: string;
+  /** Requests per minute and client address on /api (default 1200). */
+  readonly rateLimit?: number;
 }
 
-export function createApp({ db, logger }: AppDependencies): Express {
+export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: perMinute = 1200 }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(pinoHttp({ logger, genReqId: (req, res) => {
+    const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    res.setHeader('X-Request-Id', id);
+    return id;
+  } }));
+  app.use(express.json({ limit: bodyLimit }));
+  app.use(
+    '/api',
+    rateLimit({
+      windowMs: 60_000,
+      limit: perMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, res) => {
+        res.status(429).json(new ApiError(429, 'TOO_MANY_REQUESTS', '请求过于频繁，请稍后再试', 'Too many requests, try again later').body);
+      },
+    }),
+  );
 
-  /** Liveness: the process answers. */
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  const routes = new Routes();
+  systemRoutes(routes, db);
+  definitionRoutes(routes, store);
+  caseRoutes(routes, store, db.knex);
+  taskRoutes(routes, store);
+  routes.mount(app, db.knex);
 
-  /** Readiness: the database answers and every migration is applied. */
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await db.knex.raw('select 1');
-      const [, pending] = (await db.knex.migrate.list({ migrationSource, ...(db.schema ? { schemaName: db.schema } : {}) })) as [unknown[], unknown[]];
-      if (pending.length > 0) {
-        res.status(503).json({ status: 'migrations pending', pending: pending.length });
-        return;
-      }
-      res.json({ status: 'ready', database: db.dialect });
-    } catch (error) {
-      logger.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ status: 'database unreachable' });
-    }
-  });
-
+  app.use((_req, _res, next) => next(new ApiError(404, 'NOT_FOUND', '接口不存在', 'No such endpoint')));
+  app.use(errorHandler(logger));
   return app;
 }

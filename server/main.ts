@@ -12,6 +12,7 @@ import { parseSupervisionConfig } from '../engine/supervision/index.js';
 import { PERSONAL_DATA_REDACTION } from '../engine/matters/index.js';
 import { loadShippedMatters } from '../processes/index.js';
 import { createApp } from './app.js';
+import { countUsers, createUser } from './auth/users.js';
 import { serverConfigFromEnv } from './config.js';
 
 const config = serverConfigFromEnv();
@@ -31,10 +32,16 @@ if ((await store.listDefinitions()).length === 0) {
 const poller = config.poller ? store.createPoller({ onError: (error, job) => logger.error({ err: error, jobId: job?.jobId }, 'job failed') }) : null;
 await poller?.start();
 
-const server = createApp({ db, logger }).listen(config.port, config.host, () => {
+if ((await countUsers(db.knex)) === 0) {
+  const { token } = await createUser(db.knex, { id: 'admin', name: '系统管理员', roles: ['admin'] }, { actor: 'system', at: new Date().toISOString() });
+  // Shown once: only its hash is stored.
+  process.stdout.write(`\nFirst start: an administrator was created.\n  user: admin\n  token: ${token}\n  use it as: Authorization: Bearer ${token}\n\n`);
+}
+
+const server = createApp({ db, store, logger }).listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ database: db.dialect, poller: Boolean(poller) }, `Matterflow listening on http://${config.host}:${port} (health: /healthz, readiness: /readyz)`);
+  logger.info({ database: db.dialect, poller: Boolean(poller) }, `Matterflow listening on http://${config.host}:${port} (API: /api/openapi.json, health: /healthz, readiness: /readyz)`);
 });
 
 let stopping = false;

@@ -11,3 +11,4 @@ export { isValidCreditCode, creditCodeCheckChar, CREDIT_CODE_ALPHABET } from './
 export * from './masking.js';
 export { diffMatters, type MatterChange } from './diff.js';
 export { matterSupervisionRules } from './supervision.js';
+export { fieldErrorsFromAjv } from './field-errors.js';

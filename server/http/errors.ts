@@ -1,0 +1,84 @@
+/**
+ * The one error shape clients see: `{ code, message: { zh, en }, field? }` with a fitting HTTP
+ * status. Engine errors map to it by their stable codes; anything else is a 500 without details
+ * (the log has them, with the request id).
+ */
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { ApplicationInvalidError, MatterNotFoundError } from '../../engine/domain-store/index.js';
+import { MatterInvalidError } from '../../engine/matters/index.js';
+import { CaseNotFoundError, CommandRejectedError, ConcurrencyConflictError, DeploymentError } from '../../engine/store/index.js';
+
+export interface ApiErrorBody {
+  readonly code: string;
+  readonly message: { readonly zh: string; readonly en: string };
+  readonly field?: string;
+  readonly details?: unknown;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+    readonly field?: string,
+    readonly details?: unknown,
+  ) {
+    super(en);
+    this.name = 'ApiError';
+  }
+
+  get body(): ApiErrorBody {
+    return { code: this.code, message: { zh: this.zh, en: this.en }, ...(this.field ? { field: this.field } : {}), ...(this.details === undefined ? {} : { details: this.details }) };
+  }
+}
+
+const NOT_FOUND_CODES = new Set(['CASE_NOT_FOUND', 'TASK_NOT_FOUND', 'TIMER_NOT_FOUND', 'JOB_NOT_FOUND', 'INCIDENT_NOT_FOUND', 'PROCESS_NOT_FOUND', 'CLOCK_NOT_FOUND', 'INSTANCE_NOT_FOUND', 'ELEMENT_NOT_FOUND']);
+
+/** An engine error as the client should see it; null when it is not one we know. */
+export function fromEngineError(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ConcurrencyConflictError) {
+    return new ApiError(409, 'CONFLICT', '办件已被他人更新，请刷新后重试', error.message, undefined, { currentVersion: error.currentVersion });
+  }
+  if (error instanceof CaseNotFoundError) return new ApiError(404, 'CASE_NOT_FOUND', '办件不存在', error.message);
+  if (error instanceof CommandRejectedError) {
+    const status = NOT_FOUND_CODES.has(error.code) ? 404 : 422;
+    return new ApiError(status, error.code, `操作被拒绝：${error.rejection.message}`, error.rejection.message);
+  }
+  if (error instanceof DeploymentError) {
+    return new ApiError(422, 'DEFINITION_INVALID', '流程定义未通过校验', error.message, undefined, { findings: error.findings });
+  }
+  if (error instanceof MatterInvalidError) {
+    const first = error.errors[0];
+    return new ApiError(422, 'MATTER_INVALID', first ? `事项文件有误：${first.message.zh}` : '事项文件有误', error.message, first?.field, { errors: error.errors });
+  }
+  if (error instanceof ApplicationInvalidError) {
+    const first = error.errors[0];
+    return new ApiError(400, 'APPLICATION_INVALID', first ? `申请表有误：${first.message.zh}` : '申请表有误', error.message, first?.field, { errors: error.errors });
+  }
+  if (error instanceof MatterNotFoundError) return new ApiError(404, 'MATTER_NOT_FOUND', '事项不存在', error.message);
+  return null;
+}
+
+/** The last middleware: every error becomes the JSON shape; no stack trace ever reaches a client. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const known = fromEngineError(error) ?? fromHttpError(error);
+    if (known) {
+      res.status(known.status).json(known.body);
+      return;
+    }
+    ((req as { log?: Logger }).log ?? logger).error({ err: error }, 'unhandled error');
+    res.status(500).json(new ApiError(500, 'INTERNAL', '服务器内部错误', 'Internal server error').body);
+  };
+}
+
+/** Errors raised by express's own body parsers (size, syntax). */
+function fromHttpError(error: unknown): ApiError | null {
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.too.large') return new ApiError(413, 'PAYLOAD_TOO_LARGE', '请求体过大', 'Request body too large');
+  if (type === 'entity.parse.failed') return new ApiError(400, 'MALFORMED_JSON', '请求体不是合法的 JSON', 'Request body is not valid JSON');
+  return null;
+}

@@ -1,0 +1,40 @@
+/** The real app over an isolated database, with the shipped matters and users of every role. */
+import { pino } from 'pino';
+import type { Express } from 'express';
+import { LiveCalendar } from '../../engine/calendar-store/index.js';
+import { SettableClock } from '../../engine/clock.js';
+import { migrateLatest, openStore, type Store } from '../../engine/store/index.js';
+import type { Role } from '../../engine/domain/index.js';
+import { loadShippedMatters } from '../../processes/index.js';
+import { createApp } from '../../server/app.js';
+import { createUser } from '../../server/auth/users.js';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+export interface TestServer {
+  readonly app: Express;
+  readonly store: Store;
+  readonly db: TestDatabase;
+  /** Bearer tokens by user id. */
+  readonly tokens: Readonly<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+const USERS: ReadonlyArray<{ id: string; roles: Role[]; department?: string }> = [
+  { id: 'admin', roles: ['admin'] },
+  { id: 'window-li', roles: ['window'] },
+  { id: 'food-zhao', roles: ['department'], department: '西湖区市场监督管理局行政许可科' },
+  { id: 'fire-qian', roles: ['department'], department: '消防救援' },
+  { id: 'auditor-wu', roles: ['auditor'] },
+];
+
+export async function testServer(options: { rateLimit?: number } = {}): Promise<TestServer> {
+  const db = await openTestDatabase();
+  await migrateLatest(db.database);
+  const calendar = await LiveCalendar.open(db.database.knex, { warn: () => undefined });
+  const store = await openStore({ database: db.database, clock: new SettableClock('2026-11-02T01:30:00.000Z'), calendar });
+  await loadShippedMatters(store, db.database.knex, { actor: 'admin' });
+  const tokens: Record<string, string> = {};
+  for (const user of USERS) tokens[user.id] = (await createUser(db.database.knex, { ...user, name: user.id }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
+  const app = createApp({ db: db.database, store, logger: pino({ level: 'silent' }), ...options });
+  return { app, store, db, tokens, close: async () => { await store.close(); await db.dispose(); } };
+}
