@@ -1,6 +1,7 @@
 /**
  * A SQLite file holding one 食品经营许可 case, set up in the test process through the store, for
- * the CLI to read: 收件 on Tue 2026-09-29 10:00 (Beijing), 受理 the next day.
+ * the CLI to read: 收件 on Tue 2026-09-29 10:00 (Beijing), 受理 the next day. The applicant's
+ * 证件号码 (APPLICANT.idNumber) is in the 办件 and, nested, in the form's variables.
  */
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
@@ -31,7 +32,7 @@ export async function caseDatabase(file: string, caseId = 'case-1'): Promise<Cas
     const received = await store.dispatch(caseId, {
       type: 'case.receive',
       actor: '窗口-李四',
-      data: { caseId, processId: 'foodLicence', matter: FOOD_LICENCE, applicant: APPLICANT, channel: '窗口', materials: { licence: true, idCard: true, safetyRules: true, floorPlan: true }, form: { 企业名称: '杭州某某餐饮有限公司' } },
+      data: { caseId, processId: 'foodLicence', matter: FOOD_LICENCE, applicant: APPLICANT, channel: '窗口', materials: { licence: true, idCard: true, safetyRules: true, floorPlan: true }, form: { 企业名称: '杭州某某餐饮有限公司', 法定代表人: { 姓名: APPLICANT.name, 证件号码: APPLICANT.idNumber } } },
     });
     clock.set('2026-09-30T02:00:00.000Z');
     const task = (await store.listTasks({ caseId })).find((t) => t.elementId === 'windowAcceptance');
