@@ -6,10 +6,11 @@ import { migrateCommand } from './commands/migrate.js';
 import { replayCommand } from './commands/replay.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
+import { userCommand } from './commands/user.js';
 import { verifyCommand } from './commands/verify.js';
 
 /** Every subcommand by name. Add one: write commands/<name>.ts exporting a Subcommand, list it here. */
-const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map([serveCommand, migrateCommand, validateCommand, deployCommand, verifyCommand, replayCommand, calendarCommand].map((command) => [command.name, command]));
+const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map([serveCommand, migrateCommand, validateCommand, deployCommand, verifyCommand, replayCommand, calendarCommand, userCommand].map((command) => [command.name, command]));
 
 const consoleIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),

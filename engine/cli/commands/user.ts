@@ -1,0 +1,55 @@
+import { ROLES, type Role } from '../../domain/index.js';
+import { migrateLatest } from '../../store/index.js';
+import { createUser, UserInvalidError } from '../../../server/auth/users.js';
+import type { Subcommand } from '../command.js';
+import { CommandFailure, EXIT, UsageError } from '../command.js';
+import { withDatabase } from '../database.js';
+import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseOptions } from '../options.js';
+
+const USAGE = `Usage: matterflow user add ID --name NAME --role ROLE [--role ROLE] [--department DEPT] [options]
+
+Creates a user of the API and prints its bearer token once: only a hash of it is stored, so it
+cannot be shown again. Roles: ${ROLES.join(', ')}; a department officer needs --department.
+
+Options:
+  --name NAME            the user's name (required)
+  --role ROLE            a role (repeatable)
+  --department DEPT      the department of a department officer
+${COMMON_USAGE}
+
+Exit status: 0 created, 1 refused (e.g. the id exists), 2 usage error.`;
+
+/** `matterflow user add`: create an API user (the first admin is created by the server's first start). */
+export const userCommand: Subcommand = {
+  name: 'user',
+  summary: 'create an API user and print its token once',
+  usage: USAGE,
+  run: async (args, io) => {
+    const { values, positionals } = parseOptions(args, { ...COMMON_OPTIONS, name: { type: 'string' }, role: { type: 'string', multiple: true }, department: { type: 'string' } });
+    if (values.help) {
+      io.out(USAGE);
+      return EXIT.ok;
+    }
+    const [verb, id, ...rest] = positionals;
+    if (verb !== 'add') throw new UsageError(verb === undefined ? 'missing "add"' : `unknown action "${verb}"`);
+    if (!id) throw new UsageError('missing the user id');
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    if (!values.name) throw new UsageError('--name is required');
+    const roles = (values.role ?? []) as string[];
+    const unknown = roles.filter((role) => !ROLES.includes(role as Role));
+    if (roles.length === 0 || unknown.length > 0) throw new UsageError(`--role must be among ${ROLES.join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`);
+    const { token } = await withDatabase(databaseConfig(values.database), {}, async (db) => {
+      await migrateLatest(db);
+      try {
+        return await createUser(db.knex, { id, name: values.name!, roles: roles as Role[], ...(values.department ? { department: values.department } : {}) }, { actor: 'cli', at: new Date().toISOString() });
+      } catch (error) {
+        if (error instanceof UserInvalidError) throw new CommandFailure(error.message);
+        if (/unique|duplicate/i.test((error as Error).message)) throw new CommandFailure(`a user ${id} exists already`);
+        throw error;
+      }
+    });
+    io.out(token);
+    io.err(`user ${id} created (${roles.join(', ')}); the token above is shown only once`);
+    return EXIT.ok;
+  },
+};
