@@ -13,6 +13,7 @@ import { ApiError, errorHandler } from './http/errors.js';
 import { Routes } from './http/route.js';
 import { caseRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
+import { matterRoutes } from './routes/matters.js';
 import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
 
@@ -52,6 +53,7 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
   const routes = new Routes();
   systemRoutes(routes, db);
   definitionRoutes(routes, store);
+  matterRoutes(routes, store, db.knex);
   caseRoutes(routes, store, db.knex);
   taskRoutes(routes, store);
   routes.mount(app, db.knex);
