@@ -11,9 +11,11 @@ import { pinoHttp } from 'pino-http';
 import type { Database, Store } from '../engine/store/index.js';
 import { ApiError, errorHandler } from './http/errors.js';
 import { Routes } from './http/route.js';
+import { auditRoutes } from './routes/audit.js';
 import { caseRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { matterRoutes } from './routes/matters.js';
+import { supervisionRoutes } from './routes/supervision.js';
 import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
 
@@ -56,6 +58,8 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
   matterRoutes(routes, store, db.knex);
   caseRoutes(routes, store, db.knex);
   taskRoutes(routes, store);
+  auditRoutes(routes, store);
+  supervisionRoutes(routes, db.knex);
   routes.mount(app, db.knex);
 
   app.use((_req, _res, next) => next(new ApiError(404, 'NOT_FOUND', '接口不存在', 'No such endpoint')));

@@ -5,6 +5,7 @@ import { LiveCalendar } from '../../engine/calendar-store/index.js';
 import { SettableClock } from '../../engine/clock.js';
 import { migrateLatest, openStore, type Store } from '../../engine/store/index.js';
 import type { Role } from '../../engine/domain/index.js';
+import type { SupervisionPolicy } from '../../engine/supervision/index.js';
 import { loadShippedMatters } from '../../processes/index.js';
 import { createApp } from '../../server/app.js';
 import { createUser } from '../../server/auth/users.js';
@@ -14,6 +15,8 @@ export interface TestServer {
   readonly app: Express;
   readonly store: Store;
   readonly db: TestDatabase;
+  /** The store's clock (starts at 2026-11-02T01:30Z): set or advance it, then store.fireDueTimers. */
+  readonly clock: SettableClock;
   /** Bearer tokens by user id. */
   readonly tokens: Readonly<Record<string, string>>;
   close(): Promise<void>;
@@ -27,14 +30,16 @@ const USERS: ReadonlyArray<{ id: string; roles: Role[]; department?: string }> =
   { id: 'auditor-wu', roles: ['auditor'] },
 ];
 
-export async function testServer(options: { rateLimit?: number } = {}): Promise<TestServer> {
+export async function testServer(options: { rateLimit?: number; supervision?: SupervisionPolicy } = {}): Promise<TestServer> {
   const db = await openTestDatabase();
   await migrateLatest(db.database);
   const calendar = await LiveCalendar.open(db.database.knex, { warn: () => undefined });
-  const store = await openStore({ database: db.database, clock: new SettableClock('2026-11-02T01:30:00.000Z'), calendar });
+  const { supervision, ...appOptions } = options;
+  const clock = new SettableClock('2026-11-02T01:30:00.000Z');
+  const store = await openStore({ database: db.database, clock, calendar, ...(supervision ? { supervision } : {}) });
   await loadShippedMatters(store, db.database.knex, { actor: 'admin' });
   const tokens: Record<string, string> = {};
   for (const user of USERS) tokens[user.id] = (await createUser(db.database.knex, { ...user, name: user.id }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
-  const app = createApp({ db: db.database, store, logger: pino({ level: 'silent' }), ...options });
-  return { app, store, db, tokens, close: async () => { await store.close(); await db.dispose(); } };
+  const app = createApp({ db: db.database, store, logger: pino({ level: 'silent' }), ...appOptions });
+  return { app, store, db, clock, tokens, close: async () => { await store.close(); await db.dispose(); } };
 }
