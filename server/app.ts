@@ -8,16 +8,22 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { LiveCalendar } from '../engine/calendar-store/index.js';
+import { systemClock, type Clock, type SettableClock } from '../engine/clock.js';
+import { openRatings, type RatingsService } from '../engine/ratings-store/index.js';
 import type { Database, Store } from '../engine/store/index.js';
 import { ApiError, errorHandler } from './http/errors.js';
 import { Routes } from './http/route.js';
 import { auditRoutes } from './routes/audit.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { caseRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { matterRoutes } from './routes/matters.js';
 import { supervisionRoutes } from './routes/supervision.js';
+import { ratingRoutes } from './routes/ratings.js';
 import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
+import { testClockRoutes } from './routes/test-clock.js';
 
 export interface AppDependencies {
   readonly db: Database;
@@ -27,9 +33,15 @@ export interface AppDependencies {
   readonly bodyLimit?: string;
   /** Requests per minute and client address on /api (default 1200). */
   readonly rateLimit?: number;
+  /** The calendar the store counts with: reloaded after calendar writes, asked by ratings (default: loaded on first use, not reloaded). */
+  readonly calendar?: LiveCalendar;
+  /** The store's clock (default the system clock). */
+  readonly clock?: Clock;
+  /** TEST ONLY (MATTERFLOW_TEST_CLOCK=1): the store's settable clock; when given, POST /api/test/clock exists. */
+  readonly testClock?: SettableClock;
 }
 
-export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: perMinute = 1200 }: AppDependencies): Express {
+export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: perMinute = 1200, calendar, testClock, clock = testClock ?? systemClock }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
@@ -60,6 +72,11 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
   taskRoutes(routes, store);
   auditRoutes(routes, store);
   supervisionRoutes(routes, db.knex);
+  let ratingsService: Promise<RatingsService> | undefined;
+  const ratings = () => (ratingsService ??= (async () => openRatings(db.knex, { clock, calendar: calendar ?? (await LiveCalendar.open(db.knex, { seed: false, warn: (warning) => logger.warn({ calendar: warning }, warning.message) })) }))());
+  calendarRoutes(routes, store, db.knex, { ...(calendar ? { calendar } : {}), clock });
+  ratingRoutes(routes, store, ratings);
+  if (testClock) testClockRoutes(routes, store, testClock, ratings);
   routes.mount(app, db.knex);
 
   app.use((_req, _res, next) => next(new ApiError(404, 'NOT_FOUND', '接口不存在', 'No such endpoint')));

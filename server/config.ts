@@ -14,6 +14,8 @@ export interface ServerConfig {
   readonly supervisionRules: string;
   /** Run the timer poller in this process (several processes may share one PostgreSQL). */
   readonly poller: boolean;
+  /** TEST ONLY (MATTERFLOW_TEST_CLOCK=1): the store runs on a settable clock and POST /api/test/clock moves it. */
+  readonly testClock: boolean;
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -26,5 +28,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     logLevel: env['LOG_LEVEL'] ?? 'info',
     supervisionRules: env['MATTERFLOW_SUPERVISION_RULES'] ?? fileURLToPath(new URL('../engine/supervision/default-rules.json', import.meta.url)),
     poller: env['MATTERFLOW_POLLER'] !== 'off',
+    testClock: env['MATTERFLOW_TEST_CLOCK'] === '1',
   };
 }

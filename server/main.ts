@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { LiveCalendar } from '../engine/calendar-store/index.js';
-import { systemClock } from '../engine/clock.js';
+import { SettableClock, systemClock } from '../engine/clock.js';
 import { migrateLatest, openDatabase, openStore } from '../engine/store/index.js';
 import { parseSupervisionConfig } from '../engine/supervision/index.js';
 import { PERSONAL_DATA_REDACTION } from '../engine/matters/index.js';
@@ -24,7 +24,10 @@ if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
 const calendar = await LiveCalendar.open(db.knex, { warn: (warning) => logger.warn({ calendar: warning }, warning.message) });
 const supervision = parseSupervisionConfig(JSON.parse(readFileSync(config.supervisionRules, 'utf8')) as unknown);
-const store = await openStore({ database: db, clock: systemClock, calendar, supervision });
+// MATTERFLOW_TEST_CLOCK=1 (testing only): business time moves only through POST /api/test/clock.
+const testClock = config.testClock ? new SettableClock(new Date()) : undefined;
+if (testClock) logger.warn('MATTERFLOW_TEST_CLOCK=1: the clock is a test clock (POST /api/test/clock); never use this in production');
+const store = await openStore({ database: db, clock: testClock ?? systemClock, calendar, supervision });
 if ((await store.listDefinitions()).length === 0) {
   const shipped = await loadShippedMatters(store, db.knex, { actor: 'system' });
   logger.info({ shipped }, 'empty database: the shipped matters were loaded');
@@ -38,7 +41,7 @@ if ((await countUsers(db.knex)) === 0) {
   process.stdout.write(`\nFirst start: an administrator was created.\n  user: admin\n  token: ${token}\n  use it as: Authorization: Bearer ${token}\n\n`);
 }
 
-const server = createApp({ db, store, logger }).listen(config.port, config.host, () => {
+const server = createApp({ db, store, logger, calendar, ...(testClock ? { testClock } : {}) }).listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ database: db.dialect, poller: Boolean(poller) }, `Matterflow listening on http://${config.host}:${port} (API: /api/openapi.json, health: /healthz, readiness: /readyz)`);

@@ -5,8 +5,10 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { CalendarImportError, CalendarInputError } from '../../engine/calendar/index.js';
 import { ApplicationInvalidError, MatterNotFoundError } from '../../engine/domain-store/index.js';
 import { MatterInvalidError } from '../../engine/matters/index.js';
+import { RatingConflictError, RatingRejectedError } from '../../engine/ratings-store/index.js';
 import { CaseNotFoundError, CommandRejectedError, ConcurrencyConflictError, DeploymentError } from '../../engine/store/index.js';
 
 export interface ApiErrorBody {
@@ -59,6 +61,14 @@ export function fromEngineError(error: unknown): ApiError | null {
     return new ApiError(400, 'APPLICATION_INVALID', first ? `申请表有误：${first.message.zh}` : '申请表有误', error.message, first?.field, { errors: error.errors });
   }
   if (error instanceof MatterNotFoundError) return new ApiError(404, 'MATTER_NOT_FOUND', '事项不存在', error.message);
+  if (error instanceof CalendarImportError || error instanceof CalendarInputError) {
+    return new ApiError(422, error.code, `日历数据有误（${error.field}），未作任何更改`, error.message, error.field);
+  }
+  if (error instanceof RatingRejectedError) {
+    const status = error.code === 'RATING_NOT_FOUND' ? 404 : 422;
+    return new ApiError(status, error.code, `评价操作被拒绝：${error.rejection.message}`, error.rejection.message);
+  }
+  if (error instanceof RatingConflictError) return new ApiError(409, 'CONFLICT', '该评价已被他人更新，请刷新后重试', error.message);
   return null;
 }
 

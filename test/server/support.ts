@@ -17,6 +17,8 @@ export interface TestServer {
   readonly db: TestDatabase;
   /** The store's clock (starts at 2026-11-02T01:30Z): set or advance it, then store.fireDueTimers. */
   readonly clock: SettableClock;
+  /** The calendar the store counts with (reloaded by the calendar routes). */
+  readonly calendar: LiveCalendar;
   /** Bearer tokens by user id. */
   readonly tokens: Readonly<Record<string, string>>;
   close(): Promise<void>;
@@ -28,18 +30,19 @@ const USERS: ReadonlyArray<{ id: string; roles: Role[]; department?: string }> =
   { id: 'food-zhao', roles: ['department'], department: '西湖区市场监督管理局行政许可科' },
   { id: 'fire-qian', roles: ['department'], department: '消防救援' },
   { id: 'auditor-wu', roles: ['auditor'] },
+  { id: 'supervisor-sun', roles: ['supervisor'] },
 ];
 
-export async function testServer(options: { rateLimit?: number; supervision?: SupervisionPolicy } = {}): Promise<TestServer> {
+export async function testServer(options: { rateLimit?: number; supervision?: SupervisionPolicy; testClock?: boolean } = {}): Promise<TestServer> {
   const db = await openTestDatabase();
   await migrateLatest(db.database);
   const calendar = await LiveCalendar.open(db.database.knex, { warn: () => undefined });
-  const { supervision, ...appOptions } = options;
+  const { supervision, testClock, ...appOptions } = options;
   const clock = new SettableClock('2026-11-02T01:30:00.000Z');
   const store = await openStore({ database: db.database, clock, calendar, ...(supervision ? { supervision } : {}) });
   await loadShippedMatters(store, db.database.knex, { actor: 'admin' });
   const tokens: Record<string, string> = {};
   for (const user of USERS) tokens[user.id] = (await createUser(db.database.knex, { ...user, name: user.id }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
-  const app = createApp({ db: db.database, store, logger: pino({ level: 'silent' }), ...appOptions });
-  return { app, store, db, clock, tokens, close: async () => { await store.close(); await db.dispose(); } };
+  const app = createApp({ db: db.database, store, logger: pino({ level: 'silent' }), calendar, ...(testClock ? { testClock: clock } : {}), ...appOptions });
+  return { app, store, db, clock, calendar, tokens, close: async () => { await store.close(); await db.dispose(); } };
 }
