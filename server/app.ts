@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { caseRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
+import { docsRouter } from './routes/docs.js';
 import { matterRoutes } from './routes/matters.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { ratingRoutes } from './routes/ratings.js';
@@ -78,6 +79,7 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
   ratingRoutes(routes, store, ratings);
   if (testClock) testClockRoutes(routes, store, testClock, ratings);
   routes.mount(app, db.knex);
+  app.use(docsRouter());
 
   app.use((_req, _res, next) => next(new ApiError(404, 'NOT_FOUND', '接口不存在', 'No such endpoint')));
   app.use(errorHandler(logger));

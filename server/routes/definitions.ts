@@ -1,4 +1,5 @@
-/** Process definitions: deploy BPMN (validated, findings per element), list versions, fetch XML. */
+/** Process definitions: deploy BPMN (validated, findings per element), list versions, fetch XML, diff two versions. */
+import { loadDefinition, type CompiledProcess, type FlowNode, type SequenceFlow } from '../../engine/model/index.js';
 import type { Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
@@ -44,4 +45,101 @@ export function definitionRoutes(routes: Routes, store: Store): void {
       return { body: { processId: params.processId, version: found.version, hash: found.hash, xml: row?.xml ?? '' } };
     },
   });
+  routes.add<unknown, { from: number; to: number }, { processId: string }>({
+    method: 'get',
+    path: '/api/definitions/:processId/diff',
+    summary: 'What changed between two deployed versions of a process: elements and sequence flows added, removed, changed (by id)',
+    tags: ['definitions'],
+    access: 'authenticated',
+    params: { type: 'object', required: ['processId'], properties: { processId: { type: 'string', minLength: 1, maxLength: 200 } } },
+    query: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 } } },
+    responses: {
+      200: { description: '{ processId, from, to, elements: { added, removed, changed }, flows: { added, removed, changed } }; changed entries list each differing field with before and after' },
+      400: { description: 'Bad processId, from or to' },
+      404: { description: 'No such process version' },
+    },
+    handler: async ({ params, query }) => {
+      const versions = await store.listDefinitions(params.processId);
+      const load = async (version: number): Promise<CompiledProcess> => {
+        const found = versions.find((v) => Number(v.version) === version);
+        const notFound = () => new ApiError(404, 'DEFINITION_NOT_FOUND', `流程 ${params.processId} 没有版本 ${version}`, `Process ${params.processId} has no version ${version}`);
+        if (!found) throw notFound();
+        const row = (await store.database.knex('deployments').where({ hash: found.hash }).first()) as { xml: string } | undefined;
+        if (!row) throw notFound();
+        const loaded = await loadDefinition(row.xml);
+        const process = loaded.ok ? loaded.definition.processes.get(params.processId) : undefined;
+        if (!process) throw new ApiError(500, 'DEFINITION_UNREADABLE', `流程 ${params.processId} 版本 ${version} 无法加载`, `Process ${params.processId} version ${version} could not be loaded`);
+        return process;
+      };
+      const from = await load(Number(query.from));
+      const to = await load(Number(query.to));
+      return {
+        body: {
+          processId: params.processId,
+          from: Number(query.from),
+          to: Number(query.to),
+          elements: diffById(from.elements, to.elements, (element) => elementFacts(element, from, to)),
+          flows: diffById(from.flows, to.flows, flowFacts),
+        },
+      };
+    },
+  });
+}
+
+type Facts = Record<string, unknown>;
+
+interface Change {
+  readonly field: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** Entries of two maps by id: added (after), removed (before), changed (the differing facts). */
+function diffById<T extends { readonly id: string }>(before: ReadonlyMap<string, T>, after: ReadonlyMap<string, T>, facts: (item: T) => Facts) {
+  const summary = (item: T) => ({ id: item.id, ...facts(item) });
+  const added = [...after.values()].filter((item) => !before.has(item.id)).map(summary);
+  const removed = [...before.values()].filter((item) => !after.has(item.id)).map(summary);
+  const changed: Array<{ id: string; changes: Change[] }> = [];
+  for (const [id, old] of before) {
+    const now = after.get(id);
+    if (!now) continue;
+    const a = facts(old);
+    const b = facts(now);
+    const changes = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+      .filter((field) => stable(a[field]) !== stable(b[field]))
+      .map((field) => ({ field, before: a[field] ?? null, after: b[field] ?? null }));
+    if (changes.length > 0) changed.push({ id, changes });
+  }
+  const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  return { added: added.sort(byId), removed: removed.sort(byId), changed: changed.sort(byId) };
+}
+
+/** What is compared of an element: kind, name, gov attributes, incoming/outgoing flows, a gateway's default, and its outgoing flows' conditions. */
+function elementFacts(element: FlowNode, from: CompiledProcess, to: CompiledProcess): Facts {
+  const flows = from.elements.get(element.id) === element ? from.flows : to.flows;
+  const conditions: Record<string, string> = {};
+  for (const id of element.outgoing) {
+    const condition = flows.get(id)?.condition;
+    if (condition) conditions[id] = condition.source;
+  }
+  return {
+    kind: element.kind,
+    name: element.name,
+    gov: 'gov' in element ? element.gov : null,
+    incoming: [...element.incoming].sort(),
+    outgoing: [...element.outgoing].sort(),
+    ...('default' in element ? { default: element.default } : {}),
+    conditions,
+  };
+}
+
+function flowFacts(flow: SequenceFlow): Facts {
+  return { name: flow.name, sourceId: flow.sourceId, targetId: flow.targetId, condition: flow.condition?.source ?? null };
+}
+
+/** JSON with object keys sorted, to compare values regardless of key order. */
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
+  ) ?? 'null';
 }
