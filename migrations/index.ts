@@ -13,6 +13,7 @@ import * as ratings from './20260105000000_ratings.js';
 import * as caseDomain from './20260106000000_case_domain.js';
 import * as applicantRecords from './20260107000000_applicant_records.js';
 import * as server from './20260108000000_server.js';
+import * as applicantKey from './20260109000000_applicant_key.js';
 
 /** One migration module: a stable name plus up/down. */
 export interface MigrationModule {
@@ -22,7 +23,7 @@ export interface MigrationModule {
 }
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server];
+export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey];
 
 /** A knex `migrationSource` over `MIGRATIONS`. */
 export const migrationSource: Knex.MigrationSource<MigrationModule> = {

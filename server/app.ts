@@ -50,7 +50,7 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
     const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     res.setHeader('X-Request-Id', id);
     return id;
-  } }));
+  }, serializers: { req: scrubIdNumbers } }));
   app.use(express.json({ limit: bodyLimit }));
   app.use(
     '/api',
@@ -69,7 +69,7 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
   systemRoutes(routes, db);
   definitionRoutes(routes, store);
   matterRoutes(routes, store, db.knex);
-  caseRoutes(routes, store, db.knex);
+  caseRoutes(routes, store, db.knex, clock);
   taskRoutes(routes, store);
   auditRoutes(routes, store);
   supervisionRoutes(routes, db.knex);
@@ -84,4 +84,11 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
   app.use((_req, _res, next) => next(new ApiError(404, 'NOT_FOUND', '接口不存在', 'No such endpoint')));
   app.use(errorHandler(logger));
   return app;
+}
+
+/** A searched 证件号码 in a request's URL or query never reaches the logs in clear. */
+function scrubIdNumbers(req: { url?: string; query?: Record<string, unknown> }): unknown {
+  if (typeof req.url === 'string') req.url = req.url.replace(/(applicantIdNumber=)[^&#]*/gi, '$1***');
+  if (req.query && 'applicantIdNumber' in req.query) req.query = { ...req.query, applicantIdNumber: '***' };
+  return req;
 }

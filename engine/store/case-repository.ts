@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import type { CaseStatusZh } from '../domain/types.js';
 import type { CaseState, CaseStatus } from '../runtime/state.js';
 import { readJson, writeJson } from './json.js';
+import { applicantKey } from './projections-domain.js';
 
 /** A case as stored. */
 export interface CaseRecord {
@@ -42,6 +43,12 @@ export interface CaseFilter {
   readonly parentCaseId?: string;
   readonly domainStatus?: CaseStatusZh;
   readonly matterCode?: string;
+  /** Cases with an open task of this department. */
+  readonly department?: string;
+  /** Overdue at this instant (ISO): a running clock due before it, or an open 黄牌 / 红牌. */
+  readonly overdueAt?: string;
+  /** The applicant's key (`applicantKey` of the 证件号码): exact match. */
+  readonly applicantKey?: string;
 }
 
 /** Read one case row (with its snapshot), or null. */
@@ -106,6 +113,19 @@ export async function listCases(db: Knex, filter: CaseFilter = {}): Promise<Case
   if (filter.parentCaseId) query.where({ parent_case_id: filter.parentCaseId });
   if (filter.domainStatus) query.where({ domain_status: filter.domainStatus });
   if (filter.matterCode) query.where({ matter_code: filter.matterCode });
+  if (filter.applicantKey) query.where({ applicant_key: filter.applicantKey });
+  if (filter.department) {
+    const department = filter.department;
+    query.whereExists((sub) => sub.select(db.raw('1')).from('tasks').whereRaw('tasks.case_id = cases.case_id').where('tasks.department', department));
+  }
+  if (filter.overdueAt) {
+    const now = filter.overdueAt;
+    query.where((overdue) =>
+      overdue
+        .whereExists((sub) => sub.select(db.raw('1')).from('clocks').whereRaw('clocks.case_id = cases.case_id').where('clocks.running', 1).where('clocks.due_at', '<', now))
+        .orWhereExists((sub) => sub.select(db.raw('1')).from('alerts').whereRaw('alerts.case_id = cases.case_id').whereNull('alerts.cleared_at').whereIn('alerts.level', ['黄牌', '红牌'])),
+    );
+  }
   const rows = (await query) as Omit<CaseRow, 'state' | 'last_hash'>[];
   return rows.map((row) => ({
     caseId: row.case_id,
@@ -130,6 +150,7 @@ function mutableColumns(state: CaseState, version: number, lastHash: string, now
     status: state.status,
     domain_status: state.domain?.status ?? null,
     matter_code: state.domain?.matter.code ?? null,
+    applicant_key: state.domain ? applicantKey(state.domain.applicant.idNumber) : null,
     state: writeJson(state),
     ended_at: state.endedAt,
     updated_at: now,

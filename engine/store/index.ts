@@ -29,6 +29,7 @@ export type { TaskFilter, TaskView } from './task-query.js';
 export type { EventRange } from './event-log.js';
 export type { VerifyResult } from './verify.js';
 export { GENESIS_HASH, hashEvent } from './hash-chain.js';
+export { applicantKey } from './projections-domain.js';
 export {
   CaseNotFoundError,
   CommandRejectedError,

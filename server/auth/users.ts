@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { ROLES, type Principal, type Role } from '../../engine/domain/index.js';
 import { MatterflowError } from '../../engine/errors.js';
+import { applicantKey } from '../../engine/store/index.js';
 
 export class UserInvalidError extends MatterflowError {
   constructor(message: string) {
@@ -19,6 +20,8 @@ export interface NewUser {
   readonly roles: readonly Role[];
   /** Required for department officers. */
   readonly department?: string;
+  /** For applicants: their 证件号码; only its key (`applicantKey`) is stored, binding them to their cases. */
+  readonly idNumber?: string;
 }
 
 const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -29,12 +32,15 @@ export async function createUser(knex: Knex, user: NewUser, options: { actor: st
   const unknown = user.roles.filter((role) => !ROLES.includes(role));
   if (user.roles.length === 0 || unknown.length > 0) throw new UserInvalidError(`Expected roles among ${ROLES.join(', ')}, but got ${user.roles.join(', ') || 'none'}`);
   if (user.roles.includes('department') && !user.department) throw new UserInvalidError('A department officer needs a department');
+  if (user.idNumber !== undefined && !user.roles.includes('applicant')) throw new UserInvalidError('Only an applicant is bound to a 证件号码');
+  if (user.idNumber !== undefined && user.idNumber.trim() === '') throw new UserInvalidError('Expected a 证件号码, but got an empty one');
   const token = randomBytes(32).toString('base64url');
   await knex('users').insert({
     user_id: user.id,
     name: user.name,
     roles: JSON.stringify(user.roles),
     department: user.department ?? null,
+    applicant_key: user.idNumber === undefined ? null : applicantKey(user.idNumber),
     token_hash: hash(token),
     created_at: options.at,
     created_by: options.actor,
@@ -47,6 +53,12 @@ export async function principalForToken(knex: Knex, token: string): Promise<Prin
   const row = (await knex('users').where({ token_hash: hash(token) }).first()) as { user_id: string; roles: string; department: string | null } | undefined;
   if (!row) return null;
   return { id: row.user_id, roles: JSON.parse(row.roles) as Role[], ...(row.department ? { department: row.department } : {}) };
+}
+
+/** The applicant key a user is bound to (role applicant), or null. */
+export async function applicantKeyOf(knex: Knex, userId: string): Promise<string | null> {
+  const row = (await knex('users').where({ user_id: userId }).first('applicant_key')) as { applicant_key: string | null } | undefined;
+  return row?.applicant_key ?? null;
 }
 
 export async function countUsers(knex: Knex): Promise<number> {

@@ -1,13 +1,18 @@
 /**
- * Cases (办件): 收件 against a matter, read one (personal data masked), list by status and
- * matter, and every operation of the domain on it - checked against who may do it.
+ * Cases (办件): 收件 against a matter, read one (personal data masked), list by status, matter,
+ * department, overdue and applicant 证件号码 (exact, masked in output), and every operation of
+ * the domain on it - checked against who may do it. An applicant reads only their own cases.
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { CaseCommand } from '../../engine/case/index.js';
 import { CASE_STATUSES, CHANNELS, mayPerform, type CaseStatusZh, type Operation, type Principal } from '../../engine/domain/index.js';
 import { receiveApplication } from '../../engine/domain-store/index.js';
-import { CommandRejectedError, type Store } from '../../engine/store/index.js';
+import type { Clock } from '../../engine/clock.js';
+import { maskIdNumber } from '../../engine/matters/index.js';
+import type { CaseState } from '../../engine/runtime/index.js';
+import { applicantKey, CommandRejectedError, type Store } from '../../engine/store/index.js';
+import { applicantKeyOf } from '../auth/users.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 import { caseView } from '../views/case-view.js';
@@ -44,9 +49,34 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   'clock.extend': 'clock.extend',
 };
 
-const READERS = ['admin', 'window', 'department', 'supervisor', 'auditor'] as const;
+const READERS = ['admin', 'window', 'department', 'supervisor', 'auditor', 'applicant'] as const;
+/** Roles that read every case; a department officer reads their department's, an applicant their own. */
+const WIDE = new Set(['admin', 'window', 'supervisor', 'auditor']);
 
-export function caseRoutes(routes: Routes, store: Store, knex: Knex): void {
+/** Who a reader is confined to: every case, one department's, or one applicant's (by key; null = none bound). */
+type Scope = { readonly kind: 'all' } | { readonly kind: 'department'; readonly department: string } | { readonly kind: 'applicant'; readonly key: string | null };
+
+async function scopeOf(knex: Knex, principal: Principal | null): Promise<Scope> {
+  if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'A valid bearer token is required');
+  if (principal.roles.some((role) => WIDE.has(role))) return { kind: 'all' };
+  if (principal.roles.includes('department')) {
+    if (!principal.department) throw new ApiError(403, 'FORBIDDEN', '无权查看办件（未绑定部门）', 'A department officer without a department may not list cases');
+    return { kind: 'department', department: principal.department };
+  }
+  return { kind: 'applicant', key: await applicantKeyOf(knex, principal.id) };
+}
+
+const notYours = () => new ApiError(403, 'FORBIDDEN', '只能查看本人的办件', 'An applicant may read only their own cases');
+
+interface CaseListQuery {
+  status?: CaseStatusZh;
+  matterCode?: string;
+  department?: string;
+  overdue?: boolean;
+  applicantIdNumber?: string;
+}
+
+export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Clock): void {
   routes.add<{ matterCode: string; matterVersion?: number; applicant: { name: string; idType: string; idNumber: string }; channel: (typeof CHANNELS)[number]; materials: Record<string, boolean>; form: Record<string, unknown> }, Record<string, unknown>, Record<string, string>>({
     method: 'post',
     path: '/api/cases',
@@ -80,20 +110,47 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex): void {
     },
   });
 
-  routes.add({
+  routes.add<unknown, CaseListQuery>({
     method: 'get',
     path: '/api/cases',
-    summary: 'Cases by 办件 status and matter',
+    summary: 'Cases by 办件 status, matter, department (an open task of it), overdue, applicant 证件号码 (exact; shown masked). A department officer sees their department’s, an applicant their own',
     tags: ['cases'],
     access: READERS,
-    query: { type: 'object', additionalProperties: false, properties: { status: { enum: [...CASE_STATUSES] }, matterCode: { type: 'string', maxLength: 100 } } },
-    responses: { 200: { description: 'Case summaries' } },
-    handler: async ({ query }) => ({
-      body: await store.listCases({
-        ...(query['status'] ? { domainStatus: query['status'] as CaseStatusZh } : {}),
-        ...(query['matterCode'] ? { matterCode: String(query['matterCode']) } : {}),
-      }),
-    }),
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        status: { enum: [...CASE_STATUSES] },
+        matterCode: { type: 'string', maxLength: 100 },
+        department: { type: 'string', minLength: 1, maxLength: 200 },
+        overdue: { type: 'boolean' },
+        applicantIdNumber: { type: 'string', minLength: 4, maxLength: 40 },
+      },
+    },
+    responses: { 200: { description: 'Case summaries' }, 403: { description: 'Another department, or another applicant' } },
+    handler: async ({ query, principal }) => {
+      const scope = await scopeOf(knex, principal);
+      let department = query.department;
+      if (scope.kind === 'department') {
+        if (department !== undefined && department !== scope.department) throw new ApiError(403, 'FORBIDDEN', `只能查看本部门（${scope.department}）的办件`, `Only your own department (${scope.department}) may be read`, '/query/department');
+        department = scope.department;
+      }
+      const searched = query.applicantIdNumber === undefined ? undefined : applicantKey(query.applicantIdNumber);
+      let key = searched;
+      if (scope.kind === 'applicant') {
+        if (scope.key === null || (searched !== undefined && searched !== scope.key)) throw notYours();
+        key = scope.key;
+      }
+      const cases = await store.listCases({
+        ...(query.status ? { domainStatus: query.status } : {}),
+        ...(query.matterCode ? { matterCode: query.matterCode } : {}),
+        ...(department !== undefined ? { department } : {}),
+        ...(query.overdue === true ? { overdueAt: clock.now().toISOString() } : {}),
+        ...(key !== undefined ? { applicantKey: key } : {}),
+      });
+      const masked = query.applicantIdNumber === undefined ? undefined : maskIdNumber(query.applicantIdNumber.trim().toUpperCase());
+      return { body: masked === undefined ? cases : cases.map((summary) => ({ ...summary, applicantIdNumber: masked })) };
+    },
   });
 
   routes.add<unknown, Record<string, unknown>, { caseId: string }>({
@@ -103,8 +160,13 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex): void {
     tags: ['cases'],
     access: READERS,
     params: { type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', maxLength: 100 } } },
-    responses: { 200: { description: 'The case' }, 404: { description: 'No such case' } },
-    handler: async ({ params }) => ({ body: caseView(await load(store, params.caseId)) }),
+    responses: { 200: { description: 'The case' }, 403: { description: 'An applicant’s request for another’s case' }, 404: { description: 'No such case' } },
+    handler: async ({ params, principal }) => {
+      const scope = await scopeOf(knex, principal);
+      const state = await load(store, params.caseId);
+      if (scope.kind === 'applicant' && (scope.key === null || !isApplicantOf(state, scope.key))) throw notYours();
+      return { body: caseView(state) };
+    },
   });
 
   routes.add<{ operation: string; data?: Record<string, unknown> }, Record<string, unknown>, { caseId: string }>({
@@ -140,6 +202,10 @@ async function completedBySomeoneElse(store: Store, caseId: string, taskId: stri
   const done = (await store.getEvents(caseId)).find((event) => event.type === 'task.completed' && event.data.taskId === taskId);
   if (!done) return null;
   return new ApiError(409, 'CONFLICT', `该任务已由 ${done.actor} 于 ${done.time} 办理`, `Task ${taskId} was completed by ${done.actor} at ${done.time}`, undefined, { currentVersion: (await store.getCase(caseId))?.seq });
+}
+
+function isApplicantOf(state: CaseState, key: string): boolean {
+  return state.domain !== null && applicantKey(state.domain.applicant.idNumber) === key;
 }
 
 async function load(store: Store, caseId: string) {
