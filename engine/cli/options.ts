@@ -6,7 +6,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { configFromEnv, type DatabaseConfig } from '../store/index.js';
-import { UsageError } from './command.js';
+import { UsageError, type CliIo } from './command.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -28,6 +28,19 @@ export function parseOptions<T extends Options>(args: readonly string[], options
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * Parse a subcommand's arguments; with `--help`, print its usage and return null (the command
+ * then exits 0). A mistake in the arguments is a UsageError, as with parseOptions.
+ */
+export function parseCommand<T extends Options>(args: readonly string[], options: T, usage: string, io: CliIo) {
+  const parsed = parseOptions(args, options);
+  if ((parsed.values as { help?: boolean }).help) {
+    io.out(usage);
+    return null;
+  }
+  return parsed;
 }
 
 /** The database a command works on: `--database` when given, else the environment's. */

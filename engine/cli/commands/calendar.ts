@@ -4,7 +4,7 @@ import { importCalendar, listYears, loadCalendar, recomputeProvisionalDueDates }
 import type { CliIo, ExitCode, Subcommand } from '../command.js';
 import { CommandFailure, EXIT, UsageError } from '../command.js';
 import { withDatabase } from '../database.js';
-import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseOptions } from '../options.js';
+import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseCommand } from '../options.js';
 import { withStore } from '../store.js';
 
 const USAGE = `Usage: matterflow calendar import [options] FILE
@@ -35,11 +35,9 @@ export const calendarCommand: Subcommand = {
   summary: 'import a year of official holidays (then recompute due dates), or show a year',
   usage: USAGE,
   run: async (args, io) => {
-    const { values, positionals } = parseOptions(args, OPTIONS);
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
+    const parsed = parseCommand(args, OPTIONS, USAGE, io);
+    if (!parsed) return EXIT.ok;
+    const { values, positionals } = parsed;
     const [action, target, ...extra] = positionals;
     if (action !== 'import' && action !== 'show') throw new UsageError(action === undefined ? 'import or show?' : `unknown action "${action}"`);
     if (target === undefined) throw new UsageError(action === 'import' ? 'no FILE given' : 'no YEAR given');

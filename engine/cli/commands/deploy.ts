@@ -6,7 +6,7 @@ import { DeploymentError, type Store } from '../../store/index.js';
 import type { CliIo, Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../command.js';
 import { findingLine } from '../findings.js';
-import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseOptions } from '../options.js';
+import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseCommand } from '../options.js';
 import { withStore } from '../store.js';
 
 const USAGE = `Usage: matterflow deploy [options] FILE...
@@ -34,11 +34,9 @@ export const deployCommand: Subcommand = {
   summary: 'deploy BPMN files (process definitions) and matter files (.json)',
   usage: USAGE,
   run: async (args, io) => {
-    const { values, positionals } = parseOptions(args, OPTIONS);
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
+    const parsed = parseCommand(args, OPTIONS, USAGE, io);
+    if (!parsed) return EXIT.ok;
+    const { values, positionals } = parsed;
     if (positionals.length === 0) throw new UsageError('no FILE given');
     const unknown = positionals.find((file) => kindOf(file) === null);
     if (unknown !== undefined) throw new UsageError(`${unknown}: expected a .bpmn or a .json file`);

@@ -2,7 +2,7 @@ import { migrateLatest } from '../../store/index.js';
 import type { Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../command.js';
 import { withDatabase } from '../database.js';
-import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, describeDatabase, parseOptions } from '../options.js';
+import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, describeDatabase, parseCommand } from '../options.js';
 
 const USAGE = `Usage: matterflow migrate [options]
 
@@ -20,11 +20,9 @@ export const migrateCommand: Subcommand = {
   summary: 'apply pending database migrations',
   usage: USAGE,
   run: async (args, io) => {
-    const { values, positionals } = parseOptions(args, COMMON_OPTIONS);
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
+    const parsed = parseCommand(args, COMMON_OPTIONS, USAGE, io);
+    if (!parsed) return EXIT.ok;
+    const { values, positionals } = parsed;
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const config = databaseConfig(values.database);
     const applied = await withDatabase(config, {}, (db) => migrateLatest(db));

@@ -3,7 +3,7 @@ import type { Subcommand } from '../command.js';
 import { CommandFailure, EXIT, UsageError } from '../command.js';
 import { caseLines } from '../case-view.js';
 import { maskDeep } from '../mask.js';
-import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseOptions } from '../options.js';
+import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseCommand } from '../options.js';
 import { withStore } from '../store.js';
 
 const USAGE = `Usage: matterflow replay [options] CASE
@@ -28,11 +28,9 @@ export const replayCommand: Subcommand = {
   summary: 'print a case\'s state rebuilt from its events, up to a seq or a time',
   usage: USAGE,
   run: async (args, io) => {
-    const { values, positionals } = parseOptions(args, OPTIONS);
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
+    const parsed = parseCommand(args, OPTIONS, USAGE, io);
+    if (!parsed) return EXIT.ok;
+    const { values, positionals } = parsed;
     const [caseId, ...extra] = positionals;
     if (caseId === undefined) throw new UsageError('no CASE given');
     if (extra.length > 0) throw new UsageError(`one CASE only, but also got "${extra[0]}"`);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../command.js';
-import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseOptions } from '../options.js';
+import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseCommand } from '../options.js';
 
 const USAGE = `Usage: matterflow serve [options]
 
@@ -28,11 +28,9 @@ export const serveCommand: Subcommand = {
   summary: 'start the server (as npm start does)',
   usage: USAGE,
   run: async (args, io) => {
-    const { values, positionals } = parseOptions(args, OPTIONS);
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
+    const parsed = parseCommand(args, OPTIONS, USAGE, io);
+    if (!parsed) return EXIT.ok;
+    const { values, positionals } = parsed;
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (values.port !== undefined) {
       if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`);

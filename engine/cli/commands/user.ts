@@ -4,7 +4,7 @@ import { createUser, UserInvalidError } from '../../../server/auth/users.js';
 import type { Subcommand } from '../command.js';
 import { CommandFailure, EXIT, UsageError } from '../command.js';
 import { withDatabase } from '../database.js';
-import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseOptions } from '../options.js';
+import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseCommand } from '../options.js';
 
 const USAGE = `Usage: matterflow user add ID --name NAME --role ROLE [--role ROLE] [--department DEPT] [options]
 
@@ -25,11 +25,9 @@ export const userCommand: Subcommand = {
   summary: 'create an API user and print its token once',
   usage: USAGE,
   run: async (args, io) => {
-    const { values, positionals } = parseOptions(args, { ...COMMON_OPTIONS, name: { type: 'string' }, role: { type: 'string', multiple: true }, department: { type: 'string' } });
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
+    const parsed = parseCommand(args, { ...COMMON_OPTIONS, name: { type: 'string' }, role: { type: 'string', multiple: true }, department: { type: 'string' } }, USAGE, io);
+    if (!parsed) return EXIT.ok;
+    const { values, positionals } = parsed;
     const [verb, id, ...rest] = positionals;
     if (verb !== 'add') throw new UsageError(verb === undefined ? 'missing "add"' : `unknown action "${verb}"`);
     if (!id) throw new UsageError('missing the user id');

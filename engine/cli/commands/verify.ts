@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Store } from '../../store/index.js';
 import type { CliIo, Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../command.js';
-import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseOptions } from '../options.js';
+import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseCommand } from '../options.js';
 import { progressBar } from '../progress.js';
 import { withStore } from '../store.js';
 
@@ -35,11 +35,9 @@ export const verifyCommand: Subcommand = {
   summary: 'check cases\' hash chains and that replay equals the stored state (auditors)',
   usage: USAGE,
   run: async (args, io) => {
-    const { values, positionals } = parseOptions(args, OPTIONS);
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
+    const parsed = parseCommand(args, OPTIONS, USAGE, io);
+    if (!parsed) return EXIT.ok;
+    const { values, positionals } = parsed;
     if (values.all && positionals.length > 0) throw new UsageError('give CASE... or --all, not both');
     if (!values.all && positionals.length === 0) throw new UsageError('no CASE given (or --all)');
     const json = values.json ?? false;
