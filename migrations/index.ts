@@ -14,6 +14,7 @@ import * as caseDomain from './20260106000000_case_domain.js';
 import * as applicantRecords from './20260107000000_applicant_records.js';
 import * as server from './20260108000000_server.js';
 import * as applicantKey from './20260109000000_applicant_key.js';
+import * as workspace from './20260110000000_workspace.js';
 
 /** One migration module: a stable name plus up/down. */
 export interface MigrationModule {
@@ -23,7 +24,7 @@ export interface MigrationModule {
 }
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey];
+export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey, workspace];
 
 /** A knex `migrationSource` over `MIGRATIONS`. */
 export const migrationSource: Knex.MigrationSource<MigrationModule> = {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -15,11 +15,13 @@ import type { Database, Store } from '../engine/store/index.js';
 import { ApiError, errorHandler } from './http/errors.js';
 import { Routes } from './http/route.js';
 import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { caseRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { docsRouter } from './routes/docs.js';
 import { matterRoutes } from './routes/matters.js';
+import { pagesRouter } from './routes/pages.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { ratingRoutes } from './routes/ratings.js';
 import { systemRoutes } from './routes/system.js';
@@ -36,13 +38,19 @@ export interface AppDependencies {
   readonly rateLimit?: number;
   /** The calendar the store counts with: reloaded after calendar writes, asked by ratings (default: loaded on first use, not reloaded). */
   readonly calendar?: LiveCalendar;
+  /** Login attempts per minute, client address and user id (default 10). */
+  readonly loginRateLimit?: number;
+  /** How long a login session lasts (default 8 hours: a working day). */
+  readonly sessionTtlMs?: number;
+  /** Where the built workspace is (default designer/dist). */
+  readonly workspace?: string;
   /** The store's clock (default the system clock). */
   readonly clock?: Clock;
   /** TEST ONLY (MATTERFLOW_TEST_CLOCK=1): the store's settable clock; when given, POST /api/test/clock exists. */
   readonly testClock?: SettableClock;
 }
 
-export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: perMinute = 1200, calendar, testClock, clock = testClock ?? systemClock }: AppDependencies): Express {
+export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: perMinute = 1200, loginRateLimit = 10, sessionTtlMs = 8 * 3_600_000, workspace, calendar, testClock, clock = testClock ?? systemClock }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
@@ -65,8 +73,24 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
     }),
   );
 
+  // Guessing passwords: a few attempts a minute per address and user id.
+  app.use(
+    '/api/auth/login',
+    rateLimit({
+      windowMs: 60_000,
+      limit: loginRateLimit,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${typeof req.body?.user === 'string' ? req.body.user : ''}`,
+      handler: (_req, res) => {
+        res.status(429).json(new ApiError(429, 'TOO_MANY_REQUESTS', '登录尝试过于频繁，请一分钟后再试', 'Too many login attempts, try again in a minute').body);
+      },
+    }),
+  );
+
   const routes = new Routes();
   systemRoutes(routes, db);
+  authRoutes(routes, db.knex, { sessionTtlMs });
   definitionRoutes(routes, store);
   matterRoutes(routes, store, db.knex);
   caseRoutes(routes, store, db.knex, clock);
@@ -80,6 +104,7 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
   if (testClock) testClockRoutes(routes, store, testClock, ratings);
   routes.mount(app, db.knex);
   app.use(docsRouter());
+  app.use(pagesRouter(workspace ? { distDir: workspace } : {}));
 
   app.use((_req, _res, next) => next(new ApiError(404, 'NOT_FOUND', '接口不存在', 'No such endpoint')));
   app.use(errorHandler(logger));

@@ -3,6 +3,7 @@
  * then serve. SIGTERM/SIGINT stop taking requests, let the command in flight finish, stop the
  * poller and close the database.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { LiveCalendar } from '../engine/calendar-store/index.js';
@@ -36,9 +37,12 @@ const poller = config.poller ? store.createPoller({ onError: (error, job) => log
 await poller?.start();
 
 if ((await countUsers(db.knex)) === 0) {
-  const { token } = await createUser(db.knex, { id: 'admin', name: '系统管理员', roles: ['admin'] }, { actor: 'system', at: new Date().toISOString() });
-  // Shown once: only its hash is stored.
-  process.stdout.write(`\nFirst start: an administrator was created.\n  user: admin\n  token: ${token}\n  use it as: Authorization: Bearer ${token}\n\n`);
+  const password = randomBytes(12).toString('base64url');
+  const { token } = await createUser(db.knex, { id: 'admin', name: '系统管理员', roles: ['admin'], password }, { actor: 'system', at: new Date().toISOString() });
+  // Shown once: only their hashes are stored.
+  process.stdout.write(
+    `\nFirst start: an administrator was created.\n  user: admin\n  password: ${password}   (log in at /login; change it with: matterflow user password admin)\n  API token: ${token}\n  use it as: Authorization: Bearer ${token}\n\n`,
+  );
 }
 
 const server = createApp({ db, store, logger, calendar, ...(testClock ? { testClock } : {}) }).listen(config.port, config.host, () => {

@@ -1,0 +1,32 @@
+/** Display formats of the workspace: Beijing time whatever the browser's zone, Chinese labels. */
+import type { Role } from './session.js';
+
+const DATE_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** `2026-11-02 09:30` in Beijing time; '—' for nothing. */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return String(value);
+  return DATE_TIME.format(date).replace(/\//g, '-');
+}
+
+export function formatDate(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return String(value);
+  return DATE.format(date).replace(/\//g, '-');
+}
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  admin: '系统管理员',
+  window: '窗口人员',
+  department: '部门审批人员',
+  auditor: '审计人员',
+  supervisor: '监察人员',
+  applicant: '申请人',
+};
+
+/** 预警 / 黄牌 / 红牌 as the board, the worklist and the replay colour them. */
+export const SIGNAL_LABELS: Readonly<Record<string, string>> = { warning: '预警', yellow: '黄牌', red: '红牌' };
