@@ -1,7 +1,8 @@
 /**
  * What the browser workspace needs: passwords and login sessions for users (a session token is
  * stored as its sha256 only, like an API token, and expires), and the modeler's drafts — diagrams
- * saved on the server without being deployed (any BPMN, executable or not; a deploy is separate).
+ * saved on the server without being deployed (any BPMN, executable or not; a deploy is separate)
+ * — and the department register the modeler picks departments from.
  */
 import type { Knex } from 'knex';
 
@@ -33,9 +34,15 @@ export async function up(knex: Knex): Promise<void> {
     t.string('updated_at', 40).notNullable();
     t.index(['process_id']);
   });
+  await knex.schema.createTable('departments', (t) => {
+    t.string('name', 200).primary();
+    t.string('created_by', 100).notNullable();
+    t.string('created_at', 40).notNullable();
+  });
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.dropTable('departments');
   await knex.schema.dropTable('drafts');
   await knex.schema.dropTable('sessions');
   await knex.schema.alterTable('users', (t) => {

@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { caseRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
+import { departmentRoutes } from './routes/departments.js';
 import { docsRouter } from './routes/docs.js';
 import { matterRoutes } from './routes/matters.js';
 import { pagesRouter } from './routes/pages.js';
@@ -92,6 +93,7 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
   systemRoutes(routes, db);
   authRoutes(routes, db.knex, { sessionTtlMs });
   definitionRoutes(routes, store);
+  departmentRoutes(routes, db.knex, store);
   matterRoutes(routes, store, db.knex);
   caseRoutes(routes, store, db.knex, clock);
   taskRoutes(routes, store);
