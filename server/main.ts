@@ -48,7 +48,7 @@ if ((await countUsers(db.knex)) === 0) {
 const server = createApp({ db, store, logger, calendar, ...(testClock ? { testClock } : {}) }).listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ database: db.dialect, poller: Boolean(poller) }, `Matterflow listening on http://${config.host}:${port} (API: /api/openapi.json, health: /healthz, readiness: /readyz)`);
+  logger.info({ database: db.dialect, poller: Boolean(poller) }, `Matterflow listening on http://${config.host}:${port} (workspace: /login, designer: /designer, 办事指南: /guide; API: /api/docs, /api/openapi.json; health: /healthz, readiness: /readyz)`);
 });
 
 let stopping = false;
