@@ -21,6 +21,7 @@ import { caseRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { departmentRoutes } from './routes/departments.js';
 import { docsRouter } from './routes/docs.js';
+import { draftRoutes } from './routes/drafts.js';
 import { matterRoutes } from './routes/matters.js';
 import { pagesRouter } from './routes/pages.js';
 import { supervisionRoutes } from './routes/supervision.js';
@@ -94,6 +95,7 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
   authRoutes(routes, db.knex, { sessionTtlMs });
   definitionRoutes(routes, store);
   departmentRoutes(routes, db.knex, store);
+  draftRoutes(routes, db.knex, clock);
   matterRoutes(routes, store, db.knex);
   caseRoutes(routes, store, db.knex, clock);
   taskRoutes(routes, store);
