@@ -16,10 +16,12 @@ import {
   type Matter,
 } from '../../engine/matters/index.js';
 import { deployMatter, getMatter, listMatters, listMatterVersions, MatterProcessNotDeployedError, type StoredMatter } from '../../engine/matters-store/index.js';
+import { DEFAULT_OFFICE_DAY } from '../../engine/calendar/index.js';
 import type { TimeLimit } from '../../engine/model/types.js';
 import type { Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
+import { guideSteps, publicFlowXml, type GuideStep } from './matters-guide-flow.js';
 
 const CODE = { type: 'string', minLength: 1, maxLength: 64 } as const;
 const VERSION = { type: 'integer', minimum: 1 } as const;
@@ -48,8 +50,42 @@ function limitView(limit: TimeLimit) {
   return { amount: limit.amount, unit: limit.unit, text: `${limit.amount}个${limit.unit}` };
 }
 
+/** Matters a citizen may read the 办事指南 of: in use, or suspended (shown as 暂停); not drafts or cancelled ones. */
+const PUBLISHED_STATUSES: ReadonlySet<string> = new Set(['active', 'suspended']);
+
+interface GuideFlow {
+  readonly processId: string;
+  readonly version: number;
+  readonly name: string | null;
+  /** The diagram, without documentation, conditions, extension elements or gov attributes. */
+  readonly xml: string;
+  /** Named steps in the order a case meets them, with department and limit (null when the file does not load). */
+  readonly steps: GuideStep[] | null;
+}
+
+/** Where and how to apply: the windows (implementer and joint agencies), office hours, online, visits. */
+function howToApply(m: Matter) {
+  const visits = m.visitsRequired === 0 ? '全程网办，无需到现场（零跑动）' : m.visitsRequired === 1 ? '最多跑一次' : `需到办事现场 ${m.visitsRequired} 次`;
+  return {
+    agencies: [
+      { name: m.implementer.name, role: '实施主体（审批、决定）' },
+      ...(m.jointAgencies ?? []).map((agency) => ({ name: agency.name, role: agency.role ?? '联办机构' })),
+    ],
+    officeHours: {
+      days: '法定工作日（周末和法定节假日休息，调休上班日照常办公）',
+      periods: DEFAULT_OFFICE_DAY.periods.map((period) => `${period.start}–${period.end}`),
+    },
+    channels: [
+      { channel: '窗口', text: '到下列机构的综合窗口提交申请' },
+      ...(m.visitsRequired === 0 ? [{ channel: '网上', text: '全程网上办理：在线填写申请表、提交电子材料' }] : []),
+    ],
+    visitsRequired: m.visitsRequired,
+    visits,
+  };
+}
+
 /** The 办事指南: only what is published to citizens (no supervision rules, no created_by). */
-function guideView(stored: StoredMatter, flow: { processId: string; version: number; name: string | null; xml: string } | null) {
+function guideView(stored: StoredMatter, flow: GuideFlow | null) {
   const m: Matter = stored.matter;
   return {
     matterCode: stored.matterCode,
@@ -82,7 +118,8 @@ function guideView(stored: StoredMatter, flow: { processId: string; version: num
     visitsRequired: m.visitsRequired,
     specialProcedures: m.specialProcedures ?? [],
     tolerance: { allowed: m.tolerance?.allowed ?? false, ...(m.tolerance?.supplementDeadline ? { supplementDeadline: limitView(m.tolerance.supplementDeadline) } : {}) },
-    informedCommitment: { allowed: m.informedCommitment?.allowed ?? false },
+    informedCommitment: { allowed: m.informedCommitment?.allowed ?? false, ...(m.informedCommitment?.verificationPeriod ? { verificationPeriod: limitView(m.informedCommitment.verificationPeriod) } : {}) },
+    howToApply: howToApply(m),
     flow,
   };
 }
@@ -103,7 +140,7 @@ export function matterRoutes(routes: Routes, store: Store, knex: Knex): void {
     summary: 'The latest version of every matter',
     tags: ['matters'],
     access: 'authenticated',
-    responses: { 200: { description: 'code, name, type, version, process, by matter code' } },
+    responses: { 200: { description: 'code, name, type, status, version, process, who deployed it and when, by matter code' } },
     handler: async () => ({
       body: (await listMatters(knex)).map((stored) => ({
         matterCode: stored.matterCode,
@@ -111,10 +148,41 @@ export function matterRoutes(routes: Routes, store: Store, knex: Knex): void {
         type: stored.matter.type,
         typeLabel: MATTER_TYPES[stored.matter.type],
         status: stored.matter.status,
+        statusLabel: MATTER_STATUSES[stored.matter.status],
         version: stored.version,
         processId: stored.processId,
+        createdAt: stored.createdAt,
+        createdBy: stored.createdBy,
       })),
     }),
+  });
+  routes.add({
+    method: 'get',
+    path: '/api/guide',
+    summary: '办事指南 list: the published matters (in use or suspended) with what a citizen picks one by',
+    tags: ['matters'],
+    access: 'public',
+    responses: { 200: { description: 'code, name, type, implementer, limits, fees, visits; in Chinese collation order' } },
+    handler: async () => {
+      const collator = new Intl.Collator('zh-CN');
+      const published = (await listMatters(knex)).filter((stored) => PUBLISHED_STATUSES.has(stored.matter.status));
+      return {
+        body: published
+          .map(({ matterCode, matter: m }) => ({
+            matterCode,
+            name: m.name,
+            type: { code: m.type, label: MATTER_TYPES[m.type] },
+            status: { code: m.status, label: MATTER_STATUSES[m.status] },
+            implementer: m.implementer.name,
+            legalLimit: limitView(m.legalLimit),
+            ...(m.promisedLimit ? { promisedLimit: limitView(m.promisedLimit) } : {}),
+            caseType: { code: m.caseType, label: CASE_TYPES[m.caseType] },
+            fees: m.fees.charged ? '收费' : '不收费',
+            visitsRequired: m.visitsRequired,
+          }))
+          .sort((a, b) => collator.compare(a.name, b.name)),
+      };
+    },
   });
   routes.add<unknown>({
     method: 'post',
@@ -196,15 +264,19 @@ export function matterRoutes(routes: Routes, store: Store, knex: Knex): void {
     tags: ['matters'],
     access: 'public',
     params: { type: 'object', required: ['code'], properties: { code: CODE } },
-    responses: { 200: { description: 'The guide of the latest version' }, 404: { description: 'No such matter' } },
+    responses: { 200: { description: 'The guide of the latest version' }, 404: { description: 'No such matter, or not published (a draft or cancelled matter)' } },
     handler: async ({ params }) => {
       const stored = await found(knex, params.code);
-      const versions = await store.listDefinitions(stored.processId);
+      if (!PUBLISHED_STATUSES.has(stored.matter.status)) throw new ApiError(404, 'MATTER_NOT_FOUND', `事项 ${params.code} 未公布办事指南`, `Matter ${params.code} is not published`);
+      const definitions = await store.listDefinitions();
+      const versions = definitions.filter((definition) => definition.processId === stored.processId);
       const latest = versions.reduce<(typeof versions)[number] | undefined>((best, v) => (!best || Number(v.version) > Number(best.version) ? v : best), undefined);
-      let flow: { processId: string; version: number; name: string | null; xml: string } | null = null;
+      let flow: GuideFlow | null = null;
       if (latest) {
         const row = (await store.database.knex('deployments').where({ hash: latest.hash }).first('xml')) as { xml: string } | undefined;
-        flow = { processId: latest.processId, version: Number(latest.version), name: latest.name, xml: row?.xml ?? '' };
+        const xml = row?.xml ?? '';
+        const known = new Set(definitions.map((definition) => definition.processId));
+        flow = { processId: latest.processId, version: Number(latest.version), name: latest.name, xml: xml ? await publicFlowXml(xml) : '', steps: xml ? await guideSteps(xml, latest.processId, known) : null };
       }
       return { body: guideView(stored, flow) };
     },
