@@ -40,3 +40,8 @@ export {
   StoreError,
 } from './errors.js';
 export { listAlerts, supervisionStatistics, type AlertFilter, type AlertView, type StatisticsFilter, type StatisticsRow } from './supervision-queries.js';
+export { searchAuditCases, replayTimeline, summarizeState, caseFamily, caseDefinition, eventHashes, type AuditCaseFilter, type AuditCaseRow, type StateSummary, type TimelineStep, type CaseFamily } from './audit-queries.js';
+export { openSignalSummary, type SignalSummaryFilter, type SignalSummaryGroup } from './supervision-signal-summary.js';
+export { beijingPeriod, currentPeriod, handlingPerformance, nearestRank, type InstantRange, type PeriodKind, type PerformanceFilter, type PerformanceRow } from './supervision-performance.js';
+export { rectificationsDue, type RectificationDue, type RectificationDueFilter } from './rectifications-due.js';
+export { matterNames } from './matter-names.js';
