@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import type { TimeLimitUnit } from '../model/types.js';
 import type { AlertLevel } from '../supervision/index.js';
+import { nearestRank } from './supervision-performance.js';
 
 export interface AlertFilter {
   readonly department?: string;
@@ -126,7 +127,7 @@ export async function supervisionStatistics(db: Knex, filter: StatisticsFilter):
         onTime: group.onTime,
         onTimeRate: group.onTime / sorted.length,
         averageUsed: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
-        p90Used: sorted[Math.max(0, Math.ceil(0.9 * sorted.length) - 1)] ?? 0,
+        p90Used: nearestRank(sorted, 90) ?? 0,
         openAlerts: openBy.get(group.key) ?? { 预警: 0, 黄牌: 0, 红牌: 0 },
       };
     })
