@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { CaseCommand } from '../../engine/case/index.js';
-import { CASE_STATUSES, CHANNELS, mayPerform, type CaseStatusZh, type Operation, type Principal } from '../../engine/domain/index.js';
+import { CASE_STATUSES, CHANNELS, mayPerform, RESULT_KINDS, type CaseStatusZh, type Operation, type Principal } from '../../engine/domain/index.js';
 import { receiveApplication } from '../../engine/domain-store/index.js';
 import type { Clock } from '../../engine/clock.js';
 import { maskIdNumber } from '../../engine/matters/index.js';
@@ -184,13 +184,14 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
       const data = body.data ?? {};
       const taskId = typeof data['taskId'] === 'string' ? data['taskId'] : undefined;
       const taskDepartment = taskId ? (state.tasks[taskId]?.department ?? null) : undefined;
-      authorise(principal, OPERATIONS[body.operation] ?? 'case.read', { ...(taskDepartment === undefined ? {} : { taskDepartment }) });
+      authorise(principal, body.operation, OPERATIONS[body.operation] ?? 'case.read', { ...(taskDepartment === undefined ? {} : { taskDepartment }) });
+      await checkOperationData(knex, body.operation, data);
       const command = { type: body.operation, actor: principal?.id ?? 'unknown', data } as CaseCommand;
       try {
         const result = await store.dispatch(params.caseId, command);
         return { body: caseView(result.state) };
       } catch (error) {
-        throw (taskId && (await completedBySomeoneElse(store, params.caseId, taskId, error))) || error;
+        throw (taskId && (await completedBySomeoneElse(store, params.caseId, taskId, error))) || refusalInChinese(error, state, body.operation, data);
       }
     },
   });
@@ -214,8 +215,189 @@ async function load(store: Store, caseId: string) {
   return state;
 }
 
-function authorise(principal: Principal | null, operation: Operation, target: { taskDepartment?: string | null }): void {
+/** 403 in Chinese: the role lacks the right, or the task is another department's. */
+function authorise(principal: Principal | null, name: string, operation: Operation, target: { taskDepartment?: string | null }): void {
   if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'A valid bearer token is required');
   const permission = mayPerform(principal, operation, target);
-  if (!permission.allowed) throw new ApiError(403, 'FORBIDDEN', `无权执行此操作：${permission.reason}`, permission.reason);
+  if (permission.allowed) return;
+  const label = OPERATION_LABELS[name] ?? name;
+  if (mayPerform(principal, operation).allowed) {
+    throw new ApiError(403, 'FORBIDDEN', `无权执行此操作：只能办理本部门（${principal.department ?? '未绑定部门'}）的任务，该任务属于${target.taskDepartment ?? '其他部门'}`, permission.reason);
+  }
+  const roles = principal.roles.map((role) => ROLE_LABELS[role] ?? role).join('、') || '无角色用户';
+  throw new ApiError(403, 'FORBIDDEN', `无权执行此操作：${roles}不能「${label}」`, permission.reason);
+}
+
+const ROLE_LABELS: Readonly<Record<string, string>> = { admin: '系统管理员', window: '窗口人员', department: '部门审批人员', supervisor: '监察人员', auditor: '审计人员', applicant: '申请人' };
+
+/** The operations in the words of DOMAIN.md, for messages. */
+export const OPERATION_LABELS: Readonly<Record<string, string>> = {
+  'case.noticeCorrection': '补正告知',
+  'materials.supply': '补交材料',
+  'case.accept': '受理',
+  'case.acceptWithTolerance': '容缺受理',
+  'case.refuse': '不予受理',
+  'case.conclude': '办结',
+  'case.deliver': '送达',
+  'case.withdraw': '撤回申请',
+  'case.revoke': '撤销',
+  'specialProcedure.start': '特别程序开始',
+  'specialProcedure.end': '特别程序结束',
+  'case.decideOnCommitment': '告知承诺决定',
+  'commitment.verify': '核查',
+  'task.claim': '签收',
+  'task.unclaim': '取消签收',
+  'task.complete': '办理（通过 / 不通过）',
+  'task.transfer': '转办',
+  'task.delegate': '委派',
+  'task.resolve': '归还委派',
+  'task.withdraw': '撤回',
+  'task.urge': '催办',
+  'task.copy': '抄送',
+  'case.modify': '退回',
+  'multiInstance.addInstance': '加签',
+  'multiInstance.cancelInstance': '减签',
+  'case.suspend': '挂起',
+  'case.resume': '恢复',
+  'clock.extend': '延长',
+};
+
+const blank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
+const invalid = (zh: string, en: string, field: string) => new ApiError(400, 'INVALID_ARGUMENT', zh, en, `/data/${field}`);
+
+/** Refusals that mean "no such thing" (as server/http/errors.ts maps them). */
+const NOT_FOUND = new Set(['CASE_NOT_FOUND', 'TASK_NOT_FOUND', 'TIMER_NOT_FOUND', 'JOB_NOT_FOUND', 'INCIDENT_NOT_FOUND', 'PROCESS_NOT_FOUND', 'CLOCK_NOT_FOUND', 'INSTANCE_NOT_FOUND', 'ELEMENT_NOT_FOUND']);
+
+/** What each operation needs filled in, checked before the domain sees it, with the field named in Chinese. */
+async function checkOperationData(knex: Knex, operation: string, data: Record<string, unknown>): Promise<void> {
+  const text = (field: string, label: string) => {
+    if (blank(data[field])) throw invalid(`请填写${label}`, `data.${field} is required`, field);
+  };
+  switch (operation) {
+    case 'task.complete': {
+      const opinion = data['opinion'] as { decision?: unknown; text?: unknown } | undefined;
+      if (opinion !== undefined) {
+        if (typeof opinion !== 'object' || opinion === null || blank(opinion.decision)) throw invalid('请选择办理结果（通过或不通过）', 'data.opinion.decision is required', 'opinion/decision');
+        if (blank(opinion.text)) throw invalid('请填写办理意见', 'data.opinion.text is required', 'opinion/text');
+      }
+      break;
+    }
+    case 'case.refuse':
+    case 'case.withdraw':
+    case 'case.revoke':
+      text('reason', '理由');
+      break;
+    case 'case.noticeCorrection': {
+      const defects = data['defects'];
+      if (!Array.isArray(defects) || defects.length === 0 || defects.some(blank)) throw invalid('补正告知须逐项列明需要补正的问题（每一项都要写明）', 'data.defects must list every defect', 'defects');
+      break;
+    }
+    case 'materials.supply':
+      if (!Array.isArray(data['materials']) || (data['materials'] as unknown[]).some(blank)) throw invalid('请选择补交的材料', 'data.materials must list material ids', 'materials');
+      break;
+    case 'case.acceptWithTolerance':
+      text('commitment', '容缺受理承诺书内容');
+      break;
+    case 'case.conclude': {
+      if (!RESULT_KINDS.includes(data['kind'] as (typeof RESULT_KINDS)[number])) throw invalid(`请选择办结结果（${RESULT_KINDS.join('、')}）`, 'data.kind is required', 'kind');
+      if (data['kind'] === '出证') {
+        const licence = data['licence'] as { name?: unknown; number?: unknown } | undefined;
+        if (!licence || blank(licence.name)) throw invalid('请填写证照名称', 'data.licence.name is required', 'licence/name');
+        if (blank(licence.number)) throw invalid('请填写证照编号', 'data.licence.number is required', 'licence/number');
+      } else text('reason', '理由');
+      break;
+    }
+    case 'case.deliver':
+      text('method', '送达方式');
+      break;
+    case 'specialProcedure.start':
+      text('kind', '特别程序种类');
+      text('reason', '特别程序理由');
+      break;
+    case 'specialProcedure.end':
+      text('result', '特别程序结果');
+      break;
+    case 'clock.extend':
+      if (typeof data['amount'] !== 'number' || !Number.isInteger(data['amount']) || data['amount'] <= 0 || data['amount'] > 60) throw invalid('延长天数须为 1 至 60 的整数', 'data.amount must be a positive integer', 'amount');
+      text('approver', '批准人');
+      text('reason', '延长理由');
+      break;
+    case 'case.modify':
+      text('activate', '退回到的环节');
+      text('reason', '退回理由');
+      break;
+    case 'task.transfer':
+    case 'task.delegate': {
+      text('to', operation === 'task.transfer' ? '转办给谁' : '委派给谁');
+      const user = await knex('users').where({ user_id: String(data['to']).trim() }).first();
+      if (!user) throw invalid(`用户 ${String(data['to'])} 不存在`, `No user ${String(data['to'])}`, 'to');
+      break;
+    }
+    case 'multiInstance.addInstance':
+      if (blank(data['instanceId']) && blank(data['elementId'])) throw invalid('请指明加签的会签环节', 'data.instanceId or data.elementId is required', 'instanceId');
+      break;
+    default:
+      break;
+  }
+}
+
+/** A refusal of the domain or the runtime, in Chinese words an officer understands (the English stays in message.en). */
+function refusalInChinese(error: unknown, state: CaseState, operation: string, data: Record<string, unknown>): unknown {
+  if (!(error instanceof CommandRejectedError)) return error;
+  const domain = state.domain;
+  const task = typeof data['taskId'] === 'string' ? state.tasks[data['taskId']] : undefined;
+  const label = OPERATION_LABELS[operation] ?? operation;
+  const names = (ids: readonly string[]) => (domain ? domain.matter.materials.filter((m) => ids.includes(m.id)).map((m) => m.name).join('、') : ids.join('、'));
+  const missing = (necessity: string) => (domain ? domain.matter.materials.filter((m) => m.necessity === necessity && !domain.materials[m.id]).map((m) => m.id) : []);
+  const zh = ((): string => {
+    switch (error.code) {
+      case 'ILLEGAL_TRANSITION':
+        return domain?.status ? `办件当前状态为「${domain.status}」，不能${label}` : `当前不能${label}`;
+      case 'MATERIALS_MISSING':
+        return `材料不齐，不能受理：缺少${names([...missing('required'), ...missing('tolerated')])}。请一次性告知补正，或在允许时容缺受理`;
+      case 'TOLERANCE_REFUSED':
+        if (domain && !domain.matter.tolerance.allowed) return '本事项不允许容缺受理';
+        if (missing('required').length > 0) return `不能容缺受理：核心材料${names(missing('required'))}未提交`;
+        return '不能容缺受理：申请人未通过信用核查';
+      case 'MATERIALS_OWED':
+        return `容缺材料${names(domain?.tolerance?.missing ?? [])}尚未补齐（补交期限 ${domain?.tolerance?.deadline ?? ''}），不能出证`;
+      case 'ONE_TIME_NOTICE': {
+        const first = domain?.notices[0];
+        const added = Array.isArray(data['defects']) ? (data['defects'] as string[]).filter((d) => !first?.defects.includes(d.trim())) : [];
+        return `补正须一次性告知：首次告知未列出的问题不能再次告知（${added.join('；')}）`;
+      }
+      case 'ALREADY_DELIVERED':
+        return '办理结果已送达，不能重复送达';
+      case 'TASK_ASSIGNED':
+        return `该任务已由 ${task?.assignee ?? '他人'} 签收`;
+      case 'NOT_ASSIGNEE':
+        return task?.assignee ? `该任务已由 ${task.assignee} 签收，只有签收人可以${label}` : `该任务尚未签收，不能${label}`;
+      case 'TASK_DELEGATED':
+        return `该任务已委派给 ${task?.assignee ?? '他人'}，须待其归还后再办理`;
+      case 'NOT_DELEGATED':
+        return '该任务没有被委派';
+      case 'CASE_SUSPENDED':
+        return '办件已挂起，恢复后才能办理';
+      case 'NOT_WITHDRAWABLE':
+        return '下一环节已开始办理，不能撤回';
+      case 'NOT_MULTI_INSTANCE':
+        return '该环节不是会签环节，不能加签或减签';
+      case 'TASK_NOT_FOUND':
+        return '该任务不存在或已办理完毕';
+      case 'CLOCK_NOT_FOUND':
+        return '办件尚未开始计时（受理后才有办结时限）';
+      case 'INSTANCE_NOT_FOUND':
+      case 'ELEMENT_NOT_FOUND':
+        return '所选环节不存在或已结束';
+      case 'CALENDAR_MISSING':
+        return '缺少工作日历，无法计算时限';
+      case 'INVALID_ARGUMENT':
+        if (operation === 'case.acceptWithTolerance' && missing('tolerated').length === 0) return '没有缺少可容缺的材料，请直接受理';
+        return `${label}的内容有误，请检查后重试`;
+      default:
+        return `操作被拒绝：当前不能${label}`;
+    }
+  })();
+  const status = NOT_FOUND.has(error.code) ? 404 : 422;
+  return new ApiError(status, error.code, zh, error.rejection.message);
 }

@@ -4,7 +4,10 @@
  * result and delivery. Personal data never leaves the server in clear.
  */
 import { maskIdNumber, maskPersonalData } from '../../engine/matters/index.js';
-import type { CaseState } from '../../engine/runtime/index.js';
+import type { CaseEvent, CaseState, TaskState } from '../../engine/runtime/index.js';
+import { mayPerform, RESULT_KINDS, type Operation, type Principal } from '../../engine/domain/index.js';
+import { ALLOWED } from '../../engine/domain/transitions.js';
+import type { CompiledProcess, FlowNode } from '../../engine/model/index.js';
 
 export function caseView(state: CaseState): Record<string, unknown> {
   const domain = state.domain;
@@ -37,4 +40,265 @@ export function caseView(state: CaseState): Record<string, unknown> {
     delivery: domain?.delivery ?? null,
     variables: maskPersonalData(state.variables[state.rootInstanceId] ?? {}),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The task page: what this principal may do now on this task, computed on the server from the
+// domain's own rules (engine/domain permissions.ts and transitions.ts) and the task's state, so
+// that the browser only offers what the server will accept. The server checks again on submit.
+// ---------------------------------------------------------------------------------------------
+
+/** Keys of the operations the task page knows, each with its API operation and the right it needs. */
+export const TASK_PAGE_OPERATIONS = {
+  claim: { operation: 'task.claim', right: 'task.claim', label: '签收' },
+  unclaim: { operation: 'task.unclaim', right: 'task.unclaim', label: '取消签收' },
+  accept: { operation: 'case.accept', right: 'case.accept', label: '受理' },
+  acceptWithTolerance: { operation: 'case.acceptWithTolerance', right: 'case.acceptWithTolerance', label: '容缺受理' },
+  refuse: { operation: 'case.refuse', right: 'case.refuse', label: '不予受理' },
+  correction: { operation: 'case.noticeCorrection', right: 'case.noticeCorrection', label: '补正告知' },
+  supply: { operation: 'materials.supply', right: 'materials.supply', label: '补交材料' },
+  approve: { operation: 'task.complete', right: 'task.complete', label: '通过 / 不通过' },
+  conclude: { operation: 'case.conclude', right: 'case.conclude', label: '办结' },
+  deliver: { operation: 'case.deliver', right: 'case.deliver', label: '送达' },
+  return: { operation: 'case.modify', right: 'task.return', label: '退回' },
+  transfer: { operation: 'task.transfer', right: 'task.transfer', label: '转办' },
+  delegate: { operation: 'task.delegate', right: 'task.delegate', label: '委派' },
+  resolve: { operation: 'task.resolve', right: 'task.delegate', label: '归还委派' },
+  addSigner: { operation: 'multiInstance.addInstance', right: 'multiInstance.addSigner', label: '加签' },
+  specialStart: { operation: 'specialProcedure.start', right: 'specialProcedure.start', label: '特别程序开始' },
+  specialEnd: { operation: 'specialProcedure.end', right: 'specialProcedure.end', label: '特别程序结束' },
+  extend: { operation: 'clock.extend', right: 'clock.extend', label: '延长' },
+} as const satisfies Record<string, { operation: string; right: Operation; label: string }>;
+
+export type TaskPageOperationKey = keyof typeof TASK_PAGE_OPERATIONS;
+
+export interface OfferedOperation {
+  readonly key: TaskPageOperationKey;
+  /** The `operation` to POST to /api/cases/{caseId}/operations. */
+  readonly operation: string;
+  readonly label: string;
+  /** What its form offers (targets, kinds, materials …). */
+  readonly options?: Record<string, unknown>;
+}
+
+/** A variable a decision sets for the gateway after the step (from its conditions). */
+export interface DecisionVariable {
+  readonly name: string;
+  readonly type: 'boolean' | 'enum';
+  readonly values?: readonly string[];
+}
+
+export interface TaskOperationContext {
+  readonly state: CaseState;
+  readonly taskId: string;
+  readonly principal: Principal;
+  /** The compiled process the case runs (null if it cannot be loaded: no flow-derived offers). */
+  readonly process: CompiledProcess | null;
+  /** Fields of the application form (not offered as decision variables). */
+  readonly formFields: readonly string[];
+}
+
+/** Variables set by the 办件 layer itself, never by a step's decision. */
+const DOMAIN_VARIABLES = new Set(['受理结果', '办结结果', 'materials']);
+
+/** The operations `principal` may do now on task `taskId`: permitted by role and department, and admitted by the case's and task's state. */
+export function offeredOperations({ state, taskId, principal, process, formFields }: TaskOperationContext): OfferedOperation[] {
+  const task = state.tasks[taskId];
+  if (!task || state.status !== 'active') return [];
+  const domain = state.domain;
+  const status = domain?.status ?? null;
+  const permitted = (key: TaskPageOperationKey) => mayPerform(principal, TASK_PAGE_OPERATIONS[key].right, { taskDepartment: task.department }).allowed;
+  const statusAllows = (type: keyof typeof ALLOWED) => status !== null && ALLOWED[type].includes(status);
+  const offers: OfferedOperation[] = [];
+  const offer = (key: TaskPageOperationKey, when: boolean, options?: Record<string, unknown>) => {
+    if (!when || !permitted(key)) return;
+    const { operation, label } = TASK_PAGE_OPERATIONS[key];
+    offers.push({ key, operation, label, ...(options ? { options } : {}) });
+  };
+  const running = state.suspended === null;
+  const delegated = task.delegation === 'pending';
+  const me = principal.id;
+  const workable = running && !delegated && (task.assignee === null || task.assignee === me);
+  const beforeAcceptance = status === '已收件' || status === '补正中';
+  const decides = process ? decidesResult(process, task.elementId) : false;
+  const materials = domain ? domain.matter.materials.map((m) => ({ id: m.id, name: m.name, necessity: m.necessity, received: domain.materials[m.id] === true })) : [];
+
+  offer('claim', running && task.assignee === null);
+  offer('unclaim', task.assignee === me && !delegated);
+  // 收件 → 受理: the window step completes with the 办件 decision.
+  offer('accept', workable && statusAllows('case.accept'));
+  if (domain && statusAllows('case.acceptWithTolerance') && domain.matter.tolerance.allowed) {
+    const coreMissing = materials.filter((m) => m.necessity === 'required' && !m.received);
+    const tolerated = materials.filter((m) => m.necessity === 'tolerated' && !m.received);
+    offer('acceptWithTolerance', workable && coreMissing.length === 0 && tolerated.length > 0, { missing: tolerated, supplementDeadline: domain.matter.tolerance.supplementDeadline, promisedLimit: domain.matter.promisedLimit });
+  }
+  offer('refuse', statusAllows('case.refuse'));
+  if (domain) {
+    const first = domain.notices[0];
+    offer('correction', statusAllows('case.noticeCorrection'), { materials, firstNotice: first ? first.defects : null, openDefects: domain.openDefects });
+    const owed = domain.tolerance?.missing ?? [];
+    offer('supply', statusAllows('materials.supply') && (domain.openDefects.length > 0 || owed.length > 0 || materials.some((m) => !m.received)), { materials, openDefects: domain.openDefects, owed });
+  }
+  // A step's own decision; the step that decides the 办件 result is concluded with 办结 instead.
+  offer('approve', workable && !beforeAcceptance && !decides, { decisions: ['通过', '不通过'], variables: process ? decisionVariables(process, task.elementId, formFields) : [] });
+  offer('conclude', workable && decides && statusAllows('case.conclude'), { kinds: RESULT_KINDS, owed: domain?.tolerance?.missing ?? [] });
+  offer('deliver', statusAllows('case.deliver') && !domain?.delivery, { methods: ['窗口领取', '邮寄送达', '电子送达'] });
+  const targets = process ? returnTargets(process, task) : [];
+  offer('return', running && targets.length > 0 && !delegated, { targets });
+  offer('transfer', running && !delegated);
+  offer('delegate', running && !delegated && task.assignee === me);
+  offer('resolve', delegated && task.assignee === me);
+  const body = multiInstanceBody(state, task);
+  offer('addSigner', running && body !== null, body ? { instanceId: body } : undefined);
+  if (domain) {
+    const kinds = [...new Set([...(domain.matter.specialProcedures ?? []), ...(process ? specialProceduresOf(process, task.elementId) : [])])];
+    offer('specialStart', running && statusAllows('specialProcedure.start') && kinds.length > 0, { kinds });
+    offer('specialEnd', statusAllows('specialProcedure.end') && Boolean(domain.specialProcedure), { running: domain.specialProcedure ?? null });
+  }
+  const clocks = Object.values(state.clocks).map((clock) => ({ clockId: clock.id, kind: clock.kind, elementId: clock.elementId, unit: clock.limit.unit, dueAt: clock.dueAt }));
+  offer('extend', clocks.some((clock) => clock.kind === 'case'), { clocks });
+  return offers;
+}
+
+/** Does completing this step decide the 办件 result (a gateway after it tests 办结结果)? */
+function decidesResult(process: CompiledProcess, elementId: string): boolean {
+  return downstreamConditions(process, elementId).some((source) => /办结结果/u.test(source));
+}
+
+/** The conditions of the gateways right after a step (through gateways only, not past the next activity). */
+function downstreamConditions(process: CompiledProcess, elementId: string): string[] {
+  const conditions: string[] = [];
+  const seen = new Set<string>();
+  const visit = (node: FlowNode | undefined) => {
+    if (!node || seen.has(node.id)) return;
+    seen.add(node.id);
+    for (const flowId of node.outgoing) {
+      const flow = process.flows.get(flowId);
+      if (!flow) continue;
+      if (flow.condition) conditions.push(flow.condition.feel);
+      const target = process.elements.get(flow.targetId);
+      if (target && target.kind.endsWith('Gateway')) visit(target);
+    }
+  };
+  visit(process.elements.get(elementId));
+  return conditions;
+}
+
+/** Variables the gateways after a step test with `= true/false` or `= "value"` (the step's decision sets them). */
+export function decisionVariables(process: CompiledProcess, elementId: string, formFields: readonly string[]): DecisionVariable[] {
+  const found = new Map<string, { type: 'boolean' | 'enum'; values: Set<string> }>();
+  for (const source of downstreamConditions(process, elementId)) {
+    for (const match of source.matchAll(/([\p{L}_][\p{L}\p{N}_]*)\s*=\s*(true|false|"[^"]*")/gu)) {
+      const name = match[1]!;
+      const value = match[2]!;
+      if (DOMAIN_VARIABLES.has(name) || formFields.includes(name)) continue;
+      const type = value === 'true' || value === 'false' ? 'boolean' : 'enum';
+      const entry = found.get(name) ?? { type, values: new Set<string>() };
+      if (type === 'enum') entry.values.add(value.slice(1, -1));
+      found.set(name, entry);
+    }
+  }
+  return [...found].map(([name, entry]) => (entry.type === 'boolean' ? { name, type: 'boolean' } : { name, type: 'enum', values: [...entry.values] }));
+}
+
+/** 退回: the user tasks of the same scope from which this step can be reached (earlier steps). */
+function returnTargets(process: CompiledProcess, task: TaskState): Array<{ elementId: string; name: string }> {
+  const here = process.elements.get(task.elementId);
+  if (!here) return [];
+  const targets: Array<{ elementId: string; name: string }> = [];
+  for (const element of process.elements.values()) {
+    if (element.id === here.id || element.scopeId !== here.scopeId) continue;
+    if (element.kind !== 'userTask' && element.kind !== 'manualTask') continue;
+    if (!process.reachable.get(element.id)?.has(here.id)) continue;
+    // A step this one can reach too lies after it on a loop, not before: not a 退回.
+    if (process.reachable.get(here.id)?.has(element.id) && !(process.reachable.get(element.id)?.has(here.id) ?? false)) continue;
+    targets.push({ elementId: element.id, name: element.name ?? element.id });
+  }
+  return targets;
+}
+
+function specialProceduresOf(process: CompiledProcess, elementId: string): readonly string[] {
+  const element = process.elements.get(elementId);
+  return element && 'gov' in element && element.gov && 'specialProcedures' in element.gov ? element.gov.specialProcedures : [];
+}
+
+/** The running multi-instance body this task is an inner instance of (加签 adds to it). */
+function multiInstanceBody(state: CaseState, task: TaskState): string | null {
+  const instance = state.instances[task.instanceId];
+  const parent = instance?.parentId ? state.instances[instance.parentId] : undefined;
+  if (parent?.mi && parent.elementId === task.elementId) return parent.id;
+  if (instance?.mi) return instance.id;
+  return null;
+}
+
+/** Materials of the case with their names and 容缺 state: received, 容缺 owed (with the deadline), or missing. */
+export function materialsView(state: CaseState): Array<Record<string, unknown>> {
+  const domain = state.domain;
+  if (!domain) return [];
+  return domain.matter.materials.map((material) => {
+    const received = domain.materials[material.id] === true;
+    const owed = domain.tolerance?.missing.includes(material.id) ?? false;
+    return {
+      id: material.id,
+      name: material.name,
+      necessity: material.necessity,
+      state: received ? 'received' : owed ? 'tolerated' : 'missing',
+      ...(owed && domain.tolerance ? { deadline: domain.tolerance.deadline } : {}),
+    };
+  });
+}
+
+const taskName = (event: CaseEvent, names: Map<string, string>): string => names.get(String((event.data as { taskId?: string }).taskId ?? '')) ?? '';
+
+/** The history as officers read it: the 办件 events and each step's handling, in Chinese, oldest first. */
+export function historySummary(events: readonly CaseEvent[]): Array<{ seq: number; time: string; actor: string; text: string }> {
+  const names = new Map<string, string>();
+  const elementNames = new Map<string, string>();
+  const lines: Array<{ seq: number; time: string; actor: string; text: string }> = [];
+  for (const [index, event] of events.entries()) {
+    const data = event.data as Record<string, unknown>;
+    const text = (() => {
+      switch (event.type) {
+        case 'task.created':
+          names.set(String(data['taskId']), String(data['name'] ?? data['elementId'] ?? ''));
+          elementNames.set(String(data['elementId']), String(data['name'] ?? data['elementId'] ?? ''));
+          return `环节「${String(data['name'] ?? data['elementId'] ?? '')}」开始`;
+        case 'case.received': return `收件（${String(data['channel'] ?? '')}）`;
+        case 'case.correctionNoticed': return `补正告知（一次性告知）：${(data['defects'] as string[]).join('；')}`;
+        case 'materials.supplied': return `补交材料 ${(data['materials'] as string[]).length} 件`;
+        case 'case.correctionCompleted': return '补正完成';
+        case 'case.accepted': return data['auto'] ? '逾期未答复，视为受理' : '受理';
+        case 'case.acceptedWithTolerance': return `容缺受理，补交期限 ${String(data['deadline'] ?? '')}`;
+        case 'case.refused': return `不予受理：${String(data['reason'] ?? '')}`;
+        case 'case.reviewStarted': return '开始审查';
+        case 'case.concluded': return `办结：${String(data['kind'] ?? '')}${data['reason'] ? `（${String(data['reason'])}）` : ''}`;
+        case 'case.delivered': return `送达（${String(data['method'] ?? '')}）`;
+        case 'case.withdrawn': return `申请人撤回：${String(data['reason'] ?? '')}`;
+        case 'case.revoked': return `撤销：${String(data['reason'] ?? '')}`;
+        case 'case.ended': return `${String(data['status'] ?? '')}：${String(data['reason'] ?? '')}`;
+        case 'specialProcedure.started': return `特别程序开始（${String(data['kind'] ?? '')}）：${String(data['reason'] ?? '')}`;
+        case 'specialProcedure.ended': return `特别程序结束（${String(data['kind'] ?? '')}）：${String(data['result'] ?? '')}`;
+        case 'task.claimed': return `签收「${taskName(event, names)}」`;
+        case 'task.unclaimed': return `取消签收「${taskName(event, names)}」`;
+        case 'task.transferred': return `转办「${taskName(event, names)}」给 ${String(data['to'] ?? '')}`;
+        case 'task.delegated': return `委派「${taskName(event, names)}」给 ${String(data['to'] ?? '')}`;
+        case 'task.resolved': return `归还委派「${taskName(event, names)}」`;
+        case 'task.completed': {
+          const opinion = data['opinion'] as { decision: string; text: string } | undefined;
+          return `办理「${taskName(event, names)}」${opinion ? `：${opinion.decision}${opinion.text ? `，意见：${opinion.text}` : ''}` : ''}`;
+        }
+        case 'instance.modified': {
+          const target = String((data['activated'] as { elementId?: string } | undefined)?.elementId ?? '');
+          return `退回至「${elementNames.get(target) ?? target}」${data['reason'] ? `：${String(data['reason'])}` : ''}`;
+        }
+        case 'clock.paused': return `计时暂停（${String(data['kind'] ?? '')}）`;
+        case 'clock.resumed': return '恢复计时';
+        case 'clock.extended': return `延长 ${String(data['amount'] ?? '')}（批准人 ${String(data['approver'] ?? '')}）：${String(data['reason'] ?? '')}`;
+        case 'alert.raised': return `电子监察：${String(data['level'] ?? '')}`;
+        default: return null;
+      }
+    })();
+    if (text !== null) lines.push({ seq: index + 1, time: event.time, actor: event.actor, text });
+  }
+  return lines;
 }
