@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['engine/runtime/**/*.ts', 'engine/time/**/*.ts', 'engine/model/**/*.ts', 'engine/calendar/**/*.ts', 'engine/supervision/**/*.ts', 'engine/domain/**/*.ts', 'engine/case/**/*.ts', 'engine/matters/**/*.ts', 'engine/ratings/**/*.ts'],
+    files: ['engine/runtime/**/*.ts', 'engine/time/**/*.ts', 'engine/model/**/*.ts', 'engine/calendar/**/*.ts', 'engine/supervision/**/*.ts', 'engine/domain/**/*.ts', 'engine/case/**/*.ts', 'engine/matters/**/*.ts', 'engine/ratings/**/*.ts', 'engine/lint/**/*.ts'],
     ignores: ['engine/model/read-file.ts'],
     rules: {
       'no-restricted-syntax': ['error', ...impure],

@@ -2,6 +2,7 @@ import type { CliIo, ExitCode, Subcommand } from './command.js';
 import { CommandFailure, EXIT, UsageError } from './command.js';
 import { calendarCommand } from './commands/calendar.js';
 import { deployCommand } from './commands/deploy.js';
+import { lintCommand } from './commands/lint.js';
 import { migrateCommand } from './commands/migrate.js';
 import { replayCommand } from './commands/replay.js';
 import { serveCommand } from './commands/serve.js';
@@ -10,7 +11,7 @@ import { userCommand } from './commands/user.js';
 import { verifyCommand } from './commands/verify.js';
 
 /** Every subcommand by name. Add one: write commands/<name>.ts exporting a Subcommand, list it here. */
-const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map([serveCommand, migrateCommand, validateCommand, deployCommand, verifyCommand, replayCommand, calendarCommand, userCommand].map((command) => [command.name, command]));
+const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map([serveCommand, migrateCommand, validateCommand, lintCommand, deployCommand, verifyCommand, replayCommand, calendarCommand, userCommand].map((command) => [command.name, command]));
 
 const consoleIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),

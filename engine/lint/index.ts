@@ -1,0 +1,12 @@
+/**
+ * The lint: one bpmnlint rule set (bpmnlint's recommended rules + our `matterflow/…` rules for
+ * matters) used by the browser modeler, by deploy and by `matterflow lint`, from this code.
+ * Pure: no I/O, no clock; bundles for the browser.
+ */
+export type { LintFinding } from './types.js';
+export { MATTERFLOW_RULE_PREFIX } from './types.js';
+export { lintConfig, MATTERFLOW_RULES } from './config.js';
+export { lintResolver } from './resolver.js';
+export { LINT_MESSAGES_ZH, zhMessage } from './messages-zh.js';
+export { lintDefinitions, lintXml, isMatterflowFinding } from './lint.js';
+export { deployLintFindings } from './deploy-policy.js';

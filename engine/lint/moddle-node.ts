@@ -1,0 +1,45 @@
+import type { ModdleFlowElement, ModdleProcess } from '../model/moddle-types.js';
+
+/**
+ * A bpmn-moddle flow element as the lint rules read it: the model's shape plus the references
+ * bpmn-moddle resolves (incoming and outgoing flows, flow ends, default flow, attachment).
+ */
+export type LintNode = ModdleFlowElement & {
+  readonly incoming?: readonly LintNode[];
+  readonly outgoing?: readonly LintNode[];
+  readonly sourceRef?: LintNode;
+  readonly targetRef?: LintNode;
+  readonly default?: LintNode;
+  readonly attachedToRef?: LintNode;
+  readonly flowElements?: readonly LintNode[];
+  readonly $parent?: LintNode;
+};
+
+/** A bpmnlint check gets any moddle element; rules read it through this narrowing. */
+export function asNode(node: unknown): LintNode | null {
+  return typeof node === 'object' && node !== null && typeof (node as { $type?: unknown }).$type === 'string' ? (node as LintNode) : null;
+}
+
+/** The process an element belongs to (through sub-processes), or null (e.g. a collaboration). */
+export function processOf(node: LintNode): (ModdleProcess & LintNode) | null {
+  for (let current: LintNode | undefined = node; current; current = current.$parent) {
+    if (current.$type === 'bpmn:Process') return current as ModdleProcess & LintNode;
+  }
+  return null;
+}
+
+/** A process is a matter (事项) when it carries `gov:matterCode`; only matters get our rules. */
+export function isMatter(process: ModdleProcess | null): boolean {
+  return typeof process?.matterCode === 'string' && process.matterCode.trim() !== '';
+}
+
+/** Whether the element sits in a matter's process. */
+export function inMatter(node: LintNode): boolean {
+  return isMatter(processOf(node));
+}
+
+/** How an element is named in a message: its name, else its id. */
+export function label(node: LintNode): string {
+  const name = node.name?.trim();
+  return name ? `“${name}”` : `“${node.id ?? '?'}”`;
+}
