@@ -1,6 +1,9 @@
-// Placeholder until this page is built (issue 7 / 8).
+/** 办事指南 (public, no login): the published matters (/guide) and one matter's guide (/guide/:code). */
 import { startPage } from '../shared/shell.js';
+import { renderGuide } from './guide-page.js';
+import { renderGuideList } from './guide-list.js';
+import './guide.css';
 
-startPage('guide', (shell) => {
-  shell.main.textContent = '建设中';
-}, { public: true });
+const code = /^\/guide\/([^/]+)\/?$/.exec(location.pathname)?.[1];
+
+startPage('办事指南', (shell) => (code ? renderGuide(shell, decodeURIComponent(code)) : renderGuideList(shell)), { public: true });
