@@ -9,4 +9,4 @@ export { lintConfig, MATTERFLOW_RULES } from './config.js';
 export { lintResolver } from './resolver.js';
 export { LINT_MESSAGES_ZH, zhMessage } from './messages-zh.js';
 export { lintDefinitions, lintXml, isMatterflowFinding } from './lint.js';
-export { deployLintFindings } from './deploy-policy.js';
+export { deployLintFindings, lintForDeploy } from './deploy-policy.js';

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { MatterInvalidError, type FieldError } from '../../matters/index.js';
 import { deployMatter, MatterProcessNotDeployedError } from '../../matters-store/index.js';
+import { lintForDeploy } from '../../lint/index.js';
 import { readBpmnFile } from '../../model/index.js';
 import { DeploymentError, type Store } from '../../store/index.js';
 import type { CliIo, Subcommand } from '../command.js';
@@ -12,9 +13,11 @@ import { withStore } from '../store.js';
 const USAGE = `Usage: matterflow deploy [options] FILE...
 
 Deploys each FILE, in the order given:
-  *.bpmn   a process definition: validated as "matterflow validate" does; each executable
-           process gets a new version, or keeps its version ("unchanged") when the same XML was
-           deployed before. Refused (nothing stored) when the model has errors.
+  *.bpmn   a process definition: linted as "matterflow lint" does and validated as "matterflow
+           validate" does; each executable process gets a new version, or keeps its version
+           ("unchanged") when the same XML was deployed before. Refused (nothing stored) when
+           the model has errors or a matter breaks a matterflow/* lint rule (bpmnlint's
+           recommended rules only warn).
   *.json   a matter file (事项) for the catalogue: validated against the matter schema; the
            process it runs must be deployed. Refused (nothing stored) when invalid, with each
            field's JSON pointer and message.
@@ -65,9 +68,15 @@ async function deployBpmn(store: Store, file: string, actor: string, io: CliIo):
     io.out(findingLine(file, read.finding));
     return false;
   }
+  const lint = await lintForDeploy(read.xml);
+  if (lint.refused) {
+    for (const found of lint.findings) io.out(findingLine(file, found));
+    io.out(`${file}: refused, nothing stored`);
+    return false;
+  }
   try {
     const result = await store.deploy(read.xml, { actor });
-    for (const found of result.findings) io.out(findingLine(file, found));
+    for (const found of [...result.findings, ...lint.findings]) io.out(findingLine(file, found));
     if (result.processes.length === 0) io.out(`${file}: no executable process to deploy`);
     for (const process of result.processes) {
       io.out(`${file}: ${process.created ? 'deployed' : 'unchanged'} ${process.processId} version ${process.version}`);

@@ -30,11 +30,37 @@ describe('cli: matterflow deploy', function () {
     const first = await cli(['deploy', '--database', database, FOOD_BPMN]);
     const second = await cli(['deploy', '--database', database, FOOD_BPMN]);
     // then
+    // the shipped food licence carries one recommended-rule warning (an implicit join before 决定), which never blocks
+    const warning = `${FOOD_BPMN}: decision: fake-join: warning: 多条流入未经网关汇合（请用网关汇合） (line 61, column 5)`;
     expect(first.code).to.equal(0);
-    expect(first.stdout.trim()).to.equal(`${FOOD_BPMN}: deployed food-licence version 1`);
+    expect(first.stdout.trim().split('\n')).to.deep.equal([warning, `${FOOD_BPMN}: deployed food-licence version 1`]);
     expect(second.code).to.equal(0);
-    expect(second.stdout.trim()).to.equal(`${FOOD_BPMN}: unchanged food-licence version 1`);
+    expect(second.stdout.trim().split('\n')).to.deep.equal([warning, `${FOOD_BPMN}: unchanged food-licence version 1`]);
     expect(await count(database, 'definitions')).to.equal(1);
+  });
+
+  it('should NOT store a matter whose user task has no department or time limit: the lint refuses it, naming the task, exit 1', async () => {
+    // given
+    const database = path.join(dir, 'lint.sqlite');
+    const file = path.join(dir, 'no-limit.bpmn');
+    writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:gov="https://matterflow.cn/schema/bpmn/gov/1.0" id="d" targetNamespace="t">
+  <bpmn:process id="no-limit" name="无时限事项" isExecutable="true" gov:matterCode="330100-TEST-01" gov:promisedLimit="5" gov:promisedLimitUnit="workingDays">
+    <bpmn:startEvent id="start" name="收件"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="review" name="审查"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
+    <bpmn:endEvent id="end" name="办结"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+    <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`);
+    // when
+    const result = await cli(['deploy', '--database', database, file]);
+    // then
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.match(/review: matterflow\/user-task-department: /);
+    expect(result.stdout).to.match(/review: matterflow\/user-task-time-limit: /);
+    expect(result.stdout.trim().split('\n').at(-1)).to.equal(`${file}: refused, nothing stored`);
+    expect(await count(database, 'definitions')).to.equal(0);
   });
 
   it('should NOT store an invalid BPMN file: findings printed as validate prints them, exit 1', async () => {
