@@ -1,6 +1,6 @@
-// Placeholder until this page is built (issue 7 / 8).
+/** 电子监察 (supervisors): the board of open signals, handling statistics and 差评 rectifications. */
 import { startPage } from '../shared/shell.js';
+import { renderBoard } from './board.js';
+import './board.css';
 
-startPage('supervision', (shell) => {
-  shell.main.textContent = '建设中';
-});
+startPage('电子监察', (shell) => renderBoard(shell));

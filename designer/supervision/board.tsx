@@ -1,0 +1,98 @@
+/**
+ * The 电子监察 board: open signals now, handling over a chosen period (on-time rate by matter,
+ * average / p90 time by department) and the 差评 rectifications due. Charts and tables show the
+ * same figures; every figure opens the audit search for its cases.
+ */
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { api } from '../shared/api.js';
+import { formatDateTime } from '../shared/format.js';
+import type { Shell } from '../shared/shell.js';
+import { HandlingByDepartmentCard, OnTimeByMatterCard } from './performance.js';
+import { choiceFrom, PeriodPicker, periodQuery } from './period.js';
+import { RectificationsCard } from './rectifications.js';
+import { SignalsCard } from './signals.js';
+import type { Performance, PeriodChoice, RectificationsDue, SignalSummary } from './types.js';
+
+export function renderBoard(shell: Shell): void {
+  render(<Board shell={shell} />, shell.main);
+}
+
+interface Now {
+  readonly signals: SignalSummary;
+  readonly rectifications: RectificationsDue;
+}
+
+interface Handling {
+  readonly byMatter: Performance;
+  readonly byDepartment: Performance;
+}
+
+function Board({ shell }: { shell: Shell }) {
+  const [choice, setChoice] = useState<PeriodChoice>(() => choiceFrom(location.search));
+  const [now, setNow] = useState<Now | null>(null);
+  const [handling, setHandling] = useState<Handling | null>(null);
+  const [loading, setLoading] = useState(0);
+
+  const loadNow = useCallback(async () => {
+    const [signals, rectifications] = await Promise.all([api<SignalSummary>('/api/supervision/signals/summary'), api<RectificationsDue>('/api/supervision/rectifications')]);
+    setNow({ signals, rectifications });
+  }, []);
+
+  const loadHandling = useCallback(async (period: PeriodChoice) => {
+    const query = periodQuery(period);
+    const [byMatter, byDepartment] = await Promise.all([
+      api<Performance>('/api/supervision/performance', { query: { groupBy: 'matter', ...query } }),
+      api<Performance>('/api/supervision/performance', { query: { groupBy: 'department', ...query } }),
+    ]);
+    setHandling({ byMatter, byDepartment });
+  }, []);
+
+  const run = useCallback(
+    (work: Promise<void>) => {
+      setLoading((n) => n + 1);
+      work.catch((error: unknown) => shell.showError(error)).finally(() => setLoading((n) => n - 1));
+    },
+    [shell],
+  );
+
+  useEffect(() => run(loadNow()), [run, loadNow]);
+  useEffect(() => {
+    const url = new URL(location.href);
+    for (const name of ['period', 'from', 'to']) url.searchParams.delete(name);
+    for (const [name, value] of Object.entries(periodQuery(choice))) if (!(name === 'period' && value === 'month')) url.searchParams.set(name, value);
+    history.replaceState(null, '', url.pathname + url.search);
+    run(loadHandling(choice));
+  }, [choice, run, loadHandling]);
+
+  return (
+    <div class="sv-board" aria-busy={loading > 0}>
+      <div class="sv-head">
+        <h1>电子监察</h1>
+        <span class="mf-muted">数据截至 {formatDateTime(now?.signals.asOf ?? handling?.byMatter.asOf)}（北京时间）</span>
+        <button
+          type="button"
+          onClick={() => {
+            run(loadNow());
+            run(loadHandling(choice));
+          }}
+        >
+          刷新
+        </button>
+      </div>
+      {now ? <SignalsCard summary={now.signals} /> : <p class="mf-muted">正在加载监察信号…</p>}
+      <div class="mf-card sv-toolbar">
+        <PeriodPicker choice={choice} resolved={handling?.byMatter.period ?? null} onChoose={setChoice} onInvalid={(message) => shell.notify(message, 'error')} />
+      </div>
+      {handling ? (
+        <div class="sv-grid">
+          <OnTimeByMatterCard performance={handling.byMatter} />
+          <HandlingByDepartmentCard performance={handling.byDepartment} />
+        </div>
+      ) : (
+        <p class="mf-muted">正在加载办理统计…</p>
+      )}
+      {now && <RectificationsCard due={now.rectifications} />}
+    </div>
+  );
+}
