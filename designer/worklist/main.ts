@@ -1,6 +1,25 @@
-// Placeholder until this page is built (issue 7 / 8).
+/**
+ * The worklist bundle: /worklist (待办事项), /worklist/tasks/:taskId (办理) and /reception (窗口收件),
+ * one bundle routing on location.pathname.
+ */
+import { h, render } from 'preact';
 import { startPage } from '../shared/shell.js';
+import { Reception } from './reception.js';
+import { TaskPage } from './task.js';
+import { Worklist } from './worklist.js';
+import './worklist.css';
 
-startPage('worklist', (shell) => {
-  shell.main.textContent = '建设中';
+const path = location.pathname.replace(/\/+$/, '');
+const task = /^\/worklist\/tasks\/([^/]+)$/.exec(path);
+const title = task ? '办理' : path === '/reception' ? '窗口收件' : '待办事项';
+
+startPage(title, (shell) => {
+  const notice = sessionStorage.getItem('worklist.notice');
+  if (notice) {
+    sessionStorage.removeItem('worklist.notice');
+    shell.notify(notice, 'success');
+  }
+  if (task) render(h(TaskPage, { shell, taskId: decodeURIComponent(task[1]!) }), shell.main);
+  else if (path === '/reception') render(h(Reception, { shell }), shell.main);
+  else render(h(Worklist, { shell }), shell.main);
 });

@@ -1,0 +1,255 @@
+/**
+ * 窗口收件: choose a matter, fill its 一表申请 (generated from the matter's JSON Schema with
+ * json-editor, messages in Chinese), tick the materials handed in (容缺-eligible ones marked),
+ * then 受理 / 容缺受理 / 补正 (一次性告知) / 不予受理. 收件 is POST /api/cases; the decision is an
+ * operation on the new case's window step. Each submit has its idempotency key, kept across a
+ * retry of the same action.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, ApiFailure, newIdempotencyKey } from '../shared/api.js';
+import { messageOf, type Shell } from '../shared/shell.js';
+import { schemaForm, type SchemaForm } from './schema-form.js';
+
+interface MatterSummary { matterCode: string; name: string; typeLabel?: string; status: string; version: number }
+interface MatterMaterial { id: string; name: string; necessity: 'required' | 'tolerated' | 'optional'; form?: string; copies?: number; source?: string; description?: string }
+interface MatterFile {
+  matterCode: string;
+  version: number;
+  matter: {
+    name: string;
+    materials: MatterMaterial[];
+    applicationForm: { properties?: Record<string, unknown>; required?: string[] } & Record<string, unknown>;
+    tolerance?: { allowed: boolean; supplementDeadline: { amount: number; unit: string } | null };
+    promisedLimit?: { amount: number; unit: string } | null;
+    acceptanceConditions?: string[];
+  };
+}
+interface CreatedCase { caseId: string; status: string; tasks: Array<{ taskId: string; elementId: string }> }
+
+type Decision = 'accept' | 'acceptWithTolerance' | 'correction' | 'refuse';
+const DECISIONS: ReadonlyArray<{ key: Decision; label: string; operation: string }> = [
+  { key: 'accept', label: '受理', operation: 'case.accept' },
+  { key: 'acceptWithTolerance', label: '容缺受理', operation: 'case.acceptWithTolerance' },
+  { key: 'correction', label: '补正告知', operation: 'case.noticeCorrection' },
+  { key: 'refuse', label: '不予受理', operation: 'case.refuse' },
+];
+const NECESSITY: Readonly<Record<string, string>> = { required: '必要', tolerated: '可容缺', optional: '非必要' };
+
+/** The applicant, when the matter's form does not carry them under these names. */
+const APPLICANT_SCHEMA = {
+  type: 'object',
+  title: '申请人',
+  required: ['applicantName', 'idType', 'idNumber'],
+  properties: {
+    applicantName: { type: 'string', title: '申请人姓名（名称）', minLength: 2, maxLength: 100 },
+    idType: { type: 'string', title: '证件类型', enum: ['居民身份证', '统一社会信用代码', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证'] },
+    idNumber: { type: 'string', title: '证件号码', minLength: 4, maxLength: 40 },
+  },
+};
+const APPLICANT_KEYS = ['applicantName', 'idType', 'idNumber'] as const;
+
+export function Reception({ shell }: { shell: Shell }) {
+  const [matters, setMatters] = useState<MatterSummary[] | null>(null);
+  const [code, setCode] = useState('');
+  const [matter, setMatter] = useState<MatterFile | null>(null);
+  useEffect(() => {
+    void api<MatterSummary[]>('/api/matters').then((list) => setMatters(list.filter((m) => m.status === 'active')), (error: unknown) => shell.showError(error));
+  }, []);
+  useEffect(() => {
+    setMatter(null);
+    if (!code) return;
+    void api<MatterFile>(`/api/matters/${encodeURIComponent(code)}`).then(setMatter, (error: unknown) => shell.showError(error));
+  }, [code]);
+  return (
+    <div class="wl-reception">
+      <div class="wl-heading"><h1>窗口收件</h1><span class="mf-muted">选择事项，填写申请表，核对材料，一次办结受理环节</span></div>
+      <section class="mf-card">
+        <label class="wl-field">
+          办理事项
+          <select value={code} onChange={(e) => setCode(e.currentTarget.value)} aria-label="办理事项">
+            <option value="">{matters === null ? '正在加载…' : '请选择事项'}</option>
+            {(matters ?? []).map((m) => <option key={m.matterCode} value={m.matterCode}>{m.name}（{m.matterCode}）</option>)}
+          </select>
+        </label>
+      </section>
+      {matter ? <Application key={`${matter.matterCode}@${matter.version}`} shell={shell} matter={matter} /> : null}
+    </div>
+  );
+}
+
+function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
+  const formHost = useRef<HTMLDivElement>(null);
+  const applicantHost = useRef<HTMLDivElement>(null);
+  const [form, setForm] = useState<SchemaForm | null>(null);
+  const [applicantForm, setApplicantForm] = useState<SchemaForm | null>(null);
+  const properties = matter.matter.applicationForm.properties ?? {};
+  /** The form names the applicant itself (食品经营许可, 低保): no separate 申请人 block. */
+  const applicantInForm = APPLICANT_KEYS.every((key) => key in properties);
+  const [received, setReceived] = useState<Record<string, boolean>>(() => Object.fromEntries(matter.matter.materials.map((m) => [m.id, false])));
+  const [decision, setDecision] = useState<Decision>('accept');
+  const [commitment, setCommitment] = useState('');
+  const [reason, setReason] = useState('');
+  const [defectText, setDefectText] = useState<Record<string, string>>({});
+  const [otherDefects, setOtherDefects] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  /** One action, one key pair: a retry after a failure reuses them (the server applies each once). */
+  const keys = useRef<{ receive: string; decide: string } | null>(null);
+  const created = useRef<CreatedCase | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const made: SchemaForm[] = [];
+    void (async () => {
+      if (!formHost.current) return;
+      const main = await schemaForm(formHost.current, matter.matter.applicationForm);
+      made.push(main);
+      if (!cancelled) setForm(main);
+      if (!applicantInForm && applicantHost.current) {
+        const applicant = await schemaForm(applicantHost.current, APPLICANT_SCHEMA);
+        made.push(applicant);
+        if (!cancelled) setApplicantForm(applicant);
+      }
+    })();
+    return () => {
+      cancelled = true;
+      for (const made1 of made) made1.destroy();
+    };
+  }, [matter]);
+
+  const materials = matter.matter.materials;
+  const missing = useMemo(() => materials.filter((m) => !received[m.id] && m.necessity !== 'optional'), [received]);
+  const tolerance = matter.matter.tolerance;
+  const reset = () => {
+    keys.current = null;
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!form) return;
+    setProblem(null);
+    const errors = [...form.validate(), ...(applicantForm?.validate() ?? [])];
+    if (errors.length > 0) {
+      setProblem(`申请表有 ${errors.length} 处需要修改：${errors.slice(0, 3).map((e) => `${titleOf(properties, e.path) ?? e.path}${e.message}`).join('；')}`);
+      return;
+    }
+    const data = form.value();
+    const who = applicantInForm ? data : (applicantForm?.value() ?? {});
+    const defects = [
+      ...materials.filter((m) => !received[m.id] && m.necessity !== 'optional').map((m) => `${m.name}：${defectText[m.id]?.trim() || '未提交'}`),
+      ...otherDefects.split('\n').map((line) => line.trim()).filter(Boolean),
+    ];
+    const choice = DECISIONS.find((d) => d.key === decision)!;
+    const operationData: Record<string, unknown> =
+      decision === 'acceptWithTolerance' ? { commitment } : decision === 'refuse' ? { reason } : decision === 'correction' ? { defects } : {};
+    keys.current ??= { receive: newIdempotencyKey(), decide: newIdempotencyKey() };
+    setBusy(true);
+    try {
+      created.current ??= await api<CreatedCase>('/api/cases', {
+        body: {
+          matterCode: matter.matterCode,
+          matterVersion: matter.version,
+          applicant: { name: String(who['applicantName'] ?? ''), idType: String(who['idType'] ?? ''), idNumber: String(who['idNumber'] ?? '') },
+          channel: '窗口',
+          materials: received,
+          form: data,
+        },
+        idempotencyKey: keys.current.receive,
+      });
+      const theCase = created.current;
+      const windowTask = theCase.tasks[0];
+      const after = await api<CreatedCase>(`/api/cases/${encodeURIComponent(theCase.caseId)}/operations`, {
+        body: { operation: choice.operation, data: { ...(windowTask && decision !== 'refuse' && decision !== 'correction' ? { taskId: windowTask.taskId } : {}), ...operationData } },
+        idempotencyKey: keys.current.decide,
+      });
+      const next = after.tasks[0];
+      const message = `办件 ${after.caseId} 已收件并${choice.label}，当前状态：${after.status}`;
+      sessionStorage.setItem('worklist.notice', message);
+      location.assign(next ? `/worklist/tasks/${encodeURIComponent(next.taskId)}` : '/worklist');
+    } catch (error) {
+      const text = messageOf(error);
+      if (created.current) {
+        // 收件 went through; the decision was refused: the case waits on the window step.
+        const theCase = created.current;
+        setProblem(`已收件（办件编号 ${theCase.caseId}），但${choice.label}未成功：${text}`);
+        shell.showError(error);
+        if (error instanceof ApiFailure && error.status !== 0) {
+          keys.current = { receive: keys.current.receive, decide: newIdempotencyKey() };
+        }
+      } else {
+        setProblem(error instanceof ApiFailure && error.field ? `${text}（字段：${titleOf(properties, error.field) ?? error.field}）` : text);
+        shell.showError(error);
+        if (error instanceof ApiFailure && error.status !== 0) reset();
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label="收件" noValidate>
+      <section class="mf-card">
+        <h2>{matter.matter.name}</h2>
+        {matter.matter.acceptanceConditions?.length ? (
+          <details><summary>受理条件</summary><ul>{matter.matter.acceptanceConditions.map((c) => <li key={c}>{c}</li>)}</ul></details>
+        ) : null}
+        {applicantInForm ? null : <div ref={applicantHost} class="wl-applicant" />}
+        <div ref={formHost} />
+      </section>
+      <section class="mf-card">
+        <h2>申请材料</h2>
+        <table class="wl-materials">
+          <thead><tr><th>收取</th><th>材料名称</th><th>必要性</th><th>形式</th><th>说明</th></tr></thead>
+          <tbody>
+            {materials.map((m) => (
+              <tr key={m.id}>
+                <td><input type="checkbox" aria-label={`已收取：${m.name}`} checked={received[m.id] ?? false} onChange={(e) => setReceived({ ...received, [m.id]: e.currentTarget.checked })} /></td>
+                <td>{m.name}</td>
+                <td>{m.necessity === 'tolerated' ? <span class="wl-tolerated">可容缺</span> : NECESSITY[m.necessity]}</td>
+                <td>{m.source === 'shared' ? '电子证照共享（免提交）' : m.form === 'paper' ? `纸质 ${m.copies ?? 1} 份` : '电子'}</td>
+                <td class="mf-muted">{m.description ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p class="mf-muted">{missing.length === 0 ? '必要材料及可容缺材料均已收取。' : `未收取：${missing.map((m) => m.name).join('、')}`}</p>
+      </section>
+      <section class="mf-card">
+        <h2>受理意见</h2>
+        <fieldset class="wl-inline" onChange={reset}>
+          <legend>办理方式</legend>
+          {DECISIONS.filter((d) => d.key !== 'acceptWithTolerance' || tolerance?.allowed).map((d) => (
+            <label key={d.key}><input type="radio" name="decision" value={d.key} checked={decision === d.key} onChange={() => setDecision(d.key)} /> {d.label}</label>
+          ))}
+        </fieldset>
+        {decision === 'acceptWithTolerance' ? (
+          <>
+            <p>容缺材料：{materials.filter((m) => m.necessity === 'tolerated' && !received[m.id]).map((m) => m.name).join('、') || '（无）'}；补交期限：受理后 {tolerance?.supplementDeadline ? `${tolerance.supplementDeadline.amount} ${tolerance.supplementDeadline.unit}` : '承诺时限'}内。</p>
+            <label class="wl-field">容缺受理承诺书内容<textarea rows={3} value={commitment} onInput={(e) => setCommitment(e.currentTarget.value)} placeholder="申请人承诺在补交期限内补齐上述材料，逾期未补交的，办件终止" /></label>
+          </>
+        ) : null}
+        {decision === 'correction' ? (
+          <>
+            <p class="mf-muted">一次性告知：列明全部需要补正的问题，之后不得再增加新的问题。</p>
+            {missing.map((m) => (
+              <label key={m.id} class="wl-field">{m.name}<input value={defectText[m.id] ?? '未提交'} onInput={(e) => setDefectText({ ...defectText, [m.id]: e.currentTarget.value })} /></label>
+            ))}
+            <label class="wl-field">其他问题（每行一项）<textarea rows={3} value={otherDefects} onInput={(e) => setOtherDefects(e.currentTarget.value)} /></label>
+          </>
+        ) : null}
+        {decision === 'refuse' ? <label class="wl-field">不予受理理由<textarea rows={3} value={reason} onInput={(e) => setReason(e.currentTarget.value)} /></label> : null}
+        {problem ? <p class="wl-refusal" role="alert">{problem}</p> : null}
+        <div class="mf-toolbar">
+          <button type="submit" class="primary" disabled={busy || !form}>{busy ? '提交中…' : `收件并${DECISIONS.find((d) => d.key === decision)?.label ?? ''}`}</button>
+        </div>
+      </section>
+    </form>
+  );
+}
+
+/** The title of a form field from its path (`root.businessName` or `/form/businessName`). */
+function titleOf(properties: Record<string, unknown>, path: string): string | null {
+  const name = path.replace(/^root\.|^\/?(form\/)?/, '').split(/[./]/)[0] ?? '';
+  const property = properties[name] as { title?: string } | undefined;
+  return property?.title ?? null;
+}
