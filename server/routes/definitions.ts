@@ -1,6 +1,7 @@
-/** Process definitions: deploy BPMN (validated, findings per element), list versions, fetch XML, diff two versions. */
-import { loadDefinition, type CompiledProcess, type FlowNode, type SequenceFlow } from '../../engine/model/index.js';
-import type { Store } from '../../engine/store/index.js';
+/** Process definitions: deploy BPMN (validated and linted, findings per element), list versions, fetch XML, diff two versions. */
+import { lintForDeploy } from '../../engine/lint/index.js';
+import { loadDefinition, type CompiledProcess, type Finding, type FlowNode, type SequenceFlow } from '../../engine/model/index.js';
+import { DeploymentError, type Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 
@@ -8,15 +9,25 @@ export function definitionRoutes(routes: Routes, store: Store): void {
   routes.add<{ xml: string }, Record<string, unknown>, Record<string, string>>({
     method: 'post',
     path: '/api/definitions',
-    summary: 'Deploy a BPMN file: changed XML gives version n+1, the same XML is not a new version',
+    summary: "Deploy a BPMN file: changed XML gives version n+1, the same XML is not a new version. The modeler's lint runs first (engine/lint, the same rules as the designer): an error of a matterflow/* rule refuses the deploy like a validation error; findings (validation + lint) are returned per element either way",
     tags: ['definitions'],
     access: ['admin'],
     idempotent: true,
     body: { type: 'object', required: ['xml'], additionalProperties: false, properties: { xml: { type: 'string', minLength: 1, maxLength: 10_000_000 } } },
-    responses: { 201: { description: 'Deployed (or unchanged)' }, 422: { description: 'Validation findings, per element' } },
+    responses: { 201: { description: 'Deployed (or unchanged); findings are warnings' }, 422: { description: 'DEFINITION_INVALID: details.findings, per element (validation and lint), with line and column where known' } },
     handler: async ({ body, principal }) => {
-      const result = await store.deploy(body.xml, { actor: principal?.id ?? 'unknown' });
-      return { status: 201, body: result };
+      const lint = await lintForDeploy(body.xml);
+      if (lint.refused) {
+        const loaded = await loadDefinition(body.xml, { knownProcessIds: new Set((await store.listDefinitions()).map((row) => row.processId)) });
+        throw refusal([...loaded.findings, ...lint.findings]);
+      }
+      try {
+        const result = await store.deploy(body.xml, { actor: principal?.id ?? 'unknown' });
+        return { status: 201, body: { ...result, findings: [...result.findings, ...lint.findings] } };
+      } catch (error) {
+        if (error instanceof DeploymentError) throw refusal([...error.findings, ...lint.findings]);
+        throw error;
+      }
     },
   });
   routes.add({
@@ -84,6 +95,20 @@ export function definitionRoutes(routes: Routes, store: Store): void {
       };
     },
   });
+}
+
+/** A refused deploy: every finding (validation and lint) per element, the errors counted in the message. */
+function refusal(findings: readonly Finding[]): ApiError {
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  const first = errors[0];
+  return new ApiError(
+    422,
+    'DEFINITION_INVALID',
+    `流程定义未通过校验：${errors.length} 个错误${first ? `，如${first.elementId ? `“${first.elementId}”` : ''}${/[\u4e00-\u9fff]/.test(first.message) ? `：${first.message}` : ''}` : ''}`,
+    `The definition has ${errors.length} error(s)${first ? `, e.g. ${first.elementId ?? 'document'}: ${first.message}` : ''}`,
+    undefined,
+    { findings },
+  );
 }
 
 type Facts = Record<string, unknown>;

@@ -86,3 +86,42 @@ describe('server: definition diff and API docs', () => {
     await request(server.app).get('/api/openapi.json').expect(200);
   });
 });
+
+describe('server: deploy runs the modeler lint', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await testServer();
+  });
+  after(() => server.close());
+  const as = (user: string) => ({ Authorization: `Bearer ${server.tokens[user]}` });
+  const matter = (task: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:gov="https://matterflow.cn/schema/bpmn/gov/1.0" id="d" targetNamespace="t">
+  <bpmn:process id="lint-deploy" name="检查发布" isExecutable="true" gov:matterCode="330106-XK-LINT-001">
+    <bpmn:startEvent id="start" name="收件" />
+    ${task}
+    <bpmn:endEvent id="end" name="办结" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+    <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+  it('should refuse a matter whose user task breaks a matterflow rule, with the lint findings per element, and store nothing', async () => {
+    const refused = await request(server.app).post('/api/definitions').set(as('admin')).send({ xml: matter('<bpmn:userTask id="review" name="审查" />') }).expect(422);
+    expect(refused.body.code).to.equal('DEFINITION_INVALID');
+    expect(refused.body.message.zh).to.match(/^流程定义未通过校验：2 个错误/);
+    const findings = refused.body.details.findings as Array<{ rule: string; elementId: string; severity: string; line?: number }>;
+    expect(findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.rule} ${finding.elementId}`).sort()).to.deep.equal(['matterflow/user-task-department review', 'matterflow/user-task-time-limit review']);
+    expect(findings.find((finding) => finding.elementId === 'review')?.line).to.equal(5);
+    const versions = (await request(server.app).get('/api/definitions?processId=lint-deploy').set(as('admin')).expect(200)).body as unknown[];
+    expect(versions).to.deep.equal([]);
+  });
+
+  it('should deploy the fixed matter and return the recommended rules\' findings as warnings', async () => {
+    const fixed = matter('<bpmn:userTask id="review" name="审查" gov:department="西湖区市场监督管理局行政许可科" gov:timeLimit="3" gov:timeLimitUnit="工作日" />');
+    const deployed = await request(server.app).post('/api/definitions').set(as('admin')).send({ xml: fixed }).expect(201);
+    expect(deployed.body.processes).to.deep.equal([{ processId: 'lint-deploy', version: 1, hash: deployed.body.processes[0].hash, created: true }]);
+    const findings = deployed.body.findings as Array<{ rule: string; severity: string }>;
+    expect(findings.every((finding) => finding.severity === 'warning')).to.equal(true);
+    expect(findings.map((finding) => finding.rule)).to.include('no-bpmndi');
+  });
+});
