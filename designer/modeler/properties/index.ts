@@ -1,0 +1,26 @@
+/**
+ * The gov properties panel: a bpmn-js additional module for bpmn-js-properties-panel 5.x that
+ * edits the gov moddle extension (engine/model/gov-descriptor.json) in Chinese.
+ *
+ *   new Modeler({
+ *     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, govPropertiesModule],
+ *     moddleExtensions: { gov: govDescriptor },
+ *     propertiesPanel: { parent: '#panel' },
+ *   });
+ *
+ * Needs the `gov` moddle extension and the standard panel modules; the department list comes from
+ * GET /api/departments (the signed-in session's token), fetched once per modeler.
+ */
+import type { ModuleDeclaration } from 'didi';
+import { GovDepartments } from './departments.js';
+import { GovPropertiesProvider } from './provider.js';
+
+export const govPropertiesModule: ModuleDeclaration = {
+  __init__: ['govPropertiesProvider'],
+  govPropertiesProvider: ['type', GovPropertiesProvider],
+  govDepartments: ['type', GovDepartments],
+};
+
+export { GovPropertiesProvider, GOV_PROVIDER_PRIORITY } from './provider.js';
+export { GovDepartments } from './departments.js';
+export { PANEL_ZH, panelTranslate, feelDiagnostic } from './entries.js';
