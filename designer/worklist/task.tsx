@@ -362,7 +362,7 @@ function CorrectionFields({ options, set }: { options: Record<string, unknown>; 
   const materials = (options['materials'] as Material[]) ?? [];
   const first = (options['firstNotice'] as string[] | null) ?? null;
   const [others, setOthers] = useState<string[]>(['']);
-  const [picked, setPicked] = useState<Record<string, { on: boolean; text: string }>>(() => Object.fromEntries(materials.map((m) => [m.id, { on: !m.received, text: m.received ? '' : '未提交' }])));
+  const [picked, setPicked] = useState<Record<string, { on: boolean; text: string }>>(() => Object.fromEntries(materials.map((m) => [m.id, { on: !m.received && m.necessity === 'required', text: !m.received && m.necessity === 'required' ? '未提交' : '' }])));
   useEffect(() => {
     const defects = [
       ...materials.filter((m) => picked[m.id]?.on).map((m) => `${m.name}：${picked[m.id]?.text.trim() || '需补正'}`),

@@ -5,7 +5,6 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
-import { formatDateTime } from '../shared/format.js';
 import { hasRole } from '../shared/session.js';
 import type { Shell } from '../shared/shell.js';
 import { clockLabel, Due, Signal, worst, type Timing } from './timing.js';
@@ -36,7 +35,6 @@ export function Worklist({ shell }: { shell: Shell }) {
   const windowOfficer = hasRole(user, 'window') && !hasRole(user, 'department', 'admin');
   const [rows, setRows] = useState<WorklistRow[] | null>(null);
   const [loading, setLoading] = useState(false);
-  const [loadedAt, setLoadedAt] = useState<Date | null>(null);
   const [matter, setMatter] = useState('');
   const [signal, setSignal] = useState('');
   const [status, setStatus] = useState('');
@@ -47,7 +45,6 @@ export function Worklist({ shell }: { shell: Shell }) {
     setLoading(true);
     try {
       setRows(await api<WorklistRow[]>('/api/tasks', { query: windowOfficer ? { mine: true } : {} }));
-      setLoadedAt(new Date());
     } catch (error) {
       shell.showError(error);
     } finally {
@@ -112,7 +109,6 @@ export function Worklist({ shell }: { shell: Shell }) {
         </label>
         <input type="search" placeholder="搜索办件编号、申请人、事项、环节" aria-label="搜索" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
         <button type="button" onClick={() => void load()} disabled={loading}>{loading ? '刷新中…' : '刷新'}</button>
-        {loadedAt ? <span class="mf-muted">更新于 {formatDateTime(loadedAt)}</span> : null}
         {windowOfficer ? <a class="wl-new" href="/reception">＋ 窗口收件</a> : null}
       </div>
       {rows === null ? (

@@ -248,6 +248,10 @@ export function materialsView(state: CaseState): Array<Record<string, unknown>> 
   });
 }
 
+const BEIJING = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+/** `2026-11-16 17:30`, Beijing time. */
+const beijing = (iso: string): string => (Number.isNaN(Date.parse(iso)) ? iso : BEIJING.format(new Date(iso)).replace(/\//g, '-'));
+
 const taskName = (event: CaseEvent, names: Map<string, string>): string => names.get(String((event.data as { taskId?: string }).taskId ?? '')) ?? '';
 
 /** The history as officers read it: the 办件 events and each step's handling, in Chinese, oldest first. */
@@ -268,7 +272,7 @@ export function historySummary(events: readonly CaseEvent[]): Array<{ seq: numbe
         case 'materials.supplied': return `补交材料 ${(data['materials'] as string[]).length} 件`;
         case 'case.correctionCompleted': return '补正完成';
         case 'case.accepted': return data['auto'] ? '逾期未答复，视为受理' : '受理';
-        case 'case.acceptedWithTolerance': return `容缺受理，补交期限 ${String(data['deadline'] ?? '')}`;
+        case 'case.acceptedWithTolerance': return `容缺受理，补交期限 ${beijing(String(data['deadline'] ?? ''))}`;
         case 'case.refused': return `不予受理：${String(data['reason'] ?? '')}`;
         case 'case.reviewStarted': return '开始审查';
         case 'case.concluded': return `办结：${String(data['kind'] ?? '')}${data['reason'] ? `（${String(data['reason'])}）` : ''}`;

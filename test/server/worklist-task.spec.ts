@@ -78,6 +78,8 @@ describe('server: the task page (allowed operations) and Chinese refusals', () =
     expect(d.operations.find((o) => o.key === 'return')!.options!['targets']).to.deep.equal([{ elementId: 'windowAcceptance', name: '受理' }]);
     expect(d.operations.find((o) => o.key === 'specialStart')!.options!['kinds']).to.deep.equal(['现场勘验']);
     expect(d.officers.map((o) => o.id)).to.include('fire-qian').and.not.include('food-zhao');
+    // The history speaks Beijing time: accepted Monday 2026-11-02 09:30, 10 working days to supplement.
+    expect(d.history.map((h) => h.text)).to.include('容缺受理，补交期限 2026-11-16 17:30');
   });
 
   it('after 签收 offers 取消签收 and 委派, and the step that decides the result offers 办结 instead of 通过', async () => {
