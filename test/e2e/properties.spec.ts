@@ -250,6 +250,29 @@ describe('Designer: the gov properties panel (browser)', function () {
     expect((values[1]!.materials as { name: string; source: string }[]).map(({ name, source }) => ({ name, source }))).to.deep.equal([{ name: '经营场所证明', source: 'shared' }]);
   });
 
+  it('with pools, the process attributes are edited on the participant and land on its processRef', async () => {
+    const page = await openHarness();
+    const collaboration = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="pools" targetNamespace="t">
+  <bpmn:collaboration id="collaboration"><bpmn:participant id="centre" name="政务服务中心" processRef="pooled" /></bpmn:collaboration>
+  <bpmn:process id="pooled" isExecutable="true"><bpmn:userTask id="accept" name="受理" /></bpmn:process>
+  <bpmndi:BPMNDiagram id="d"><bpmndi:BPMNPlane id="pl" bpmnElement="collaboration">
+    <bpmndi:BPMNShape id="centre_di" bpmnElement="centre" isHorizontal="true"><dc:Bounds x="100" y="80" width="600" height="250" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="accept_di" bpmnElement="accept"><dc:Bounds x="250" y="160" width="100" height="80" /></bpmndi:BPMNShape>
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</bpmn:definitions>`;
+    await page.evaluate((text) => (globalThis as unknown as HarnessGlobal).propertiesHarness.modeler.importXML(text), collaboration);
+    await select(page, 'centre');
+    await page.getByText('事项信息').first().waitFor();
+    await page.getByLabel('事项编码').fill('330106-QR-001');
+    await page.getByLabel('承诺时限', { exact: true }).fill('3');
+    const xml = await xmlUntil(page, (text) => text.includes('gov:promisedLimit="3"') && text.includes('gov:matterCode="330106-QR-001"'), 'the process attributes');
+    expect(xml).to.match(/<bpmn:process id="pooled" isExecutable="true" gov:matterCode="330106-QR-001" gov:promisedLimit="3" gov:promisedLimitUnit="工作日">/);
+    expect(xml).to.match(/<bpmn:participant id="centre" name="政务服务中心" processRef="pooled" \/>/);
+    await command(page, 'undo');
+    expect(await exportXml(page)).not.to.contain('gov:promisedLimit');
+  });
+
   it('a condition is FEEL: written to the flow, and a syntax error shows a Chinese diagnostic from feel-lint', async () => {
     const page = await openHarness();
     await select(page, 'granted');
