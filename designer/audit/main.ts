@@ -1,6 +1,18 @@
-// Placeholder until this page is built (issue 7 / 8).
+/**
+ * 审计查询 (/audit): cases by matter, department, officer who acted, 办件状态, 收件 time range and
+ * overrun; each result opens its replay, downloads its history as JSON, or opens the printable
+ * history. The criteria stay in the URL so a search can be linked. Read-only.
+ */
+import './audit.css';
+import { h, render } from 'preact';
+import { api } from '../shared/api.js';
 import { startPage } from '../shared/shell.js';
+import { AuditSearch } from './audit-search.js';
 
-startPage('audit', (shell) => {
-  shell.main.textContent = '建设中';
+startPage('审计查询', async (shell) => {
+  const [matters, departments] = await Promise.all([
+    api<Array<{ matterCode: string; name: string }>>('/api/matters').catch(() => []),
+    api<Array<{ name: string }>>('/api/departments').catch(() => []),
+  ]);
+  render(h(AuditSearch, { matters, departments: departments.map((d) => d.name), notify: shell.notify, showError: shell.showError }), shell.main);
 });

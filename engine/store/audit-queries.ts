@@ -34,6 +34,8 @@ export interface AuditCaseFilter {
 export interface AuditCaseRow {
   readonly caseId: string;
   readonly processId: string;
+  /** The name of the process version it runs (a 一件事 child has no matter of its own). */
+  readonly processName: string | null;
   readonly matterCode: string | null;
   readonly matterName: string | null;
   readonly applicantName: string | null;
@@ -49,13 +51,16 @@ export interface AuditCaseRow {
 /** Cases matching every given criterion, newest 收件 first. */
 export async function searchAuditCases(db: Knex, filter: AuditCaseFilter = {}): Promise<AuditCaseRow[]> {
   const query = db('cases')
-    .select('case_id', 'process_id', 'matter_code', 'status', 'domain_status', 'started_at', 'ended_at', 'parent_case_id', 'version', 'state')
-    .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'case_id' }])
+    .leftJoin('definitions', function join() {
+      this.on('definitions.hash', '=', 'cases.definition_hash').andOn('definitions.process_id', '=', 'cases.process_id');
+    })
+    .select('cases.case_id', 'cases.process_id', 'definitions.name as process_name', 'cases.matter_code', 'cases.status', 'cases.domain_status', 'cases.started_at', 'cases.ended_at', 'cases.parent_case_id', 'cases.version', 'cases.state')
+    .orderBy([{ column: 'cases.started_at', order: 'desc' }, { column: 'cases.case_id' }])
     .limit(filter.limit ?? 200);
-  if (filter.matterCode !== undefined) query.where('matter_code', filter.matterCode);
-  if (filter.domainStatus !== undefined) query.where('domain_status', filter.domainStatus);
-  if (filter.receivedFrom !== undefined) query.where('started_at', '>=', new Date(filter.receivedFrom).toISOString());
-  if (filter.receivedTo !== undefined) query.where('started_at', '<', new Date(filter.receivedTo).toISOString());
+  if (filter.matterCode !== undefined) query.where('cases.matter_code', filter.matterCode);
+  if (filter.domainStatus !== undefined) query.where('cases.domain_status', filter.domainStatus);
+  if (filter.receivedFrom !== undefined) query.where('cases.started_at', '>=', new Date(filter.receivedFrom).toISOString());
+  if (filter.receivedTo !== undefined) query.where('cases.started_at', '<', new Date(filter.receivedTo).toISOString());
   if (filter.officer !== undefined) {
     const officer = filter.officer;
     query.whereExists((sub) => sub.select(db.raw('1')).from('case_events').whereRaw('case_events.case_id = cases.case_id').where('case_events.actor', officer));
@@ -85,6 +90,7 @@ export async function searchAuditCases(db: Knex, filter: AuditCaseFilter = {}): 
     return {
       caseId: row.case_id,
       processId: row.process_id,
+      processName: row.process_name,
       matterCode: row.matter_code,
       matterName: state.domain?.matter.name ?? null,
       applicantName: state.domain?.applicant.name ?? null,
@@ -281,6 +287,7 @@ function sortedRecord(record: Readonly<Record<string, number>>): Record<string, 
 interface CaseRow {
   case_id: string;
   process_id: string;
+  process_name: string | null;
   matter_code: string | null;
   status: CaseStatus;
   domain_status: CaseStatusZh | null;

@@ -162,6 +162,8 @@ describe('server: audit search, timeline and export', () => {
     expect(child.definition).to.deep.include({ processId: 'business-startup-licence', version: 1 });
     const rows = (await get('auditor-wu', '/api/audit/cases?matterCode=330106-YJS-QYKB-001').expect(200)).body as Row[];
     expect(rows.map((r) => r.caseId)).to.deep.equal([received.caseId]);
+    const childRow = ((await get('auditor-wu', '/api/audit/cases').expect(200)).body as Array<Row & { processName: string }>).find((r) => r.caseId === childId);
+    expect(childRow).to.deep.include({ parentCaseId: received.caseId, processName: '企业设立登记（营业执照）', matterName: null });
   });
 
   it('should export the whole history: the events as the history API gives them, with their chain links and the verification', async () => {

@@ -1,0 +1,117 @@
+/** Chinese names of the case events and states, for the replay, the print view and the audit search. */
+
+export const EVENT_LABELS: Readonly<Record<string, string>> = {
+  'case.started': '流程启动',
+  'case.received': '收件',
+  'case.correctionNoticed': '补正告知',
+  'materials.supplied': '补交材料',
+  'case.correctionCompleted': '补正完成',
+  'case.accepted': '受理',
+  'case.acceptedWithTolerance': '容缺受理',
+  'case.refused': '不予受理',
+  'case.concluded': '办结',
+  'case.delivered': '送达',
+  'case.withdrawn': '撤回申请',
+  'case.revoked': '撤销',
+  'case.ended': '终止办件',
+  'case.reviewStarted': '开始审查',
+  'specialProcedure.started': '特别程序开始',
+  'specialProcedure.ended': '特别程序结束',
+  'case.decidedOnCommitment': '告知承诺决定',
+  'commitment.verified': '承诺核查',
+  'commitment.verificationOverdue': '核查逾期',
+  'applicant.commitmentBreached': '申请人违反承诺',
+  'element.activated': '进入环节',
+  'element.completed': '完成环节',
+  'element.terminated': '终止环节',
+  'flow.taken': '流转',
+  'join.arrived': '汇聚等待',
+  'multiInstance.started': '多实例开始',
+  'multiInstance.outputCollected': '多实例结果汇总',
+  'multiInstance.instancesAdded': '加签',
+  'multiInstance.instanceCancelled': '减签',
+  'instance.modified': '退回 / 撤回',
+  'variables.set': '设置变量',
+  'task.created': '生成待办',
+  'task.assigned': '指派',
+  'task.claimed': '签收',
+  'task.unclaimed': '取消签收',
+  'task.transferred': '转办',
+  'task.delegated': '委派',
+  'task.resolved': '委派办回',
+  'task.urged': '催办',
+  'task.copied': '抄送',
+  'task.completed': '办理完成',
+  'task.cancelled': '待办取消',
+  'timer.scheduled': '定时器设定',
+  'timer.fired': '定时器触发',
+  'timer.cancelled': '定时器取消',
+  'subscription.opened': '等待消息 / 信号',
+  'subscription.closed': '停止等待',
+  'event.triggered': '收到消息 / 信号',
+  'signal.thrown': '发出信号',
+  'message.thrown': '发出消息',
+  'error.thrown': '抛出错误',
+  'escalation.thrown': '升级',
+  'job.created': '生成自动任务',
+  'job.completed': '自动任务完成',
+  'job.failed': '自动任务失败',
+  'job.cancelled': '自动任务取消',
+  'incident.raised': '发生故障',
+  'incident.resolved': '故障解除',
+  'call.started': '启动子办件',
+  'clock.started': '开始计时',
+  'clock.paused': '暂停计时',
+  'clock.resumed': '恢复计时',
+  'clock.extended': '延长时限',
+  'clock.dueChanged': '到期时间重算',
+  'clock.finished': '计时结束',
+  'alert.raised': '监察信号',
+  'alert.cleared': '监察信号解除',
+  'deadline.reached': '期限届满',
+  'case.completed': '流程结束',
+  'case.terminated': '流程终止',
+  'case.failed': '流程失败',
+  'case.cancelled': '流程取消',
+  'case.suspended': '挂起',
+  'case.resumed': '恢复',
+};
+
+export const eventLabel = (type: string): string => EVENT_LABELS[type] ?? '其他事件';
+
+export const FLOW_STATUS_LABELS: Readonly<Record<string, string>> = {
+  active: '运行中',
+  completed: '已完成',
+  terminated: '已终止',
+  failed: '失败',
+  cancelled: '已取消',
+};
+
+/** 预警 / 黄牌 / 红牌 -> the class suffix of base.css (.mf-signal-warning …). */
+export const LEVEL_CLASS: Readonly<Record<string, 'warning' | 'yellow' | 'red'>> = { 预警: 'warning', 黄牌: 'yellow', 红牌: 'red' };
+
+/** Who acted, in words: users by id, the system's own actors in Chinese. */
+export function actorLabel(actor: string): string {
+  if (actor === 'system') return '系统';
+  if (actor === 'timer') return '定时器';
+  if (actor.startsWith('job:')) return `自动任务（${actor.slice(4)}）`;
+  if (actor.startsWith('case:')) return `办件 ${actor.slice(5)}`;
+  return actor;
+}
+
+/** Beijing wall time of an instant as `YYYY-MM-DDTHH:mm` (for datetime-local inputs). */
+export function toBeijingInput(iso: string): string {
+  const date = new Date(Date.parse(iso) + 8 * 3_600_000);
+  return date.toISOString().slice(0, 16);
+}
+
+/** A datetime-local value read as Beijing time, as an instant (ms); NaN when not a time. */
+export function fromBeijingInput(value: string): number {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? Date.parse(`${value.length === 16 ? `${value}:00` : value}+08:00`) : Number.NaN;
+}
+
+/** Beijing wall time with seconds: `2026-11-02 09:30:05`. */
+export function formatSeconds(iso: string): string {
+  const date = new Date(Date.parse(iso) + 8 * 3_600_000);
+  return Number.isNaN(date.getTime()) ? iso : date.toISOString().slice(0, 19).replace('T', ' ');
+}
