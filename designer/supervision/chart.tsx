@@ -67,7 +67,10 @@ export function Chart({ option, onPick, testId, height }: { option: ChartOption;
 }
 
 /** Room for category labels as long as `labels` (CJK characters are about one font size wide), capped. */
-export function labelWidth(labels: readonly string[], fontSize = 12, max = 260): number {
+export function labelWidth(labels: readonly string[], fontSize = 12, max = 300): number {
   const longest = labels.reduce((width, label) => Math.max(width, [...label].length), 0);
-  return Math.min(max, Math.max(60, longest * fontSize + 8));
+  return Math.min(max, Math.max(60, longest * (fontSize + 0.5) + 4));
 }
+
+/** The grid's left margin for category labels of `width`. */
+export const gridLeft = (width: number): number => width + 16;

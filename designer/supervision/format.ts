@@ -9,7 +9,9 @@ export const percent = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
 /** 3.2 → "3.2"; 4.0714 → "4.1". */
 export const amount = (value: number): string => value.toFixed(1);
 
-export const NO_DEPARTMENT = '（未记录部门）';
+export const NO_DEPARTMENT = '（未指定部门）';
+/** The case's own promised limit when it names no department. */
+export const CASE_LIMIT = '（办件总时限，未指定部门）';
 export const NO_MATTER = '（未记录事项）';
 
 /** Text for ECharts' HTML tooltips. */

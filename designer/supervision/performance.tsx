@@ -6,7 +6,7 @@
  * audit search for the same matter or department and period.
  */
 import { useMemo } from 'preact/hooks';
-import { Chart, cssColour, labelWidth, type ChartOption, type Pick } from './chart.js';
+import { Chart, cssColour, gridLeft, labelWidth, type ChartOption, type Pick } from './chart.js';
 import { Count } from './count.js';
 import { amount, escapeHtml, NO_DEPARTMENT, NO_MATTER, percent, UNIT_LABELS } from './format.js';
 import { auditLink, type AuditFilter } from './links.js';
@@ -27,7 +27,7 @@ export function OnTimeByMatterCard({ performance }: { performance: Performance }
   const option = useMemo<ChartOption>(
     () => ({
       color: [cssColour('--mf-blue', '#1f5fbf')],
-      grid: { left: labelWidth(labels), right: 56, top: 28, bottom: 24 },
+      grid: { left: gridLeft(labelWidth(labels)), right: 56, top: 12, bottom: 36 },
       tooltip: {
         trigger: 'item',
         formatter: (params: unknown) => {
@@ -37,7 +37,7 @@ export function OnTimeByMatterCard({ performance }: { performance: Performance }
         },
       },
       xAxis: { type: 'value', name: '按时办结率（%）', nameLocation: 'middle', nameGap: 22, min: 0, max: 100 },
-      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: labelWidth(labels) - 12, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: labelWidth(labels), overflow: 'truncate' } },
       series: [{ name: '按时办结率', type: 'bar', barMaxWidth: 26, data: rows.map((row) => Number((row.onTimeRate * 100).toFixed(1))), label: { show: true, position: 'right', formatter: (p: { value: unknown }) => `${String(p.value)}%` } }],
     }),
     [rows, labels],
@@ -107,7 +107,7 @@ export function HandlingByDepartmentCard({ performance }: { performance: Perform
     return {
       color: [cssColour('--mf-blue', '#1f5fbf'), '#7f9fd4'],
       legend: { data: ['平均用时', 'P90 用时'], top: 0 },
-      grid: { left: labelWidth(names), right: 40, top: 32, bottom: 36 },
+      grid: { left: gridLeft(labelWidth(names)), right: 40, top: 32, bottom: 36 },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -119,7 +119,7 @@ export function HandlingByDepartmentCard({ performance }: { performance: Perform
         },
       },
       xAxis: { type: 'value', name: `用时（${unit ? UNIT_LABELS[unit] : ''}）`, nameLocation: 'middle', nameGap: 22 },
-      yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: labelWidth(names) - 12, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: labelWidth(names), overflow: 'truncate' } },
       series: [
         { name: '平均用时', type: 'bar', barMaxWidth: 16, data: charted.map(({ row }) => Number(amount(row.averageUsed))), label: { show: true, position: 'right', fontSize: 11 } },
         { name: 'P90 用时', type: 'bar', barMaxWidth: 16, data: charted.map(({ row }) => Number(amount(row.p90Used))), label: { show: true, position: 'right', fontSize: 11 } },

@@ -5,9 +5,9 @@
  * filtered to the department (and matter) and the level.
  */
 import { useMemo } from 'preact/hooks';
-import { Chart, cssColour, labelWidth, type ChartOption, type Pick } from './chart.js';
+import { Chart, cssColour, gridLeft, labelWidth, type ChartOption, type Pick } from './chart.js';
 import { Count } from './count.js';
-import { escapeHtml, NO_DEPARTMENT, NO_MATTER } from './format.js';
+import { CASE_LIMIT, escapeHtml, NO_DEPARTMENT, NO_MATTER } from './format.js';
 import { auditLink } from './links.js';
 import { LEVELS, type Level, type SignalGroup, type SignalSummary } from './types.js';
 
@@ -24,20 +24,21 @@ interface DepartmentRow {
 
 /** Departments with their counts and their matters', the most serious first (红牌, then 黄牌, then 预警). */
 export function departmentRows(groups: readonly SignalGroup[]): DepartmentRow[] {
-  const byDepartment = new Map<string | null, { counts: Counts; matters: Map<string | null, { matterName: string; counts: Counts }> }>();
+  const byDepartment = new Map<string, { department: string | null; counts: Counts; matters: Map<string | null, { matterName: string; counts: Counts }> }>();
   for (const group of groups) {
-    const entry = byDepartment.get(group.department) ?? { counts: zero(), matters: new Map() };
+    const label = group.department ?? (group.kind === 'case' ? CASE_LIMIT : NO_DEPARTMENT);
+    const entry = byDepartment.get(label) ?? { department: group.department, counts: zero(), matters: new Map() };
     entry.counts[group.level] += group.clocks;
     const matter = entry.matters.get(group.matterCode) ?? { matterName: group.matterName ?? group.matterCode ?? NO_MATTER, counts: zero() };
     matter.counts[group.level] += group.clocks;
     entry.matters.set(group.matterCode, matter);
-    byDepartment.set(group.department, entry);
+    byDepartment.set(label, entry);
   }
   const serious = (a: Counts, b: Counts) => b.红牌 - a.红牌 || b.黄牌 - a.黄牌 || b.预警 - a.预警;
   return [...byDepartment]
-    .map(([department, { counts, matters }]) => ({
+    .map(([label, { department, counts, matters }]) => ({
       department,
-      label: department ?? NO_DEPARTMENT,
+      label,
       counts,
       matters: [...matters].map(([matterCode, matter]) => ({ matterCode, ...matter })).sort((a, b) => serious(a.counts, b.counts) || a.matterName.localeCompare(b.matterName, 'zh-CN')),
     }))
@@ -54,7 +55,7 @@ export function SignalsCard({ summary }: { summary: SignalSummary }) {
     return {
       color: LEVELS.map((level) => cssColour(...COLOURS[level])),
       legend: { data: [...LEVELS], top: 0 },
-      grid: { left: labelWidth(labels), right: 24, top: 32, bottom: 24 },
+      grid: { left: gridLeft(labelWidth(labels)), right: 24, top: 32, bottom: 36 },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -65,8 +66,8 @@ export function SignalsCard({ summary }: { summary: SignalSummary }) {
           return [`<strong>${escapeHtml(row.label)}</strong>`, ...items.map((item) => `${item.marker}${item.seriesName}：${item.value} 个时限`), `合计：${total(row.counts)} 个时限（点击柱条查看办件）`].join('<br>');
         },
       },
-      xAxis: { type: 'value', name: '时限数', minInterval: 1 },
-      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: labelWidth(labels) - 12, overflow: 'truncate' } },
+      xAxis: { type: 'value', name: '时限数', nameLocation: 'middle', nameGap: 22, minInterval: 1 },
+      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: labelWidth(labels), overflow: 'truncate' } },
       series: LEVELS.map((level) => ({ name: level, type: 'bar', stack: '信号', barMaxWidth: 28, data: rows.map((row) => row.counts[level]), label: { show: true, formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? String(p.value) : '') } })),
     };
   }, [rows]);

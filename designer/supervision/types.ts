@@ -6,6 +6,7 @@ export interface SignalGroup {
   readonly department: string | null;
   readonly matterCode: string | null;
   readonly matterName: string | null;
+  readonly kind: 'case' | 'step';
   /** The highest open level of the time limits counted here. */
   readonly level: Level;
   /** Time limits (环节 or 办件 clocks) at this level. */

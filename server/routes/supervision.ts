@@ -120,7 +120,7 @@ export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = sys
         kind: { enum: ['case', 'step'] },
       },
     },
-    responses: { 200: { description: '{ asOf, groups: [{ department, matterCode, matterName, level, clocks, cases }] }' }, 403: { description: 'Another department' } },
+    responses: { 200: { description: '{ asOf, groups: [{ department, matterCode, matterName, kind, level, clocks, cases }] }' }, 403: { description: 'Another department' } },
     handler: async ({ principal, query }) => {
       const department = ownOrAsked(principal, query.department);
       const [groups, names] = await Promise.all([
