@@ -81,7 +81,8 @@ describe('Workspace: 待办 and 办理 (browser)', function () {
     expect(await page.locator('[aria-label="办理操作"] button').count()).to.equal(0);
     expect(await page.locator('.wl-case-header').textContent()).to.contain('已受理');
     const refused = await page.evaluate(async ({ caseId, taskId }) => {
-      const session = JSON.parse(localStorage.getItem('matterflow.session') ?? '{}') as { token: string };
+      const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
+      const session = JSON.parse(storage.getItem('matterflow.session') ?? '{}') as { token: string };
       const response = await fetch(`/api/cases/${caseId}/operations`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.token}` }, body: JSON.stringify({ operation: 'task.complete', data: { taskId, opinion: { decision: '通过', text: '同意' } } }) });
       return { status: response.status, body: (await response.json()) as { message: { zh: string } } };
     }, { caseId: accepted.caseId, taskId: review.taskId });
