@@ -5,7 +5,7 @@
  * session and GET /api/departments are the real ones. Every edit is checked in the XML the
  * modeler exports, and undo is checked step by step.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
@@ -308,5 +308,48 @@ describe('Designer: the gov properties panel (browser)', function () {
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText('count(');
     await page.locator('[data-entry-id="gov-completionCondition"] .bio-properties-panel-error').waitFor();
+  });
+
+  it('on the real /designer page (食品经营许可): the panel edits 审查, 下载 XML has the edits, and 撤销 takes them back one by one', async () => {
+    const page = await web.loginAs('admin');
+    await page.goto(web.url('/designer?process=food-licence'));
+    await page.locator('[data-testid="canvas"] .djs-element.djs-shape[data-element-id="review"]').waitFor();
+    const panel = page.locator('.mf-modeler-panel');
+    const downloadXml = async (): Promise<string> => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 XML' }).click()]);
+      return readFileSync((await file.path())!, 'utf8');
+    };
+    const selected = page.locator('.djs-element.selected[data-element-id="review"]');
+    for (let attempt = 0; attempt < 3 && !(await selected.count()); attempt++) {
+      await page.locator('[data-testid="canvas"] .djs-element.djs-shape[data-element-id="review"]').click();
+      await selected.waitFor({ timeout: 2_000 }).catch(() => undefined);
+    }
+    const department = panel.getByLabel('承办部门');
+    await panel.locator('#bio-properties-panel-gov-department option', { hasText: '消防救援' }).waitFor({ state: 'attached' });
+    expect(await department.inputValue()).to.equal(DEPARTMENT);
+    await department.selectOption({ label: '消防救援' });
+    await panel.getByLabel('办理时限', { exact: true }).fill('6');
+    // Typing is debounced (300 ms): let the limit land before the next edit, so the undo steps come in this order.
+    await page.waitForTimeout(600);
+    await panel.getByLabel('会签方式').selectOption('票签');
+    await panel.getByLabel('通过比例').fill('0.6');
+    await page.waitForTimeout(600);
+    const xml = await downloadXml();
+    const tag = /<bpmn:userTask id="review"[^>]*>/.exec(xml)?.[0] ?? '';
+    for (const attribute of ['gov:department="消防救援"', 'gov:timeLimit="6"', 'gov:timeLimitUnit="工作日"', 'gov:countersign="票签"', 'gov:passRatio="0.6"']) expect(tag).to.contain(attribute);
+
+    await page.getByRole('button', { name: '撤销' }).click();
+    let back = /<bpmn:userTask id="review"[^>]*>/.exec(await downloadXml())?.[0] ?? '';
+    expect(back).not.to.contain('gov:passRatio');
+    expect(back).to.contain('gov:countersign="票签"');
+    await page.getByRole('button', { name: '撤销' }).click();
+    back = /<bpmn:userTask id="review"[^>]*>/.exec(await downloadXml())?.[0] ?? '';
+    expect(back).not.to.contain('gov:countersign');
+    expect(back).to.contain('gov:timeLimit="6"');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await page.getByRole('button', { name: '撤销' }).click();
+    back = /<bpmn:userTask id="review"[^>]*>/.exec(await downloadXml())?.[0] ?? '';
+    expect(back).to.contain(`gov:department="${DEPARTMENT}"`);
+    expect(back).to.contain('gov:timeLimit="4"');
   });
 });
