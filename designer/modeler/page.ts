@@ -152,12 +152,24 @@ export class ModelerPage {
       return false;
     }
     this.issues.reset();
-    const canvas = this.modeler.get<Canvas>('canvas');
-    canvas.resized();
-    canvas.zoom('fit-viewport', 'auto' as never);
+    this.fitDiagram();
     if (laidOut && announceLayout) this.shell.notify('该流程没有图形信息（例如由工具生成），已自动布局；泳道不会保留', 'info');
     this.setSource(source, name);
     return true;
+  }
+
+  /** Show the whole diagram, centred in the canvas to the right of the palette (which floats over its left edge). */
+  private fitDiagram(): void {
+    const canvas = this.modeler.get<Canvas>('canvas');
+    canvas.resized();
+    const { inner, outer } = canvas.viewbox();
+    if (!inner.width || !inner.height || !outer.width || !outer.height) return;
+    const left = 130;
+    const pad = 30;
+    const scale = Math.min(1, (outer.width - left - pad) / inner.width, (outer.height - 2 * pad) / inner.height);
+    const offsetX = left + (outer.width - left - pad - inner.width * scale) / 2;
+    const offsetY = (outer.height - inner.height * scale) / 2;
+    canvas.viewbox({ x: inner.x - offsetX / scale, y: inner.y - offsetY / scale, width: outer.width / scale, height: outer.height / scale });
   }
 
   private setSource(source: Source, name: string): void {

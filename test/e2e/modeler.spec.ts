@@ -88,6 +88,7 @@ describe('Modeler (browser)', function () {
     const padTitles = await page.locator('.djs-context-pad .entry').evaluateAll((entries) => entries.map((entry) => entry.getAttribute('title') ?? entry.getAttribute('aria-label') ?? ''));
     expect(padTitles.length).to.be.greaterThan(3);
     for (const title of padTitles) expect(title, title).to.match(/[\u4e00-\u9fff]/);
+    expect(await panel(page).locator('.bio-properties-panel-header-type').textContent()).to.equal('用户任务');
     const headers = await panel(page).locator('.bio-properties-panel-group-header-title').allTextContents();
     expect(headers).to.include.members(['通用', '办理要求']);
     for (const header of headers) expect(header, header).not.to.match(/^[A-Za-z ]+$/);

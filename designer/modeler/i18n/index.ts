@@ -13,8 +13,10 @@ export type Translate = (template: string, replacements?: Readonly<Record<string
 
 export function createTranslate(...extra: readonly Dictionary[]): Translate {
   const dictionary: Record<string, string> = Object.assign({}, bpmnJsZh, propertiesPanelZh, MODELER_ZH, ...extra);
+  // The panel header asks for type names in title case ("User Task") that the dictionaries have in sentence case ("User task").
+  const folded = new Map(Object.entries(dictionary).map(([key, value]) => [key.toLowerCase(), value]));
   return (template, replacements = {}) =>
-    (dictionary[template] ?? template).replace(/{([^}]+)}/g, (whole, key: string) => {
+    (dictionary[template] ?? folded.get(template.toLowerCase()) ?? template).replace(/{([^}]+)}/g, (whole, key: string) => {
       const value = replacements[key];
       return value === undefined || value === null ? whole : String(value);
     });
