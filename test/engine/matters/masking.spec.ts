@@ -73,3 +73,13 @@ describe('matters: masking 证件号码', () => {
     expect(text).to.include('张三');
   });
 });
+
+describe('matters: masking 证件号码 in recorded events', () => {
+  it('should mask the applicant 证件号码 that a breached 告知承诺 records (applicant.commitmentBreached), in audit output and in logs', () => {
+    const event = { type: 'applicant.commitmentBreached', data: { applicantIdNumber: RESIDENT_ID, findings: '现场核查不符' } };
+    expect(JSON.stringify(maskPersonalData(event))).to.not.contain(RESIDENT_ID);
+    const { log, lines } = memoryLogger();
+    log.info({ event }, 'recorded');
+    expect(lines()).to.not.contain(RESIDENT_ID);
+  });
+});
