@@ -4,6 +4,7 @@
  *   MATTERFLOW_BENCH_DURABLE_CASES  cases for the durable SQLite run (default 2000)
  *   MATTERFLOW_BENCH_TIMERS         pending timers for the timer benchmark (default 100000)
  */
+import { benchBundles } from './bundles.js';
 import { benchDurable } from './durable.js';
 import { peakRssMiB, report } from './report.js';
 import { benchRuntime } from './runtime.js';
@@ -19,3 +20,5 @@ await benchDurable(durable);
 console.log('\nTimers: pending timers on a SQLite file, the poller claiming and firing the due ones\n');
 await benchTimers(Number(process.env.MATTERFLOW_BENCH_TIMERS ?? 100_000));
 report('process', [{ name: 'peak RSS', value: peakRssMiB(), unit: 'MiB' }]);
+console.log('\nWorkspace: what each page downloads (minified, gzip)\n');
+await benchBundles();
