@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { LiveCalendar } from '../engine/calendar-store/index.js';
 import { SettableClock, systemClock } from '../engine/clock.js';
+import { PeriodicSweep } from '../engine/jobs/index.js';
+import { openRatings } from '../engine/ratings-store/index.js';
 import { migrateLatest, openDatabase, openStore } from '../engine/store/index.js';
 import { parseSupervisionConfig } from '../engine/supervision/index.js';
 import { PERSONAL_DATA_REDACTION } from '../engine/matters/index.js';
@@ -35,6 +37,13 @@ if ((await store.listDefinitions()).length === 0) {
 }
 const poller = config.poller ? store.createPoller({ onError: (error, job) => logger.error({ err: error, jobId: job?.jobId }, 'job failed') }) : null;
 await poller?.start();
+// 差评 rectifications past their deadline are marked overdue every five minutes (and now).
+const ratings = openRatings(db.knex, { clock: testClock ?? systemClock, calendar });
+const rectifications = config.poller
+  ? new PeriodicSweep('rectifications-overdue', () => ratings.markOverdue(), { schedule: '0 */5 * * * *', onError: (error) => logger.error({ err: error }, 'marking overdue rectifications failed') })
+  : null;
+const overdue = await rectifications?.start().catch((error: unknown) => (logger.error({ err: error }, 'marking overdue rectifications failed'), []));
+if (overdue && overdue.length > 0) logger.info({ ratings: overdue }, 'rectifications marked overdue');
 
 if ((await countUsers(db.knex)) === 0) {
   const password = randomBytes(12).toString('base64url');
@@ -60,6 +69,7 @@ async function shutdown(signal: string): Promise<void> {
     server.close(() => resolve());
     server.closeIdleConnections();
   });
+  await rectifications?.stop();
   await poller?.stop();
   await store.close();
   await db.close();

@@ -7,6 +7,7 @@ export { BpmnError } from './bpmn-error.js';
 export type { JobHost } from './job-host.js';
 export type { JobKind, JobRow } from './job-rows.js';
 export { TimerPoller, type TimerPollerOptions } from './poller.js';
+export { PeriodicSweep, type PeriodicSweepOptions } from './sweep.js';
 export type { PollerHost, PolledTimer, TickResult } from './poller-tick.js';
 export { claimBatch, claimStatement, dueCandidates, type BatchClaimOptions } from './claim-batch.js';
 export { planStartTimer, nextStartTimer, type StartTimerPlan } from './start-timer-plan.js';
