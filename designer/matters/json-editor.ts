@@ -1,6 +1,6 @@
 /**
  * @json-editor/json-editor as this page uses it. The package ships no types; the module's ambient
- * declaration lives in designer/worklist/json-editor.d.ts (one per project, classes cannot merge),
+ * declaration lives in types/json-editor.d.ts (one per project, classes cannot merge),
  * so this page names the parts it uses here and reaches them through these types.
  */
 import * as jsonEditorModule from '@json-editor/json-editor';
