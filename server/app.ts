@@ -99,7 +99,7 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
   matterRoutes(routes, store, db.knex);
   caseRoutes(routes, store, db.knex, clock);
   taskRoutes(routes, store);
-  auditRoutes(routes, store);
+  auditRoutes(routes, store, clock);
   supervisionRoutes(routes, db.knex, clock);
   let ratingsService: Promise<RatingsService> | undefined;
   const ratings = () => (ratingsService ??= (async () => openRatings(db.knex, { clock, calendar: calendar ?? (await LiveCalendar.open(db.knex, { seed: false, warn: (warning) => logger.warn({ calendar: warning }, warning.message) })) }))());

@@ -1,6 +1,11 @@
-/** The audit search form, its results, and the JSON export of a case's history. */
+/**
+ * The audit search form, its results, and the JSON export of a case's history. Every parameter of
+ * the contract (contract.ts: the API's query is the page's address) has a field, so a link from the
+ * supervision board shows, and lets the user change, every filter it set.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
+import { AUDIT_PARAMS, auditParams, queryFromSearch, type AuditQuery } from './contract.js';
 import { formatDateTime } from '../shared/format.js';
 import { FLOW_STATUS_LABELS } from '../replay/labels.js';
 import type { CaseExport } from '../replay/types.js';
@@ -22,33 +27,32 @@ interface Row {
   events: number;
 }
 
-interface Criteria {
-  matterCode: string;
-  department: string;
-  officer: string;
-  status: string;
-  from: string;
-  to: string;
-  overdue: boolean;
-}
+/** The form's values: one per parameter of the contract (designer/audit/contract.ts), as text ('' = not set). */
+type Criteria = Record<(typeof AUDIT_PARAMS)[number], string>;
 
-const FIELDS = ['matterCode', 'department', 'officer', 'status', 'from', 'to'] as const;
+const EMPTY = Object.fromEntries(AUDIT_PARAMS.map((name) => [name, ''])) as Criteria;
 
 function criteriaFromUrl(): Criteria {
-  const params = new URLSearchParams(location.search);
-  return {
-    matterCode: params.get('matterCode') ?? '',
-    department: params.get('department') ?? '',
-    officer: params.get('officer') ?? '',
-    status: params.get('status') ?? '',
-    from: params.get('from') ?? '',
-    to: params.get('to') ?? '',
-    overdue: params.get('overdue') === 'true',
-  };
+  const query = queryFromSearch(location.search);
+  const criteria = { ...EMPTY };
+  for (const name of AUDIT_PARAMS) if (query[name] !== undefined) criteria[name] = String(query[name]);
+  return criteria;
 }
 
-/** A Beijing calendar day as the instant it starts (plus `days`). */
-const beijingDay = (day: string, days = 0): string => new Date(Date.parse(`${day}T00:00:00+08:00`) + days * 86_400_000).toISOString();
+/** The criteria as the contract's query (the API's and the address's). */
+function queryOf(criteria: Criteria): Record<string, string> {
+  return auditParams({ ...criteria, officer: criteria.officer.trim() } as unknown as AuditQuery);
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LIMIT_KINDS = [['case', '办件总时限'], ['step', '环节时限']] as const;
+const LIMIT_UNITS = ['工作日', '自然日', '小时(工作日)', '小时(自然日)'] as const;
+const SIGNALS = ['预警', '黄牌', '红牌'] as const;
+
+/** A select that also offers a value a link brought which the list lacks (kept, not lost). */
+function withValue(options: ReadonlyArray<readonly [string, string]>, value: string): ReadonlyArray<readonly [string, string]> {
+  return value && !options.some(([v]) => v === value) ? [...options, [value, value] as const] : options;
+}
 
 export function AuditSearch({ matters, departments, notify, showError }: {
   matters: ReadonlyArray<{ matterCode: string; name: string }>;
@@ -61,32 +65,25 @@ export function AuditSearch({ matters, departments, notify, showError }: {
   const [busy, setBusy] = useState(false);
   const set = (name: keyof Criteria) => (event: Event) => {
     const target = event.target as HTMLInputElement;
-    setCriteria((old) => ({ ...old, [name]: target.type === 'checkbox' ? target.checked : target.value }));
+    setCriteria((old) => ({ ...old, [name]: target.type === 'checkbox' ? (target.checked ? 'true' : '') : target.value }));
   };
 
   const search = async (wanted: Criteria) => {
-    if (wanted.from && wanted.to && wanted.to < wanted.from) {
-      notify('收件时间：结束日期不能早于开始日期', 'error');
+    if (DATE.test(wanted.receivedFrom) && DATE.test(wanted.receivedTo) && wanted.receivedTo < wanted.receivedFrom) {
+      notify('收件日期：结束日期不能早于开始日期', 'error');
       return;
     }
-    const url = new URL(location.href);
-    url.search = '';
-    for (const field of FIELDS) if (wanted[field]) url.searchParams.set(field, wanted[field]);
-    if (wanted.overdue) url.searchParams.set('overdue', 'true');
-    history.replaceState(null, '', url.pathname + url.search);
+    if (wanted.finishedFrom && wanted.finishedTo && wanted.finishedTo < wanted.finishedFrom) {
+      notify('时限办结日期：结束日期不能早于开始日期', 'error');
+      return;
+    }
+    // The address holds exactly the API's query, so the search can be linked (the board does).
+    const query = queryOf(wanted);
+    const address = new URLSearchParams(query).toString();
+    history.replaceState(null, '', location.pathname + (address ? `?${address}` : ''));
     setBusy(true);
     try {
-      const found = await api<Row[]>('/api/audit/cases', {
-        query: {
-          matterCode: wanted.matterCode || undefined,
-          department: wanted.department || undefined,
-          officer: wanted.officer.trim() || undefined,
-          status: wanted.status || undefined,
-          receivedFrom: wanted.from ? beijingDay(wanted.from) : undefined,
-          receivedTo: wanted.to ? beijingDay(wanted.to, 1) : undefined,
-          overdue: wanted.overdue ? true : undefined,
-        },
-      });
+      const found = await api<Row[]>('/api/audit/cases', { query });
       setRows(found);
     } catch (error) {
       showError(error);
@@ -131,13 +128,13 @@ export function AuditSearch({ matters, departments, notify, showError }: {
           <label>事项
             <select value={criteria.matterCode} onChange={set('matterCode')}>
               <option value="">全部事项</option>
-              {matters.map((matter) => <option key={matter.matterCode} value={matter.matterCode}>{matter.name}（{matter.matterCode}）</option>)}
+              {withValue(matters.map((matter) => [matter.matterCode, `${matter.name}（${matter.matterCode}）`] as const), criteria.matterCode).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
             </select>
           </label>
           <label>部门
             <select value={criteria.department} onChange={set('department')}>
               <option value="">全部部门</option>
-              {departments.map((name) => <option key={name} value={name}>{name}</option>)}
+              {withValue(departments.map((name) => [name, name] as const), criteria.department).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
             </select>
           </label>
           <label>经办人（用户名）
@@ -146,32 +143,77 @@ export function AuditSearch({ matters, departments, notify, showError }: {
           <label>办件状态
             <select value={criteria.status} onChange={set('status')}>
               <option value="">全部状态</option>
-              {STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
+              {withValue(STATUSES.map((status) => [status, status] as const), criteria.status).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
             </select>
           </label>
           <label>收件日期自
-            <input type="date" value={criteria.from} onInput={set('from')} />
+            <input type={DATE.test(criteria.receivedFrom) || !criteria.receivedFrom ? 'date' : 'text'} value={criteria.receivedFrom} onInput={set('receivedFrom')} />
           </label>
           <label>收件日期至
-            <input type="date" value={criteria.to} onInput={set('to')} />
+            <input type={DATE.test(criteria.receivedTo) || !criteria.receivedTo ? 'date' : 'text'} value={criteria.receivedTo} onInput={set('receivedTo')} />
           </label>
-          <label class="mf-audit-check">
-            <input type="checkbox" checked={criteria.overdue} onChange={set('overdue')} /> 只看超期（逾期办结或亮过黄牌 / 红牌）
+          <label>超期
+            <select value={criteria.overdue} onChange={set('overdue')}>
+              <option value="">不限</option>
+              <option value="true">超期（逾期办结、正在超时或亮过黄牌 / 红牌）</option>
+              <option value="false">未超期</option>
+            </select>
           </label>
         </div>
+        <fieldset class="mf-audit-limit">
+          <legend>办理时限（办件须有一个同时符合以下各项的时限；选了其中任一项时，上面的事项和部门指该时限的事项和部门）</legend>
+          <div class="mf-audit-fields">
+            <label>时限类型
+              <select value={criteria.limitKind} onChange={set('limitKind')}>
+                <option value="">不限</option>
+                {withValue(LIMIT_KINDS, criteria.limitKind).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+              </select>
+            </label>
+            <label>时限单位
+              <select value={criteria.limitUnit} onChange={set('limitUnit')}>
+                <option value="">不限</option>
+                {withValue(LIMIT_UNITS.map((unit) => [unit, unit] as const), criteria.limitUnit).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+              </select>
+            </label>
+            <label>时限办结日期自
+              <input type="date" value={criteria.finishedFrom} onInput={set('finishedFrom')} />
+            </label>
+            <label>时限办结日期至
+              <input type="date" value={criteria.finishedTo} onInput={set('finishedTo')} />
+            </label>
+            <label>按时情况
+              <select value={criteria.onTime} onChange={set('onTime')}>
+                <option value="">不限</option>
+                <option value="true">按时办结</option>
+                <option value="false">超时办结</option>
+              </select>
+            </label>
+            <label>未解除的最高信号
+              <select value={criteria.signal} onChange={set('signal')}>
+                <option value="">不限</option>
+                {withValue(SIGNALS.map((level) => [level, level] as const), criteria.signal).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+              </select>
+            </label>
+            <label class="mf-audit-check">
+              <input type="checkbox" checked={criteria.noDepartment === 'true'} onChange={set('noDepartment')} /> 时限未指定部门
+            </label>
+            <label class="mf-audit-check">
+              <input type="checkbox" checked={criteria.noMatter === 'true'} onChange={set('noMatter')} /> 时限未记录事项
+            </label>
+          </div>
+        </fieldset>
         <div class="mf-toolbar">
           <button type="submit" class="primary" disabled={busy}>查询</button>
           <button
             type="button"
             onClick={() => {
-              const empty = { matterCode: '', department: '', officer: '', status: '', from: '', to: '', overdue: false };
-              setCriteria(empty);
-              void search(empty);
+              setCriteria(EMPTY);
+              void search(EMPTY);
             }}
           >
             重置
           </button>
-          <span class="mf-muted">收件日期按北京时间；结果按收件时间从新到旧，最多 200 件。</span>
+          <span class="mf-muted">日期按北京时间，含首尾两日；结果按收件时间从新到旧，最多 200 件。</span>
         </div>
       </form>
       <section class="mf-card" aria-label="查询结果">

@@ -1,7 +1,8 @@
 /**
- * 审计查询 (/audit): cases by matter, department, officer who acted, 办件状态, 收件 time range and
- * overrun; each result opens its replay, downloads its history as JSON, or opens the printable
- * history. The criteria stay in the URL so a search can be linked. Read-only.
+ * 审计查询 (/audit): cases by matter, department, officer who acted, 办件状态, 收件 dates, overrun,
+ * and one time limit's kind, unit, finish dates, on-time or late and highest open signal; each
+ * result opens its replay, downloads its history as JSON, or opens the printable history. The
+ * address is the audit search API's query (contract.ts), so the supervision board links here. Read-only.
  */
 import './audit.css';
 import { h, render } from 'preact';

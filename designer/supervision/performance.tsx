@@ -9,8 +9,11 @@ import { useMemo } from 'preact/hooks';
 import { Chart, cssColour, gridLeft, labelWidth, type ChartOption, type Pick } from './chart.js';
 import { Count } from './count.js';
 import { amount, escapeHtml, NO_DEPARTMENT, NO_MATTER, percent, UNIT_LABELS } from './format.js';
-import { auditLink, type AuditFilter } from './links.js';
+import { handlingLink } from './links.js';
 import type { Performance, PerformanceRow, Unit } from './types.js';
+
+/** What a step figure's link opens: the cases of the steps it counts. */
+const STEP_CASES = '查看这些环节所属的办件（同一办件只列一次，故件数可少于环节数）';
 
 const P90_NOTE = 'P90：最近秩法第 90 百分位，即把用时从短到长排列后第 ⌈0.9×n⌉ 个，至少 90% 的时限用时不超过它';
 
@@ -23,7 +26,8 @@ function labelsOf(rows: readonly PerformanceRow[], fallback: string): string[] {
 export function OnTimeByMatterCard({ performance }: { performance: Performance }) {
   const { rows, period } = performance;
   const labels = useMemo(() => labelsOf(rows, NO_MATTER), [rows]);
-  const cases = (row: PerformanceRow, extra: Partial<AuditFilter> = {}) => auditLink({ matter: row.key, status: '已办结', from: period.from, to: period.to, ...extra });
+  /** The cases whose 办件 limit (of this matter and unit) finished in the period: one limit per case, so the list has as many cases as the figure. */
+  const cases = (row: PerformanceRow, onTime?: boolean) => handlingLink('matter', performance.kind, row, period, onTime);
   const option = useMemo<ChartOption>(
     () => ({
       color: [cssColour('--mf-blue', '#1f5fbf')],
@@ -74,8 +78,8 @@ export function OnTimeByMatterCard({ performance }: { performance: Performance }
                 <tr key={`${row.key ?? ''}|${row.unit}`}>
                   <th scope="row">{labels[index]}</th>
                   <td class="sv-num"><Count value={row.finished} href={cases(row)} label={`${labels[index]} 办结 ${row.finished} 件`} /></td>
-                  <td class="sv-num"><Count value={row.onTime} href={cases(row, { overdue: false })} label={`${labels[index]} 按时 ${row.onTime} 件`} /></td>
-                  <td class="sv-num"><Count value={row.late} href={cases(row, { overdue: true })} label={`${labels[index]} 超时 ${row.late} 件`} /></td>
+                  <td class="sv-num"><Count value={row.onTime} href={cases(row, true)} label={`${labels[index]} 按时 ${row.onTime} 件`} /></td>
+                  <td class="sv-num"><Count value={row.late} href={cases(row, false)} label={`${labels[index]} 超时 ${row.late} 件`} /></td>
                   <td class="sv-num"><Count value={row.finished} text={percent(row.onTimeRate)} href={cases(row)} label={`${labels[index]} 按时办结率 ${percent(row.onTimeRate)}`} /></td>
                   <td class="sv-num"><Count value={row.finished} text={`${amount(row.averageUsed)} ${UNIT_LABELS[row.unit]}`} href={cases(row)} label={`${labels[index]} 平均用时 ${amount(row.averageUsed)} ${UNIT_LABELS[row.unit]}`} /></td>
                   <td class="sv-num"><Count value={row.finished} text={`${amount(row.p90Used)} ${UNIT_LABELS[row.unit]}`} href={cases(row)} label={`${labels[index]} P90 用时 ${amount(row.p90Used)} ${UNIT_LABELS[row.unit]}`} /></td>
@@ -101,7 +105,8 @@ export function HandlingByDepartmentCard({ performance }: { performance: Perform
   const labels = useMemo(() => labelsOf(rows, NO_DEPARTMENT), [rows]);
   const unit = mainUnit(rows);
   const charted = useMemo(() => rows.map((row, index) => ({ row, label: labels[index]! })).filter(({ row }) => row.unit === unit), [rows, labels, unit]);
-  const steps = (row: PerformanceRow, extra: Partial<AuditFilter> = {}) => auditLink({ department: row.key, from: period.from, to: period.to, ...extra });
+  /** The cases the department's 环节 limits (of this unit) finished in the period belong to: a case with two such steps is listed once. */
+  const steps = (row: PerformanceRow, onTime?: boolean) => handlingLink('department', performance.kind, row, period, onTime);
   const option = useMemo<ChartOption>(() => {
     const names = charted.map(({ label }) => label);
     return {
@@ -115,7 +120,7 @@ export function HandlingByDepartmentCard({ performance }: { performance: Perform
           const items = params as Array<{ dataIndex: number; seriesName: string; value: number; marker: string }>;
           const entry = charted[items[0]?.dataIndex ?? 0];
           if (!entry) return '';
-          return [`<strong>${escapeHtml(entry.label)}</strong>`, ...items.map((item) => `${item.marker}${item.seriesName}：${item.value} ${unit ? UNIT_LABELS[unit] : ''}`), `办结环节 ${entry.row.finished} 个，按时率 ${percent(entry.row.onTimeRate)}`, '点击柱条查看办件'].join('<br>');
+          return [`<strong>${escapeHtml(entry.label)}</strong>`, ...items.map((item) => `${item.marker}${item.seriesName}：${item.value} ${unit ? UNIT_LABELS[unit] : ''}`), `办结环节 ${entry.row.finished} 个，按时率 ${percent(entry.row.onTimeRate)}`, '点击柱条查看这些环节所属的办件（同一办件只列一次）'].join('<br>');
         },
       },
       xAxis: { type: 'value', name: `用时（${unit ? UNIT_LABELS[unit] : ''}）`, nameLocation: 'middle', nameGap: 22 },
@@ -134,7 +139,7 @@ export function HandlingByDepartmentCard({ performance }: { performance: Perform
   return (
     <section class="mf-card sv-card" aria-labelledby="sv-handling-title">
       <h2 id="sv-handling-title">
-        办理用时（按部门） <span class="mf-muted sv-note">环节时限，统计周期内办结的环节；工作日按工作日历计，不含停止计时的时间</span>
+        办理用时（按部门） <span class="mf-muted sv-note">环节时限，统计周期内办结的环节；工作日按工作日历计，不含停止计时的时间；数字为环节个数，点击查看这些环节所属的办件</span>
       </h2>
       {rows.length === 0 ? (
         <p class="sv-empty">统计周期内没有办结的环节。</p>
@@ -160,12 +165,12 @@ export function HandlingByDepartmentCard({ performance }: { performance: Perform
               {rows.map((row, index) => (
                 <tr key={`${row.key ?? ''}|${row.unit}`}>
                   <th scope="row">{labels[index]}</th>
-                  <td class="sv-num"><Count value={row.finished} href={steps(row)} label={`${labels[index]} 办结环节 ${row.finished} 个`} /></td>
-                  <td class="sv-num"><Count value={row.late} href={steps(row, { overdue: true })} label={`${labels[index]} 超时 ${row.late} 个`} /></td>
-                  <td class="sv-num"><Count value={row.finished} text={percent(row.onTimeRate)} href={steps(row)} label={`${labels[index]} 按时率 ${percent(row.onTimeRate)}`} /></td>
-                  <td class="sv-num"><Count value={row.finished} text={`${amount(row.averageUsed)} ${UNIT_LABELS[row.unit]}`} href={steps(row)} label={`${labels[index]} 平均用时 ${amount(row.averageUsed)} ${UNIT_LABELS[row.unit]}`} /></td>
-                  <td class="sv-num"><Count value={row.finished} text={`${amount(row.p90Used)} ${UNIT_LABELS[row.unit]}`} href={steps(row)} label={`${labels[index]} P90 用时 ${amount(row.p90Used)} ${UNIT_LABELS[row.unit]}`} /></td>
-                  <td class="sv-num"><Count value={row.finished} text={`${amount(row.maxUsed)} ${UNIT_LABELS[row.unit]}`} href={steps(row)} label={`${labels[index]} 最长用时 ${amount(row.maxUsed)} ${UNIT_LABELS[row.unit]}`} /></td>
+                  <td class="sv-num"><Count title={STEP_CASES} value={row.finished} href={steps(row)} label={`${labels[index]} 办结环节 ${row.finished} 个`} /></td>
+                  <td class="sv-num"><Count title={STEP_CASES} value={row.late} href={steps(row, false)} label={`${labels[index]} 超时 ${row.late} 个`} /></td>
+                  <td class="sv-num"><Count title={STEP_CASES} value={row.finished} text={percent(row.onTimeRate)} href={steps(row)} label={`${labels[index]} 按时率 ${percent(row.onTimeRate)}`} /></td>
+                  <td class="sv-num"><Count title={STEP_CASES} value={row.finished} text={`${amount(row.averageUsed)} ${UNIT_LABELS[row.unit]}`} href={steps(row)} label={`${labels[index]} 平均用时 ${amount(row.averageUsed)} ${UNIT_LABELS[row.unit]}`} /></td>
+                  <td class="sv-num"><Count title={STEP_CASES} value={row.finished} text={`${amount(row.p90Used)} ${UNIT_LABELS[row.unit]}`} href={steps(row)} label={`${labels[index]} P90 用时 ${amount(row.p90Used)} ${UNIT_LABELS[row.unit]}`} /></td>
+                  <td class="sv-num"><Count title={STEP_CASES} value={row.finished} text={`${amount(row.maxUsed)} ${UNIT_LABELS[row.unit]}`} href={steps(row)} label={`${labels[index]} 最长用时 ${amount(row.maxUsed)} ${UNIT_LABELS[row.unit]}`} /></td>
                 </tr>
               ))}
             </tbody>

@@ -8,7 +8,7 @@ import { useMemo } from 'preact/hooks';
 import { Chart, cssColour, gridLeft, labelWidth, type ChartOption, type Pick } from './chart.js';
 import { Count } from './count.js';
 import { CASE_LIMIT, escapeHtml, NO_DEPARTMENT, NO_MATTER } from './format.js';
-import { auditLink } from './links.js';
+import { signalLink } from './links.js';
 import { LEVELS, type Level, type SignalGroup, type SignalSummary } from './types.js';
 
 type Counts = Record<Level, number>;
@@ -17,6 +17,8 @@ const total = (counts: Counts) => counts.预警 + counts.黄牌 + counts.红牌;
 
 interface DepartmentRow {
   readonly department: string | null;
+  /** For a row without a department: whose limits it holds (办件总时限 or 环节); null otherwise. */
+  readonly kind: 'case' | 'step' | null;
   readonly label: string;
   readonly counts: Counts;
   readonly matters: ReadonlyArray<{ matterCode: string | null; matterName: string; counts: Counts }>;
@@ -24,10 +26,10 @@ interface DepartmentRow {
 
 /** Departments with their counts and their matters', the most serious first (红牌, then 黄牌, then 预警). */
 export function departmentRows(groups: readonly SignalGroup[]): DepartmentRow[] {
-  const byDepartment = new Map<string, { department: string | null; counts: Counts; matters: Map<string | null, { matterName: string; counts: Counts }> }>();
+  const byDepartment = new Map<string, { department: string | null; kind: 'case' | 'step' | null; counts: Counts; matters: Map<string | null, { matterName: string; counts: Counts }> }>();
   for (const group of groups) {
     const label = group.department ?? (group.kind === 'case' ? CASE_LIMIT : NO_DEPARTMENT);
-    const entry = byDepartment.get(label) ?? { department: group.department, counts: zero(), matters: new Map() };
+    const entry = byDepartment.get(label) ?? { department: group.department, kind: group.department === null ? group.kind : null, counts: zero(), matters: new Map() };
     entry.counts[group.level] += group.clocks;
     const matter = entry.matters.get(group.matterCode) ?? { matterName: group.matterName ?? group.matterCode ?? NO_MATTER, counts: zero() };
     matter.counts[group.level] += group.clocks;
@@ -36,8 +38,9 @@ export function departmentRows(groups: readonly SignalGroup[]): DepartmentRow[] 
   }
   const serious = (a: Counts, b: Counts) => b.红牌 - a.红牌 || b.黄牌 - a.黄牌 || b.预警 - a.预警;
   return [...byDepartment]
-    .map(([label, { department, counts, matters }]) => ({
+    .map(([label, { department, kind, counts, matters }]) => ({
       department,
+      kind,
       label,
       counts,
       matters: [...matters].map(([matterCode, matter]) => ({ matterCode, ...matter })).sort((a, b) => serious(a.counts, b.counts) || a.matterName.localeCompare(b.matterName, 'zh-CN')),
@@ -63,7 +66,7 @@ export function SignalsCard({ summary }: { summary: SignalSummary }) {
           const items = params as Array<{ dataIndex: number; seriesName: string; value: number; marker: string }>;
           const row = rows[items[0]?.dataIndex ?? 0];
           if (!row) return '';
-          return [`<strong>${escapeHtml(row.label)}</strong>`, ...items.map((item) => `${item.marker}${item.seriesName}：${item.value} 个时限`), `合计：${total(row.counts)} 个时限（点击柱条查看办件）`].join('<br>');
+          return [`<strong>${escapeHtml(row.label)}</strong>`, ...items.map((item) => `${item.marker}${item.seriesName}：${item.value} 个时限`), `合计：${total(row.counts)} 个时限`, '点击柱条查看这些时限所属的办件（同一办件只列一次）'].join('<br>');
         },
       },
       xAxis: { type: 'value', name: '时限数', nameLocation: 'middle', nameGap: 22, minInterval: 1 },
@@ -74,7 +77,7 @@ export function SignalsCard({ summary }: { summary: SignalSummary }) {
   const pick = useMemo(
     () => (picked: Pick) => {
       const row = rows[picked.dataIndex];
-      if (row) location.assign(auditLink({ department: row.department, signal: picked.seriesName }));
+      if (row) location.assign(signalLink(row, picked.seriesName as Level));
     },
     [rows],
   );
@@ -82,7 +85,7 @@ export function SignalsCard({ summary }: { summary: SignalSummary }) {
   return (
     <section class="mf-card sv-card" aria-labelledby="sv-signals-title">
       <h2 id="sv-signals-title">
-        未解除的监察信号 <span class="mf-muted sv-note">当前 {all} 个时限；每个环节或办件时限按其最高级别计一次，不受统计周期影响</span>
+        未解除的监察信号 <span class="mf-muted sv-note">当前 {all} 个时限；每个环节或办件时限按其最高级别计一次，不受统计周期影响；点击数字查看这些时限所属的办件</span>
       </h2>
       {rows.length === 0 ? (
         <p class="sv-empty">当前没有未解除的预警、黄牌或红牌。</p>
@@ -113,7 +116,7 @@ export function SignalsCard({ summary }: { summary: SignalSummary }) {
                     <td>{matter.matterName}</td>
                     {LEVELS.map((level) => (
                       <td class="sv-num" key={level}>
-                        <Count value={matter.counts[level]} href={auditLink({ department: row.department, matter: matter.matterCode, signal: level })} label={`${row.label} ${matter.matterName} ${level} ${matter.counts[level]} 个时限`} />
+                        <Count value={matter.counts[level]} href={signalLink({ ...row, matterCode: matter.matterCode }, level)} title="查看这些时限所属的办件（同一办件只列一次）" label={`${row.label} ${matter.matterName} ${level} ${matter.counts[level]} 个时限`} />
                       </td>
                     ))}
                   </tr>

@@ -1,6 +1,7 @@
 /**
  * Audit queries (read-only): the audit search over every case (by matter, department, officer
- * who acted, 办件 status, time of 收件, overrun), the state after each event as the engine's own
+ * who acted, 办件 status, time of 收件, overrun, and one time limit's kind, unit, department,
+ * finish and open signal — the supervision board's figures), the state after each event as the engine's own
  * fold rebuilds it (for the replay viewer), a case's family (一件事 parent and children), and
  * the deployed version a case ran.
  */
@@ -9,12 +10,20 @@ import type { CaseStatusZh } from '../domain/types.js';
 import { applyEvent } from '../runtime/index.js';
 import type { CaseEvent } from '../runtime/events.js';
 import type { CaseState, CaseStatus } from '../runtime/state.js';
-import type { AlertLevel } from '../supervision/rules.js';
+import type { TimeLimitUnit } from '../model/types.js';
+import { ALERT_LEVELS, type AlertLevel } from '../supervision/index.js';
 import { readJson } from './json.js';
 
 export interface AuditCaseFilter {
+  /**
+   * The case's matter; with a time-limit criterion (see `timeLimit`), the matter of that time limit
+   * (as the supervision board counts it).
+   */
   readonly matterCode?: string;
-  /** A department that had a step (a task) of the case, at any time. */
+  /**
+   * A department that had a step (a task) of the case, at any time; with a time-limit criterion,
+   * the department of that time limit.
+   */
   readonly department?: string;
   /** Someone who acted on the case (an event's actor). */
   readonly officer?: string;
@@ -23,12 +32,34 @@ export interface AuditCaseFilter {
   readonly receivedFrom?: string;
   readonly receivedTo?: string;
   /**
-   * Overran a time limit: a step or case clock finished late, or a 黄牌 / 红牌 was raised
-   * (whether cleared since or not).
+   * Overran a time limit: a step or case clock finished late, or one still running past its due
+   * time at `now`, or a 黄牌 / 红牌 was raised (whether cleared since or not). false: none of these.
    */
   readonly overdue?: boolean;
+  /** "Now" for `overdue` (ISO; default the current time). */
+  readonly now?: string;
+  /** The case has one time limit (clock) matching every member given here (and `department` / `matterCode`). */
+  readonly timeLimit?: TimeLimitCriteria;
   /** At most this many rows, newest 收件 first (default 200). */
   readonly limit?: number;
+}
+
+/** What one of a case's time limits must be for the case to match (every member given). */
+export interface TimeLimitCriteria {
+  /** 办件 (the case's promised limit) or 环节 (one step's). */
+  readonly kind?: 'case' | 'step';
+  readonly unit?: TimeLimitUnit;
+  /** The limit has no department recorded. */
+  readonly noDepartment?: boolean;
+  /** The limit has no matter recorded. */
+  readonly noMatter?: boolean;
+  /** Finished at or after / before these instants (ISO). */
+  readonly finishedFrom?: string;
+  readonly finishedTo?: string;
+  /** Finished on time (true) or late (false). */
+  readonly onTime?: boolean;
+  /** Its highest open signal (预警 < 黄牌 < 红牌) is this one: the board counts each open limit once, at that level. */
+  readonly signal?: AlertLevel;
 }
 
 export interface AuditCaseRow {
@@ -57,7 +88,8 @@ export async function searchAuditCases(db: Knex, filter: AuditCaseFilter = {}): 
     .select('cases.case_id', 'cases.process_id', 'definitions.name as process_name', 'cases.matter_code', 'cases.status', 'cases.domain_status', 'cases.started_at', 'cases.ended_at', 'cases.parent_case_id', 'cases.version', 'cases.state')
     .orderBy([{ column: 'cases.started_at', order: 'desc' }, { column: 'cases.case_id' }])
     .limit(filter.limit ?? 200);
-  if (filter.matterCode !== undefined) query.where('cases.matter_code', filter.matterCode);
+  const limit = filter.timeLimit !== undefined && Object.values(filter.timeLimit).some((value) => value !== undefined) ? filter.timeLimit : null;
+  if (filter.matterCode !== undefined && !limit) query.where('cases.matter_code', filter.matterCode);
   if (filter.domainStatus !== undefined) query.where('cases.domain_status', filter.domainStatus);
   if (filter.receivedFrom !== undefined) query.where('cases.started_at', '>=', new Date(filter.receivedFrom).toISOString());
   if (filter.receivedTo !== undefined) query.where('cases.started_at', '<', new Date(filter.receivedTo).toISOString());
@@ -65,7 +97,7 @@ export async function searchAuditCases(db: Knex, filter: AuditCaseFilter = {}): 
     const officer = filter.officer;
     query.whereExists((sub) => sub.select(db.raw('1')).from('case_events').whereRaw('case_events.case_id = cases.case_id').where('case_events.actor', officer));
   }
-  if (filter.department !== undefined) {
+  if (filter.department !== undefined && !limit) {
     // task.created carries the step's department; the log is JSON text on both dialects.
     const pattern = `%${likeEscape(`"department":${JSON.stringify(filter.department)}`)}%`;
     query.whereExists((sub) =>
@@ -77,12 +109,42 @@ export async function searchAuditCases(db: Knex, filter: AuditCaseFilter = {}): 
         .whereRaw("case_events.data LIKE ? ESCAPE '!'", [pattern]),
     );
   }
-  if (filter.overdue === true) {
-    query.where((overran) =>
-      overran
+  if (limit) {
+    query.whereExists((sub) => {
+      sub.select(db.raw('1')).from('clocks').whereRaw('clocks.case_id = cases.case_id');
+      if (filter.matterCode !== undefined) sub.where('clocks.matter_code', filter.matterCode);
+      if (filter.department !== undefined) sub.where('clocks.department', filter.department);
+      if (limit.noDepartment === true) sub.whereNull('clocks.department');
+      if (limit.noMatter === true) sub.whereNull('clocks.matter_code');
+      if (limit.kind !== undefined) sub.where('clocks.kind', limit.kind);
+      if (limit.unit !== undefined) sub.where('clocks.unit', limit.unit);
+      if (limit.finishedFrom !== undefined || limit.finishedTo !== undefined || limit.onTime !== undefined) sub.whereNotNull('clocks.finished_at');
+      if (limit.finishedFrom !== undefined) sub.where('clocks.finished_at', '>=', new Date(limit.finishedFrom).toISOString());
+      if (limit.finishedTo !== undefined) sub.where('clocks.finished_at', '<', new Date(limit.finishedTo).toISOString());
+      if (limit.onTime !== undefined) sub.where('clocks.on_time', limit.onTime ? 1 : 0);
+      if (limit.signal !== undefined) {
+        const higher = ALERT_LEVELS.slice(ALERT_LEVELS.indexOf(limit.signal) + 1);
+        const open = (level: AlertLevel | readonly AlertLevel[]) => (alerts: Knex.QueryBuilder) =>
+          alerts
+            .select(db.raw('1'))
+            .from('alerts')
+            .whereRaw('alerts.clock_id = clocks.clock_id')
+            .whereNull('alerts.cleared_at')
+            .whereIn('alerts.level', typeof level === 'string' ? [level] : [...level]);
+        sub.whereExists(open(limit.signal));
+        if (higher.length > 0) sub.whereNotExists(open(higher));
+      }
+    });
+  }
+  if (filter.overdue !== undefined) {
+    const now = new Date(filter.now ?? Date.now()).toISOString();
+    const overran = (where: Knex.QueryBuilder) =>
+      where
         .whereExists((sub) => sub.select(db.raw('1')).from('clocks').whereRaw('clocks.case_id = cases.case_id').where('clocks.on_time', 0))
-        .orWhereExists((sub) => sub.select(db.raw('1')).from('alerts').whereRaw('alerts.case_id = cases.case_id').whereIn('alerts.level', ['黄牌', '红牌'])),
-    );
+        .orWhereExists((sub) => sub.select(db.raw('1')).from('clocks').whereRaw('clocks.case_id = cases.case_id').whereNull('clocks.finished_at').where('clocks.running', 1).where('clocks.due_at', '<', now))
+        .orWhereExists((sub) => sub.select(db.raw('1')).from('alerts').whereRaw('alerts.case_id = cases.case_id').whereIn('alerts.level', ['黄牌', '红牌']));
+    if (filter.overdue) query.where(overran);
+    else query.whereNot(overran);
   }
   const rows = (await query) as CaseRow[];
   return rows.map((row) => {

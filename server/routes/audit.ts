@@ -5,7 +5,10 @@
  * whole history as one export. Every 证件号码 is masked at any depth of what is returned.
  */
 import { maskDeep } from '../../engine/cli/mask.js';
+import { systemClock, type Clock } from '../../engine/clock.js';
 import { CASE_STATUSES, type CaseStatusZh } from '../../engine/domain/index.js';
+import { TIME_LIMIT_UNITS, type TimeLimitUnit } from '../../engine/model/types.js';
+import { ALERT_LEVELS, type AlertLevel } from '../../engine/supervision/index.js';
 import type { CaseEvent } from '../../engine/runtime/events.js';
 import type { CaseState } from '../../engine/runtime/state.js';
 import { caseDefinition, caseFamily, eventHashes, replayTimeline, searchAuditCases, type EventRange, type Store } from '../../engine/store/index.js';
@@ -32,7 +35,24 @@ export interface CasePath {
   readonly steps: Array<{ seq: number; type: string; time: string; elements: string[]; flows: string[] }>;
 }
 
-interface AuditSearchQuery {
+/**
+ * The audit search's query parameters — also the audit page's address (/audit?…), one name per
+ * concept, so a link from the supervision board opens exactly the cases behind its figure.
+ *
+ * Case criteria: matterCode, department (had a step of it), officer (acted on it), status (办件状态),
+ * receivedFrom / receivedTo (收件: a Beijing date YYYY-MM-DD, both days included, or an instant,
+ * the end excluded), overdue (true: a time limit finished late, or is running past its due time now,
+ * or a 黄牌 / 红牌 was raised; false: none of these).
+ *
+ * Time-limit criteria — the case has one time limit (办件 or 环节 clock) that is all of: of
+ * limitKind (case | step), of limitUnit, with no department (noDepartment=true) or no matter
+ * (noMatter=true) recorded, finished between
+ * finishedFrom and finishedTo (Beijing dates, both days included), finished on time (onTime=true)
+ * or late (onTime=false), with signal (预警 / 黄牌 / 红牌) as its highest open signal. With any of
+ * these, matterCode and department narrow that time limit (its matter and department, as the
+ * board counts them) instead of the case.
+ */
+export interface AuditSearchQuery {
   matterCode?: string;
   department?: string;
   officer?: string;
@@ -40,45 +60,92 @@ interface AuditSearchQuery {
   receivedFrom?: string;
   receivedTo?: string;
   overdue?: boolean;
+  limitKind?: 'case' | 'step';
+  limitUnit?: TimeLimitUnit;
+  noDepartment?: boolean;
+  noMatter?: boolean;
+  finishedFrom?: string;
+  finishedTo?: string;
+  onTime?: boolean;
+  signal?: AlertLevel;
   limit?: number;
 }
 
-export function auditRoutes(routes: Routes, store: Store): void {
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A Beijing date as the instant it starts (plus `days`), or an instant as given. */
+const startOf = (value: string, days = 0): string => (DATE.test(value) ? new Date(Date.parse(`${value}T00:00:00.000+08:00`) + days * 86_400_000).toISOString() : new Date(value).toISOString());
+
+/** The JSON Schema of the audit search's query (the audit page's address uses the same names). */
+export const auditSearchQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    matterCode: { type: 'string', minLength: 1, maxLength: 100, description: '事项编码: the case’s matter (with a time-limit criterion: that limit’s matter)' },
+    department: { type: 'string', minLength: 1, maxLength: 200, description: 'A department that had a step of the case (with a time-limit criterion: that limit’s department)' },
+    officer: { type: 'string', minLength: 1, maxLength: 200, description: 'Someone who acted on the case' },
+    status: { enum: [...CASE_STATUSES], description: '办件状态' },
+    receivedFrom: { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }], description: '收件 from: a Beijing date (that day included) or an instant' },
+    receivedTo: { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }], description: '收件 to: a Beijing date (that day included) or an instant (excluded)' },
+    overdue: { type: 'boolean', description: 'true: a time limit finished late, is running past due now, or a 黄牌/红牌 was raised; false: none' },
+    limitKind: { enum: ['case', 'step'], description: 'A time limit of the whole case (办件) or of a step (环节)' },
+    limitUnit: { enum: [...TIME_LIMIT_UNITS], description: 'A time limit in this unit' },
+    noDepartment: { type: 'boolean', enum: [true], description: 'A time limit with no department recorded' },
+    noMatter: { type: 'boolean', enum: [true], description: 'A time limit with no matter recorded' },
+    finishedFrom: { type: 'string', format: 'date', description: 'A time limit finished on or after this Beijing date' },
+    finishedTo: { type: 'string', format: 'date', description: 'A time limit finished on or before this Beijing date' },
+    onTime: { type: 'boolean', description: 'A time limit finished on time (true) or late (false)' },
+    signal: { enum: [...ALERT_LEVELS], description: 'A time limit whose highest open signal is this level' },
+    limit: { type: 'integer', minimum: 1, maximum: 1000, description: 'At most this many rows (default 200)' },
+  },
+} as const;
+
+/** `clock` is "now" for overdue (running past due): the store's clock, the test clock when it is on. */
+export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemClock): void {
   const knex = store.database.knex;
 
   routes.add<unknown, AuditSearchQuery>({
     method: 'get',
     path: '/api/audit/cases',
-    summary: 'Audit search over every case: by matter, department (had a step of it), officer (acted on it), 办件 status, 收件 time range, overrun (a clock finished late or a 黄牌/红牌 raised); newest 收件 first',
+    summary:
+      'Audit search over every case, newest 收件 first: by matter, department, officer, 办件 status, 收件 dates, overrun, and one time limit’s kind, unit, department, finish dates, on-time or late, and highest open signal (the supervision board’s figures link here with the same parameters; see AuditSearchQuery in server/routes/audit.ts)',
     tags: ['audit'],
     access: AUDITORS,
-    query: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        matterCode: { type: 'string', minLength: 1, maxLength: 100 },
-        department: { type: 'string', minLength: 1, maxLength: 200 },
-        officer: { type: 'string', minLength: 1, maxLength: 200 },
-        status: { enum: [...CASE_STATUSES] },
-        receivedFrom: { type: 'string', format: 'date-time' },
-        receivedTo: { type: 'string', format: 'date-time' },
-        overdue: { type: 'boolean' },
-        limit: { type: 'integer', minimum: 1, maximum: 1000 },
-      },
-    },
-    responses: { 200: { description: 'Matching cases (AuditCaseRow in engine/store/audit-queries.ts)' }, 400: { description: 'A bad criterion, or a time range that ends before it starts' } },
+    query: auditSearchQuerySchema,
+    responses: { 200: { description: 'Matching cases (AuditCaseRow in engine/store/audit-queries.ts)' }, 400: { description: 'A bad criterion, a range that ends before it starts, or department with noDepartment (matterCode with noMatter)' } },
     handler: async ({ query }) => {
-      if (query.receivedFrom !== undefined && query.receivedTo !== undefined && Date.parse(query.receivedTo) <= Date.parse(query.receivedFrom)) {
+      const receivedFrom = query.receivedFrom !== undefined ? startOf(query.receivedFrom) : undefined;
+      const receivedTo = query.receivedTo !== undefined ? startOf(query.receivedTo, DATE.test(query.receivedTo) ? 1 : 0) : undefined;
+      if (receivedFrom !== undefined && receivedTo !== undefined && Date.parse(receivedTo) <= Date.parse(receivedFrom)) {
         throw new ApiError(400, 'INVALID_INPUT', '/query/receivedTo：收件时间的结束应晚于开始', '/query/receivedTo must be after receivedFrom', '/query/receivedTo');
       }
+      if (query.finishedFrom !== undefined && query.finishedTo !== undefined && query.finishedTo < query.finishedFrom) {
+        throw new ApiError(400, 'INVALID_INPUT', `/query/finishedTo：时限办结日期的结束（${query.finishedTo}）不能早于开始（${query.finishedFrom}）`, '/query/finishedTo is before finishedFrom', '/query/finishedTo');
+      }
+      if (query.noDepartment === true && query.department !== undefined) {
+        throw new ApiError(400, 'INVALID_INPUT', '/query/noDepartment：“未指定部门”不能与部门（department）同时使用', 'noDepartment cannot be combined with department', '/query/noDepartment');
+      }
+      if (query.noMatter === true && query.matterCode !== undefined) {
+        throw new ApiError(400, 'INVALID_INPUT', '/query/noMatter：“未记录事项”不能与事项（matterCode）同时使用', 'noMatter cannot be combined with matterCode', '/query/noMatter');
+      }
+      const timeLimit = {
+        ...(query.limitKind !== undefined ? { kind: query.limitKind } : {}),
+        ...(query.limitUnit !== undefined ? { unit: query.limitUnit } : {}),
+        ...(query.noDepartment === true ? { noDepartment: true } : {}),
+        ...(query.noMatter === true ? { noMatter: true } : {}),
+        ...(query.finishedFrom !== undefined ? { finishedFrom: startOf(query.finishedFrom) } : {}),
+        ...(query.finishedTo !== undefined ? { finishedTo: startOf(query.finishedTo, 1) } : {}),
+        ...(query.onTime !== undefined ? { onTime: query.onTime } : {}),
+        ...(query.signal !== undefined ? { signal: query.signal } : {}),
+      };
       const rows = await searchAuditCases(knex, {
         ...(query.matterCode !== undefined ? { matterCode: query.matterCode } : {}),
         ...(query.department !== undefined ? { department: query.department } : {}),
         ...(query.officer !== undefined ? { officer: query.officer } : {}),
         ...(query.status !== undefined ? { domainStatus: query.status } : {}),
-        ...(query.receivedFrom !== undefined ? { receivedFrom: query.receivedFrom } : {}),
-        ...(query.receivedTo !== undefined ? { receivedTo: query.receivedTo } : {}),
-        ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
+        ...(receivedFrom !== undefined ? { receivedFrom } : {}),
+        ...(receivedTo !== undefined ? { receivedTo } : {}),
+        ...(query.overdue !== undefined ? { overdue: query.overdue, now: clock.now().toISOString() } : {}),
+        ...(Object.keys(timeLimit).length > 0 ? { timeLimit } : {}),
         ...(query.limit !== undefined ? { limit: query.limit } : {}),
       });
       return { body: maskDeep(rows) };

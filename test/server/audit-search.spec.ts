@@ -93,7 +93,68 @@ describe('server: audit search, timeline and export', () => {
     // 审查 is due 4 working days after 受理 (Friday 17:30): Monday morning it is 黄牌.
     await request(server.app).post('/api/test/clock').set(as('admin')).send({ advance: 'P7D' }).expect(200);
     expect(await search('?overdue=true')).to.deep.equal([late.caseId]);
-    expect(await search('?overdue=false')).to.have.members([late.caseId, inTime.caseId]);
+    // overdue=false: the others.
+    expect(await search('?overdue=false')).to.deep.equal([inTime.caseId]);
+  });
+
+  it('should count a time limit running past its due time as overdue by the store’s clock, with no signal raised', async () => {
+    // Without supervision rules no 黄牌 is ever raised: only the clock can tell the 审查 is past due.
+    const plain = await testServer({ testClock: true });
+    try {
+      const receive = async () => (await request(plain.app).post('/api/cases').set({ Authorization: `Bearer ${plain.tokens['window-li']}` }).send(food).expect(201)).body as CaseBody;
+      const late = await receive();
+      await request(plain.app).post(`/api/cases/${late.caseId}/operations`).set({ Authorization: `Bearer ${plain.tokens['window-li']}` }).send({ operation: 'case.accept', data: { taskId: taskOf(late, 'windowAcceptance') } }).expect(200);
+      const ids = async (query: string) => ((await request(plain.app).get(`/api/audit/cases${query}`).set({ Authorization: `Bearer ${plain.tokens['auditor-wu']}` }).expect(200)).body as Row[]).map((row) => row.caseId);
+      expect(await ids('?overdue=true')).to.deep.equal([]);
+      expect(await ids('?overdue=false')).to.deep.equal([late.caseId]);
+      // Saturday 7 November: 审查 (due Friday 17:30) is still running, past due.
+      await request(plain.app).post('/api/test/clock').set({ Authorization: `Bearer ${plain.tokens['admin']}` }).send({ advance: 'P5D' }).expect(200);
+      expect(await plain.db.database.knex('alerts').count({ n: '*' }).first()).to.deep.include({ n: 0 });
+      expect(await ids('?overdue=true')).to.deep.equal([late.caseId]);
+      expect(await ids('?overdue=false')).to.deep.equal([]);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('should take 收件 dates as Beijing days (both included) and find cases by one time limit: kind, unit, department, finish dates, on time or late, highest open signal', async () => {
+    const a = await receive();
+    const aAccepted = await operate('window-li', a.caseId, 'case.accept', { taskId: taskOf(a, 'windowAcceptance') });
+    const b = await receive();
+    await operate('window-li', b.caseId, 'case.accept', { taskId: taskOf(b, 'windowAcceptance') });
+    // Received Monday 2 November 09:30 Beijing: the 2nd is its day, the 1st and 3rd are not.
+    expect(await search('?receivedFrom=2026-11-02&receivedTo=2026-11-02')).to.have.members([a.caseId, b.caseId]);
+    expect(await search('?receivedTo=2026-11-01')).to.deep.equal([]);
+    expect(await search('?receivedFrom=2026-11-03')).to.deep.equal([]);
+    const FOOD = encodeURIComponent('西湖区市场监督管理局行政许可科');
+    const WINDOW = encodeURIComponent('西湖区政务服务中心综合窗口');
+    // a's 审查 done on time on Tuesday 3rd; b's left until 红牌 (Thursday 12th: 3 working days past Friday 6th).
+    await request(server.app).post('/api/test/clock').set(as('admin')).send({ set: '2026-11-03T09:30:00.000Z' }).expect(200);
+    await operate('food-zhao', a.caseId, 'task.complete', { taskId: taskOf(aAccepted, 'review'), variables: { 需要现场核查: false } });
+    expect(await search(`?limitKind=step&department=${FOOD}&finishedFrom=2026-11-03&finishedTo=2026-11-03&onTime=true`)).to.deep.equal([a.caseId]);
+    expect(await search(`?limitKind=step&department=${FOOD}&finishedFrom=2026-11-04&finishedTo=2026-11-30`)).to.deep.equal([]);
+    expect(await search(`?limitKind=step&department=${FOOD}&onTime=false`)).to.deep.equal([]);
+    // Both 受理 steps finished on the 2nd (the window's step limits), none of the 许可科's that day.
+    expect(await search(`?department=${WINDOW}&finishedFrom=2026-11-02&finishedTo=2026-11-02`)).to.have.members([a.caseId, b.caseId]);
+    expect(await search(`?department=${FOOD}&finishedFrom=2026-11-02&finishedTo=2026-11-02`)).to.deep.equal([]);
+    expect(await search('?limitKind=case&finishedFrom=2026-11-01')).to.deep.equal([]);
+    expect(await search(`?limitUnit=${encodeURIComponent('自然日')}&limitKind=step&department=${FOOD}`)).to.deep.equal([]);
+    expect(await search(`?limitUnit=${encodeURIComponent('工作日')}&limitKind=step&department=${FOOD}`)).to.have.members([a.caseId, b.caseId]);
+
+    await request(server.app).post('/api/test/clock').set(as('admin')).send({ set: '2026-11-10T01:30:00.000Z' }).expect(200);
+    // Tuesday 10th: b's 审查 is at 黄牌 (预警 still open too): highest open 黄牌.
+    expect(await search(`?signal=${encodeURIComponent('黄牌')}&department=${FOOD}`)).to.deep.equal([b.caseId]);
+    expect(await search(`?signal=${encodeURIComponent('预警')}&department=${FOOD}`)).to.deep.equal([]);
+    await request(server.app).post('/api/test/clock').set(as('admin')).send({ set: '2026-11-12T01:30:00.000Z' }).expect(200);
+    // Thursday 12th: at 红牌, so no longer in the 黄牌 list (the board counts each limit once, at its highest open level).
+    expect(await search(`?signal=${encodeURIComponent('红牌')}&department=${FOOD}`)).to.deep.equal([b.caseId]);
+    expect(await search(`?signal=${encodeURIComponent('黄牌')}&department=${FOOD}`)).to.deep.equal([]);
+    // a's 决定 (the 局, since the 3rd) is at 红牌 too: the matter's step limits at 红牌 are of both cases.
+    expect(await search(`?signal=${encodeURIComponent('红牌')}&department=${encodeURIComponent('西湖区市场监督管理局')}`)).to.deep.equal([a.caseId]);
+    expect(await search(`?signal=${encodeURIComponent('红牌')}&matterCode=330106-SJ-000105013&limitKind=step`)).to.have.members([a.caseId, b.caseId]);
+    expect(await search(`?signal=${encodeURIComponent('红牌')}&noMatter=true`)).to.deep.equal([]);
+    // The promised limit (no department) of both is not yet due: no 办件 signal.
+    expect(await search('?limitKind=case&noDepartment=true&signal=' + encodeURIComponent('黄牌'))).to.deep.equal([]);
   });
 
   it('should refuse a time range that ends before it starts, a bad status or date, naming the field (400), and non-auditors (403, 401)', async () => {
@@ -104,6 +165,16 @@ describe('server: audit search, timeline and export', () => {
     expect(status.body.field).to.equal('/query/status');
     expect((await get('auditor-wu', '/api/audit/cases?receivedFrom=yesterday').expect(400)).body.field).to.equal('/query/receivedFrom');
     expect((await get('auditor-wu', '/api/audit/cases?colour=red').expect(400)).body.code).to.equal('INVALID_INPUT');
+    const finished = await get('auditor-wu', '/api/audit/cases?finishedFrom=2026-11-30&finishedTo=2026-11-01').expect(400);
+    expect(finished.body.field).to.equal('/query/finishedTo');
+    expect(finished.body.message.zh).to.contain('不能早于');
+    expect((await get('auditor-wu', '/api/audit/cases?finishedFrom=2026-11-31').expect(400)).body.field).to.equal('/query/finishedFrom');
+    expect((await get('auditor-wu', `/api/audit/cases?noDepartment=true&department=${encodeURIComponent('消防救援')}`).expect(400)).body.field).to.equal('/query/noDepartment');
+    expect((await get('auditor-wu', '/api/audit/cases?noMatter=true&matterCode=330106-SJ-000105013').expect(400)).body.field).to.equal('/query/noMatter');
+    expect((await get('auditor-wu', '/api/audit/cases?signal=green').expect(400)).body.field).to.equal('/query/signal');
+    expect((await get('auditor-wu', '/api/audit/cases?onTime=maybe').expect(400)).body.field).to.equal('/query/onTime');
+    expect((await get('auditor-wu', '/api/audit/cases?limitKind=task').expect(400)).body.field).to.equal('/query/limitKind');
+    expect((await get('auditor-wu', '/api/audit/cases?receivedFrom=2026-11-03&receivedTo=2026-11-02').expect(400)).body.field).to.equal('/query/receivedTo');
     await get('window-li', '/api/audit/cases').expect(403);
     await get('food-zhao', '/api/audit/cases').expect(403);
     await request(server.app).get('/api/audit/cases').expect(401);
