@@ -54,10 +54,15 @@ describe('Workspace: audit search and export (browser)', function () {
     await page.locator(`.mf-audit-results tbody tr[data-case-id="${reviewed}"]`).waitFor();
     await rowCount(page, 1);
     expect(await rowIds(page)).to.deep.equal([reviewed]);
+    // The address is the API's query: a reload (or a link) gives the same list.
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).to.deep.equal({ receivedFrom: '2026-11-01', receivedTo: '2026-11-02' });
+    await page.reload();
+    await page.locator(`.mf-audit-results tbody tr[data-case-id="${reviewed}"]`).waitFor();
+    await rowCount(page, 1);
     await page.getByLabel('收件日期自').fill('2026-11-03');
     await page.getByLabel('收件日期至').fill('2026-11-02');
     await page.getByRole('button', { name: '查询' }).click();
-    await page.getByText('收件时间：结束日期不能早于开始日期').waitFor();
+    await page.getByText('收件日期：结束日期不能早于开始日期').waitFor();
 
     // Only reading: no buttons but search, reset, export and the shell's.
     const buttons = (await page.getByRole('button').allTextContents()).map((b) => b.trim());

@@ -1,7 +1,8 @@
 /**
  * The 电子监察 board in the browser: a 食品经营许可 case left lying in 审查 past its 4-working-day
  * limit shows as a 黄牌 of the 许可科, in the table and as a bar of the chart, and both lead to the
- * audit search filtered to that department and level; the period picker and the handling figures.
+ * audit search filtered to that department and level, listing as many cases as the figure; the
+ * period picker and the handling figures, whose 超时 figure opens the list of its one case.
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
@@ -50,7 +51,8 @@ describe('Workspace: the supervision board (browser)', function () {
     await yellow.waitFor();
     const row = table.getByRole('row').filter({ hasText: MATTER_NAME });
     expect((await row.locator('td').allTextContents()).map((t) => t.trim())).to.deep.equal([MATTER_NAME, '0', '1', '0']);
-    const expected = { department: FOOD, matter: MATTER, signal: '黄牌' };
+    // The contract: the audit page's address is the audit search API's query (designer/audit/contract.ts).
+    const expected = { department: FOOD, matterCode: MATTER, signal: '黄牌' };
     const href = new URL((await yellow.getAttribute('href'))!, web.url('/'));
     expect(href.pathname).to.equal('/audit');
     expect(Object.fromEntries(href.searchParams)).to.deep.equal(expected);
@@ -70,13 +72,24 @@ describe('Workspace: the supervision board (browser)', function () {
     const box = (await chart.boundingBox())!;
     await Promise.all([page.waitForURL((url) => url.pathname === '/audit'), page.mouse.click(box.x + point[0]!, box.y + point[1]!)]);
     const opened = new URL(page.url());
-    expect(opened.searchParams.get('department')).to.equal(FOOD);
-    expect(opened.searchParams.get('signal')).to.equal('黄牌');
+    expect(Object.fromEntries(opened.searchParams)).to.deep.equal({ department: FOOD, signal: '黄牌' });
+    // The list holds the case of that 黄牌 (the figure: one limit of one case), and the form shows the filters the link set.
+    await page.getByTestId('result-count').filter({ hasText: '共 1 件' }).waitFor();
+    expect(await page.locator('tr[data-case-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-case-id')))).to.deep.equal([caseId]);
+    expect(await page.getByRole('combobox', { name: /^部门/ }).inputValue()).to.equal(FOOD);
+    expect(await page.getByLabel('未解除的最高信号').inputValue()).to.equal('黄牌');
 
     // And the table's figure leads to the same list, narrowed to the matter.
     await page.goBack();
     await Promise.all([page.waitForURL((url) => url.pathname === '/audit'), table.getByRole('link', { name: `${FOOD} ${MATTER_NAME} 黄牌 1 个时限` }).click()]);
     expect(Object.fromEntries(new URL(page.url()).searchParams)).to.deep.equal(expected);
+    await page.getByTestId('result-count').filter({ hasText: '共 1 件' }).waitFor();
+    expect(await page.locator('tr[data-case-id]').count()).to.equal(1);
+    // The user changes a filter the link set: 红牌 instead of 黄牌 — none (this 审查 is at 黄牌).
+    await page.getByLabel('未解除的最高信号').selectOption('红牌');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByTestId('no-results').waitFor();
+    expect(new URL(page.url()).searchParams.get('signal')).to.equal('红牌');
   });
 
   it('counts the late 审查 in the department’s handling figures over the chosen period, and refuses a backwards custom period in Chinese', async () => {
@@ -90,8 +103,19 @@ describe('Workspace: the supervision board (browser)', function () {
     const row = handling.getByRole('row').filter({ has: page.getByRole('rowheader', { name: FOOD, exact: true }) });
     await row.waitFor();
     expect((await row.locator('td').allTextContents()).map((t) => t.trim())).to.deep.equal(['1', '1', '0.0%', '5.0 工作日', '5.0 工作日', '5.0 工作日']);
-    const late = new URL((await row.getByRole('link', { name: `${FOOD} 超时 1 个` }).getAttribute('href'))!, web.url('/'));
-    expect(Object.fromEntries(late.searchParams)).to.deep.equal({ department: FOOD, overdue: 'true', from: '2026-11-01', to: '2026-11-30' });
+    const lateLink = row.getByRole('link', { name: `${FOOD} 超时 1 个` });
+    const late = new URL((await lateLink.getAttribute('href'))!, web.url('/'));
+    expect(Object.fromEntries(late.searchParams)).to.deep.equal({ department: FOOD, limitKind: 'step', limitUnit: '工作日', finishedFrom: '2026-11-01', finishedTo: '2026-11-30', onTime: 'false' });
+    expect(await lateLink.getAttribute('title')).to.contain('环节所属的办件');
+    // Click the figure: the list has the case of that late step, one row.
+    await Promise.all([page.waitForURL((url) => url.pathname === '/audit'), lateLink.click()]);
+    await page.getByTestId('result-count').filter({ hasText: '共 1 件' }).waitFor();
+    expect(await page.locator('tr[data-case-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-case-id')))).to.deep.equal([caseId]);
+    expect(await page.getByLabel('按时情况').inputValue()).to.equal('false');
+    expect(await page.getByLabel('时限办结日期自').inputValue()).to.equal('2026-11-01');
+    expect(await page.getByLabel('时限类型').inputValue()).to.equal('step');
+    await page.goBack();
+    await row.waitFor();
     expect(await page.getByTestId('chart-handling').getAttribute('aria-label')).to.contain(`${FOOD}的数据是5`);
     // The 许可科's 黄牌 was cleared when the review was done.
     await page.getByText('当前没有未解除的预警、黄牌或红牌。').waitFor();
