@@ -5,7 +5,7 @@
  * the seq (?seq=12). The hash-chain verification is shown, and a break marks its event.
  * Read-only: nothing here changes the case.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatDateTime } from '../shared/format.js';
 import { ReplayDiagram } from './diagram.js';
 import { actorLabel, eventLabel, FLOW_STATUS_LABELS, formatSeconds, fromBeijingInput, LEVEL_CLASS, toBeijingInput } from './labels.js';
@@ -79,8 +79,9 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
   const seqRef = useRef(seq);
   seqRef.current = seq;
 
-  // Paint, keep the URL, and bring the event into view whenever the seq changes.
-  useEffect(() => {
+  // Paint, keep the URL, and bring the event into view whenever the seq changes — in the same
+  // commit as the position (a layout effect), so the diagram never shows another event's state.
+  useLayoutEffect(() => {
     if (diagramReady) diagram.current?.paint(step.state, step);
     const url = new URL(location.href);
     url.searchParams.set('seq', String(seq));

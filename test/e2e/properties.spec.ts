@@ -13,7 +13,7 @@ import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
 import { BpmnModdle } from 'bpmn-moddle';
 import { buildOptions } from '../../designer/build.js';
-import { useWorkspace } from './support.js';
+import { eventually, useWorkspace } from './support.js';
 import govDescriptor from '../../engine/model/gov-descriptor.json' with { type: 'json' };
 
 const HARNESS = '/__properties-harness/';
@@ -196,11 +196,11 @@ describe('Designer: the gov properties panel (browser)', function () {
     expect(back).not.to.match(/<bpmn:userTask id="review"[\s\S]*?multiInstanceLoopCharacteristics[\s\S]*?<\/bpmn:userTask>/);
     expect(back).to.contain('name="营业执照"');
     await page.locator('[data-entry-id="gov-passRatio"]').waitFor({ state: 'detached' });
-    expect(await page.getByLabel('会签方式').inputValue()).to.equal('');
-    // Redo brings 票签 back into the file and the panel.
+    await eventually(() => page.getByLabel('会签方式').inputValue(), '', { message: '会签方式 after undo' });
+    // Redo brings 票签 back into the file and the panel (which re-renders after the command).
     await command(page, 'redo');
     expect(reviewTag(await exportXml(page))).to.contain('gov:countersign="票签"');
-    expect(await page.getByLabel('会签方式').inputValue()).to.equal('票签');
+    await eventually(() => page.getByLabel('会签方式').inputValue(), '票签', { message: '会签方式 after redo' });
   });
 
   it('a department the list lacks is kept and marked; removing a material and undoing it restores the file', async () => {

@@ -15,6 +15,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEFAULT_DIST } from '../../server/routes/pages.js';
 import { passwordOf, testServer, type TestServer } from '../server/support.js';
@@ -115,4 +116,19 @@ export function useWorkspace(options: { supervision?: Parameters<typeof testServ
   });
 
   return workspace;
+}
+
+/**
+ * What `read` returns once it settles on `expected` (deep equality), retried every 100 ms up to
+ * `timeoutMs`: for a page that re-renders after the action a test took (a panel after undo, a
+ * list after a save). Fails with the last value read.
+ */
+export async function eventually<T>(read: () => Promise<T>, expected: T, options: { timeoutMs?: number; message?: string } = {}): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  let last = await read();
+  while (!isDeepStrictEqual(last, expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read();
+  }
+  if (!isDeepStrictEqual(last, expected)) throw new Error(`${options.message ?? 'Expected the page to settle'}: expected ${JSON.stringify(expected)}, but it shows ${JSON.stringify(last)}`);
 }
