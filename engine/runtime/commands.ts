@@ -106,10 +106,12 @@ export type PauseClock = CommandShape<'clock.pause', { clockId?: string; kind: C
 export type ResumeClock = CommandShape<'clock.resume', { clockId?: string }>;
 /** 延长审批: add time (in the clock's unit) to one clock, by default the case's. */
 export type ExtendClock = CommandShape<'clock.extend', { clockId?: string; amount: number; approver: string; reason: string }>;
-/** Compute every running clock's due date again (a missing year's calendar was imported). */
+/** 办结: the case's time limit ends at the decision, not at 送达 (which has its own step limit); no-op without one. */
+export type FinishClock = CommandShape<'clock.finish', { clockId?: string }>;
 /** Set (or move) a named case deadline: a timer that fires as `deadline.reached`. */
 export type SetDeadline = CommandShape<'deadline.set', { name: string; dueAt: string }>;
 export type ClearDeadline = CommandShape<'deadline.clear', { name: string }>;
+/** Compute every running clock's due date again (a missing year's calendar was imported). */
 export type RecomputeClocks = CommandShape<'clock.recompute', { reason: string }>;
 
 export type Command =
@@ -144,6 +146,7 @@ export type Command =
   | PauseClock
   | ResumeClock
   | ExtendClock
+  | FinishClock
   | RecomputeClocks
   | SetDeadline
   | ClearDeadline;

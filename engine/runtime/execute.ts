@@ -38,7 +38,8 @@ function precondition(definition: CompiledDefinition, state: CaseState | null, c
     return state ? { code: 'CASE_EXISTS', message: `Expected no case ${command.data.caseId} yet, but it exists` } : null;
   }
   if (!state) return { code: 'CASE_NOT_FOUND', message: `Expected a case for ${command.type}, but there is none` };
-  if (state.status !== 'active') {
+  // An ended case's clocks ended with it: finishing its time limit then has nothing to do.
+  if (state.status !== 'active' && command.type !== 'clock.finish') {
     return { code: 'CASE_NOT_ACTIVE', message: `Expected case ${state.caseId} to be active for ${command.type}, but it is ${state.status}` };
   }
   if (state.definitionHash !== definition.hash) {

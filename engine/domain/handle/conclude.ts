@@ -6,6 +6,7 @@ import type { ConcludeCase, DeliverResult, RevokeCase, WithdrawCase } from '../c
 import { refuse, type DomainHandler, type DomainOutcome } from '../decision.js';
 import { transitionProblem } from '../transitions.js';
 import type { DomainState } from '../types.js';
+import type { Command } from '../../runtime/index.js';
 import { TOLERANCE_DEADLINE } from './correction.js';
 import { acceptByLaw } from './accept.js';
 import { ANSWER_DEADLINE } from './receive.js';
@@ -26,9 +27,14 @@ export const conclude: DomainHandler<ConcludeCase> = (domain, { data, actor }) =
   }
   return {
     events: [{ type: 'case.concluded', data: { kind: data.kind, reason: data.reason ?? null, licence: data.kind === '出证' ? (data.licence ?? null) : null } }],
-    then: data.taskId ? [{ type: 'task.complete', actor, data: { taskId: data.taskId, variables: { 办结结果: data.kind } } }] : [],
+    // The promised limit counts to the decision: the case's clock ends here (before the deciding
+    // task completes, which may end the process); 送达 runs on its own step limit.
+    then: [finishCaseClock(actor), ...(data.taskId ? [completeDecidingTask(actor, data.taskId, data.kind)] : [])],
   };
 };
+
+const completeDecidingTask = (actor: string, taskId: string, kind: ConcludeCase['data']['kind']): Command => ({ type: 'task.complete', actor, data: { taskId, variables: { 办结结果: kind } } });
+const finishCaseClock = (actor: string): Command => ({ type: 'clock.finish', actor, data: {} });
 
 export const deliver: DomainHandler<DeliverResult> = (domain, { data }) => {
   if (!domain) return refuse('CASE_NOT_FOUND', 'Expected a received case for 送达');

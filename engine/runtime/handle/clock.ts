@@ -1,6 +1,6 @@
-/** clock.start, clock.pause, clock.resume, clock.extend, clock.recompute: time limits. */
+/** clock.start, clock.pause, clock.resume, clock.extend, clock.finish, clock.recompute: time limits. */
 import { CLOCK_STOP_KINDS, type ClockState } from '../state.js';
-import { extendClock, pauseClock, recomputeClock, resumeClock, startClock } from '../clocks.js';
+import { extendClock, finishClock, pauseClock, recomputeClock, resumeClock, startClock } from '../clocks.js';
 import type { Run } from '../run.js';
 import type { Rejection } from '../api.js';
 import { reject, type Handler } from './handler.js';
@@ -45,6 +45,19 @@ export const extendCaseClock: Handler<'clock.extend'> = (run, { data }) => {
   const clock = data.clockId ? run.state.clocks[data.clockId] : Object.values(run.state.clocks).find((c) => c.kind === 'case');
   if (!clock) return reject('CLOCK_NOT_FOUND', `Expected ${data.clockId ? `clock '${data.clockId}'` : 'a case time limit'} to be running, but there is none`);
   extendClock(run, clock, data.amount, data.approver, data.reason);
+  return undefined;
+};
+
+export const finishCaseClock: Handler<'clock.finish'> = (run, { data }) => {
+  if (data.clockId) {
+    const clock = run.state.clocks[data.clockId];
+    if (!clock) return reject('CLOCK_NOT_FOUND', `Expected clock '${data.clockId}' to be counting, but it is not`);
+    finishClock(run, clock);
+    return undefined;
+  }
+  // A case with no time limit (即办件, or one that never reached 受理) has nothing to finish.
+  const clock = Object.values(run.state.clocks).find((c) => c.kind === 'case');
+  if (clock) finishClock(run, clock);
   return undefined;
 };
 

@@ -2,7 +2,7 @@
 import type { CommandType } from '../commands.js';
 import { completeCall, failCall } from './call.js';
 import { cancelCase, setVariables, startCase } from './case.js';
-import { clearDeadline, extendCaseClock, pauseClocks, recomputeClocks, resumeClocks, setDeadline, startCaseClock } from './clock.js';
+import { clearDeadline, extendCaseClock, finishCaseClock, pauseClocks, recomputeClocks, resumeClocks, setDeadline, startCaseClock } from './clock.js';
 import { correlateMessage, fireTimer, receiveSignal } from './events.js';
 import type { Handler } from './handler.js';
 import { resolveIncident } from './incident.js';
@@ -46,6 +46,7 @@ export const handlers: { readonly [K in CommandType]: Handler<K> } = {
   'clock.pause': pauseClocks,
   'clock.resume': resumeClocks,
   'clock.extend': extendCaseClock,
+  'clock.finish': finishCaseClock,
   'clock.recompute': recomputeClocks,
   'deadline.set': setDeadline,
   'deadline.clear': clearDeadline,

@@ -108,6 +108,19 @@ describe('runtime: time limits and 电子监察 signals', () => {
     expectReplayMatches(engine, caseId);
   });
 
+  it('should finish the case clock at 办结 (clock.finish), on time, leaving the step clocks counting; with no case clock it does nothing', () => {
+    const caseId = engine.start('foodLicence');
+    engine.run(caseId, { type: 'clock.finish', actor: '科长', data: {} });
+    expect(engine.get(caseId).events.at(-1)?.type).to.not.equal('clock.finished');
+    engine.run(caseId, { type: 'clock.start', actor: 'w', data: {} });
+    engine.advance('PT2H');
+    const finished = engine.run(caseId, { type: 'clock.finish', actor: '科长', data: {} });
+    expect(finished.map((e) => e.type)).to.include('clock.finished');
+    expect(Object.values(state(caseId).clocks).map((c) => c.kind)).to.deep.equal(['step']);
+    expect(() => engine.run(caseId, { type: 'clock.finish', actor: '科长', data: { clockId: 'no-such-clock' } })).to.throw(/CLOCK_NOT_FOUND|no-such-clock/);
+    expectReplayMatches(engine, caseId);
+  });
+
   it('should NOT start a working-day case clock without a working-day calendar', async () => {
     const bare = new MemoryEngine({ clock: '2026-09-29T01:00:00.000Z' });
     await bare.deploy(bpmn);
