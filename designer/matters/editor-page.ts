@@ -6,11 +6,11 @@
  */
 import { JSONEditor, type MatterFormEditor } from './json-editor.js';
 import { api, ApiFailure, newIdempotencyKey } from '../shared/api.js';
+import { setJsonEditorLanguageZh } from '../shared/json-editor-zh.js';
 import { el } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
 import type { Shell } from '../shared/shell.js';
 import { fieldTitle, messagesFromAjv, showAtFields, type FieldMessage } from './field-messages.js';
-import { JSON_EDITOR_ZH } from './json-editor-zh.js';
 import { registerJsonTextEditor } from './json-text-editor.js';
 import { SCHEMA_JSON, validate } from './matter-validator.js';
 import { presentationSchema } from './presentation.js';
@@ -42,8 +42,7 @@ interface ServerFieldError {
   readonly message: { readonly zh: string };
 }
 
-JSONEditor.defaults.languages['zh'] = { ...JSON_EDITOR_ZH };
-JSONEditor.defaults.language = 'zh';
+setJsonEditorLanguageZh(JSONEditor);
 registerJsonTextEditor();
 
 /** code: an existing matter; null: a new one (optionally copied from `from`). */

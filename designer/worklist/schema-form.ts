@@ -4,74 +4,9 @@
  * The server validates the submitted form again (ajv, Chinese messages naming the field).
  */
 import { JSONEditor, type JsonEditorError } from '@json-editor/json-editor';
+import { setJsonEditorLanguageZh } from '../shared/json-editor-zh.js';
 
-const ZH: Record<string, string> = {
-  error_notset: '必须填写',
-  error_notempty: '必须填写',
-  error_enum: '请从给定选项中选择',
-  error_const: '取值不正确',
-  error_anyOf: '不符合任何一种允许的格式',
-  error_oneOf: '必须恰好符合一种允许的格式',
-  error_not: '取值不被允许',
-  error_type_union: '类型不正确',
-  error_type: '应为{{0}}类型',
-  error_disallow_union: '取值类型不被允许',
-  error_disallow: '取值类型不能为{{0}}',
-  error_multipleOf: '应为 {{0}} 的倍数',
-  error_maximum_excl: '应小于 {{0}}',
-  error_maximum_incl: '不能大于 {{0}}',
-  error_minimum_excl: '应大于 {{0}}',
-  error_minimum_incl: '不能小于 {{0}}',
-  error_maxLength: '最多 {{0}} 个字',
-  error_contains: '缺少必需的项目',
-  error_minContains: '至少包含 {{0}} 个必需项目',
-  error_maxContains: '最多包含 {{0}} 个必需项目',
-  error_minLength: '至少 {{0}} 个字',
-  error_pattern: '格式不正确',
-  error_additionalItems: '不允许更多的项目',
-  error_maxItems: '最多选 {{0}} 项',
-  error_minItems: '至少选 {{0}} 项',
-  error_uniqueItems: '不能重复选择',
-  error_maxProperties: '最多 {{0}} 个字段',
-  error_minProperties: '至少 {{0}} 个字段',
-  error_required: '缺少必填项「{{0}}」',
-  error_additional_properties: '不允许的字段：{{0}}',
-  error_dependency: '须同时填写「{{0}}」',
-  error_date: '日期格式应为 YYYY-MM-DD',
-  error_time: '时间格式应为 HH:MM',
-  error_datetime_local: '日期时间格式不正确',
-  error_invalid_epoch: '日期须晚于 1970-01-01',
-  error_hostname: '主机名格式不正确',
-  button_save: '保存',
-  button_copy: '复制',
-  button_cancel: '取消',
-  button_add: '添加',
-  button_delete_all: '全部删除',
-  button_delete_all_title: '全部删除',
-  button_delete_last: '删除最后一项',
-  button_delete_last_title: '删除最后一项{{0}}',
-  button_add_row_title: '添加{{0}}',
-  button_move_down_title: '下移',
-  button_move_up_title: '上移',
-  button_properties: '字段',
-  button_object_properties: '字段',
-  button_copy_row_title: '复制{{0}}',
-  button_delete_row_title: '删除{{0}}',
-  button_delete_row_title_short: '删除',
-  button_copy_row_title_short: '复制',
-  button_collapse: '收起',
-  button_expand: '展开',
-  button_edit_json: '编辑 JSON',
-  button_upload: '上传',
-  flatpickr_toggle_button: '切换',
-  flatpickr_clear_button: '清除',
-  choices_placeholder_text: '请输入',
-  default_array_item_title: '项',
-  button_delete_node_warning: '确定要删除这一项吗？',
-};
-
-JSONEditor.defaults.languages['zh'] = { ...(JSONEditor.defaults.languages['en'] ?? {}), ...ZH };
-JSONEditor.defaults.language = 'zh';
+setJsonEditorLanguageZh(JSONEditor);
 
 /** Arrays of choices become check boxes; conditional rules are left to the server (json-editor needs the item type for that). */
 function forDisplay(schema: unknown): unknown {

@@ -25,8 +25,8 @@ describe('domain: a shipped 食品经营许可 from 收件 to 送达', () => {
   });
   afterEach(() => engine.close());
 
-  const task = async (elementId: string) => {
-    const found = (await engine.store.listTasks({ caseId: 'c1' })).find((t) => t.elementId === elementId);
+  const task = async (elementId: string, caseId = 'c1') => {
+    const found = (await engine.store.listTasks({ caseId })).find((t) => t.elementId === elementId);
     if (!found) throw new Error(`no open ${elementId}`);
     return found.taskId;
   };
@@ -57,21 +57,7 @@ describe('domain: a shipped 食品经营许可 from 收件 to 送达', () => {
     expect(finished.length).to.be.greaterThan(0);
     await engine.expectConsistent('c1');
   });
-});
 
-describe('domain: the promised limit counts to 办结, not to 送达', () => {
-  let engine: TestEngine;
-  beforeEach(async () => {
-    engine = await TestEngine.create({ start: '2026-11-02T01:30:00.000Z', calendar: true });
-    await loadShippedMatters(engine.store, engine.store.database.knex, { actor: 'admin' });
-  });
-  afterEach(() => engine.close());
-
-  const task = async (elementId: string) => {
-    const found = (await engine.store.listTasks({ caseId: 'c2' })).find((t) => t.elementId === elementId);
-    if (!found) throw new Error(`no open ${elementId}`);
-    return found.taskId;
-  };
 
   it('a licence decided on time and collected two weeks later is a case finished on time; only 送达 keeps counting, on its own limit', async () => {
     await receiveApplication(engine.store, engine.store.database.knex, {
@@ -83,9 +69,9 @@ describe('domain: the promised limit counts to 办结, not to 送达', () => {
       form,
       actor: '窗口-李四',
     });
-    await engine.store.dispatch('c2', { type: 'case.accept', actor: '窗口-李四', data: { taskId: await task('windowAcceptance') } });
-    await engine.store.dispatch('c2', { type: 'task.complete', actor: '市场监管-赵六', data: { taskId: await task('review'), variables: { 需要现场核查: false } } });
-    await engine.store.dispatch('c2', { type: 'case.conclude', actor: '科长-王五', data: { kind: '出证', licence: { name: '食品经营许可证', number: 'JY13301060000002' }, taskId: await task('decision') } });
+    await engine.store.dispatch('c2', { type: 'case.accept', actor: '窗口-李四', data: { taskId: await task('windowAcceptance', 'c2') } });
+    await engine.store.dispatch('c2', { type: 'task.complete', actor: '市场监管-赵六', data: { taskId: await task('review', 'c2'), variables: { 需要现场核查: false } } });
+    await engine.store.dispatch('c2', { type: 'case.conclude', actor: '科长-王五', data: { kind: '出证', licence: { name: '食品经营许可证', number: 'JY13301060000002' }, taskId: await task('decision', 'c2') } });
     // 办结 on the day of acceptance: the case's 10-working-day promise is met and its clock has ended.
     const atDecision = await engine.state('c2');
     expect(Object.values(atDecision.clocks).map((clock) => clock.kind)).to.deep.equal(['step']);
@@ -93,7 +79,7 @@ describe('domain: the promised limit counts to 办结, not to 送达', () => {
     expect(caseClock?.data).to.include({ onTime: true, used: 0 });
     // The applicant collects the licence 14 calendar days later (10 working days): past the promise, within 送达's own limit.
     await engine.advance('P14D');
-    await engine.store.dispatch('c2', { type: 'task.complete', actor: '窗口-李四', data: { taskId: await task('deliverLicence') } });
+    await engine.store.dispatch('c2', { type: 'task.complete', actor: '窗口-李四', data: { taskId: await task('deliverLicence', 'c2') } });
     await engine.store.dispatch('c2', { type: 'case.deliver', actor: '窗口-李四', data: { method: '窗口领取' } });
     const finished = (await engine.events('c2')).filter((e) => e.type === 'clock.finished');
     expect(finished.every((e) => (e.data as { onTime: boolean }).onTime)).to.equal(true);
