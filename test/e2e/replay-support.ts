@@ -12,17 +12,12 @@ import { parseSupervisionConfig } from '../../engine/supervision/index.js';
 import type { CaseState } from '../../engine/runtime/index.js';
 import { createUser } from '../../server/auth/users.js';
 import type { TestServer } from '../server/support.js';
+import { FOOD_LICENCE_APPLICATION } from '../support/applications.js';
+
+export const FOOD_APPLICATION = FOOD_LICENCE_APPLICATION;
 
 /** The centre's shipped 电子监察 rules (预警 1 working day before a step's due date). */
 export const SUPERVISION = parseSupervisionConfig(JSON.parse(readFileSync(new URL('../../engine/supervision/default-rules.json', import.meta.url), 'utf8')) as unknown);
-
-export const FOOD_APPLICATION = {
-  matterCode: '330106-SJ-000105013',
-  applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
-  channel: '窗口',
-  materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true },
-  form: { applicantName: '张三', idType: '居民身份证', idNumber: '330102199001011234', businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
-};
 
 export const STARTUP_APPLICATION = {
   matterCode: '330106-YJS-QYKB-001',

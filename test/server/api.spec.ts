@@ -2,14 +2,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { testServer, type TestServer } from './support.js';
-
-const application = {
-  matterCode: '330106-SJ-000105013',
-  applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
-  channel: '窗口',
-  materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true },
-  form: { applicantName: '张三', idType: '居民身份证', idNumber: '330102199001011234', businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
-};
+import { FOOD_LICENCE_APPLICATION as application } from '../support/applications.js';
 
 describe('server: rate limiting', () => {
   it('should answer 429 in the error shape past the limit', async () => {

@@ -9,14 +9,8 @@ import request from 'supertest';
 import { parseSupervisionConfig } from '../../engine/supervision/index.js';
 import { createUser } from '../../server/auth/users.js';
 import { testServer, type TestServer } from './support.js';
+import { FOOD_LICENCE_APPLICATION as application } from '../support/applications.js';
 
-const application = {
-  matterCode: '330106-SJ-000105013',
-  applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
-  channel: '窗口',
-  materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true },
-  form: { applicantName: '张三', idType: '居民身份证', idNumber: '330102199001011234', businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
-};
 /** The 决定 task's department (gov:department of `decision` in processes/food-licence.bpmn): none of the shipped test users. */
 /** The centre's shipped 电子监察 rules (预警 at 1 working day left, 黄牌 at the due time, 红牌 3 working days after). */
 const supervision = parseSupervisionConfig(JSON.parse(readFileSync(new URL('../../engine/supervision/default-rules.json', import.meta.url), 'utf8')) as unknown);
