@@ -6,16 +6,10 @@
  */
 type Schema = Record<string, unknown>;
 
-/** Titles for properties the schema leaves untitled (mostly the 电子监察 rules). */
+/** Titles for properties the schema leaves untitled (its own keywords, and the parts of a time limit). */
 const PROPERTY_TITLES: Readonly<Record<string, string>> = {
   $schema: '模式地址',
   $comment: '备注',
-  warning: '预警规则',
-  yellowAtDue: '到期即亮黄牌',
-  red: '红牌规则',
-  remaining: '剩余时限',
-  remainingRatio: '剩余比例（0–1 之间）',
-  after: '超过时限后',
   amount: '时限数值',
   unit: '时限单位',
 };
