@@ -3,10 +3,11 @@
  * errors), store the XML once by content hash, and give every executable process in it a
  * version: identical XML is not a new version; changed XML is version n+1 of each process.
  * A new version takes over its process's timer start events (engine/store/start-timers.ts) in
- * the same transaction.
+ * the same transaction. Concurrent deploys are serialised by retrying the loser.
  */
 import type { Knex } from 'knex';
-import type { Finding } from '../model/types.js';
+import type { CompiledDefinition, Finding } from '../model/types.js';
+import { isDeployConflict } from './conflicts.js';
 import type { DefinitionCache } from './definition-cache.js';
 import type { EnginePort } from './engine-port.js';
 import { DeploymentError } from './errors.js';
@@ -45,7 +46,24 @@ export async function deploy(
   const loaded = await engine.loadDefinition(xml, { knownProcessIds: new Set(await deployedProcessIds(db)) });
   if (!loaded.ok) throw new DeploymentError(loaded.findings);
   const { definition } = loaded;
-  const processes = await db.transaction(async (trx) => {
+  // Two deploys at once may compute the same next version, or store the same XML: the loser's
+  // transaction rolls back and runs again, then finds the winner's rows (the same XML is then
+  // "unchanged", a different one the version after). A few rounds settle any burst.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const processes = await storeVersions(db, definition, xml, meta);
+      cache.put(definition);
+      return { processes, findings: loaded.findings };
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isDeployConflict(error)) throw error;
+    }
+  }
+}
+
+const MAX_ATTEMPTS = 5;
+
+function storeVersions(db: Knex, definition: CompiledDefinition, xml: string, meta: { actor: string } & StartTimerContext): Promise<DeployedProcess[]> {
+  return db.transaction(async (trx) => {
     await insertDeploymentIfMissing(trx, { hash: definition.hash, xml, deployedAt: meta.now, deployedBy: meta.actor });
     const deployed: DeployedProcess[] = [];
     const executable = [...definition.processes.values()].filter((process) => process.isExecutable);
@@ -63,6 +81,4 @@ export async function deploy(
     }
     return deployed;
   });
-  cache.put(definition);
-  return { processes, findings: loaded.findings };
 }

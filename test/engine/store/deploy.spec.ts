@@ -37,6 +37,21 @@ describe('store: deploy', () => {
     expect(await engine.store.listDefinitions('approval')).to.have.length(1);
   });
 
+  it('should settle concurrent deploys: the same XML once, different XML as consecutive versions, never a raw unique error', async () => {
+    // given: four administrators publish at once, two of them the same file
+    const deploys = [fixture('approval'), fixture('approval.v2'), fixture('approval'), fixture('approval.v2')].map((file) => engine.deploy(file));
+
+    // when
+    const results = await Promise.all(deploys);
+
+    // then: two versions, each XML exactly once, the duplicates reported unchanged
+    const versions = await engine.store.listDefinitions('approval');
+    expect(versions.map((v) => Number(v.version)).sort()).to.deep.equal([1, 2]);
+    expect(new Set(versions.map((v) => v.hash)).size).to.equal(2);
+    expect(results.map((r) => r.processes[0]!.created).filter(Boolean)).to.have.length(2);
+    expect(results[0]!.processes[0]!.hash).to.equal(results[2]!.processes[0]!.hash);
+  });
+
   it('should create version n+1 when the XML changed', async () => {
     // given
     await engine.deploy(fixture('approval'));
