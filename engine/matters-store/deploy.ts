@@ -1,11 +1,12 @@
 /**
  * Deploying a matter file into the catalogue: validated first (nothing stored when refused), the
  * process it runs must be deployed, the same content again is the same version, changed content
- * is the next version. One transaction.
+ * is the next version. One transaction, run again when a concurrent save took the version.
  */
 import type { Knex } from 'knex';
 import { MatterflowError } from '../errors.js';
-import { MatterInvalidError, validateMatter, type FieldError } from '../matters/index.js';
+import { MatterInvalidError, validateMatter, type FieldError, type Matter } from '../matters/index.js';
+import { isInsertRaceOn } from '../store/conflicts.js';
 import { writeJson } from '../store/json.js';
 import { matterHash, type MatterRow } from './rows.js';
 
@@ -51,9 +52,21 @@ export async function deployMatter(knex: Knex, json: unknown, options: DeployMat
   const result = validateMatter(json);
   if (!result.ok) throw new MatterInvalidError(result.errors);
   const matter = result.matter;
+  const hash = matterHash(matter);
+  // Two administrators saving at once may compute the same next version: the loser runs again
+  // and finds the winner's row (the same content unchanged, other content the version after).
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await storeVersion(knex, matter, hash, options);
+    } catch (error) {
+      if (attempt >= 5 || !isInsertRaceOn(error, ['matters'])) throw error;
+    }
+  }
+}
+
+function storeVersion(knex: Knex, matter: Matter, hash: string, options: DeployMatterOptions): Promise<DeployedMatter> {
   const matterCode = matter.implementationCode;
   const processId = matter.process.processId;
-  const hash = matterHash(matter);
   return knex.transaction(async (trx) => {
     const known = new Set(options.knownProcessIds ?? []);
     if (!known.has(processId) && !(await trx('definitions').where({ process_id: processId }).first('process_id'))) {

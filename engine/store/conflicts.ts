@@ -16,17 +16,20 @@ export function isWriteConflict(error: unknown): boolean {
 }
 
 /**
- * True when a deploy lost a race: another deploy stored the same XML, or took the version
- * number this one computed (`definitions (process_id, version)` and `(process_id, hash)` are
- * unique). Running the deploy again then sees the winner's rows.
+ * True when an insert lost a race on one of `tables`: another transaction committed the row
+ * (same key or same unique value) since this one read, or (SQLite) wrote since its snapshot.
+ * Running the transaction again then sees the winner's rows.
  */
-export function isDeployConflict(error: unknown): boolean {
+export function isInsertRaceOn(error: unknown, tables: readonly string[]): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, table, constraint, message } = error as { code?: unknown; table?: unknown; constraint?: unknown; message?: unknown };
   const text = typeof message === 'string' ? message : '';
-  if (code === '23505') return table === 'definitions' || table === 'deployments' || /^(definitions|deployments)_/.test(String(constraint ?? ''));
+  if (code === '23505') return tables.includes(String(table)) || tables.some((name) => String(constraint ?? '').startsWith(`${name}_`));
   if (code === '40001' || code === '40P01') return true;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT') return true;
-  if (code === 'SQLITE_CONSTRAINT') return /UNIQUE constraint failed: (definitions|deployments)\./.test(text);
+  if (code === 'SQLITE_CONSTRAINT') return tables.some((name) => text.includes(`UNIQUE constraint failed: ${name}.`));
   return false;
 }
+
+/** A deploy lost a race: the same XML stored, or the version number taken, by another deploy. */
+export const isDeployConflict = (error: unknown): boolean => isInsertRaceOn(error, ['definitions', 'deployments']);

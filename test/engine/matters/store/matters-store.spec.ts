@@ -34,6 +34,21 @@ describe(`matters store: the matter catalogue (${testDialect()})`, () => {
     expect(stored?.hash).to.match(/^[0-9a-f]{64}$/);
   });
 
+  it('should settle administrators saving at once: each content once, consecutive versions, the duplicate unchanged', async () => {
+    // given
+    const shorter = applyVariant(foodBusinessLicence(), { set: { '/promisedLimit/amount': 7, '/tolerance/supplementDeadline/amount': 7 } });
+    const files = [foodBusinessLicence(), shorter, foodBusinessLicence(), shorter];
+
+    // when
+    const saved = await Promise.all(files.map((file) => deployMatter(knex(), file, { actor: '审改办' })));
+
+    // then
+    expect((await listMatterVersions(knex(), CODE)).map((v) => v.version)).to.deep.equal([1, 2]);
+    expect(saved.filter((s) => s.created)).to.have.length(2);
+    expect(saved[0]!.version).to.equal(saved[2]!.version);
+    expect(saved[1]!.version).to.equal(saved[3]!.version);
+  });
+
   it('should keep the same version when the same file is deployed again, even with keys reordered', async () => {
     // given
     await deployMatter(knex(), foodBusinessLicence(), { actor: '审改办', at: AT });
