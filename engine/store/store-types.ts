@@ -12,6 +12,7 @@ import type { CaseState } from '../runtime/state.js';
 import type { CaseFilter, CaseSummary } from './case-repository.js';
 import type { Database, DatabaseConfig } from './database.js';
 import type { DefinitionRef } from './definitions-repository.js';
+import type { CompiledDefinition } from '../model/types.js';
 import type { DeployResult } from './deploy.js';
 import type { EventRange } from './event-log.js';
 import type { TaskFilter, TaskView } from './task-query.js';
@@ -84,6 +85,8 @@ export interface Store {
   listTasks(filter?: TaskFilter): Promise<TaskView[]>;
   listCases(filter?: CaseFilter): Promise<CaseSummary[]>;
   listDefinitions(processId?: string): Promise<DefinitionRef[]>;
+  /** The compiled definition deployed with this content hash (cached; its calls resolved against every deployed process). */
+  definition(hash: string): Promise<CompiledDefinition>;
   /** Rebuild a case's state from its log, as of a seq and/or instant. Throws if no events. */
   replay(caseId: string, range?: EventRange): Promise<CaseState>;
   /** Recompute the hash chain and compare replay with the snapshot. */

@@ -99,6 +99,7 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
     listTasks: (filter) => listTasks(knex, filter),
     listCases: (filter) => listCases(knex, filter),
     listDefinitions: (processId) => listDefinitions(knex, processId),
+    definition: (hash) => cache.get(knex, hash),
     async replay(caseId, range) {
       const state = engine.replay(await readEvents(knex, caseId, normalizeRange(range)));
       if (!state) throw new CaseNotFoundError(caseId);

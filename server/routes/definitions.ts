@@ -73,12 +73,9 @@ export function definitionRoutes(routes: Routes, store: Store): void {
       const versions = await store.listDefinitions(params.processId);
       const load = async (version: number): Promise<CompiledProcess> => {
         const found = versions.find((v) => Number(v.version) === version);
-        const notFound = () => new ApiError(404, 'DEFINITION_NOT_FOUND', `流程 ${params.processId} 没有版本 ${version}`, `Process ${params.processId} has no version ${version}`);
-        if (!found) throw notFound();
-        const row = (await store.database.knex('deployments').where({ hash: found.hash }).first()) as { xml: string } | undefined;
-        if (!row) throw notFound();
-        const loaded = await loadDefinition(row.xml);
-        const process = loaded.ok ? loaded.definition.processes.get(params.processId) : undefined;
+        if (!found) throw new ApiError(404, 'DEFINITION_NOT_FOUND', `流程 ${params.processId} 没有版本 ${version}`, `Process ${params.processId} has no version ${version}`);
+        const definition = await store.definition(found.hash).catch(() => null);
+        const process = definition?.processes.get(params.processId);
         if (!process) throw new ApiError(500, 'DEFINITION_UNREADABLE', `流程 ${params.processId} 版本 ${version} 无法加载`, `Process ${params.processId} version ${version} could not be loaded`);
         return process;
       };

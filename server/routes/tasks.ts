@@ -9,7 +9,7 @@
 import type { Principal } from '../../engine/domain/index.js';
 import { maskIdNumber, maskPersonalData } from '../../engine/matters/index.js';
 import { getMatter } from '../../engine/matters-store/index.js';
-import { loadDefinition, type CompiledProcess } from '../../engine/model/index.js';
+import type { CompiledProcess } from '../../engine/model/index.js';
 import type { AlertLevel } from '../../engine/supervision/index.js';
 import type { CaseState, ClockState } from '../../engine/runtime/index.js';
 import type { Store, TaskView } from '../../engine/store/index.js';
@@ -29,12 +29,10 @@ export function taskRoutes(routes: Routes, store: Store): void {
     const key = `${state.definitionHash}#${state.processId}`;
     let found = processes.get(key);
     if (!found) {
-      found = (async () => {
-        const row = (await knex('deployments').where({ hash: state.definitionHash }).first()) as { xml: string } | undefined;
-        if (!row) return null;
-        const loaded = await loadDefinition(row.xml);
-        return loaded.ok ? (loaded.definition.processes.get(state.processId) ?? null) : null;
-      })();
+      found = store.definition(state.definitionHash).then(
+        (definition) => definition.processes.get(state.processId) ?? null,
+        () => null,
+      );
       processes.set(key, found);
     }
     return found;

@@ -57,6 +57,18 @@ describe('server: definition diff and API docs', () => {
     expect(diff.elements.removed.map((e) => e.id)).to.deep.equal(['review']);
   });
 
+  it('should compare versions of a process that calls a process deployed from another file', async () => {
+    const file = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">${body}</bpmn:definitions>`;
+    const child = file(`<bpmn:process id="licence-child" isExecutable="true"><bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e" /><bpmn:endEvent id="e" /></bpmn:process>`);
+    const parent = (name: string) => file(`<bpmn:process id="one-thing" isExecutable="true"><bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="call" /><bpmn:callActivity id="call" name="${name}" calledElement="licence-child" /><bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="e" /><bpmn:endEvent id="e" /></bpmn:process>`);
+    await request(server.app).post('/api/definitions').set(as('admin')).send({ xml: child }).expect(201);
+    await request(server.app).post('/api/definitions').set(as('admin')).send({ xml: parent('办理营业执照') }).expect(201);
+    await request(server.app).post('/api/definitions').set(as('admin')).send({ xml: parent('营业执照') }).expect(201);
+    const diff = (await request(server.app).get('/api/definitions/one-thing/diff?from=1&to=2').set(as('auditor-wu')).expect(200)).body as { elements: { changed: Array<{ id: string }> } };
+    expect(diff.elements.changed.map((e) => e.id)).to.deep.equal(['call']);
+  });
+
   it('should answer 404 for a missing version or process, 400 for bad parameters, 401 without a token', async () => {
     expect((await request(server.app).get('/api/definitions/food-licence/diff?from=1&to=9').set(as('admin')).expect(404)).body.code).to.equal('DEFINITION_NOT_FOUND');
     await request(server.app).get('/api/definitions/no-such-process/diff?from=1&to=1').set(as('admin')).expect(404);
