@@ -5,7 +5,6 @@
  * deployed process already names, so that it is never missing one that is in use.
  */
 import type { Knex } from 'knex';
-import { loadDefinition } from '../../engine/model/index.js';
 import type { Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
@@ -32,13 +31,9 @@ export async function listDepartments(knex: Knex, store: Store): Promise<Departm
     const seen = latest.get(definition.processId);
     if (!seen || Number(definition.version) > seen.version) latest.set(definition.processId, { hash: definition.hash, version: Number(definition.version) });
   }
-  const hashes = [...new Set([...latest.values()].map((entry) => entry.hash))];
-  const rows = hashes.length === 0 ? [] : ((await knex('deployments').whereIn('hash', hashes).select('xml')) as Array<{ xml: string }>);
-  const knownProcessIds = new Set(latest.keys());
-  for (const row of rows) {
-    const loaded = await loadDefinition(row.xml, { knownProcessIds });
-    if (!loaded.ok) continue;
-    for (const process of loaded.definition.processes.values()) {
+  for (const hash of new Set([...latest.values()].map((entry) => entry.hash))) {
+    const definition = await store.definition(hash).catch(() => null);
+    for (const process of definition?.processes.values() ?? []) {
       for (const element of process.elements.values()) {
         if (!('gov' in element)) continue;
         add(element.gov.department, 'processes');
