@@ -1,4 +1,4 @@
-/** Process definitions: deploy BPMN (validated and linted, findings per element), list versions, fetch XML, diff two versions. */
+/** Process definitions: deploy BPMN (validated and linted, findings per element), list versions, fetch XML, diff two versions or a diagram against a version. */
 import { lintForDeploy } from '../../engine/lint/index.js';
 import { loadDefinition, type CompiledProcess, type Finding, type FlowNode, type SequenceFlow } from '../../engine/model/index.js';
 import { DeploymentError, type Store } from '../../engine/store/index.js';
@@ -70,26 +70,35 @@ export function definitionRoutes(routes: Routes, store: Store): void {
       404: { description: 'No such process version' },
     },
     handler: async ({ params, query }) => {
-      const versions = await store.listDefinitions(params.processId);
-      const load = async (version: number): Promise<CompiledProcess> => {
-        const found = versions.find((v) => Number(v.version) === version);
-        if (!found) throw new ApiError(404, 'DEFINITION_NOT_FOUND', `流程 ${params.processId} 没有版本 ${version}`, `Process ${params.processId} has no version ${version}`);
-        const definition = await store.definition(found.hash).catch(() => null);
-        const process = definition?.processes.get(params.processId);
-        if (!process) throw new ApiError(500, 'DEFINITION_UNREADABLE', `流程 ${params.processId} 版本 ${version} 无法加载`, `Process ${params.processId} version ${version} could not be loaded`);
-        return process;
-      };
-      const from = await load(Number(query.from));
-      const to = await load(Number(query.to));
-      return {
-        body: {
-          processId: params.processId,
-          from: Number(query.from),
-          to: Number(query.to),
-          elements: diffById(from.elements, to.elements, (element) => elementFacts(element, from, to)),
-          flows: diffById(from.flows, to.flows, flowFacts),
-        },
-      };
+      const versions = await versionLoader(store, params.processId);
+      const from = await versions.load(Number(query.from));
+      const to = await versions.load(Number(query.to));
+      return { body: { processId: params.processId, from: Number(query.from), to: Number(query.to), ...diffProcesses(from, to) } };
+    },
+  });
+  routes.add<{ xml: string; from?: number }, Record<string, unknown>, { processId: string }>({
+    method: 'post',
+    path: '/api/definitions/:processId/diff',
+    summary: 'What a diagram not yet published changes against a deployed version of its process (by default the latest): elements and sequence flows added, removed, changed (by id). Nothing is stored.',
+    tags: ['definitions'],
+    access: 'authenticated',
+    params: { type: 'object', required: ['processId'], properties: { processId: { type: 'string', minLength: 1, maxLength: 200 } } },
+    body: { type: 'object', required: ['xml'], additionalProperties: false, properties: { xml: { type: 'string', minLength: 1, maxLength: 10_000_000 }, from: { type: 'integer', minimum: 1 } } },
+    responses: {
+      200: { description: '{ processId, from, to: null, elements, flows } as for two versions; `to: null` is the diagram sent' },
+      404: { description: 'The process has no deployed version (or not that one)' },
+      422: { description: 'DEFINITION_INVALID: the diagram does not compile, or has no process of that id; details.findings per element' },
+    },
+    handler: async ({ params, body }) => {
+      const versions = await versionLoader(store, params.processId);
+      const fromVersion = body.from ?? versions.latest;
+      if (fromVersion === null) throw new ApiError(404, 'DEFINITION_NOT_FOUND', `流程 ${params.processId} 尚未发布，无可比较的版本`, `Process ${params.processId} has no deployed version`);
+      const from = await versions.load(fromVersion);
+      const loaded = await loadDefinition(body.xml, { knownProcessIds: new Set((await store.listDefinitions()).map((row) => row.processId)) });
+      if (!loaded.ok) throw refusal(loaded.findings);
+      const to = loaded.definition.processes.get(params.processId);
+      if (!to) throw new ApiError(422, 'DEFINITION_INVALID', `该图中没有流程 ${params.processId}`, `The diagram has no process ${params.processId}`, '/body/xml');
+      return { body: { processId: params.processId, from: fromVersion, to: null, ...diffProcesses(from, to) } };
     },
   });
 }
@@ -117,6 +126,27 @@ interface Change {
 }
 
 /** Entries of two maps by id: added (after), removed (before), changed (the differing facts). */
+/** The deployed versions of one process, compiled on demand (404 for a version it does not have). */
+async function versionLoader(store: Store, processId: string): Promise<{ readonly latest: number | null; load(version: number): Promise<CompiledProcess> }> {
+  const versions = await store.listDefinitions(processId);
+  return {
+    latest: versions.length === 0 ? null : Math.max(...versions.map((v) => Number(v.version))),
+    load: async (version) => {
+      const found = versions.find((v) => Number(v.version) === version);
+      if (!found) throw new ApiError(404, 'DEFINITION_NOT_FOUND', `流程 ${processId} 没有版本 ${version}`, `Process ${processId} has no version ${version}`);
+      const definition = await store.definition(found.hash).catch(() => null);
+      const process = definition?.processes.get(processId);
+      if (!process) throw new ApiError(500, 'DEFINITION_UNREADABLE', `流程 ${processId} 版本 ${version} 无法加载`, `Process ${processId} version ${version} could not be loaded`);
+      return process;
+    },
+  };
+}
+
+/** Elements and sequence flows added, removed and changed from `from` to `to`, by id. */
+function diffProcesses(from: CompiledProcess, to: CompiledProcess) {
+  return { elements: diffById(from.elements, to.elements, (element) => elementFacts(element, from, to)), flows: diffById(from.flows, to.flows, flowFacts) };
+}
+
 function diffById<T extends { readonly id: string }>(before: ReadonlyMap<string, T>, after: ReadonlyMap<string, T>, facts: (item: T) => Facts) {
   const summary = (item: T) => ({ id: item.id, ...facts(item) });
   const added = [...after.values()].filter((item) => !before.has(item.id)).map(summary);

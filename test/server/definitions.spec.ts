@@ -69,6 +69,19 @@ describe('server: definition diff and API docs', () => {
     expect(diff.elements.changed.map((e) => e.id)).to.deep.equal(['call']);
   });
 
+  it('should compare a diagram not yet published with the latest version, storing nothing', async () => {
+    const v1 = (await request(server.app).get('/api/definitions/food-licence/versions/1/xml').set(as('admin')).expect(200)).body as { xml: string };
+    const edited = v1.xml.replace('name="审查"', 'name="书面审查"');
+    expect(edited).to.not.equal(v1.xml);
+    const diff = (await request(server.app).post('/api/definitions/food-licence/diff').set(as('supervisor-sun')).send({ xml: edited }).expect(200)).body as { from: number; to: null; elements: { changed: Array<{ id: string; changes: Array<{ field: string; before: unknown; after: unknown }> }>; added: unknown[]; removed: unknown[] } };
+    expect(diff).to.deep.include({ from: 1, to: null });
+    expect(diff.elements.changed).to.deep.equal([{ id: 'review', changes: [{ field: 'name', before: '审查', after: '书面审查' }] }]);
+    expect(await server.store.listDefinitions('food-licence')).to.have.length(1);
+    const broken = await request(server.app).post('/api/definitions/food-licence/diff').set(as('admin')).send({ xml: '<bpmn:definitions' }).expect(422);
+    expect(broken.body.details.findings[0].rule).to.equal('xml-malformed');
+    await request(server.app).post('/api/definitions/no-such-process/diff').set(as('admin')).send({ xml: v1.xml }).expect(404);
+  });
+
   it('should answer 404 for a missing version or process, 400 for bad parameters, 401 without a token', async () => {
     expect((await request(server.app).get('/api/definitions/food-licence/diff?from=1&to=9').set(as('admin')).expect(404)).body.code).to.equal('DEFINITION_NOT_FOUND');
     await request(server.app).get('/api/definitions/no-such-process/diff?from=1&to=1').set(as('admin')).expect(404);
