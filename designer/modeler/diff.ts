@@ -1,5 +1,6 @@
 /**
- * 与上一版本比较: the server's diff of two deployed versions (GET /api/definitions/{id}/diff)
+ * 与上一版本比较: the server's diff of two deployed versions (GET /api/definitions/{id}/diff), or
+ * of the diagram being edited against the latest published version (POST, nothing stored),
  * shown on the canvas of the later one — added and changed elements and flows get markers,
  * removed ones are drawn as dashed outlines where the earlier version had them — with a legend
  * listing each change (click to select).
@@ -24,7 +25,8 @@ interface Side {
 export interface DefinitionDiff {
   readonly processId: string;
   readonly from: number;
-  readonly to: number;
+  /** The later version, or null for the diagram on the canvas (not yet published). */
+  readonly to: number | null;
   readonly elements: Side;
   readonly flows: Side;
 }
@@ -61,7 +63,17 @@ export class DiffView {
   /** Compare version `from` with `to` (the diagram on the canvas is `to`). */
   async show(processId: string, from: number, to: number): Promise<DefinitionDiff> {
     this.clear();
-    const diff = await api<DefinitionDiff>(`/api/definitions/${encodeURIComponent(processId)}/diff`, { query: { from, to } });
+    return this.present(await api<DefinitionDiff>(`/api/definitions/${encodeURIComponent(processId)}/diff`, { query: { from, to } }));
+  }
+
+  /** Compare the diagram on the canvas (`xml`, not yet published) with the latest published version of its process. */
+  async showAgainstPublished(processId: string, xml: string): Promise<DefinitionDiff> {
+    this.clear();
+    return this.present(await api<DefinitionDiff>(`/api/definitions/${encodeURIComponent(processId)}/diff`, { body: { xml } }));
+  }
+
+  private async present(diff: DefinitionDiff): Promise<DefinitionDiff> {
+    const { processId, from } = diff;
     const registry = this.modeler.get<ElementRegistry>('elementRegistry');
     const canvas = this.modeler.get<Canvas>('canvas');
     const mark = (id: string, marker: string) => {
@@ -148,7 +160,7 @@ export class DiffView {
     close.addEventListener('click', () => this.clear());
     const items = [...list(diff.elements, '元素'), ...list(diff.flows, '顺序流')];
     this.legend.replaceChildren(
-      el('header', {}, el('strong', {}, `第 ${diff.from} 版 → 第 ${diff.to} 版`), close),
+      el('header', {}, el('strong', {}, `第 ${diff.from} 版 → ${diff.to === null ? '当前图（未发布）' : `第 ${diff.to} 版`}`), close),
       el(
         'ul',
         { class: 'mf-diff-keys' },

@@ -78,7 +78,7 @@ export class ModelerPage {
 
     this.undoButton = button('撤销', () => this.commandStack().undo(), { disabled: true, title: '撤销（Ctrl+Z）' });
     this.redoButton = button('重做', () => this.commandStack().redo(), { disabled: true, title: '重做（Ctrl+Y）' });
-    this.compareButton = button('与上一版本比较', () => this.compare(), { disabled: true, title: '打开已发布的第 2 版及以后的版本时可用' });
+    this.compareButton = button('与上一版本比较', () => this.compare(), { disabled: true });
     const toolbar = el(
       'div',
       { class: 'mf-toolbar mf-modeler-toolbar', role: 'toolbar', 'aria-label': '设计器工具栏' },
@@ -191,7 +191,10 @@ export class ModelerPage {
     this.undoButton.disabled = !stack.canUndo();
     this.redoButton.disabled = !stack.canRedo();
     const source = this.source;
-    this.compareButton.disabled = !(source.kind === 'deployed' && source.version > 1);
+    const versions = source.kind === 'deployed' && source.version > 1;
+    this.compareButton.textContent = versions ? '与上一版本比较' : '与已发布版本比较';
+    this.compareButton.title = versions ? `第 ${source.version - 1} 版与第 ${source.version} 版比较` : '当前图与该流程最新发布的版本比较（不保存）';
+    this.compareButton.disabled = !versions && this.canvasProcessId() === null;
     const changed = stack.canUndo() ? '（有未保存的修改）' : '';
     const describe: Record<Source['kind'], () => string> = {
       new: () => '新流程，未保存',
@@ -293,14 +296,31 @@ export class ModelerPage {
     }
   }
 
+  /** A published version from 2 on: with the version before it. Anything else: the diagram as it is with the latest published version of its process. */
   private async compare(): Promise<void> {
     const source = this.source;
-    if (source.kind !== 'deployed' || source.version < 2) return;
     try {
-      await this.diff.show(source.processId, source.version - 1, source.version);
+      if (source.kind === 'deployed' && source.version > 1) {
+        await this.diff.show(source.processId, source.version - 1, source.version);
+        return;
+      }
+      const processId = this.canvasProcessId();
+      if (!processId) {
+        this.shell.notify('图中没有流程，无法比较', 'error');
+        return;
+      }
+      const { xml } = await this.modeler.saveXML();
+      await this.diff.showAgainstPublished(processId, xml!);
     } catch (error) {
       this.shell.showError(error);
     }
+  }
+
+  /** The process of the diagram on the canvas (the executable one when there are several), or null. */
+  private canvasProcessId(): string | null {
+    const definitions = this.modeler.getDefinitions() as { rootElements?: ReadonlyArray<{ $type: string; id: string; isExecutable?: boolean }> } | undefined;
+    const processes = (definitions?.rootElements ?? []).filter((element) => element.$type === 'bpmn:Process');
+    return (processes.find((process) => process.isExecutable) ?? processes[0])?.id ?? null;
   }
 
   private async downloadXml(): Promise<void> {

@@ -205,6 +205,23 @@ describe('Modeler (browser)', function () {
     expect(await page.locator('.mf-diff-changed, .mf-diff-ghost').count()).to.equal(0);
   });
 
+  it('compares the diagram being edited with the published version, without publishing anything', async () => {
+    const page = await web.loginAs('admin');
+    await page.goto(web.url('/designer?process=minimum-living-allowance&version=1'));
+    await waitForDiagram(page);
+    const compare = page.getByRole('button', { name: '与已发布版本比较' });
+    // Rename 乡镇（街道）审核 on the canvas (direct editing), then compare.
+    await page.locator('.djs-element[data-element-id="townshipReview"]').dblclick();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('街道审核');
+    await page.locator('[data-testid="canvas"]').click({ position: { x: 700, y: 650 } });
+    await compare.click();
+    await page.locator('.djs-element.mf-diff-changed[data-element-id="townshipReview"]').waitFor();
+    const legend = page.getByRole('complementary', { name: '版本比较' });
+    expect(await legend.textContent()).to.contain('第 1 版 → 当前图（未发布）').and.to.contain('修改 1').and.to.contain('名称有变化');
+    expect(await web.server.store.listDefinitions('minimum-living-allowance')).to.have.length(1);
+  });
+
   it('opens each of the 21 MIWG models and saves it as a draft: every element id (but the known bpmn-js DI limits) and every gov attribute survives', async () => {
     const page = await web.loginAs('admin');
     await page.goto(web.url('/designer'));
