@@ -23,7 +23,8 @@ export const ALLOWED: { readonly [K in Exclude<DomainCommandType, 'case.receive'
   'commitment.verify': ['已办结'],
 };
 
-const LABELS: { readonly [K in DomainCommandType]: string } = {
+/** Each domain operation in the words of DOMAIN.md. */
+export const OPERATION_LABELS_ZH: { readonly [K in DomainCommandType]: string } = {
   'case.receive': '收件',
   'case.noticeCorrection': '补正告知',
   'materials.supply': '补交材料',
@@ -43,5 +44,5 @@ const LABELS: { readonly [K in DomainCommandType]: string } = {
 /** null when allowed; otherwise the refusal message. */
 export function transitionProblem(type: Exclude<DomainCommandType, 'case.receive'>, status: CaseStatusZh): string | null {
   const allowed = ALLOWED[type];
-  return allowed.includes(status) ? null : `Expected a case ${allowed.join(' / ')} for ${LABELS[type]}, but it is ${status}`;
+  return allowed.includes(status) ? null : `Expected a case ${allowed.join(' / ')} for ${OPERATION_LABELS_ZH[type]}, but it is ${status}`;
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { CaseCommand } from '../../engine/case/index.js';
-import { CASE_STATUSES, CHANNELS, mayPerform, RESULT_KINDS, type CaseStatusZh, type Operation, type Principal } from '../../engine/domain/index.js';
+import { CASE_STATUSES, CHANNELS, mayPerform, OPERATION_LABELS_ZH, RESULT_KINDS, type CaseStatusZh, type Operation, type Principal } from '../../engine/domain/index.js';
 import { receiveApplication } from '../../engine/domain-store/index.js';
 import type { Clock } from '../../engine/clock.js';
 import { maskIdNumber } from '../../engine/matters/index.js';
@@ -230,21 +230,10 @@ function authorise(principal: Principal | null, name: string, operation: Operati
 
 const ROLE_LABELS: Readonly<Record<string, string>> = { admin: '系统管理员', window: '窗口人员', department: '部门审批人员', supervisor: '监察人员', auditor: '审计人员', applicant: '申请人' };
 
-/** The operations in the words of DOMAIN.md, for messages. */
+/** The operations in the words of DOMAIN.md, for messages: the domain's own, and the task and case operations of the runtime. */
 export const OPERATION_LABELS: Readonly<Record<string, string>> = {
-  'case.noticeCorrection': '补正告知',
-  'materials.supply': '补交材料',
-  'case.accept': '受理',
-  'case.acceptWithTolerance': '容缺受理',
-  'case.refuse': '不予受理',
-  'case.conclude': '办结',
-  'case.deliver': '送达',
+  ...OPERATION_LABELS_ZH,
   'case.withdraw': '撤回申请',
-  'case.revoke': '撤销',
-  'specialProcedure.start': '特别程序开始',
-  'specialProcedure.end': '特别程序结束',
-  'case.decideOnCommitment': '告知承诺决定',
-  'commitment.verify': '核查',
   'task.claim': '签收',
   'task.unclaim': '取消签收',
   'task.complete': '办理（通过 / 不通过）',
