@@ -4,37 +4,17 @@
  * 审查 left lying until a 预警), a 企业开办一件事 accepted so that its 营业执照 child runs, and
  * what the store's own replay says the diagram should show at a seq.
  */
-import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { parseSupervisionConfig } from '../../engine/supervision/index.js';
 import type { CaseState } from '../../engine/runtime/index.js';
 import { createUser } from '../../server/auth/users.js';
 import type { TestServer } from '../server/support.js';
 import { FOOD_LICENCE_APPLICATION } from '../support/applications.js';
 
-export const FOOD_APPLICATION = FOOD_LICENCE_APPLICATION;
-
 /** The centre's shipped 电子监察 rules (预警 1 working day before a step's due date). */
-export const SUPERVISION = parseSupervisionConfig(JSON.parse(readFileSync(new URL('../../engine/supervision/default-rules.json', import.meta.url), 'utf8')) as unknown);
-
-export const STARTUP_APPLICATION = {
-  matterCode: '330106-YJS-QYKB-001',
-  applicant: { name: '陈云帆', idType: '居民身份证', idNumber: '330106198801011236' },
-  channel: '窗口',
-  materials: { 'registration-application': true, articles: true, 'shareholder-identity': true, 'legal-representative-identity': true, 'premises-proof': true },
-  form: {
-    companyName: '杭州西湖云帆科技有限公司',
-    companyType: '有限责任公司（自然人投资或控股）',
-    registeredCapital: 100,
-    address: '杭州市西湖区文三路 200 号 5 楼',
-    businessScope: '技术服务、技术开发、技术咨询',
-    legalRepresentative: { name: '陈云帆', idType: '居民身份证', idNumber: '330106198801011236', phone: '13800000000' },
-    sealTypes: ['公章', '财务专用章'],
-    employeeCount: 5,
-  },
-};
+export { SHIPPED_SUPERVISION as SUPERVISION } from '../support/supervision.js';
+export { FOOD_LICENCE_APPLICATION as FOOD_APPLICATION, BUSINESS_STARTUP_APPLICATION as STARTUP_APPLICATION } from '../support/applications.js';
 
 interface CaseBody { caseId: string; status: string; tasks: Array<{ taskId: string; elementId: string }> }
 
@@ -54,7 +34,7 @@ export class CaseDriver {
     this.#tokens['chief-zhou'] = (await createUser(knex, { id: 'chief-zhou', name: '周局', roles: ['department'], department: '西湖区市场监督管理局' }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
   }
 
-  async receive(application: object = FOOD_APPLICATION): Promise<CaseBody> {
+  async receive(application: object = FOOD_LICENCE_APPLICATION): Promise<CaseBody> {
     return (await request(this.server.app).post('/api/cases').set(this.#as('window-li')).send(application).expect(201)).body as CaseBody;
   }
 

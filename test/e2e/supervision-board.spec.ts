@@ -5,14 +5,12 @@
  * board shows every level in its colour, every matter finished and every department's times.
  * With MATTERFLOW_SCREENSHOTS=1 it saves docs/screenshots/board.png (1440×900).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { expect } from 'chai';
 import request from 'supertest';
-import { parseSupervisionConfig } from '../../engine/supervision/index.js';
 import { createUser } from '../../server/auth/users.js';
 import { useWorkspace } from './support.js';
-
-const supervision = parseSupervisionConfig(JSON.parse(readFileSync(new URL('../../engine/supervision/default-rules.json', import.meta.url), 'utf8')) as unknown);
+import { SHIPPED_SUPERVISION as supervision } from '../support/supervision.js';
 
 type Matter = 'food' | 'allowance' | 'construction';
 interface Task { taskId: string; elementId: string; department: string | null }

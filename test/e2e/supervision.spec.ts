@@ -4,11 +4,10 @@
  * audit search filtered to that department and level, listing as many cases as the figure; the
  * period picker and the handling figures, whose 超时 figure opens the list of its one case.
  */
-import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import request from 'supertest';
-import { parseSupervisionConfig } from '../../engine/supervision/index.js';
 import { useWorkspace } from './support.js';
+import { SHIPPED_SUPERVISION as supervision } from '../support/supervision.js';
 
 const FOOD = '西湖区市场监督管理局行政许可科';
 const MATTER = '330106-SJ-000105013';
@@ -20,7 +19,6 @@ const application = {
   materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true },
   form: { applicantName: '张三', idType: '居民身份证', idNumber: '330102199001011234', businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
 };
-const supervision = parseSupervisionConfig(JSON.parse(readFileSync(new URL('../../engine/supervision/default-rules.json', import.meta.url), 'utf8')) as unknown);
 
 interface CaseBody { caseId: string; tasks: Array<{ taskId: string; elementId: string }> }
 

@@ -4,13 +4,13 @@
  * event, equal to the store's replay at that seq), the 一件事 family, the export, and an auditor's
  * writes refused.
  */
-import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import request from 'supertest';
 import { maskDeep } from '../../engine/cli/mask.js';
 import { summarizeState } from '../../engine/store/index.js';
-import { parseSupervisionConfig } from '../../engine/supervision/index.js';
 import { testServer, type TestServer } from './support.js';
+import { BUSINESS_STARTUP_APPLICATION as startup } from '../support/applications.js';
+import { SHIPPED_SUPERVISION as supervision } from '../support/supervision.js';
 
 const ID_NUMBER = '330102199001011234';
 const food = {
@@ -20,23 +20,6 @@ const food = {
   materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true },
   form: { applicantName: '张三', idType: '居民身份证', idNumber: ID_NUMBER, businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
 };
-const startup = {
-  matterCode: '330106-YJS-QYKB-001',
-  applicant: { name: '陈云帆', idType: '居民身份证', idNumber: '330106198801011236' },
-  channel: '窗口',
-  materials: { 'registration-application': true, articles: true, 'shareholder-identity': true, 'legal-representative-identity': true, 'premises-proof': true },
-  form: {
-    companyName: '杭州西湖云帆科技有限公司',
-    companyType: '有限责任公司（自然人投资或控股）',
-    registeredCapital: 100,
-    address: '杭州市西湖区文三路 200 号 5 楼',
-    businessScope: '技术服务、技术开发、技术咨询',
-    legalRepresentative: { name: '陈云帆', idType: '居民身份证', idNumber: '330106198801011236', phone: '13800000000' },
-    sealTypes: ['公章', '财务专用章'],
-    employeeCount: 5,
-  },
-};
-const supervision = parseSupervisionConfig(JSON.parse(readFileSync(new URL('../../engine/supervision/default-rules.json', import.meta.url), 'utf8')) as unknown);
 
 interface CaseBody { caseId: string; version: number; tasks: Array<{ taskId: string; elementId: string }> }
 interface Row { caseId: string; matterCode: string | null; matterName: string | null; domainStatus: string | null; receivedAt: string; parentCaseId: string | null }

@@ -3,17 +3,15 @@
  * 审查 by the 行政许可科 (left lying until a step signal fires), 决定 (出证) by the 市场监督管理局,
  * 送达 at the window; then the audit trail verifies and the case reads 已办结 with its delivery.
  */
-import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import request from 'supertest';
-import { parseSupervisionConfig } from '../../engine/supervision/index.js';
 import { createUser } from '../../server/auth/users.js';
 import { testServer, type TestServer } from './support.js';
 import { FOOD_LICENCE_APPLICATION as application } from '../support/applications.js';
+import { SHIPPED_SUPERVISION as supervision } from '../support/supervision.js';
 
 /** The 决定 task's department (gov:department of `decision` in processes/food-licence.bpmn): none of the shipped test users. */
 /** The centre's shipped 电子监察 rules (预警 at 1 working day left, 黄牌 at the due time, 红牌 3 working days after). */
-const supervision = parseSupervisionConfig(JSON.parse(readFileSync(new URL('../../engine/supervision/default-rules.json', import.meta.url), 'utf8')) as unknown);
 const DECISION_DEPARTMENT = '西湖区市场监督管理局';
 
 interface CaseBody { caseId: string; status: string; tasks: Array<{ taskId: string; elementId: string; department: string | null }> }

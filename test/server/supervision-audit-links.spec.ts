@@ -13,15 +13,14 @@
  *
  * Known data as in supervision-board.spec.ts: 食品经营许可 cases driven over HTTP on the test clock.
  */
-import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import request from 'supertest';
-import { parseSupervisionConfig } from '../../engine/supervision/index.js';
 import { createUser } from '../../server/auth/users.js';
 import { auditSearchQuerySchema } from '../../server/routes/audit.js';
 import { AUDIT_PARAMS } from '../../designer/audit/contract.js';
 import { handlingLink, signalLink } from '../../designer/supervision/links.js';
 import { testServer, type TestServer } from './support.js';
+import { SHIPPED_SUPERVISION as supervision } from '../support/supervision.js';
 
 const FOOD = '西湖区市场监督管理局行政许可科';
 const BUREAU = '西湖区市场监督管理局';
@@ -33,7 +32,6 @@ const application = {
   materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true },
   form: { applicantName: '张三', idType: '居民身份证', idNumber: '330102199001011234', businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
 };
-const supervision = parseSupervisionConfig(JSON.parse(readFileSync(new URL('../../engine/supervision/default-rules.json', import.meta.url), 'utf8')) as unknown);
 const LEVELS = ['预警', '黄牌', '红牌'] as const;
 type Level = (typeof LEVELS)[number];
 

@@ -5,18 +5,17 @@
  * Cases are driven over HTTP with the store's test clock; every expected figure is worked out by
  * hand below.
  */
-import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import express from 'express';
 import request from 'supertest';
 import { beijingPeriod, currentPeriod, nearestRank } from '../../engine/store/index.js';
-import { parseSupervisionConfig } from '../../engine/supervision/index.js';
 import { createUser } from '../../server/auth/users.js';
 import { errorHandler } from '../../server/http/errors.js';
 import { Routes } from '../../server/http/route.js';
 import { supervisionRoutes } from '../../server/routes/supervision.js';
 import { pino } from 'pino';
 import { testServer, type TestServer } from './support.js';
+import { SHIPPED_SUPERVISION as supervision } from '../support/supervision.js';
 
 const FOOD = '西湖区市场监督管理局行政许可科';
 const WINDOW = '西湖区政务服务中心综合窗口';
@@ -30,7 +29,6 @@ const application = {
   form: { applicantName: '张三', idType: '居民身份证', idNumber: '330102199001011234', businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
 };
 /** The shipped rules: 预警 1 working day before the due time, 黄牌 at it, 红牌 3 working days after. */
-const supervision = parseSupervisionConfig(JSON.parse(readFileSync(new URL('../../engine/supervision/default-rules.json', import.meta.url), 'utf8')) as unknown);
 
 interface CaseBody { caseId: string; status: string; tasks: Array<{ taskId: string; elementId: string }> }
 interface Group { department: string | null; matterCode: string | null; matterName: string | null; level: string; clocks: number; cases: number }

@@ -1,12 +1,9 @@
 /** The worklist shows each task's due date, clock state and 电子监察 signal. */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
 import request from 'supertest';
-import { parseSupervisionConfig } from '../../engine/supervision/index.js';
 import { testServer, type TestServer } from './support.js';
 import { FOOD_LICENCE_APPLICATION as application } from '../support/applications.js';
-
-const rules = parseSupervisionConfig(JSON.parse(readFileSync(new URL('../../engine/supervision/default-rules.json', import.meta.url), 'utf8')) as unknown);
+import { SHIPPED_SUPERVISION as rules } from '../support/supervision.js';
 
 describe('server: the worklist', () => {
   let server: TestServer;
