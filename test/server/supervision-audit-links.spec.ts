@@ -15,52 +15,37 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createUser } from '../../server/auth/users.js';
 import { auditSearchQuerySchema } from '../../server/routes/audit.js';
 import { AUDIT_PARAMS } from '../../designer/audit/contract.js';
 import { handlingLink, signalLink } from '../../designer/supervision/links.js';
 import { testServer, type TestServer } from './support.js';
+import { CaseDriver, type CaseBody } from '../support/case-driver.js';
 import { SHIPPED_SUPERVISION as supervision } from '../support/supervision.js';
 
 const FOOD = '西湖区市场监督管理局行政许可科';
-const BUREAU = '西湖区市场监督管理局';
 const MATTER = '330106-SJ-000105013';
-const application = {
-  matterCode: MATTER,
-  applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
-  channel: '窗口',
-  materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true },
-  form: { applicantName: '张三', idType: '居民身份证', idNumber: '330102199001011234', businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
-};
 const LEVELS = ['预警', '黄牌', '红牌'] as const;
 type Level = (typeof LEVELS)[number];
 
-interface CaseBody { caseId: string; tasks: Array<{ taskId: string; elementId: string }> }
 interface Group { department: string | null; matterCode: string | null; kind: 'case' | 'step'; level: Level; clocks: number; cases: number }
 interface Row { key: string | null; unit: '工作日' | '自然日' | '小时(工作日)' | '小时(自然日)'; finished: number; onTime: number; late: number }
 interface Performance { period: { from: string; to: string }; kind: 'case' | 'step'; rows: Row[] }
 
 describe('server: every board figure links to exactly its cases in the audit search', () => {
   let server: TestServer;
-  let chief = '';
+  let driver: CaseDriver;
   beforeEach(async () => {
     server = await testServer({ supervision, testClock: true });
-    chief = (await createUser(server.db.database.knex, { id: 'chief-zhou', name: '周', roles: ['department'], department: BUREAU }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
+    driver = new CaseDriver(server);
+    await driver.addChief();
   });
   afterEach(() => server.close());
 
-  const as = (user: string) => ({ Authorization: `Bearer ${user === 'chief-zhou' ? chief : server.tokens[user]}` });
-  const operate = async (user: string, caseId: string, operation: string, data: Record<string, unknown>) =>
-    (await request(server.app).post(`/api/cases/${caseId}/operations`).set(as(user)).send({ operation, data }).expect(200)).body as CaseBody;
-  const taskOf = (body: CaseBody, elementId: string) => body.tasks.find((t) => t.elementId === elementId)!.taskId;
-  const moveTo = async (at: string) => {
-    await request(server.app).post('/api/test/clock').set(as('admin')).send({ set: new Date(at).toISOString() }).expect(200);
-  };
-  const accepted = async () => {
-    const received = (await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201)).body as CaseBody;
-    const body = await operate('window-li', received.caseId, 'case.accept', { taskId: taskOf(received, 'windowAcceptance') });
-    return { caseId: received.caseId, review: taskOf(body, 'review') };
-  };
+  const as = (user: string) => driver.authorization(user);
+  const operate = (user: string, caseId: string, operation: string, data: Record<string, unknown>) => driver.operate(user, caseId, operation, data);
+  const taskOf = (body: CaseBody, elementId: string) => driver.task(body, elementId);
+  const moveTo = (at: string) => driver.moveTo(at);
+  const accepted = () => driver.acceptedFoodCase();
   const review = (c: { caseId: string; review: string }) => operate('food-zhao', c.caseId, 'task.complete', { taskId: c.review, variables: { 需要现场核查: false } });
   const finish = async (c: { caseId: string; review: string }, reviewed?: CaseBody) => {
     const body = reviewed ?? (await review(c));

@@ -9,28 +9,19 @@ import { expect } from 'chai';
 import express from 'express';
 import request from 'supertest';
 import { beijingPeriod, currentPeriod, nearestRank } from '../../engine/store/index.js';
-import { createUser } from '../../server/auth/users.js';
 import { errorHandler } from '../../server/http/errors.js';
 import { Routes } from '../../server/http/route.js';
 import { supervisionRoutes } from '../../server/routes/supervision.js';
 import { pino } from 'pino';
 import { testServer, type TestServer } from './support.js';
+import { CaseDriver, type CaseBody } from '../support/case-driver.js';
 import { SHIPPED_SUPERVISION as supervision } from '../support/supervision.js';
 
 const FOOD = '西湖区市场监督管理局行政许可科';
 const WINDOW = '西湖区政务服务中心综合窗口';
-const BUREAU = '西湖区市场监督管理局';
 const MATTER = '330106-SJ-000105013';
-const application = {
-  matterCode: MATTER,
-  applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
-  channel: '窗口',
-  materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true },
-  form: { applicantName: '张三', idType: '居民身份证', idNumber: '330102199001011234', businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
-};
 /** The shipped rules: 预警 1 working day before the due time, 黄牌 at it, 红牌 3 working days after. */
 
-interface CaseBody { caseId: string; status: string; tasks: Array<{ taskId: string; elementId: string }> }
 interface Group { department: string | null; matterCode: string | null; matterName: string | null; level: string; clocks: number; cases: number }
 interface Row { key: string | null; name: string | null; unit: string; finished: number; onTime: number; late: number; onTimeRate: number; averageUsed: number; p90Used: number; maxUsed: number }
 interface Performance { asOf: string; period: { from: string; to: string; timeZone: string; fromInstant: string; toInstant: string }; groupBy: string; kind: string; percentile: string; rows: Row[] }
@@ -65,11 +56,11 @@ describe('server: supervision board figures', () => {
   describe('over HTTP with the test clock', () => {
     let server: TestServer;
     let board: express.Express;
-    const tokens: Record<string, string> = {};
+    let driver: CaseDriver;
     beforeEach(async () => {
       server = await testServer({ supervision, testClock: true });
-      Object.assign(tokens, server.tokens);
-      tokens['chief-zhou'] = (await createUser(server.db.database.knex, { id: 'chief-zhou', name: '周', roles: ['department'], department: BUREAU }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
+      driver = new CaseDriver(server);
+      await driver.addChief();
       // The supervision routes with the store's clock, as the server mounts them (their "now" is the test clock's).
       const routes = new Routes();
       supervisionRoutes(routes, server.db.database.knex, server.clock);
@@ -79,20 +70,13 @@ describe('server: supervision board figures', () => {
     });
     afterEach(() => server.close());
 
-    const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
-    const operate = async (user: string, caseId: string, operation: string, data: Record<string, unknown>) =>
-      (await request(server.app).post(`/api/cases/${caseId}/operations`).set(as(user)).send({ operation, data }).expect(200)).body as CaseBody;
-    const taskOf = (body: CaseBody, elementId: string) => body.tasks.find((t) => t.elementId === elementId)!.taskId;
+    const as = (user: string) => driver.authorization(user);
+    const operate = (user: string, caseId: string, operation: string, data: Record<string, unknown>) => driver.operate(user, caseId, operation, data);
+    const taskOf = (body: CaseBody, elementId: string) => driver.task(body, elementId);
     /** Move the test clock forward to `at` (Beijing time given with +08:00), firing the timers on the way. */
-    const moveTo = async (at: string) => {
-      await request(server.app).post('/api/test/clock').set(as('admin')).send({ set: new Date(at).toISOString() }).expect(200);
-    };
+    const moveTo = (at: string) => driver.moveTo(at);
     /** Receive and accept a case now; its 审查 step (4 working days, 许可科) starts. Returns the case and the review task. */
-    const accepted = async () => {
-      const received = (await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201)).body as CaseBody;
-      const body = await operate('window-li', received.caseId, 'case.accept', { taskId: taskOf(received, 'windowAcceptance') });
-      return { caseId: received.caseId, review: taskOf(body, 'review') };
-    };
+    const accepted = () => driver.acceptedFoodCase();
     const review = (c: { caseId: string; review: string }) => operate('food-zhao', c.caseId, 'task.complete', { taskId: c.review, variables: { 需要现场核查: false } });
     const get = async <T>(user: string, path: string) => (await request(board).get(path).set(as(user)).expect(200)).body as T;
 
