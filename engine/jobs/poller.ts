@@ -118,7 +118,10 @@ export class TimerPoller {
   async #heartbeat(): Promise<void> {
     if (this.#stopping || this.#inFlight) return;
     try {
-      this.#options.onTick?.(await this.tick());
+      // Tick first, then report: an optional call (`onTick?.(await this.tick())`) skips its
+      // arguments when there is no listener, and the server passes none.
+      const result = await this.tick();
+      this.#options.onTick?.(result);
     } catch (error) {
       this.#options.onError?.(error);
     }
