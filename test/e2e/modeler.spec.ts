@@ -4,10 +4,11 @@ import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { lintXml } from '../../engine/lint/index.js';
 import { SHIPPED_MATTERS } from '../../processes/index.js';
+import { MIWG_DIR } from '../support/fixtures.js';
 import { useWorkspace } from './support.js';
 import { lintIssues, waitForDiagram, waitForLint, walkBpmn, withGovAttributes } from './modeler-support.js';
 
-const MIWG = '/work/shared/fixtures/miwg';
+const MIWG = MIWG_DIR;
 const DEPARTMENT = '西湖区市场监督管理局行政许可科';
 
 /**

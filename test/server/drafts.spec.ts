@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import request from 'supertest';
 import { testServer, type TestServer } from './support.js';
+import { MIWG_DIR } from '../support/fixtures.js';
 
-const MIWG = '/work/shared/fixtures/miwg';
+const MIWG = MIWG_DIR;
 const foodLicence = readFileSync('processes/food-licence.bpmn', 'utf8');
 
 describe('Server: the modeler drafts', function () {

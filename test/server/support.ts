@@ -46,6 +46,6 @@ export async function testServer(options: { rateLimit?: number; loginRateLimit?:
   await loadShippedMatters(store, db.database.knex, { actor: 'admin' });
   const tokens: Record<string, string> = {};
   for (const user of USERS) tokens[user.id] = (await createUser(db.database.knex, { ...user, name: user.id, ...(passwords ? { password: passwordOf(user.id) } : {}) }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
-  const app = createApp({ db: db.database, store, logger: pino({ level: 'silent' }), calendar, ...(testClock ? { testClock: clock } : {}), ...appOptions });
+  const app = createApp({ db: db.database, store, logger: pino({ level: 'silent' }), calendar, clock, ...(testClock ? { testClock: clock } : {}), ...appOptions });
   return { app, store, db, clock, calendar, tokens, close: async () => { await store.close(); await db.dispose(); } };
 }

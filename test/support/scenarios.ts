@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { CompiledProcess } from '../../engine/model/index.js';
+import { SEMANTICS_DIR } from './fixtures.js';
 
 export interface Scenario {
   readonly id: string;
@@ -64,7 +65,8 @@ export interface ScenarioDriver {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '..', '..');
-export const SHARED_SEMANTICS = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'semantics');
+/** The shared engine-neutral scenarios, copied into the repository (test/support/fixtures.ts). */
+export const SHARED_SEMANTICS = SEMANTICS_DIR;
 
 /** Matterflow's own scenarios, in the same format: every element kind the engine runs. */
 export const OWN_SCENARIOS = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios');

@@ -6,8 +6,7 @@ import { loadDefinition } from '../../../engine/model/index.js';
 
 /** The repository root, whatever the working directory. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const miwgDir = path.resolve(repoRoot, '..', 'shared', 'fixtures', 'miwg');
-export const semanticsDir = path.resolve(repoRoot, '..', 'shared', 'fixtures', 'semantics');
+export { MIWG_DIR as miwgDir, SEMANTICS_DIR as semanticsDir } from '../../support/fixtures.js';
 export const fixturesDir = path.resolve(repoRoot, 'test', 'fixtures', 'model');
 
 /** The text of a fixture under test/fixtures/model. */
