@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropSchema } from '../../../engine/store/database.js';
-import { testPostgresUrl } from '../../support/test-database.js';
+import { testDialect, testPostgresUrl } from '../../support/test-database.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -23,7 +23,7 @@ export type ServerDatabase =
 export interface StartOptions {
   /** Share another server's database (default: a fresh one, removed by `dispose`). */
   readonly database?: ServerDatabase;
-  /** The dialect of a fresh database (default sqlite). */
+  /** The dialect of a fresh database (default MATTERFLOW_TEST_DB, else sqlite). */
   readonly dialect?: 'sqlite' | 'postgres';
   /** MATTERFLOW_TEST_CLOCK=1: business time moves only through POST /api/test/clock. */
   readonly testClock?: boolean;
@@ -74,7 +74,7 @@ export class ServerProcess {
   /** Spawn `server/main.ts` and wait until it listens. */
   static async start(options: StartOptions = {}): Promise<ServerProcess> {
     const owned = options.database === undefined;
-    const database = options.database ?? freshDatabase(options.dialect ?? 'sqlite');
+    const database = options.database ?? freshDatabase(options.dialect ?? testDialect());
     const env: NodeJS.ProcessEnv = {
       ...inheritedEnv(),
       PORT: '0',
