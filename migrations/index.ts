@@ -15,6 +15,7 @@ import * as applicantRecords from './20260107000000_applicant_records.js';
 import * as server from './20260108000000_server.js';
 import * as applicantKey from './20260109000000_applicant_key.js';
 import * as workspace from './20260110000000_workspace.js';
+import * as worklist from './20260111000000_worklist.js';
 
 /** One migration module: a stable name plus up/down. */
 export interface MigrationModule {
@@ -24,7 +25,7 @@ export interface MigrationModule {
 }
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey, workspace];
+export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey, workspace, worklist];
 
 /** A knex `migrationSource` over `MIGRATIONS`. */
 export const migrationSource: Knex.MigrationSource<MigrationModule> = {

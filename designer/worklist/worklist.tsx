@@ -1,7 +1,8 @@
 /**
  * 待办事项: the officer's open tasks (a window officer: theirs; a department officer: their
  * department's), with the step's and the case's due dates, the clock state and the 电子监察
- * signal; filtered by 事项, 信号, 状态 and a search, sorted by due date.
+ * signal; filtered by 事项, 信号, 状态 and a search, sorted by due date. The server answers a
+ * page at a time (oldest first); 加载更多 appends the next page, 刷新 starts again.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
@@ -26,6 +27,15 @@ export interface WorklistRow {
   readonly case: Timing | null;
 }
 
+/** What GET /api/tasks answers: one page, and the cursor of the next (null: none). */
+interface WorklistPage {
+  readonly tasks: readonly WorklistRow[];
+  readonly next: string | null;
+}
+
+/** Tasks per request (the server's most). */
+const PAGE_SIZE = 500;
+
 type SortKey = 'step' | 'case' | 'received';
 
 const dueOf = (row: WorklistRow, key: SortKey): string => (key === 'received' ? (row.receivedAt ?? row.createdAt) : (key === 'step' ? row.step?.dueAt : row.case?.dueAt) ?? '9999');
@@ -34,6 +44,7 @@ export function Worklist({ shell }: { shell: Shell }) {
   const user = shell.session?.user ?? null;
   const windowOfficer = hasRole(user, 'window') && !hasRole(user, 'department', 'admin');
   const [rows, setRows] = useState<WorklistRow[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [matter, setMatter] = useState('');
   const [signal, setSignal] = useState('');
@@ -41,10 +52,13 @@ export function Worklist({ shell }: { shell: Shell }) {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<SortKey>('step');
 
-  const load = async () => {
+  /** The first page (refresh), or the page after `cursor` appended to the rows shown. */
+  const load = async (cursor?: string) => {
     setLoading(true);
     try {
-      setRows(await api<WorklistRow[]>('/api/tasks', { query: windowOfficer ? { mine: true } : {} }));
+      const page = await api<WorklistPage>('/api/tasks', { query: { ...(windowOfficer ? { mine: true } : {}), limit: PAGE_SIZE, cursor } });
+      setRows((shownSoFar) => (cursor ? [...(shownSoFar ?? []), ...page.tasks] : [...page.tasks]));
+      setNext(page.next);
     } catch (error) {
       shell.showError(error);
     } finally {
@@ -151,7 +165,13 @@ export function Worklist({ shell }: { shell: Shell }) {
             </tbody>
           </table>
           {shown.length === 0 ? <p class="mf-muted wl-empty">{rows.length === 0 ? '暂无待办事项' : '没有符合筛选条件的待办'}</p> : null}
-          <p class="mf-muted wl-small">共 {shown.length} 件{shown.length !== rows.length ? `（全部 ${rows.length} 件）` : ''}。时限按工作日计算；标“暂定”的时限按法定节假日暂算，待次年节假日安排公布后重新计算。</p>
+          {next ? (
+            <p class="wl-more">
+              <button type="button" onClick={() => void load(next)} disabled={loading}>{loading ? '加载中…' : '加载更多'}</button>{' '}
+              <span class="mf-muted wl-small">已加载最早的 {rows.length} 件待办，筛选和排序只在已加载的待办中进行。</span>
+            </p>
+          ) : null}
+          <p class="mf-muted wl-small">共 {shown.length} 件{shown.length !== rows.length ? `（${next ? '已加载' : '全部'} ${rows.length} 件）` : ''}。时限按工作日计算；标“暂定”的时限按法定节假日暂算，待次年节假日安排公布后重新计算。</p>
         </div>
       )}
     </section>

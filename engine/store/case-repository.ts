@@ -8,6 +8,7 @@ import type { CaseStatusZh } from '../domain/types.js';
 import type { CaseState, CaseStatus } from '../runtime/state.js';
 import { readJson, writeJson } from './json.js';
 import { applicantKey } from './projections-domain.js';
+import { worklistColumns } from './projections-worklist.js';
 
 /** A case as stored. */
 export interface CaseRecord {
@@ -151,6 +152,7 @@ function mutableColumns(state: CaseState, version: number, lastHash: string, now
     domain_status: state.domain?.status ?? null,
     matter_code: state.domain?.matter.code ?? null,
     applicant_key: state.domain ? applicantKey(state.domain.applicant.idNumber) : null,
+    ...worklistColumns(state),
     state: writeJson(state),
     ended_at: state.endedAt,
     updated_at: now,

@@ -45,3 +45,5 @@ export { openSignalSummary, type SignalSummaryFilter, type SignalSummaryGroup } 
 export { beijingPeriod, currentPeriod, handlingPerformance, nearestRank, type InstantRange, type PeriodKind, type PerformanceFilter, type PerformanceRow } from './supervision-performance.js';
 export { rectificationsDue, type RectificationDue, type RectificationDueFilter } from './rectifications-due.js';
 export { matterNames } from './matter-names.js';
+export { listWorklist, encodeWorklistCursor, decodeWorklistCursor, type WorklistFilter, type WorklistRow, type WorklistPage, type WorklistPosition } from './worklist-query.js';
+export type { Timing } from './projections-worklist.js';

@@ -1,5 +1,6 @@
 /**
- * The worklist query: open tasks from the `tasks` projection.
+ * Open tasks from the `tasks` projection (store.listTasks). The worklist's page of tasks with
+ * their case's columns is worklist-query.ts.
  */
 import type { Knex } from 'knex';
 import { readJson } from './json.js';
@@ -42,7 +43,8 @@ export async function listTasks(db: Knex, filter: TaskFilter = {}): Promise<Task
   return group === undefined ? tasks : tasks.filter((task) => task.candidateGroups.includes(group));
 }
 
-interface TaskRow {
+/** A `tasks` row as the driver returns it. */
+export interface TaskRow {
   task_id: string;
   case_id: string;
   instance_id: string;
@@ -55,7 +57,8 @@ interface TaskRow {
   created_at: string;
 }
 
-function toView(row: TaskRow): TaskView {
+/** A `tasks` row as a TaskView. */
+export function toView(row: TaskRow): TaskView {
   return {
     taskId: row.task_id,
     caseId: row.case_id,

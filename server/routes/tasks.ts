@@ -2,24 +2,34 @@
  * The worklist: open tasks by department, assignee or case, each with its step's due date
  * (provisional ones marked), its clock state and its 电子监察 signal, and the case's; a
  * department officer sees only their own department's; `mine` gives a window officer theirs
- * (the tasks they hold, and the open steps of the cases they received: 首问负责).
+ * (the tasks they hold, and the open steps of the cases they received: 首问负责). One query a
+ * page (engine/store/worklist-query.ts), oldest first; `next` is the cursor of the page after.
  * One task for the task page: the case, its materials and form, its history, and the operations
  * the user may do on it now (computed from the domain's rules, see server/views/case-view.ts).
  */
 import type { Principal } from '../../engine/domain/index.js';
-import { maskIdNumber, maskPersonalData } from '../../engine/matters/index.js';
+import { maskPersonalData } from '../../engine/matters/index.js';
 import { getMatter } from '../../engine/matters-store/index.js';
 import type { CompiledProcess } from '../../engine/model/index.js';
-import type { AlertLevel } from '../../engine/supervision/index.js';
-import type { CaseState, ClockState } from '../../engine/runtime/index.js';
-import type { Store, TaskView } from '../../engine/store/index.js';
+import type { CaseState } from '../../engine/runtime/index.js';
+import { decodeWorklistCursor, encodeWorklistCursor, listWorklist, type Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 import { caseView, historySummary, materialsView, offeredOperations } from '../views/case-view.js';
 
-const SEVERITY: Readonly<Record<AlertLevel, number>> = { 预警: 1, 黄牌: 2, 红牌: 3 };
+/** Rows a worklist page holds unless `limit` says otherwise, and the most it may ask for. */
+export const WORKLIST_PAGE = { default: 100, max: 500 } as const;
 
 const departmentOnly = (principal: Principal | null): string | undefined => (principal?.roles.every((role) => role === 'department') ? principal.department : undefined);
+
+interface WorklistQuery {
+  department?: string;
+  assignee?: string;
+  caseId?: string;
+  mine?: boolean;
+  limit: number;
+  cursor?: string;
+}
 
 export function taskRoutes(routes: Routes, store: Store): void {
   const knex = store.database.knex;
@@ -38,35 +48,40 @@ export function taskRoutes(routes: Routes, store: Store): void {
     return found;
   };
 
-  routes.add<unknown, { department?: string; assignee?: string; caseId?: string; mine?: boolean }>({
+  routes.add<unknown, WorklistQuery>({
     method: 'get',
     path: '/api/tasks',
-    summary: 'Open tasks (worklist) with due dates, clock state and signal level, the matter and the applicant (masked); department officers see only their department, `mine` the caller’s own (held, or of cases they received)',
+    summary: 'Open tasks (worklist), oldest first, a page at a time: { tasks, next }, each task with its step’s and the case’s due dates, clock state and signal level, the matter and the applicant (masked); pass next back as cursor for the following page (null: the last). Department officers see only their department, mine the caller’s own (held, or of cases they received). One query a page',
     tags: ['tasks'],
     access: ['admin', 'window', 'department', 'supervisor', 'auditor'],
     query: {
       type: 'object',
       additionalProperties: false,
-      properties: { department: { type: 'string', maxLength: 200 }, assignee: { type: 'string', maxLength: 100 }, caseId: { type: 'string', maxLength: 100 }, mine: { type: 'boolean' } },
+      properties: {
+        department: { type: 'string', maxLength: 200 },
+        assignee: { type: 'string', maxLength: 100 },
+        caseId: { type: 'string', maxLength: 100 },
+        mine: { type: 'boolean' },
+        limit: { type: 'integer', minimum: 1, maximum: WORKLIST_PAGE.max, default: WORKLIST_PAGE.default, description: `Tasks per page (default ${WORKLIST_PAGE.default}, at most ${WORKLIST_PAGE.max})` },
+        cursor: { type: 'string', minLength: 1, maxLength: 1000, description: 'The `next` of the previous page' },
+      },
     },
-    responses: { 200: { description: 'Open tasks' } },
+    responses: { 200: { description: '{ tasks: WorklistRow[] (engine/store/worklist-query.ts), next: cursor of the following page or null }' }, 400: { description: 'A bad parameter, or a cursor this list did not return' } },
     handler: async ({ query, principal }) => {
+      const after = query.cursor === undefined ? undefined : decodeWorklistCursor(query.cursor);
+      if (after === null) throw new ApiError(400, 'INVALID_INPUT', '/query/cursor：翻页位置无效，请从第一页重新查询', '/query/cursor is not a cursor this list returned', '/query/cursor');
       const department = departmentOnly(principal) ?? query.department;
-      const tasks = await store.listTasks({
-        ...(department ? { department } : {}),
-        ...(query.assignee ? { assignee: String(query.assignee) } : {}),
-        ...(query.caseId ? { caseId: String(query.caseId) } : {}),
-      });
-      const cases = new Map<string, CaseState | null>();
-      for (const caseId of new Set(tasks.map((task) => task.caseId))) cases.set(caseId, await store.getCase(caseId));
-      const me = principal?.id;
-      const mine = query.mine === true && me !== undefined
-        ? tasks.filter((task) => {
-            const state = cases.get(task.caseId);
-            return task.assignee === me || (task.assignee === null && (state?.domain?.receivedBy === me || (principal?.department !== undefined && task.department === principal.department)));
-          })
-        : tasks;
-      return { body: mine.map((task) => withTimes(task, cases.get(task.caseId) ?? null)) };
+      const page = await listWorklist(
+        knex,
+        {
+          ...(department ? { department } : {}),
+          ...(query.assignee ? { assignee: query.assignee } : {}),
+          ...(query.caseId ? { caseId: query.caseId } : {}),
+          ...(query.mine === true && principal ? { mine: { userId: principal.id, ...(principal.department !== undefined ? { department: principal.department } : {}) } } : {}),
+        },
+        { limit: query.limit, ...(after ? { after } : {}) },
+      );
+      return { body: { tasks: page.rows, next: page.next ? encodeWorklistCursor(page.next) : null } };
     },
   });
 
@@ -88,7 +103,7 @@ export function taskRoutes(routes: Routes, store: Store): void {
       if (own !== undefined && task.department !== own) {
         throw new ApiError(403, 'FORBIDDEN', `只能查看本部门（${own}）的任务，该任务属于${task.department ?? '其他部门'}`, `Task ${params.taskId} belongs to ${task.department ?? 'another department'}`);
       }
-      const [view] = (await store.listTasks({ caseId: state.caseId })).filter((t) => t.taskId === task.id);
+      const [view] = (await listWorklist(knex, { taskId: task.id }, { limit: 1 })).rows;
       const process = await processOf(state);
       const domain = state.domain;
       const stored = domain ? await getMatter(knex, domain.matter.code, domain.matter.version) : null;
@@ -99,7 +114,7 @@ export function taskRoutes(routes: Routes, store: Store): void {
       const officers = (await knex('users').select('user_id', 'name', 'roles', 'department').orderBy('user_id')) as Array<{ user_id: string; name: string; roles: string; department: string | null }>;
       return {
         body: {
-          task: view ? withTimes(view, state) : { taskId: task.id, caseId: state.caseId, elementId: task.elementId, name: task.name, department: task.department, assignee: task.assignee },
+          task: view ?? { taskId: task.id, caseId: state.caseId, elementId: task.elementId, name: task.name, department: task.department, assignee: task.assignee },
           owner: task.owner,
           delegation: task.delegation,
           case: caseView(state),
@@ -116,43 +131,4 @@ export function taskRoutes(routes: Routes, store: Store): void {
       };
     },
   });
-}
-
-/** 张三 → 张*, 欧阳小明 → 欧**明: the worklist names the applicant without showing them in full. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return chars.join('');
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
-function withTimes(task: TaskView, state: CaseState | null): Record<string, unknown> {
-  if (!state) return { ...task };
-  const parentId = state.instances[task.instanceId]?.parentId;
-  const clocks = Object.values(state.clocks);
-  const step = clocks.find((clock) => clock.kind === 'step' && (clock.instanceId === task.instanceId || clock.instanceId === parentId));
-  const whole = clocks.find((clock) => clock.kind === 'case');
-  const domain = state.domain;
-  return {
-    ...task,
-    caseStatus: domain?.status ?? null,
-    matter: domain ? { code: domain.matter.code, name: domain.matter.name } : null,
-    applicant: domain ? { name: maskName(domain.applicant.name), idNumber: maskIdNumber(domain.applicant.idNumber) } : null,
-    receivedAt: domain?.receivedAt ?? null,
-    step: step ? timing(state, step) : null,
-    case: whole ? timing(state, whole) : null,
-  };
-}
-
-function timing(state: CaseState, clock: ClockState) {
-  const levels = Object.values(state.alerts).filter((alert) => alert.clockId === clock.id).map((alert) => alert.level);
-  const signal = levels.sort((a, b) => SEVERITY[b] - SEVERITY[a])[0] ?? null;
-  return {
-    dueAt: clock.dueAt,
-    provisional: clock.provisional,
-    limit: clock.limit,
-    clock: clock.running ? 'running' : 'stopped',
-    stoppedFor: clock.running ? null : (clock.stops[clock.stops.length - 1]?.kind ?? null),
-    signal,
-  };
 }

@@ -147,12 +147,12 @@ describe('server: the task page (allowed operations) and Chinese refusals', () =
   it('gives a window officer their own tasks with `mine` (the cases they received), with the matter and the applicant masked', async () => {
     const theirs = await receive('window-li', ALL);
     const others = await receive('admin', ALL);
-    const list = (await request(server.app).get('/api/tasks').query({ mine: true }).set(as('window-li')).expect(200)).body as Array<{ caseId: string; matter: { name: string }; applicant: { name: string; idNumber: string } }>;
+    const list = (await request(server.app).get('/api/tasks').query({ mine: true }).set(as('window-li')).expect(200)).body.tasks as Array<{ caseId: string; matter: { name: string }; applicant: { name: string; idNumber: string } }>;
     expect(list.map((t) => t.caseId)).to.include(theirs.caseId).and.not.include(others.caseId);
     const row = list.find((t) => t.caseId === theirs.caseId)!;
     expect(row.matter.name).to.equal('食品经营许可（新办）');
     expect(row.applicant).to.deep.equal({ name: '王*明', idNumber: '330106********2345' });
-    const all = (await request(server.app).get('/api/tasks').set(as('window-li')).expect(200)).body as Array<{ caseId: string }>;
+    const all = (await request(server.app).get('/api/tasks').set(as('window-li')).expect(200)).body.tasks as Array<{ caseId: string }>;
     expect(all.map((t) => t.caseId)).to.include.members([theirs.caseId, others.caseId]);
   });
 

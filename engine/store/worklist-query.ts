@@ -1,0 +1,139 @@
+/**
+ * The worklist (GET /api/tasks): open tasks with what the list shows of their case — 办件
+ * status, matter, applicant (masked), 收件 time, the case's and the step's time limit with its
+ * clock and signal — in ONE query: `tasks` joined to the worklist columns of the case rows
+ * (projections-worklist.ts), no snapshot loaded. A page at a time in (created_at, case_id,
+ * task_id) order, oldest first; the cursor is the last row's position (keyset), so a task
+ * created or completed between two pages moves no other: nothing is listed twice or skipped.
+ */
+import type { Knex } from 'knex';
+import type { CaseStatusZh } from '../domain/types.js';
+import { readJson } from './json.js';
+import type { Timing, WorklistTimings } from './projections-worklist.js';
+import { toView, type TaskRow, type TaskView } from './task-query.js';
+
+export interface WorklistFilter {
+  readonly department?: string;
+  readonly assignee?: string;
+  readonly caseId?: string;
+  readonly taskId?: string;
+  /**
+   * 首问负责: the tasks this user holds, and the unclaimed ones of the cases they received or
+   * (when they have one) of their department.
+   */
+  readonly mine?: { readonly userId: string; readonly department?: string };
+}
+
+/** One line of the worklist. */
+export interface WorklistRow extends TaskView {
+  readonly caseStatus: CaseStatusZh | null;
+  readonly matter: { readonly code: string; readonly name: string | null } | null;
+  readonly applicant: { readonly name: string; readonly idNumber: string } | null;
+  readonly receivedAt: string | null;
+  readonly step: Timing | null;
+  readonly case: Timing | null;
+}
+
+/** Where a page ends: the last row's sort key. */
+export interface WorklistPosition {
+  readonly createdAt: string;
+  readonly caseId: string;
+  readonly taskId: string;
+}
+
+export interface WorklistPage {
+  readonly rows: readonly WorklistRow[];
+  /** The position to continue after; null on the last page. */
+  readonly next: WorklistPosition | null;
+}
+
+/** One page of the worklist: at most `limit` rows after `after` (from the start without it). */
+export async function listWorklist(db: Knex, filter: WorklistFilter, page: { readonly limit: number; readonly after?: WorklistPosition }): Promise<WorklistPage> {
+  const query = db('tasks')
+    .join('cases', 'cases.case_id', 'tasks.case_id')
+    .select(
+      'tasks.*',
+      'cases.domain_status',
+      'cases.matter_code',
+      'cases.matter_name',
+      'cases.applicant_name_masked',
+      'cases.applicant_id_masked',
+      'cases.received_at',
+      'cases.worklist_timings',
+    )
+    .orderBy([{ column: 'tasks.created_at' }, { column: 'tasks.case_id' }, { column: 'tasks.task_id' }])
+    .limit(page.limit + 1);
+  if (filter.department !== undefined) query.where('tasks.department', filter.department);
+  if (filter.assignee !== undefined) query.where('tasks.assignee', filter.assignee);
+  if (filter.caseId !== undefined) query.where('tasks.case_id', filter.caseId);
+  if (filter.taskId !== undefined) query.where('tasks.task_id', filter.taskId);
+  const mine = filter.mine;
+  if (mine) {
+    query.where((own) =>
+      own.where('tasks.assignee', mine.userId).orWhere((open) =>
+        open.whereNull('tasks.assignee').andWhere((offered) => {
+          offered.where('cases.received_by', mine.userId);
+          if (mine.department !== undefined) offered.orWhere('tasks.department', mine.department);
+        }),
+      ),
+    );
+  }
+  const after = page.after;
+  if (after) {
+    // (created_at, case_id, task_id) > after, spelled out so that both dialects range-scan the index.
+    query.where('tasks.created_at', '>=', after.createdAt).andWhere((later) =>
+      later
+        .where('tasks.created_at', '>', after.createdAt)
+        .orWhere('tasks.case_id', '>', after.caseId)
+        .orWhere((same) => same.where('tasks.case_id', after.caseId).andWhere('tasks.task_id', '>', after.taskId)),
+    );
+  }
+  const rows = (await query) as WorklistDbRow[];
+  const shown = rows.slice(0, page.limit).map(toRow);
+  const last = shown[shown.length - 1];
+  return { rows: shown, next: rows.length > page.limit && last ? { createdAt: last.createdAt, caseId: last.caseId, taskId: last.taskId } : null };
+}
+
+/** A position as an opaque cursor for an API (base64url of its JSON). */
+export function encodeWorklistCursor(position: WorklistPosition): string {
+  return Buffer.from(JSON.stringify([position.createdAt, position.caseId, position.taskId])).toString('base64url');
+}
+
+/** The position a cursor stands for, or null when it is not one `encodeWorklistCursor` made. */
+export function decodeWorklistCursor(cursor: string): WorklistPosition | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(value) || value.length !== 3 || !value.every((part) => typeof part === 'string' && part.length > 0 && part.length <= 200)) return null;
+  const [createdAt, caseId, taskId] = value as [string, string, string];
+  return ISO_INSTANT.test(createdAt) ? { createdAt, caseId, taskId } : null;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+interface WorklistDbRow extends TaskRow {
+  domain_status: CaseStatusZh | null;
+  matter_code: string | null;
+  matter_name: string | null;
+  applicant_name_masked: string | null;
+  applicant_id_masked: string | null;
+  received_at: string | null;
+  worklist_timings: unknown;
+}
+
+function toRow(row: WorklistDbRow): WorklistRow {
+  const timings = row.worklist_timings === null || row.worklist_timings === undefined ? null : readJson<WorklistTimings>(row.worklist_timings);
+  const task = toView(row);
+  return {
+    ...task,
+    caseStatus: row.domain_status,
+    matter: row.matter_code === null ? null : { code: row.matter_code, name: row.matter_name },
+    applicant: row.applicant_name_masked === null ? null : { name: row.applicant_name_masked, idNumber: row.applicant_id_masked ?? '' },
+    receivedAt: row.received_at,
+    step: timings?.steps[task.taskId] ?? null,
+    case: timings?.case ?? null,
+  };
+}
