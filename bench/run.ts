@@ -3,12 +3,14 @@
  *   MATTERFLOW_BENCH_CASES          cases for the in-memory runtime (default 20000)
  *   MATTERFLOW_BENCH_DURABLE_CASES  cases for the durable SQLite run (default 2000)
  *   MATTERFLOW_BENCH_TIMERS         pending timers for the timer benchmark (default 100000)
+ *   MATTERFLOW_BENCH_WORKLIST_CASES open cases behind GET /api/tasks (default 2000)
  */
 import { benchBundles } from './bundles.js';
 import { benchDurable } from './durable.js';
 import { peakRssMiB, report } from './report.js';
 import { benchRuntime } from './runtime.js';
 import { benchTimers } from './timers.js';
+import { benchWorklist } from './worklist.js';
 
 const inMemory = Number(process.env.MATTERFLOW_BENCH_CASES ?? 20_000);
 const durable = Number(process.env.MATTERFLOW_BENCH_DURABLE_CASES ?? 2_000);
@@ -19,6 +21,8 @@ await benchRuntime(inMemory);
 await benchDurable(durable);
 console.log('\nTimers: pending timers on a SQLite file, the poller claiming and firing the due ones\n');
 await benchTimers(Number(process.env.MATTERFLOW_BENCH_TIMERS ?? 100_000));
+console.log('\nWorklist: GET /api/tasks over HTTP, one query a page\n');
+await benchWorklist(Number(process.env.MATTERFLOW_BENCH_WORKLIST_CASES ?? 2_000));
 report('process', [{ name: 'peak RSS', value: peakRssMiB(), unit: 'MiB' }]);
 console.log('\nWorkspace: what each page downloads (minified, gzip)\n');
 await benchBundles();

@@ -44,9 +44,11 @@ export async function down(knex: Knex): Promise<void> {
     t.index(['department']);
     t.index(['assignee']);
   });
-  await knex.schema.alterTable('cases', (t) => {
-    for (const column of ['received_by', 'received_at', 'matter_name', 'applicant_name_masked', 'applicant_id_masked', 'worklist_timings']) t.dropColumn(column);
-  });
+  // ALTER TABLE … DROP COLUMN on both dialects: knex would rebuild the SQLite table, which the
+  // foreign keys of the events and projections refuse once cases exist.
+  for (const column of ['received_by', 'received_at', 'matter_name', 'applicant_name_masked', 'applicant_id_masked', 'worklist_timings']) {
+    await knex.raw('ALTER TABLE ?? DROP COLUMN ??', ['cases', column]);
+  }
 }
 
 /** The cases with open tasks, 200 at a time by case id. */
