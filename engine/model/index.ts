@@ -12,3 +12,4 @@ export { readBpmnFile, decodeBpmn } from './read-file.js';
 export { hashXml } from './cache.js';
 export { govDescriptor, GOV_NAMESPACE, ZEEBE_NAMESPACE } from './gov-descriptor.js';
 export { RULES } from './validate.js';
+export { MODEL_LIMITS, DEFAULT_MAX_XML_ELEMENTS, configureModelLimits, type ConfigurableModelLimits } from './limits.js';

@@ -1,11 +1,12 @@
 /** Process definitions: deploy BPMN (validated and linted, findings per element), list versions, fetch XML, diff two versions or a diagram against a version. */
-import { lintForDeploy } from '../../engine/lint/index.js';
-import { loadDefinition, type CompiledProcess, type Finding, type FlowNode, type SequenceFlow } from '../../engine/model/index.js';
+import type { CompiledProcess, Finding, FlowNode, SequenceFlow } from '../../engine/model/index.js';
 import { DeploymentError, type Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
+import { inProcessModels, type ModelService } from '../workers/index.js';
 
-export function definitionRoutes(routes: Routes, store: Store): void {
+/** `models` lints and compiles what is sent (worker threads in the running server); the store compiles what it deploys with its own engine. */
+export function definitionRoutes(routes: Routes, store: Store, models: ModelService = inProcessModels): void {
   routes.add<{ xml: string }, Record<string, unknown>, Record<string, string>>({
     method: 'post',
     path: '/api/definitions',
@@ -14,11 +15,15 @@ export function definitionRoutes(routes: Routes, store: Store): void {
     access: ['admin'],
     idempotent: true,
     body: { type: 'object', required: ['xml'], additionalProperties: false, properties: { xml: { type: 'string', minLength: 1, maxLength: 10_000_000 } } },
-    responses: { 201: { description: 'Deployed (or unchanged); findings are warnings' }, 422: { description: 'DEFINITION_INVALID: details.findings, per element (validation and lint), with line and column where known' } },
+    responses: {
+      201: { description: 'Deployed (or unchanged); findings are warnings' },
+      422: { description: 'DEFINITION_INVALID: details.findings, per element (validation and lint), with line and column where known; a file past the element limit is refused before it is parsed (rule xml-too-many-elements)' },
+      503: { description: 'MODEL_WORKERS_BUSY: every model worker is busy and the queue is full; retry after Retry-After seconds' },
+    },
     handler: async ({ body, principal }) => {
-      const lint = await lintForDeploy(body.xml);
+      const lint = await models.lintForDeploy(body.xml);
       if (lint.refused) {
-        const loaded = await loadDefinition(body.xml, { knownProcessIds: new Set((await store.listDefinitions()).map((row) => row.processId)) });
+        const loaded = await models.loadDefinition(body.xml, { knownProcessIds: new Set((await store.listDefinitions()).map((row) => row.processId)) });
         throw refusal([...loaded.findings, ...lint.findings]);
       }
       try {
@@ -94,7 +99,7 @@ export function definitionRoutes(routes: Routes, store: Store): void {
       const fromVersion = body.from ?? versions.latest;
       if (fromVersion === null) throw new ApiError(404, 'DEFINITION_NOT_FOUND', `流程 ${params.processId} 尚未发布，无可比较的版本`, `Process ${params.processId} has no deployed version`);
       const from = await versions.load(fromVersion);
-      const loaded = await loadDefinition(body.xml, { knownProcessIds: new Set((await store.listDefinitions()).map((row) => row.processId)) });
+      const loaded = await models.loadDefinition(body.xml, { knownProcessIds: new Set((await store.listDefinitions()).map((row) => row.processId)) });
       if (!loaded.ok) throw refusal(loaded.findings);
       const to = loaded.definition.processes.get(params.processId);
       if (!to) throw new ApiError(422, 'DEFINITION_INVALID', `该图中没有流程 ${params.processId}`, `The diagram has no process ${params.processId}`, '/body/xml');

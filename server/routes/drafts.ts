@@ -8,10 +8,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { parseBpmn } from '../../engine/model/parse.js';
 import type { Finding } from '../../engine/model/types.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
+import { inProcessModels, type ModelService } from '../workers/index.js';
 
 interface DraftRow {
   readonly draft_id: string;
@@ -59,24 +59,42 @@ const XML = { type: 'string', minLength: 1, maxLength: 10_000_000 } as const;
 const DRAFT_ID = { type: 'object', required: ['draftId'], properties: { draftId: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
 
 /**
- * Reads `xml` as BPMN (bpmn-moddle with the gov extension) and returns the draft's process id;
- * throws a 422 naming the line and column where the XML cannot be read.
+ * Reads `xml` as BPMN (bpmn-moddle with the gov extension, through `models`: a worker thread in
+ * the running server) and returns the draft's process id; throws a 422 naming the line and
+ * column where the XML cannot be read, or the element count past the limit.
  */
-export async function readDraftXml(xml: string): Promise<string | null> {
-  const parsed = await parseBpmn(xml);
+export async function readDraftXml(xml: string, models: ModelService = inProcessModels): Promise<string | null> {
+  const parsed = await models.readBpmn(xml);
   if (!parsed.ok) {
     const first: Finding | undefined = parsed.findings[0];
     const where = first?.line ? `（第 ${first.line} 行，第 ${first.column ?? 1} 列）` : '';
-    const what = first?.rule === 'xml-not-bpmn' ? '不是 BPMN 2.0 文件（根元素须为 bpmn:definitions）' : first?.rule === 'xml-doctype' ? '不接受 DOCTYPE 或 ENTITY 声明' : first?.rule === 'xml-too-large' || first?.rule === 'xml-too-deep' ? '文件过大或层级过深' : 'XML 格式错误';
-    throw new ApiError(422, 'DRAFT_XML_INVALID', `BPMN 文件无法读取${where}：${what}`, `The BPMN cannot be read${first?.line ? ` (line ${first.line}, column ${first.column ?? 1})` : ''}: ${first?.message ?? 'unreadable'}`, '/body/xml', { findings: parsed.findings });
+    throw new ApiError(422, 'DRAFT_XML_INVALID', `BPMN 文件无法读取${where}：${unreadableZh(first)}`, `The BPMN cannot be read${first?.line ? ` (line ${first.line}, column ${first.column ?? 1})` : ''}: ${first?.message ?? 'unreadable'}`, '/body/xml', { findings: parsed.findings });
   }
-  const processes = (parsed.definitions.rootElements ?? []).filter((element) => element.$type === 'bpmn:Process') as Array<{ id?: string; isExecutable?: boolean }>;
+  const { processes } = parsed;
   const executable = processes.filter((process) => process.isExecutable);
   const chosen = executable.length === 1 ? executable[0] : processes.length === 1 ? processes[0] : undefined;
   return chosen?.id ?? null;
 }
 
-export function draftRoutes(routes: Routes, knex: Knex, clock: { now(): Date } = { now: () => new Date() }): void {
+/** Why a text does not read, in Chinese (the too-many-elements finding says it in both languages, first in Chinese). */
+function unreadableZh(first: Finding | undefined): string {
+  switch (first?.rule) {
+    case 'xml-not-bpmn':
+      return '不是 BPMN 2.0 文件（根元素须为 bpmn:definitions）';
+    case 'xml-doctype':
+      return '不接受 DOCTYPE 或 ENTITY 声明';
+    case 'xml-too-large':
+    case 'xml-too-deep':
+      return '文件过大或层级过深';
+    case 'xml-too-many-elements':
+      return first.message.replace(/ \(.*\)$/, '');
+    default:
+      return 'XML 格式错误';
+  }
+}
+
+/** `models` reads the XML sent (worker threads in the running server; in this thread by default). */
+export function draftRoutes(routes: Routes, knex: Knex, clock: { now(): Date } = { now: () => new Date() }, models: ModelService = inProcessModels): void {
   const notFound = (draftId: string) => new ApiError(404, 'DRAFT_NOT_FOUND', `草稿 ${draftId} 不存在`, `No draft ${draftId}`);
   const find = async (draftId: string): Promise<DraftRow> => {
     const row = (await knex('drafts').where({ draft_id: draftId }).first()) as DraftRow | undefined;
@@ -125,9 +143,9 @@ export function draftRoutes(routes: Routes, knex: Knex, clock: { now(): Date } =
     access: ['admin'],
     idempotent: true,
     body: { type: 'object', required: ['name', 'xml'], additionalProperties: false, properties: { name: NAME, xml: XML } },
-    responses: { 201: { description: 'Saved, revision 1' }, 422: { description: 'The XML cannot be read (DRAFT_XML_INVALID, with line and column)' } },
+    responses: { 201: { description: 'Saved, revision 1' }, 422: { description: 'The XML cannot be read (DRAFT_XML_INVALID, with line and column; xml-too-many-elements past the element limit)' }, 503: { description: 'MODEL_WORKERS_BUSY: retry after Retry-After seconds' } },
     handler: async ({ body, principal }) => {
-      const processId = await readDraftXml(body.xml);
+      const processId = await readDraftXml(body.xml, models);
       const now = clock.now().toISOString();
       const actor = principal?.id ?? 'unknown';
       const row: DraftRow = { draft_id: randomUUID(), name: body.name, process_id: processId, xml: body.xml, revision: 1, created_by: actor, created_at: now, updated_by: actor, updated_at: now };
@@ -149,9 +167,10 @@ export function draftRoutes(routes: Routes, knex: Knex, clock: { now(): Date } =
       404: { description: 'No such draft' },
       409: { description: 'Saved by someone else since that revision (DRAFT_CONFLICT, details.currentRevision)' },
       422: { description: 'The XML cannot be read' },
+      503: { description: 'MODEL_WORKERS_BUSY: retry after Retry-After seconds' },
     },
     handler: async ({ params, body, principal }) => {
-      const processId = await readDraftXml(body.xml);
+      const processId = await readDraftXml(body.xml, models);
       const now = clock.now().toISOString();
       const changes = { xml: body.xml, process_id: processId, revision: body.revision + 1, updated_by: principal?.id ?? 'unknown', updated_at: now, ...(body.name ? { name: body.name } : {}) };
       const updated = await knex('drafts').where({ draft_id: params.draftId, revision: body.revision }).update(changes);

@@ -21,7 +21,8 @@ import type { TimeLimit } from '../../engine/model/types.js';
 import type { Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
-import { guideSteps, publicFlowXml, type GuideStep } from './matters-guide-flow.js';
+import { inProcessModels, type ModelService } from '../workers/index.js';
+import type { GuideStep } from './matters-guide-flow.js';
 
 const CODE = { type: 'string', minLength: 1, maxLength: 64 } as const;
 const VERSION = { type: 'integer', minimum: 1 } as const;
@@ -124,7 +125,8 @@ function guideView(stored: StoredMatter, flow: GuideFlow | null) {
   };
 }
 
-export function matterRoutes(routes: Routes, store: Store, knex: Knex): void {
+/** `models` renders the guide's flow from the deployed BPMN (worker threads in the running server). */
+export function matterRoutes(routes: Routes, store: Store, knex: Knex, models: ModelService = inProcessModels): void {
   routes.add({
     method: 'get',
     path: '/api/matters/schema',
@@ -276,7 +278,8 @@ export function matterRoutes(routes: Routes, store: Store, knex: Knex): void {
         const row = (await store.database.knex('deployments').where({ hash: latest.hash }).first('xml')) as { xml: string } | undefined;
         const xml = row?.xml ?? '';
         const known = new Set(definitions.map((definition) => definition.processId));
-        flow = { processId: latest.processId, version: Number(latest.version), name: latest.name, xml: xml ? await publicFlowXml(xml) : '', steps: xml ? await guideSteps(xml, latest.processId, known) : null };
+        const shown = xml ? await models.publicFlow(xml, latest.processId, known) : null;
+        flow = { processId: latest.processId, version: Number(latest.version), name: latest.name, xml: shown?.xml ?? '', steps: shown?.steps ?? null };
       }
       return { body: guideView(stored, flow) };
     },
