@@ -79,15 +79,8 @@ export async function listWorklist(db: Knex, filter: WorklistFilter, page: { rea
     );
   }
   const after = page.after;
-  if (after) {
-    // (created_at, case_id, task_id) > after, spelled out so that both dialects range-scan the index.
-    query.where('tasks.created_at', '>=', after.createdAt).andWhere((later) =>
-      later
-        .where('tasks.created_at', '>', after.createdAt)
-        .orWhere('tasks.case_id', '>', after.caseId)
-        .orWhere((same) => same.where('tasks.case_id', after.caseId).andWhere('tasks.task_id', '>', after.taskId)),
-    );
-  }
+  // A row-value comparison: both dialects range-scan the (…, created_at, case_id, task_id) index with it.
+  if (after) query.whereRaw('(tasks.created_at, tasks.case_id, tasks.task_id) > (?, ?, ?)', [after.createdAt, after.caseId, after.taskId]);
   const rows = (await query) as WorklistDbRow[];
   const shown = rows.slice(0, page.limit).map(toRow);
   const last = shown[shown.length - 1];
