@@ -16,6 +16,7 @@ import * as server from './20260108000000_server.js';
 import * as applicantKey from './20260109000000_applicant_key.js';
 import * as workspace from './20260110000000_workspace.js';
 import * as worklist from './20260111000000_worklist.js';
+import * as idempotencyLease from './20260112000000_idempotency_lease_and_readiness.js';
 
 /** One migration module: a stable name plus up/down. */
 export interface MigrationModule {
@@ -25,7 +26,7 @@ export interface MigrationModule {
 }
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey, workspace, worklist];
+export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey, workspace, worklist, idempotencyLease];
 
 /** A knex `migrationSource` over `MIGRATIONS`. */
 export const migrationSource: Knex.MigrationSource<MigrationModule> = {

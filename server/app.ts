@@ -13,6 +13,7 @@ import { systemClock, type Clock, type SettableClock } from '../engine/clock.js'
 import { openRatings, type RatingsService } from '../engine/ratings-store/index.js';
 import type { Database, Store } from '../engine/store/index.js';
 import { ApiError, errorHandler } from './http/errors.js';
+import type { IdempotencyOptions } from './http/idempotency.js';
 import { Routes } from './http/route.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -50,9 +51,11 @@ export interface AppDependencies {
   readonly clock?: Clock;
   /** TEST ONLY (MATTERFLOW_TEST_CLOCK=1): the store's settable clock; when given, POST /api/test/clock exists. */
   readonly testClock?: SettableClock;
+  /** Idempotency-Key leases (default: 60 s on the system clock). */
+  readonly idempotency?: IdempotencyOptions;
 }
 
-export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: perMinute = 1200, loginRateLimit = 10, sessionTtlMs = 8 * 3_600_000, workspace, calendar, testClock, clock = testClock ?? systemClock }: AppDependencies): Express {
+export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: perMinute = 1200, loginRateLimit = 10, sessionTtlMs = 8 * 3_600_000, workspace, calendar, testClock, clock = testClock ?? systemClock, idempotency }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
@@ -106,7 +109,7 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
   calendarRoutes(routes, store, db.knex, { ...(calendar ? { calendar } : {}), clock });
   ratingRoutes(routes, store, ratings);
   if (testClock) testClockRoutes(routes, store, testClock, ratings);
-  routes.mount(app, db.knex);
+  routes.mount(app, db.knex, idempotency ? { idempotency } : {});
   app.use(docsRouter());
   app.use(pagesRouter(workspace ? { distDir: workspace } : {}));
 

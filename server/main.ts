@@ -17,6 +17,7 @@ import { loadShippedMatters } from '../processes/index.js';
 import { createApp } from './app.js';
 import { countUsers, createUser } from './auth/users.js';
 import { serverConfigFromEnv } from './config.js';
+import { idempotencyOptions } from './http/idempotency-config.js';
 
 const config = serverConfigFromEnv();
 // 证件号码 and other personal data never reach the logs in clear.
@@ -54,7 +55,7 @@ if ((await countUsers(db.knex)) === 0) {
   );
 }
 
-const server = createApp({ db, store, logger, calendar, ...(testClock ? { testClock } : {}) }).listen(config.port, config.host, () => {
+const server = createApp({ db, store, logger, calendar, idempotency: idempotencyOptions(config.idempotency, logger), ...(testClock ? { testClock } : {}) }).listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ database: db.dialect, poller: Boolean(poller) }, `Matterflow listening on http://${config.host}:${port} (workspace: /login, designer: /designer, 办事指南: /guide; API: /api/docs, /api/openapi.json; health: /healthz, readiness: /readyz)`);

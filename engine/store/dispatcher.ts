@@ -3,9 +3,14 @@
  * step, then the queue of reactions (child cases, parent notifications, signals, messages)
  * until it is empty. Any throw rolls the whole transaction back, so nothing half-written
  * remains; a lost race surfaces as `ConcurrencyConflictError`.
+ *
+ * Within a request that carries a command record (`withCommandRecord`), each transaction also
+ * writes the record of its steps before it commits, and a command an earlier attempt of the
+ * request already committed is answered from that record instead of running again.
  */
 import type { Knex } from 'knex';
 import { readVersion } from './case-repository.js';
+import { commandMatch, currentCommandRecord, type CommandMatch } from './command-record.js';
 import { runStep, type StepDeps, type StepProgress } from './command-step.js';
 import { isWriteConflict } from './conflicts.js';
 import { CommandRejectedError, ConcurrencyConflictError, StoreError } from './errors.js';
@@ -31,28 +36,43 @@ export class Dispatcher {
    * reaction they cause. Returns the steps in the order they ran. `at` fixes
    * "now" for the whole transaction (a timer fires at its due time).
    */
-  async transact(
+  transact(
     plan: (lookups: ReactionLookups, trx: Knex) => Promise<readonly CommandRequest[]>,
     options: { at?: Date } = {},
   ): Promise<StepResult[]> {
+    return this.#run(plan, options, null);
+  }
+
+  /** Run one command (and its reactions); its own rejection is thrown. */
+  async dispatch(request: CommandRequest, options: { at?: Date } = {}): Promise<StepResult[]> {
+    return this.#run(async () => [request], options, commandMatch(request.caseId, request.command.type));
+  }
+
+  async #run(
+    plan: (lookups: ReactionLookups, trx: Knex) => Promise<readonly CommandRequest[]>,
+    options: { at?: Date },
+    match: CommandMatch | null,
+  ): Promise<StepResult[]> {
+    const record = currentCommandRecord();
+    const replayed = record?.replay(match);
+    if (replayed) return replayed;
     const progress: StepProgress = { caseId: '', expectedVersion: 0 };
     const at = options.at;
     const deps: StepDeps = at ? { ...this.#deps, clock: { now: () => new Date(at.getTime()) } } : this.#deps;
     try {
-      return await this.#knex.transaction(async (trx) => {
+      const entry = await this.#knex.transaction(async (trx) => {
         const lookups = reactionLookups(trx, deps.cache, deps.ids);
-        return this.#drain(trx, deps, lookups, [...(await plan(lookups, trx))], progress);
+        const ran = { match, steps: await this.#drain(trx, deps, lookups, [...(await plan(lookups, trx))], progress) };
+        if (record) await record.save(trx, ran);
+        return ran;
       });
+      record?.saved(entry);
+      return entry.steps;
     } catch (error) {
       if (error instanceof ConcurrencyConflictError || !isWriteConflict(error)) throw error;
       const current = await readVersion(this.#knex, progress.caseId).catch(() => null);
       throw new ConcurrencyConflictError(progress.caseId, progress.expectedVersion, current, { cause: error });
     }
-  }
-
-  /** Run one command (and its reactions); its own rejection is thrown. */
-  async dispatch(request: CommandRequest, options: { at?: Date } = {}): Promise<StepResult[]> {
-    return this.transact(async () => [request], options);
   }
 
   async #drain(

@@ -47,3 +47,6 @@ export { rectificationsDue, type RectificationDue, type RectificationDueFilter }
 export { matterNames } from './matter-names.js';
 export { listWorklist, encodeWorklistCursor, decodeWorklistCursor, type WorklistFilter, type WorklistRow, type WorklistPage, type WorklistPosition } from './worklist-query.js';
 export type { Timing } from './projections-worklist.js';
+export { CommandRecord, withCommandRecord, type CommandMatch, type CommandRecordEntry, type CommandRecordSink } from './command-record.js';
+export { isDatabaseUnavailable } from './unavailable.js';
+export { checkWritable } from './readiness.js';

@@ -125,16 +125,21 @@ function normalizeRange(range: EventRange = {}): EventRange {
   return range.atTime === undefined ? range : { ...range, atTime: new Date(range.atTime).toISOString() };
 }
 
-/** The target case's events (all its steps) and final state, plus the other cases touched. */
+/**
+ * The target case's events (all its steps) and final state, plus the other cases touched. The
+ * target is the case of the first step, the caller's own command: `caseId` unless the steps were
+ * replayed from an earlier attempt of the request, which chose the id of the case it created.
+ */
 function toResult(caseId: string, steps: readonly StepResult[]): DispatchResult {
-  const own = steps.filter((step) => step.caseId === caseId);
+  const target = steps[0]?.caseId ?? caseId;
+  const own = steps.filter((step) => step.caseId === target);
   const last = own[own.length - 1];
   if (!last) throw new CaseNotFoundError(caseId);
   return {
-    caseId,
+    caseId: target,
     events: own.flatMap((step) => step.events),
     state: last.state,
-    reactions: groupByCase(steps.filter((step) => step.caseId !== caseId)),
+    reactions: groupByCase(steps.filter((step) => step.caseId !== target)),
   };
 }
 

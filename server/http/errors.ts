@@ -9,7 +9,8 @@ import { CalendarImportError, CalendarInputError } from '../../engine/calendar/i
 import { ApplicationInvalidError, MatterNotFoundError } from '../../engine/domain-store/index.js';
 import { MatterInvalidError } from '../../engine/matters/index.js';
 import { RatingConflictError, RatingRejectedError } from '../../engine/ratings-store/index.js';
-import { CaseNotFoundError, CommandRejectedError, ConcurrencyConflictError, DeploymentError } from '../../engine/store/index.js';
+import { CaseNotFoundError, CommandRejectedError, ConcurrencyConflictError, DeploymentError, isDatabaseUnavailable } from '../../engine/store/index.js';
+import { ModelWorkerError, ModelWorkersBusyError } from '../workers/index.js';
 
 export interface ApiErrorBody {
   readonly code: string;
@@ -26,6 +27,8 @@ export class ApiError extends Error {
     readonly en: string,
     readonly field?: string,
     readonly details?: unknown,
+    /** Sent as `Retry-After` (seconds): when trying again may succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(en);
     this.name = 'ApiError';
@@ -37,6 +40,17 @@ export class ApiError extends Error {
 }
 
 const NOT_FOUND_CODES = new Set(['CASE_NOT_FOUND', 'TASK_NOT_FOUND', 'TIMER_NOT_FOUND', 'JOB_NOT_FOUND', 'INCIDENT_NOT_FOUND', 'PROCESS_NOT_FOUND', 'CLOCK_NOT_FOUND', 'INSTANCE_NOT_FOUND', 'ELEMENT_NOT_FOUND']);
+
+/** How long a client should wait before retrying when the database is unavailable (seconds). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** 503 DATABASE_UNAVAILABLE: the database refuses connections or writes; try again shortly. */
+export function databaseUnavailable(): ApiError {
+  return new ApiError(503, 'DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后重试', 'The database is unavailable; try again shortly', undefined, undefined, DATABASE_RETRY_AFTER_SECONDS);
+}
+
+/** How long a client should wait when every model worker is busy (seconds). */
+const MODEL_RETRY_AFTER_SECONDS = 2;
 
 /** An engine error as the client should see it; null when it is not one we know. */
 export function fromEngineError(error: unknown): ApiError | null {
@@ -69,6 +83,11 @@ export function fromEngineError(error: unknown): ApiError | null {
     return new ApiError(status, error.code, `评价操作被拒绝：${error.rejection.message}`, error.rejection.message);
   }
   if (error instanceof RatingConflictError) return new ApiError(409, 'CONFLICT', '该评价已被他人更新，请刷新后重试', error.message);
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
+  if (error instanceof ModelWorkersBusyError) {
+    return new ApiError(503, error.code, '服务器正忙于检查其他流程模型，请稍后重试', 'The server is busy checking other BPMN models; try again shortly', undefined, undefined, MODEL_RETRY_AFTER_SECONDS);
+  }
+  if (error instanceof ModelWorkerError) return new ApiError(503, error.code, '流程模型检查未能完成，请稍后重试', `The BPMN model could not be checked: ${error.message}`, undefined, undefined, MODEL_RETRY_AFTER_SECONDS);
   return null;
 }
 
@@ -77,6 +96,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const known = fromEngineError(error) ?? fromHttpError(error);
     if (known) {
+      if (known.code === 'DATABASE_UNAVAILABLE') ((req as { log?: Logger }).log ?? logger).warn({ err: error }, 'database unavailable');
+      if (known.retryAfterSeconds !== undefined) res.set('Retry-After', String(known.retryAfterSeconds));
       res.status(known.status).json(known.body);
       return;
     }

@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import type { Principal, Role } from '../../engine/domain/index.js';
 import { principalForToken } from '../auth/users.js';
 import { ApiError } from './errors.js';
-import { idempotent } from './idempotency.js';
+import { idempotent, type IdempotencyOptions } from './idempotency.js';
 import { check, type JsonSchema } from './validate.js';
 
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -47,7 +47,7 @@ export class Routes {
   }
 
   /** Mount every route on `app`, resolving principals from bearer tokens in `knex`. */
-  mount(app: Express, knex: Knex): void {
+  mount(app: Express, knex: Knex, options: { idempotency?: IdempotencyOptions } = {}): void {
     for (const spec of this.specs) {
       app[spec.method](spec.path, async (req: Request, res: Response) => {
         const principal = await authenticate(req, knex, spec.access);
@@ -57,7 +57,7 @@ export class Routes {
         if (spec.body) check('body', spec.body, req.body);
         const run = () => spec.handler({ req, principal, body: req.body, query, params: req.params as Record<string, string> });
         const key = req.get('Idempotency-Key');
-        const result = spec.idempotent && key && principal ? await idempotent(knex, principal.id, key, { method: spec.method, path: req.path, body: req.body }, run) : await run();
+        const result = spec.idempotent && key && principal ? await idempotent(knex, principal.id, key, { method: spec.method, path: req.path, body: req.body, log: req.log }, run, options.idempotency) : await run();
         res.status(result.status ?? 200).json(result.body);
       });
     }

@@ -8,6 +8,7 @@ import type { Role } from '../../engine/domain/index.js';
 import type { SupervisionPolicy } from '../../engine/supervision/index.js';
 import { loadShippedMatters } from '../../processes/index.js';
 import { createApp } from '../../server/app.js';
+import type { IdempotencyOptions } from '../../server/http/idempotency.js';
 import { createUser } from '../../server/auth/users.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -36,7 +37,7 @@ const USERS: ReadonlyArray<{ id: string; roles: Role[]; department?: string }> =
 /** The password each user gets with `testServer({ passwords: true })`. */
 export const passwordOf = (userId: string): string => `${userId}-密码-2026`;
 
-export async function testServer(options: { rateLimit?: number; loginRateLimit?: number; sessionTtlMs?: number; supervision?: SupervisionPolicy; testClock?: boolean; passwords?: boolean } = {}): Promise<TestServer> {
+export async function testServer(options: { rateLimit?: number; loginRateLimit?: number; sessionTtlMs?: number; supervision?: SupervisionPolicy; testClock?: boolean; passwords?: boolean; idempotency?: IdempotencyOptions } = {}): Promise<TestServer> {
   const db = await openTestDatabase();
   await migrateLatest(db.database);
   const calendar = await LiveCalendar.open(db.database.knex, { warn: () => undefined });
