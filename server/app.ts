@@ -1,10 +1,10 @@
 /**
- * The express application: security headers, a body size limit, request logging with request
- * ids (personal data redacted), the declared routes, and one JSON error shape.
+ * The express application: security headers, request logging with request ids (credentials and
+ * personal data redacted), rate limits, JSON body limits per route, the declared routes, and one
+ * JSON error shape.
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -12,8 +12,13 @@ import { LiveCalendar } from '../engine/calendar-store/index.js';
 import { systemClock, type Clock, type SettableClock } from '../engine/clock.js';
 import { openRatings, type RatingsService } from '../engine/ratings-store/index.js';
 import type { Database, Store } from '../engine/store/index.js';
+import { DEFAULT_BODY_LIMITS, jsonBodies, type BodyLimits } from './http/body-limits.js';
 import { ApiError, errorHandler } from './http/errors.js';
 import type { IdempotencyOptions } from './http/idempotency.js';
+import { DEFAULT_LOGIN_RATE_LIMIT, DEFAULT_RATE_LIMIT } from './http/http-config.js';
+import { LOG_SERIALIZERS } from './http/log-redaction.js';
+import { malformedUrlErrors, refuseMalformedUrls } from './http/malformed-url.js';
+import { apiRateLimits, loginRateLimit as loginLimiter, type TrustProxy } from './http/rate-limits.js';
 import { Routes } from './http/route.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -35,10 +40,12 @@ export interface AppDependencies {
   readonly db: Database;
   readonly store: Store;
   readonly logger: Logger;
-  /** Largest accepted request body (default 2 MB: a whole application form). */
-  readonly bodyLimit?: string;
-  /** Requests per minute and client address on /api (default 1200). */
+  /** JSON body size, depth and key limits per route tier (default DEFAULT_BODY_LIMITS). */
+  readonly bodyLimits?: BodyLimits;
+  /** Requests per minute on /api, per bearer token or, without one, per client address (default 1200). */
   readonly rateLimit?: number;
+  /** express's `trust proxy`: set it behind a load balancer so client addresses come from X-Forwarded-For (default false). */
+  readonly trustProxy?: TrustProxy;
   /** The calendar the store counts with: reloaded after calendar writes, asked by ratings (default: loaded on first use, not reloaded). */
   readonly calendar?: LiveCalendar;
   /** Login attempts per minute, client address and user id (default 10). */
@@ -55,43 +62,21 @@ export interface AppDependencies {
   readonly idempotency?: IdempotencyOptions;
 }
 
-export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: perMinute = 1200, loginRateLimit = 10, sessionTtlMs = 8 * 3_600_000, workspace, calendar, testClock, clock = testClock ?? systemClock, idempotency }: AppDependencies): Express {
+export function createApp({ db, store, logger, bodyLimits = DEFAULT_BODY_LIMITS, rateLimit = DEFAULT_RATE_LIMIT, loginRateLimit = DEFAULT_LOGIN_RATE_LIMIT, trustProxy = false, sessionTtlMs = 8 * 3_600_000, workspace, calendar, testClock, clock = testClock ?? systemClock, idempotency }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   app.use(helmet());
   app.use(pinoHttp({ logger, genReqId: (req, res) => {
     const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     res.setHeader('X-Request-Id', id);
     return id;
-  }, serializers: { req: scrubIdNumbers } }));
-  app.use(express.json({ limit: bodyLimit }));
-  app.use(
-    '/api',
-    rateLimit({
-      windowMs: 60_000,
-      limit: perMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: (_req, res) => {
-        res.status(429).json(new ApiError(429, 'TOO_MANY_REQUESTS', '请求过于频繁，请稍后再试', 'Too many requests, try again later').body);
-      },
-    }),
-  );
-
+  }, serializers: LOG_SERIALIZERS }));
+  app.use(refuseMalformedUrls);
+  app.use('/api', ...apiRateLimits(rateLimit));
+  app.use(jsonBodies(bodyLimits));
   // Guessing passwords: a few attempts a minute per address and user id.
-  app.use(
-    '/api/auth/login',
-    rateLimit({
-      windowMs: 60_000,
-      limit: loginRateLimit,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${typeof req.body?.user === 'string' ? req.body.user : ''}`,
-      handler: (_req, res) => {
-        res.status(429).json(new ApiError(429, 'TOO_MANY_REQUESTS', '登录尝试过于频繁，请一分钟后再试', 'Too many login attempts, try again in a minute').body);
-      },
-    }),
-  );
+  app.use('/api/auth/login', loginLimiter(loginRateLimit));
 
   const routes = new Routes();
   systemRoutes(routes, db);
@@ -114,13 +99,7 @@ export function createApp({ db, store, logger, bodyLimit = '2mb', rateLimit: per
   app.use(pagesRouter(workspace ? { distDir: workspace } : {}));
 
   app.use((_req, _res, next) => next(new ApiError(404, 'NOT_FOUND', '接口不存在', 'No such endpoint')));
+  app.use(malformedUrlErrors);
   app.use(errorHandler(logger));
   return app;
-}
-
-/** A searched 证件号码 in a request's URL or query never reaches the logs in clear. */
-function scrubIdNumbers(req: { url?: string; query?: Record<string, unknown> }): unknown {
-  if (typeof req.url === 'string') req.url = req.url.replace(/(applicantIdNumber=)[^&#]*/gi, '$1***');
-  if (req.query && 'applicantIdNumber' in req.query) req.query = { ...req.query, applicantIdNumber: '***' };
-  return req;
 }

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { configFromEnv, type DatabaseConfig } from '../engine/store/index.js';
+import { httpConfigFromEnv, type HttpConfig } from './http/http-config.js';
 import { idempotencyConfigFromEnv, type IdempotencyConfig } from './http/idempotency-config.js';
 
 export interface ServerConfig {
@@ -17,6 +18,8 @@ export interface ServerConfig {
   readonly poller: boolean;
   /** TEST ONLY (MATTERFLOW_TEST_CLOCK=1): the store runs on a settable clock and POST /api/test/clock moves it. */
   readonly testClock: boolean;
+  /** Body limits, rate limits and trusted proxies (MATTERFLOW_BODY_*, MATTERFLOW_RATE_LIMIT, MATTERFLOW_LOGIN_RATE_LIMIT, MATTERFLOW_TRUST_PROXY: server/http/http-config.ts). */
+  readonly http: HttpConfig;
   /** Idempotency-Key leases (MATTERFLOW_IDEMPOTENCY_LEASE_MS) and the crash tests' pause: server/http/idempotency-config.ts. */
   readonly idempotency: IdempotencyConfig;
 }
@@ -32,6 +35,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     supervisionRules: env['MATTERFLOW_SUPERVISION_RULES'] ?? fileURLToPath(new URL('../engine/supervision/default-rules.json', import.meta.url)),
     poller: env['MATTERFLOW_POLLER'] !== 'off',
     testClock: env['MATTERFLOW_TEST_CLOCK'] === '1',
+    http: httpConfigFromEnv(env),
     idempotency: idempotencyConfigFromEnv(env),
   };
 }

@@ -15,13 +15,14 @@ import { parseSupervisionConfig } from '../engine/supervision/index.js';
 import { PERSONAL_DATA_REDACTION } from '../engine/matters/index.js';
 import { loadShippedMatters } from '../processes/index.js';
 import { createApp } from './app.js';
+import { redactError } from './http/log-redaction.js';
 import { countUsers, createUser } from './auth/users.js';
 import { serverConfigFromEnv } from './config.js';
 import { idempotencyOptions } from './http/idempotency-config.js';
 
 const config = serverConfigFromEnv();
-// 证件号码 and other personal data never reach the logs in clear.
-const logger = pino({ level: config.logLevel, name: 'matterflow', redact: PERSONAL_DATA_REDACTION });
+// 证件号码 and other personal data never reach the logs in clear (nor inside error messages).
+const logger = pino({ level: config.logLevel, name: 'matterflow', redact: PERSONAL_DATA_REDACTION, serializers: { err: redactError } });
 const db = await openDatabase(config.database);
 const applied = await migrateLatest(db);
 if (applied.length > 0) logger.info({ applied }, 'migrations applied');
@@ -55,7 +56,7 @@ if ((await countUsers(db.knex)) === 0) {
   );
 }
 
-const server = createApp({ db, store, logger, calendar, idempotency: idempotencyOptions(config.idempotency, logger), ...(testClock ? { testClock } : {}) }).listen(config.port, config.host, () => {
+const server = createApp({ db, store, logger, calendar, ...config.http, idempotency: idempotencyOptions(config.idempotency, logger), ...(testClock ? { testClock } : {}) }).listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ database: db.dialect, poller: Boolean(poller) }, `Matterflow listening on http://${config.host}:${port} (workspace: /login, designer: /designer, 办事指南: /guide; API: /api/docs, /api/openapi.json; health: /healthz, readiness: /readyz)`);

@@ -2,12 +2,15 @@
  * The browser workspace: one HTML shell per page of designer/pages.ts, and the bundles under
  * /assets (built by designer/build.ts into designer/dist). Entry bundles keep their names and are
  * revalidated on every load; chunks, fonts and images carry a content hash and are cached for good.
+ * Anything else under /assets (a missing file, a dotfile, a path climbing out of designer/dist)
+ * is a 404 in the API's error shape.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 import { PAGES } from '../../designer/pages.js';
+import { ApiError } from '../http/errors.js';
 
 export const DEFAULT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../designer/dist');
 
@@ -36,12 +39,15 @@ export function pagesRouter({ distDir = DEFAULT_DIST }: { distDir?: string } = {
     '/assets',
     express.static(distDir, {
       index: false,
-      fallthrough: false,
+      dotfiles: 'ignore',
+      // Not found, a dotfile, or a path out of distDir (send answers 403 or 400): on to the 404 below.
+      fallthrough: true,
       setHeaders: (res, file) => {
         const hashed = /[/\\](chunks|assets)[/\\]/.test(file);
         res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     }),
+    (_req, _res, next) => next(new ApiError(404, 'NOT_FOUND', '文件不存在', 'No such file')),
   );
   for (const page of PAGES) {
     router.get(page.route, (_req, res) => {
