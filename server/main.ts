@@ -28,6 +28,8 @@ const applied = await migrateLatest(db);
 if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
 const calendar = await LiveCalendar.open(db.knex, { warn: (warning) => logger.warn({ calendar: warning }, warning.message) });
+// The centre's 电子监察 rules; a case received under a matter version with its own rules (the matter
+// file's `supervision`) keeps and counts with those instead (engine/case).
 const supervision = parseSupervisionConfig(JSON.parse(readFileSync(config.supervisionRules, 'utf8')) as unknown);
 // MATTERFLOW_TEST_CLOCK=1 (testing only): business time moves only through POST /api/test/clock.
 const testClock = config.testClock ? new SettableClock(new Date()) : undefined;

@@ -6,6 +6,7 @@
  * domain. Pure, like the runtime.
  */
 import type { CompiledDefinition } from '../model/types.js';
+import { withOwnRules } from '../supervision/index.js';
 import { applyEvent, cloneState, execute, type CaseEvent, type CaseState, type Command, type RejectionCode, type RuntimeContext } from '../runtime/index.js';
 import {
   domainHandlers,
@@ -16,6 +17,7 @@ import {
   type DomainHandler,
   type DomainOutcome,
   type DomainRejectionCode,
+  type MatterSnapshot,
 } from '../domain/index.js';
 
 export type CaseCommand = Command | DomainCommand;
@@ -31,7 +33,7 @@ export type CaseResult =
   | { readonly ok: false; readonly rejection: CaseRejection };
 
 export function executeCase(definition: CompiledDefinition, state: CaseState | null, command: CaseCommand, ctx: CaseContext): CaseResult {
-  const run = new Accumulator(definition, state, ctx);
+  const run = new Accumulator(definition, state, ctx, command.type === 'case.receive' ? command.data.matter : null);
   const refused = isDomainCommand(command) ? run.domain(command) : run.runtime(command);
   if (refused) return refused;
   const reviewing = !isDomainCommand(command) && (command.type === 'task.complete' || command.type === 'task.claim') ? run.reviewStarted(command.actor) : null;
@@ -45,14 +47,21 @@ class Accumulator {
   current: CaseState | null;
   /** Whether `current` is still the caller's state, which must not be changed. */
   private borrowed: boolean;
+  private readonly ctx: CaseContext;
 
   constructor(
     private readonly definition: CompiledDefinition,
     state: CaseState | null,
-    private readonly ctx: CaseContext,
+    ctx: CaseContext,
+    receiving: MatterSnapshot | null,
   ) {
     this.current = state;
     this.borrowed = state !== null;
+    // 电子监察: every clock of the case counts with the rules of the matter version it was received
+    // under (kept in its state by case.received; during 收件 itself, whose flow starts before that
+    // event, the command's), else the centre's. Replay and later commands see the same rules.
+    const own = () => (this.current?.domain?.matter ?? receiving)?.supervision;
+    this.ctx = ctx.supervision ? { ...ctx, supervision: withOwnRules(ctx.supervision, own) } : ctx;
   }
 
   runtime(command: Command): CaseResult | null {

@@ -4,6 +4,7 @@
  * appliers from the case's events. Vocabulary exactly as DOMAIN.md.
  */
 import type { MaterialNecessity, TimeLimit } from '../model/types.js';
+import type { SupervisionRules } from '../supervision/rules.js';
 
 export const CASE_STATUSES = ['已收件', '补正中', '已受理', '不予受理', '审查中', '特别程序中', '已办结', '已退件', '已撤回', '已终止', '已撤销'] as const;
 export type CaseStatusZh = (typeof CASE_STATUSES)[number];
@@ -28,6 +29,11 @@ export interface MatterSnapshot {
   readonly informedCommitment?: { readonly allowed: boolean; readonly verificationPeriod: TimeLimit | null };
   /** 特别程序 the matter allows (听证, 检验, 现场勘验 …). */
   readonly specialProcedures?: readonly string[];
+  /**
+   * The matter version's own 电子监察 rules (预警 / 黄牌 / 红牌), in force for every clock of the
+   * case; null or absent (cases received before they were kept): the centre's rules.
+   */
+  readonly supervision?: SupervisionRules | null;
 }
 
 export interface Applicant {

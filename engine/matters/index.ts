@@ -10,5 +10,4 @@ export { validateApplication, compileApplicationForm, type CompiledForm } from '
 export { isValidCreditCode, creditCodeCheckChar, CREDIT_CODE_ALPHABET } from './credit-code.js';
 export * from './masking.js';
 export { diffMatters, type MatterChange } from './diff.js';
-export { matterSupervisionRules } from './supervision.js';
 export { fieldErrorsFromAjv } from './field-errors.js';

@@ -37,7 +37,11 @@ export const DEFAULT_RULES: SupervisionRules = {
   red: { after: { amount: 3, unit: '工作日' } },
 };
 
-/** A policy from configuration: rules by matter code, then by process id, then the defaults. */
+/**
+ * A policy from configuration: rules by matter code, then by process id, then the defaults. These
+ * are the centre's rules; a case received under a matter version that has its own rules uses
+ * those instead (`withOwnRules`).
+ */
 export function policyFrom(config: {
   readonly defaults?: SupervisionRules;
   readonly byMatter?: Readonly<Record<string, SupervisionRules>>;
@@ -48,4 +52,13 @@ export function policyFrom(config: {
     rulesFor: (target) =>
       (target.matterCode ? config.byMatter?.[target.matterCode] : undefined) ?? config.byProcess?.[target.processId] ?? defaults,
   };
+}
+
+/**
+ * The rules in force for one case: its own (the 电子监察 rules of the matter version it was
+ * received under, which the case keeps) for every clock of the case, else the centre's policy.
+ * `own` is asked at each lookup, so rules that arrive with the case's 收件 apply from then on.
+ */
+export function withOwnRules(policy: SupervisionPolicy, own: () => SupervisionRules | null | undefined): SupervisionPolicy {
+  return { rulesFor: (target) => own() ?? policy.rulesFor(target) };
 }
