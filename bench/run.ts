@@ -7,6 +7,7 @@
  */
 import { benchBundles } from './bundles.js';
 import { benchDurable } from './durable.js';
+import { benchModelWorkers } from './model-workers.js';
 import { peakRssMiB, report } from './report.js';
 import { benchRuntime } from './runtime.js';
 import { benchTimers } from './timers.js';
@@ -24,5 +25,8 @@ await benchTimers(Number(process.env.MATTERFLOW_BENCH_TIMERS ?? 100_000));
 console.log('\nWorklist: GET /api/tasks over HTTP, one query a page\n');
 await benchWorklist(Number(process.env.MATTERFLOW_BENCH_WORKLIST_CASES ?? 2_000));
 report('process', [{ name: 'peak RSS', value: peakRssMiB(), unit: 'MiB' }]);
+// After the peak RSS above: its in-thread comparison compiles a 2 MB model in this process.
+console.log('\nLarge BPMN: /healthz while the real server parses, compiles and lints a 2 MB model in its model workers\n');
+await benchModelWorkers();
 console.log('\nWorkspace: what each page downloads (minified, gzip)\n');
 await benchBundles();

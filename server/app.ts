@@ -35,6 +35,7 @@ import { ratingRoutes } from './routes/ratings.js';
 import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
 import { testClockRoutes } from './routes/test-clock.js';
+import { inProcessModels, type ModelService } from './workers/index.js';
 
 export interface AppDependencies {
   readonly db: Database;
@@ -60,9 +61,11 @@ export interface AppDependencies {
   readonly testClock?: SettableClock;
   /** Idempotency-Key leases (default: 60 s on the system clock). */
   readonly idempotency?: IdempotencyOptions;
+  /** Where BPMN sent by clients is parsed, compiled and linted: `ModelWorkers` in the running server (default: in this thread). */
+  readonly models?: ModelService;
 }
 
-export function createApp({ db, store, logger, bodyLimits = DEFAULT_BODY_LIMITS, rateLimit = DEFAULT_RATE_LIMIT, loginRateLimit = DEFAULT_LOGIN_RATE_LIMIT, trustProxy = false, sessionTtlMs = 8 * 3_600_000, workspace, calendar, testClock, clock = testClock ?? systemClock, idempotency }: AppDependencies): Express {
+export function createApp({ db, store, logger, bodyLimits = DEFAULT_BODY_LIMITS, rateLimit = DEFAULT_RATE_LIMIT, loginRateLimit = DEFAULT_LOGIN_RATE_LIMIT, trustProxy = false, sessionTtlMs = 8 * 3_600_000, workspace, calendar, testClock, clock = testClock ?? systemClock, idempotency, models = inProcessModels }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -81,10 +84,10 @@ export function createApp({ db, store, logger, bodyLimits = DEFAULT_BODY_LIMITS,
   const routes = new Routes();
   systemRoutes(routes, db);
   authRoutes(routes, db.knex, { sessionTtlMs });
-  definitionRoutes(routes, store);
+  definitionRoutes(routes, store, models);
   departmentRoutes(routes, db.knex, store);
-  draftRoutes(routes, db.knex, clock);
-  matterRoutes(routes, store, db.knex);
+  draftRoutes(routes, db.knex, clock, models);
+  matterRoutes(routes, store, db.knex, models);
   caseRoutes(routes, store, db.knex, clock);
   taskRoutes(routes, store);
   auditRoutes(routes, store, clock);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { configFromEnv, type DatabaseConfig } from '../engine/store/index.js';
 import { httpConfigFromEnv, type HttpConfig } from './http/http-config.js';
 import { idempotencyConfigFromEnv, type IdempotencyConfig } from './http/idempotency-config.js';
+import { modelConfigFromEnv, type ModelConfig } from './workers/model-config.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -22,6 +23,8 @@ export interface ServerConfig {
   readonly http: HttpConfig;
   /** Idempotency-Key leases (MATTERFLOW_IDEMPOTENCY_LEASE_MS) and the crash tests' pause: server/http/idempotency-config.ts. */
   readonly idempotency: IdempotencyConfig;
+  /** The BPMN element limit and the model workers (MATTERFLOW_MODEL_MAX_ELEMENTS, MATTERFLOW_MODEL_WORKERS, MATTERFLOW_MODEL_QUEUE: server/workers/model-config.ts). */
+  readonly models: ModelConfig;
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -37,5 +40,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     testClock: env['MATTERFLOW_TEST_CLOCK'] === '1',
     http: httpConfigFromEnv(env),
     idempotency: idempotencyConfigFromEnv(env),
+    models: modelConfigFromEnv(env),
   };
 }

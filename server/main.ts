@@ -10,7 +10,8 @@ import { LiveCalendar } from '../engine/calendar-store/index.js';
 import { SettableClock, systemClock } from '../engine/clock.js';
 import { PeriodicSweep } from '../engine/jobs/index.js';
 import { openRatings } from '../engine/ratings-store/index.js';
-import { migrateLatest, openDatabase, openStore } from '../engine/store/index.js';
+import { createStore, migrateLatest, openDatabase } from '../engine/store/index.js';
+import { configureModelLimits } from '../engine/model/index.js';
 import { parseSupervisionConfig } from '../engine/supervision/index.js';
 import { PERSONAL_DATA_REDACTION } from '../engine/matters/index.js';
 import { loadShippedMatters } from '../processes/index.js';
@@ -19,6 +20,7 @@ import { redactError } from './http/log-redaction.js';
 import { countUsers, createUser } from './auth/users.js';
 import { serverConfigFromEnv } from './config.js';
 import { idempotencyOptions } from './http/idempotency-config.js';
+import { engineWithModels, ModelWorkers } from './workers/index.js';
 
 const config = serverConfigFromEnv();
 // 证件号码 and other personal data never reach the logs in clear (nor inside error messages).
@@ -34,7 +36,10 @@ const supervision = parseSupervisionConfig(JSON.parse(readFileSync(config.superv
 // MATTERFLOW_TEST_CLOCK=1 (testing only): business time moves only through POST /api/test/clock.
 const testClock = config.testClock ? new SettableClock(new Date()) : undefined;
 if (testClock) logger.warn('MATTERFLOW_TEST_CLOCK=1: the clock is a test clock (POST /api/test/clock); never use this in production');
-const store = await openStore({ database: db, clock: testClock ?? systemClock, calendar, supervision });
+// BPMN is parsed, compiled and linted in worker threads, never on the event loop; past the element limit it is refused unparsed.
+configureModelLimits({ maxXmlElements: config.models.maxElements });
+const models = await ModelWorkers.start({ size: config.models.workers, queueLimit: config.models.queueLimit, limits: { maxXmlElements: config.models.maxElements }, onWorkerError: (error) => logger.error({ err: error }, 'a model worker died and was replaced') });
+const store = await createStore({ database: db, clock: testClock ?? systemClock, calendar, supervision }, engineWithModels(models));
 if ((await store.listDefinitions()).length === 0) {
   const shipped = await loadShippedMatters(store, db.knex, { actor: 'system' });
   logger.info({ shipped }, 'empty database: the shipped matters were loaded');
@@ -58,7 +63,7 @@ if ((await countUsers(db.knex)) === 0) {
   );
 }
 
-const server = createApp({ db, store, logger, calendar, ...config.http, idempotency: idempotencyOptions(config.idempotency, logger), ...(testClock ? { testClock } : {}) }).listen(config.port, config.host, () => {
+const server = createApp({ db, store, logger, calendar, ...config.http, idempotency: idempotencyOptions(config.idempotency, logger), models, ...(testClock ? { testClock } : {}) }).listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ database: db.dialect, poller: Boolean(poller) }, `Matterflow listening on http://${config.host}:${port} (workspace: /login, designer: /designer, 办事指南: /guide; API: /api/docs, /api/openapi.json; health: /healthz, readiness: /readyz)`);
@@ -76,6 +81,7 @@ async function shutdown(signal: string): Promise<void> {
   await rectifications?.stop();
   await poller?.stop();
   await store.close();
+  await models.close();
   await db.close();
   logger.info('stopped');
 }

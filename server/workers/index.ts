@@ -4,7 +4,9 @@
  * the calling thread. Routes take a `ModelService`; the store takes its `loadDefinition`.
  */
 export type { ModelService } from './model-service.js';
-export { inProcessModels } from './model-service.js';
+export { inProcessModels, engineWithModels } from './model-service.js';
 export type { ModelWorkersOptions } from './model-pool.js';
 export { ModelWorkers, ModelWorkersBusyError, ModelWorkerError } from './model-pool.js';
 export type { BpmnSummary, DeployLint, PublicFlow } from './model-tasks.js';
+export type { ModelConfig } from './model-config.js';
+export { modelConfigFromEnv, DEFAULT_MODEL_WORKERS, DEFAULT_MODEL_QUEUE } from './model-config.js';

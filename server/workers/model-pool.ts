@@ -6,9 +6,13 @@
  * piling up memory. A worker that dies fails its task and is replaced. Idle workers do not keep
  * the process alive.
  *
- * The server runs TypeScript under tsx; a worker thread does not inherit tsx's loader, so under
- * tsx a worker starts with a one-line bootstrap that imports the entry through tsx's `tsImport`.
+ * The server runs TypeScript under tsx; a worker thread does not inherit tsx's loader (on Node 20
+ * neither `execArgv: ['--import', 'tsx']` nor importing tsx in the worker loads a .ts entry), so
+ * under tsx a worker starts with a one-line bootstrap that imports the entry through tsx's
+ * `tsImport`. Run as JavaScript, the worker loads model-worker.js directly.
  */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ConfigurableModelLimits } from '../../engine/model/index.js';
 import type { LoadResult } from '../../engine/store/index.js';
@@ -196,6 +200,16 @@ function startWorker(limits: Partial<ConfigurableModelLimits>): Worker {
   const options = { workerData: { limits } };
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./model-worker.js', import.meta.url), options);
   const entry = new URL('./model-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+  const bootstrap = `import(${JSON.stringify(tsxApi())}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
   return new Worker(bootstrap, { ...options, eval: true });
+}
+
+/**
+ * The URL of tsx's ESM API, resolved from this file rather than from the working directory. Under
+ * mocha this file is loaded as CommonJS, without import.meta.resolve; tsx's CommonJS build of the
+ * API cannot register its hooks from a worker, so the ESM build is found beside its package.json.
+ */
+function tsxApi(): string {
+  if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
+  return new URL('./dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;
 }

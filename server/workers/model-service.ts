@@ -4,7 +4,7 @@
  * threads so that a large model never blocks the event loop (the running server). Both give the
  * same results: they run the same tasks (model-tasks.ts).
  */
-import type { LoadResult } from '../../engine/store/index.js';
+import { defaultEngine, type EnginePort, type LoadResult } from '../../engine/store/index.js';
 import { MODEL_TASKS, type BpmnSummary, type DeployLint, type PublicFlow } from './model-tasks.js';
 
 export interface ModelService {
@@ -25,3 +25,8 @@ export const inProcessModels: ModelService = {
   readBpmn: (xml) => MODEL_TASKS.readBpmn(xml),
   publicFlow: (xml, processId, known) => MODEL_TASKS.publicFlow(xml, processId, [...known]),
 };
+
+/** The store's engine with `models` compiling: deploys and cache misses then compile where `models` works. */
+export function engineWithModels(models: ModelService, engine: EnginePort = defaultEngine): EnginePort {
+  return { ...engine, loadDefinition: (xml, options) => models.loadDefinition(xml, options) };
+}

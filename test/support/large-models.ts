@@ -68,3 +68,15 @@ ${shapes.join('\n')}
 </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
 }
+
+/**
+ * The costliest model to compile under the limits: `tasks` tasks in one chain without a diagram
+ * (two elements a task), so that the reachability the compiler computes for every node is
+ * quadratic (about tasks² / 2 pairs). Deployable, with lint warnings (no diagram, no labels).
+ */
+export function bareChainModel(tasks: number, processId = 'bareChain'): string {
+  const parts = ['<bpmn:startEvent id="start" />'];
+  for (let n = 0; n < tasks; n += 1) parts.push(`<bpmn:task id="task${n}" /><bpmn:sequenceFlow id="flow${n}" sourceRef="${n === 0 ? 'start' : `task${n - 1}`}" targetRef="task${n}" />`);
+  parts.push(`<bpmn:endEvent id="end" /><bpmn:sequenceFlow id="flow${tasks}" sourceRef="task${tasks - 1}" targetRef="end" />`);
+  return `${HEADER}<bpmn:definitions ${NAMESPACES} id="${processId}Definitions" targetNamespace="urn:matterflow:test"><bpmn:process id="${processId}" isExecutable="true">${parts.join('')}</bpmn:process></bpmn:definitions>`;
+}
