@@ -4,7 +4,8 @@
  * highest open signal) of the case and of each open task's step, as JSON — written from the
  * snapshot with the rest of the row (engine/store/projections-worklist.ts). The tasks are read
  * in (created_at, case_id, task_id) order a page at a time, by department, by assignee or all:
- * an index for each, the department and assignee ones replacing the single-column ones.
+ * an index for each, the department and assignee ones replacing the single-column ones; a
+ * window officer's own (`mine`) through the cases they received, by (received_by, status).
  *
  * Rows of cases with open tasks are filled from their snapshots here, by a copy of that
  * projection as it is today (a migration imports nothing from engine/: it must run the same way
@@ -25,6 +26,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('applicant_id_masked', 100);
     if (knex.client.config.client === 'pg') t.jsonb('worklist_timings');
     else t.text('worklist_timings');
+    t.index(['received_by', 'status']);
   });
   await knex.schema.alterTable('tasks', (t) => {
     t.dropIndex(['department']);
@@ -43,6 +45,9 @@ export async function down(knex: Knex): Promise<void> {
     t.dropIndex(ORDER);
     t.index(['department']);
     t.index(['assignee']);
+  });
+  await knex.schema.alterTable('cases', (t) => {
+    t.dropIndex(['received_by', 'status']);
   });
   // ALTER TABLE … DROP COLUMN on both dialects: knex would rebuild the SQLite table, which the
   // foreign keys of the events and projections refuse once cases exist.

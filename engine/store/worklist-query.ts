@@ -49,43 +49,57 @@ export interface WorklistPage {
 
 /** One page of the worklist: at most `limit` rows after `after` (from the start without it). */
 export async function listWorklist(db: Knex, filter: WorklistFilter, page: { readonly limit: number; readonly after?: WorklistPosition }): Promise<WorklistPage> {
-  const query = db('tasks')
-    .join('cases', 'cases.case_id', 'tasks.case_id')
-    .select(
-      'tasks.*',
-      'cases.domain_status',
-      'cases.matter_code',
-      'cases.matter_name',
-      'cases.applicant_name_masked',
-      'cases.applicant_id_masked',
-      'cases.received_at',
-      'cases.worklist_timings',
-    )
-    .orderBy([{ column: 'tasks.created_at' }, { column: 'tasks.case_id' }, { column: 'tasks.task_id' }])
-    .limit(page.limit + 1);
-  if (filter.department !== undefined) query.where('tasks.department', filter.department);
-  if (filter.assignee !== undefined) query.where('tasks.assignee', filter.assignee);
-  if (filter.caseId !== undefined) query.where('tasks.case_id', filter.caseId);
-  if (filter.taskId !== undefined) query.where('tasks.task_id', filter.taskId);
   const mine = filter.mine;
+  /** The page's rows (and one more, to know there is a next page) of tasks narrowed by `only`. */
+  const arm = (only?: (query: Knex.QueryBuilder) => void, fromCases = false) => {
+    // SQLite keeps the written join order of a CROSS JOIN (PostgreSQL plans from its statistics).
+    const joined = fromCases && db.client.config.client === 'sqlite3' ? db('cases').crossJoin('tasks', 'tasks.case_id', 'cases.case_id') : db('tasks').join('cases', 'cases.case_id', 'tasks.case_id');
+    const query = joined.select(COLUMNS).orderBy(ORDER.map((column) => `tasks.${column}`)).limit(page.limit + 1);
+    if (filter.department !== undefined) query.where('tasks.department', filter.department);
+    if (filter.assignee !== undefined) query.where('tasks.assignee', filter.assignee);
+    if (filter.caseId !== undefined) query.where('tasks.case_id', filter.caseId);
+    if (filter.taskId !== undefined) query.where('tasks.task_id', filter.taskId);
+    // A row-value comparison: both dialects range-scan the (…, created_at, case_id, task_id) index with it.
+    if (page.after) query.whereRaw('(tasks.created_at, tasks.case_id, tasks.task_id) > (?, ?, ?)', [page.after.createdAt, page.after.caseId, page.after.taskId]);
+    only?.(query);
+    return query;
+  };
+  let query = arm();
   if (mine) {
-    query.where((own) =>
-      own.where('tasks.assignee', mine.userId).orWhere((open) =>
-        open.whereNull('tasks.assignee').andWhere((offered) => {
-          offered.where('cases.received_by', mine.userId);
-          if (mine.department !== undefined) offered.orWhere('tasks.department', mine.department);
-        }),
-      ),
-    );
+    // held ∪ unclaimed of the cases received ∪ unclaimed of the department (the cases received
+    // excluded): disjoint, each read by its own index — an OR across the two tables would
+    // read every unclaimed task and sort them. Only active and failed cases have task rows
+    // (the others' are deleted as they end): the (received_by, status) index reads the
+    // officer's open cases, not every case they ever received.
+    const arms = [
+      arm((held) => held.where('tasks.assignee', mine.userId)),
+      arm((received) => received.whereNull('tasks.assignee').where('cases.received_by', mine.userId).whereIn('cases.status', ['active', 'failed']), true),
+      ...(mine.department === undefined
+        ? []
+        : [arm((offered) => offered.whereNull('tasks.assignee').where('tasks.department', mine.department!).where((other) => other.whereNull('cases.received_by').orWhereNot('cases.received_by', mine.userId)))]),
+    ].map((each, index) => db.select('*').from(each.as(`arm${index}`)));
+    const [first, ...rest] = arms;
+    query = db.select('*').from(first!.unionAll(rest).as('mine')).orderBy([...ORDER]).limit(page.limit + 1);
   }
-  const after = page.after;
-  // A row-value comparison: both dialects range-scan the (…, created_at, case_id, task_id) index with it.
-  if (after) query.whereRaw('(tasks.created_at, tasks.case_id, tasks.task_id) > (?, ?, ?)', [after.createdAt, after.caseId, after.taskId]);
   const rows = (await query) as WorklistDbRow[];
   const shown = rows.slice(0, page.limit).map(toRow);
   const last = shown[shown.length - 1];
   return { rows: shown, next: rows.length > page.limit && last ? { createdAt: last.createdAt, caseId: last.caseId, taskId: last.taskId } : null };
 }
+
+/** The page order, and the keyset. */
+const ORDER = ['created_at', 'case_id', 'task_id'] as const;
+
+const COLUMNS = [
+  'tasks.*',
+  'cases.domain_status',
+  'cases.matter_code',
+  'cases.matter_name',
+  'cases.applicant_name_masked',
+  'cases.applicant_id_masked',
+  'cases.received_at',
+  'cases.worklist_timings',
+];
 
 /** A position as an opaque cursor for an API (base64url of its JSON). */
 export function encodeWorklistCursor(position: WorklistPosition): string {

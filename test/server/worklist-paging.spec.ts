@@ -5,6 +5,7 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
+import { createUser } from '../../server/auth/users.js';
 import { FOOD_LICENCE_APPLICATION as application } from '../support/applications.js';
 import { testServer, type TestServer } from './support.js';
 
@@ -158,6 +159,34 @@ describe('server: the worklist a page at a time', () => {
     // then
     expect(mine.map((row) => row.caseId)).to.have.members([...theirs, paging!]);
     expect(mine.map((row) => row.caseId)).to.not.include.members(others);
+  });
+
+  it('should give a window officer of a department with `mine` also its unclaimed tasks, each task once', async () => {
+    // given a window officer of the 综合窗口, two cases they received (受理 of their department too),
+    // two received by the admin (受理 of the 综合窗口), one of them claimed by another officer, and
+    // a task of another process they hold
+    const knex = server.db.database.knex;
+    const token = (await createUser(knex, { id: 'window-zhou', name: 'window-zhou', roles: ['window'], department: '西湖区政务服务中心综合窗口' }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
+    const receive = async (auth: Record<string, string>) => ((await request(server.app).post('/api/cases').set(auth).send(application).expect(201)).body as { caseId: string; tasks: Array<{ taskId: string }> });
+    const theirs = [await receive({ Authorization: `Bearer ${token}` }), await receive({ Authorization: `Bearer ${token}` })];
+    const offered = await receive(as('admin'));
+    const taken = await receive(as('admin'));
+    await server.store.dispatch(taken.caseId, { type: 'task.claim', actor: 'window-li', data: { taskId: taken.tasks[0]!.taskId } });
+    const [paging] = await startCases(1);
+    const held = (await get('admin', { caseId: paging!, limit: 500 })).tasks.find((row) => row.elementId === 'approve')!;
+    await server.store.dispatch(paging!, { type: 'task.claim', actor: 'window-zhou', data: { taskId: held.taskId } });
+
+    // when
+    const pages: Page[] = [];
+    for (let page: Page | null = null; page === null || page.next !== null; ) {
+      page = (await request(server.app).get('/api/tasks').query({ mine: true, limit: 1, ...(page ? { cursor: page.next! } : {}) }).set({ Authorization: `Bearer ${token}` }).expect(200)).body as Page;
+      pages.push(page);
+    }
+
+    // then
+    const listed = pages.flatMap((page) => page.tasks);
+    expect(listed.map((row) => row.taskId)).to.have.members([...theirs, offered].map((body) => body.tasks[0]!.taskId).concat(held.taskId));
+    expect(listed.map((row) => row.createdAt)).to.deep.equal(listed.map((row) => row.createdAt).sort());
   });
 
   it('should answer from one query whatever the number of tasks (no case loaded one by one)', async () => {
