@@ -1,7 +1,8 @@
 /**
  * The worklist and the task page in the browser: food-zhao sees a 容缺-accepted 食品经营许可 with
  * its due dates and approves it (通过 with an opinion); a refusal of the server shows in Chinese;
- * an auditor sees no action and the API refuses their write (403).
+ * an auditor sees no action and the API refuses their write (403); past 500 tasks 加载更多 loads
+ * the next page.
  */
 import { expect } from 'chai';
 import request from 'supertest';
@@ -89,4 +90,41 @@ describe('Workspace: 待办 and 办理 (browser)', function () {
     expect(refused.status).to.equal(403);
     expect(refused.body.message.zh).to.equal('无权执行此操作：审计人员不能「办理（通过 / 不通过）」');
   });
+
+  it('loads 500 tasks at a time: 加载更多 appends the next page until the last', async () => {
+    // given more than a page of open tasks for the 许可科 (a one-step process, 501 cases)
+    await web.server.store.deploy(ONE_STEP_BPMN, { actor: 'admin' });
+    for (let n = 0; n < 501; n++) await web.server.store.startCase({ processId: 'oneStep', actor: 'admin' });
+    let total = 0;
+    for (let cursor: string | null | undefined; cursor !== null; ) {
+      const page = (await request(web.server.app).get('/api/tasks').query({ limit: 500, ...(cursor ? { cursor } : {}) }).set(as('food-zhao')).expect(200)).body as { tasks: unknown[]; next: string | null };
+      total += page.tasks.length;
+      cursor = page.next;
+    }
+    expect(total).to.be.within(501, 1000);
+
+    // when
+    const page = await web.loginAs('food-zhao');
+    const more = page.getByRole('button', { name: '加载更多' });
+    await more.waitFor();
+    expect(await page.locator('.wl-table tbody tr').count()).to.equal(500);
+    await more.click();
+
+    // then
+    await page.getByText(`共 ${total} 件`).waitFor();
+    expect(await page.locator('.wl-table tbody tr').count()).to.equal(total);
+    expect(await page.getByRole('button', { name: /加载/ }).count()).to.equal(0);
+  });
 });
+
+/** One step for the 许可科: enough open tasks for a second page. */
+const ONE_STEP_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:gov="https://matterflow.cn/schema/bpmn/gov/1.0" id="defs-one-step" targetNamespace="urn:matterflow:test">
+  <bpmn:process id="oneStep" name="一步" isExecutable="true">
+    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check" />
+    <bpmn:userTask id="check" name="核对" gov:department="西湖区市场监督管理局行政许可科"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end" />
+    <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+  </bpmn:process>
+</bpmn:definitions>`;
