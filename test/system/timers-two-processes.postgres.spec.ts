@@ -1,5 +1,7 @@
 /**
- * Timers fire exactly once with two server processes on one PostgreSQL database (issue 12 §2):
+ * Timers fire exactly once with two server processes on one PostgreSQL database (issue 12 §2;
+ * several processes share a database only on PostgreSQL, so this file needs one: `npm test`
+ * leaves out `*.postgres.spec.ts`, `npm run test:store` runs it):
  * both run `server/main.ts` with the real clock and their own timer poller; 200 cases, received
  * through both, each wait at a PT5S timer. Every timer fires once (one `timer.fired`, one
  * 资格审核 task per case), whichever process's poller claimed it, and both processes stay up.
