@@ -11,6 +11,8 @@ import { DefinitionLoadError, StoreError } from './errors.js';
 
 export class DefinitionCache {
   readonly #byHash = new Map<string, CompiledDefinition>();
+  /** Misses being compiled: concurrent commands on one new definition compile it once. */
+  readonly #loading = new Map<string, Promise<CompiledDefinition>>();
   readonly #engine: Pick<EnginePort, 'loadDefinition'>;
 
   constructor(engine: Pick<EnginePort, 'loadDefinition'>) {
@@ -26,6 +28,14 @@ export class DefinitionCache {
   async get(db: Knex, hash: string): Promise<CompiledDefinition> {
     const cached = this.#byHash.get(hash);
     if (cached) return cached;
+    const loading = this.#loading.get(hash);
+    if (loading) return loading;
+    const load = this.#load(db, hash).finally(() => this.#loading.delete(hash));
+    this.#loading.set(hash, load);
+    return load;
+  }
+
+  async #load(db: Knex, hash: string): Promise<CompiledDefinition> {
     const xml = await findDeploymentXml(db, hash);
     if (xml === null) throw new StoreError('DEPLOYMENT_NOT_FOUND', `Expected a deployment with hash ${hash}, but there is none`);
     const loaded = await this.#engine.loadDefinition(xml, { knownProcessIds: new Set(await deployedProcessIds(db)) });
