@@ -1,7 +1,7 @@
 /**
  * Where the test fixtures live: all inside the repository, so a plain clone runs the suite.
  * test/fixtures/miwg and test/fixtures/semantics are copies of the shared reference models and
- * execution scenarios (`npm run fixtures:refresh` copies them again from ../shared when it
+ * execution scenarios (`npm run fixtures:refresh` copies them again from the team's shared folder when it
  * changes). Nothing outside the repository is read, except `$MATTERFLOW_SCENARIOS` when set.
  */
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The engine-neutral BPMN execution scenarios (shared/fixtures/semantics, README there): load
+ * The engine-neutral BPMN execution scenarios (test/fixtures/semantics, README there): load
  * them, and play one against a driver - the in-memory runtime host or the database store.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

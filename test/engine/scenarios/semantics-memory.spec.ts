@@ -1,5 +1,5 @@
 /**
- * Every BPMN execution scenario - shared/fixtures/semantics, test/fixtures/scenarios and
+ * Every BPMN execution scenario - test/fixtures/semantics, test/fixtures/scenarios and
  * $MATTERFLOW_SCENARIOS - played on the pure runtime in memory; after each expectation,
  * replay must equal the state.
  */
