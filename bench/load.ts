@@ -20,7 +20,7 @@ import { receiveApplication } from '../engine/domain-store/index.js';
 import { migrateLatest, openDatabase, openStore } from '../engine/store/index.js';
 import { loadShippedMatters } from '../processes/index.js';
 import { createApp } from '../server/app.js';
-import { createUser } from '../server/auth/users.js';
+import { createUser } from '../engine/users-store/index.js';
 import { report } from './report.js';
 
 const requests = Number(process.env.MATTERFLOW_LOAD_REQUESTS ?? 2_000);

@@ -22,7 +22,7 @@ import { LiveCalendar } from '../engine/calendar-store/index.js';
 import { systemClock } from '../engine/clock.js';
 import { migrateLatest, openDatabase, openStore } from '../engine/store/index.js';
 import { createApp } from '../server/app.js';
-import { createUser } from '../server/auth/users.js';
+import { createUser } from '../engine/users-store/index.js';
 import { bareChainModel, chainModel, manyTasksModel } from '../test/support/large-models.js';
 import { ServerProcess } from '../test/system/support/server-process.js';
 import { report, type Figure } from './report.js';

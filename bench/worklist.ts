@@ -19,7 +19,7 @@ import { receiveApplication } from '../engine/domain-store/index.js';
 import { migrateLatest, openDatabase, openStore, type Store } from '../engine/store/index.js';
 import { loadShippedMatters } from '../processes/index.js';
 import { createApp } from '../server/app.js';
-import { createUser } from '../server/auth/users.js';
+import { createUser } from '../engine/users-store/index.js';
 import { report, type Figure } from './report.js';
 
 const DEPARTMENT = '西湖区市场监督管理局行政许可科';

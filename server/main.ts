@@ -17,7 +17,7 @@ import { PERSONAL_DATA_REDACTION } from '../engine/matters/index.js';
 import { loadShippedMatters } from '../processes/index.js';
 import { createApp } from './app.js';
 import { redactError } from './http/log-redaction.js';
-import { countUsers, createUser } from './auth/users.js';
+import { countUsers, createUser } from '../engine/users-store/index.js';
 import { serverConfigFromEnv } from './config.js';
 import { idempotencyOptions } from './http/idempotency-config.js';
 import { engineWithModels, ModelWorkers } from './workers/index.js';

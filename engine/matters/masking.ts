@@ -66,3 +66,25 @@ function maskAt(node: unknown, segments: readonly string[]): void {
     else if (record[key] !== undefined && record[key] !== null) record[key] = censorPersonalData(record[key]);
   }
 }
+
+const ID_KEYS: ReadonlySet<string> = new Set(ID_NUMBER_KEYS);
+
+/**
+ * A copy of `value` with every 证件号码 key (ID_NUMBER_KEYS), at any depth (a case's variables
+ * nest as deep as the process makes them), masked as the API masks it (censorPersonalData:
+ * maskIdNumber, non-strings hidden); the original is not changed. What the audit API and the
+ * command line print.
+ */
+export function maskDeep<T>(value: T): T {
+  return maskKeys(value) as T;
+}
+
+function maskKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    copy[key] = ID_KEYS.has(key) && inner !== null && inner !== undefined ? censorPersonalData(inner) : maskKeys(inner);
+  }
+  return copy;
+}

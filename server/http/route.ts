@@ -6,7 +6,7 @@
 import type { Express, Request, Response } from 'express';
 import type { Knex } from 'knex';
 import type { Principal, Role } from '../../engine/domain/index.js';
-import { principalForToken } from '../auth/users.js';
+import { principalForToken } from '../../engine/users-store/index.js';
 import { ApiError } from './errors.js';
 import { idempotent, type IdempotencyOptions } from './idempotency.js';
 import { check, type JsonSchema } from './validate.js';

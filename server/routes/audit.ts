@@ -4,7 +4,7 @@
  * replay viewer's timeline), the hash-chain verification result, the diagram path taken, and the
  * whole history as one export. Every 证件号码 is masked at any depth of what is returned.
  */
-import { maskDeep } from '../../engine/cli/mask.js';
+import { maskDeep } from '../../engine/matters/index.js';
 import { systemClock, type Clock } from '../../engine/clock.js';
 import { CASE_STATUSES, type CaseStatusZh } from '../../engine/domain/index.js';
 import { TIME_LIMIT_UNITS, type TimeLimitUnit } from '../../engine/model/types.js';

@@ -4,7 +4,7 @@
  * token expires; logging out ends it. `me` tells a page who is signed in and with which roles.
  */
 import type { Knex } from 'knex';
-import { login, logout, userProfile } from '../auth/users.js';
+import { login, logout, userProfile } from '../../engine/users-store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 

@@ -12,7 +12,7 @@ import type { Clock } from '../../engine/clock.js';
 import { maskIdNumber } from '../../engine/matters/index.js';
 import type { CaseState } from '../../engine/runtime/index.js';
 import { applicantKey, CommandRejectedError, type Store } from '../../engine/store/index.js';
-import { applicantKeyOf } from '../auth/users.js';
+import { applicantKeyOf } from '../../engine/users-store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 import { caseView } from '../views/case-view.js';

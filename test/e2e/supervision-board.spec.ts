@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect } from 'chai';
 import request from 'supertest';
-import { createUser } from '../../server/auth/users.js';
+import { createUser } from '../../engine/users-store/index.js';
 import { useWorkspace } from './support.js';
 import { SHIPPED_SUPERVISION as supervision } from '../support/supervision.js';
 

@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { maskDeep } from '../../engine/cli/mask.js';
+import { maskDeep } from '../../engine/matters/index.js';
 import { summarizeState } from '../../engine/store/index.js';
 import { testServer, type TestServer } from './support.js';
 import { BUSINESS_STARTUP_APPLICATION as startup } from '../support/applications.js';

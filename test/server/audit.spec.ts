@@ -1,8 +1,8 @@
 /** Audit over HTTP: history and replayed state with personal data masked, verification, the diagram path, and who may read. */
 import { expect } from 'chai';
 import request from 'supertest';
-import { maskDeep } from '../../engine/cli/mask.js';
-import { createUser } from '../../server/auth/users.js';
+import { maskDeep } from '../../engine/matters/index.js';
+import { createUser } from '../../engine/users-store/index.js';
 import { testServer, type TestServer } from './support.js';
 
 const ID_NUMBER = '330102199001011234';

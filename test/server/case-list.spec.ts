@@ -1,7 +1,7 @@
 /** GET /api/cases filters (status, matter, department, overdue, applicant 证件号码) and who sees which cases. */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createUser } from '../../server/auth/users.js';
+import { createUser } from '../../engine/users-store/index.js';
 import { testServer, type TestServer } from './support.js';
 
 const ZHANG = '330102199001011234';

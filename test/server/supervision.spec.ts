@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { policyFrom } from '../../engine/supervision/index.js';
-import { createUser } from '../../server/auth/users.js';
+import { createUser } from '../../engine/users-store/index.js';
 import { testServer, type TestServer } from './support.js';
 import { FOOD_LICENCE_APPLICATION as application } from '../support/applications.js';
 

@@ -9,7 +9,7 @@ import type { SupervisionPolicy } from '../../engine/supervision/index.js';
 import { loadShippedMatters } from '../../processes/index.js';
 import { createApp } from '../../server/app.js';
 import type { IdempotencyOptions } from '../../server/http/idempotency.js';
-import { createUser } from '../../server/auth/users.js';
+import { createUser } from '../../engine/users-store/index.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 export interface TestServer {

@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createUser } from '../../server/auth/users.js';
+import { createUser } from '../../engine/users-store/index.js';
 import { FOOD_LICENCE_APPLICATION as application } from '../support/applications.js';
 import { testServer, type TestServer } from './support.js';
 

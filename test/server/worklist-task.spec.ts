@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createUser } from '../../server/auth/users.js';
+import { createUser } from '../../engine/users-store/index.js';
 import { testServer, type TestServer } from './support.js';
 
 const FOOD = '330106-SJ-000105013';

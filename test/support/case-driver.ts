@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createUser } from '../../server/auth/users.js';
+import { createUser } from '../../engine/users-store/index.js';
 import type { TestServer } from '../server/support.js';
 import { FOOD_LICENCE_APPLICATION } from './applications.js';
 

@@ -11,7 +11,7 @@ import request from 'supertest';
 import { SettableClock } from '../../../engine/clock.js';
 import { createStore, migrateLatest, type Store } from '../../../engine/store/index.js';
 import { createApp } from '../../../server/app.js';
-import { createUser } from '../../../server/auth/users.js';
+import { createUser } from '../../../engine/users-store/index.js';
 import { engineWithModels, inProcessModels, ModelWorkers, ModelWorkersBusyError, type ModelService } from '../../../server/workers/index.js';
 import { bareChainModel, chainModel, manyTasksModel } from '../../support/large-models.js';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database.js';

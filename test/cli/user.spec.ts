@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import path from 'node:path';
-import { openDatabase } from '../../../engine/store/index.js';
-import { principalForToken } from '../../../server/auth/users.js';
+import { openDatabase } from '../../engine/store/index.js';
+import { principalForToken } from '../../engine/users-store/index.js';
 import { cli, tempDir, withoutStackTrace } from './cli-helpers.js';
 
 describe('cli: matterflow user add', () => {

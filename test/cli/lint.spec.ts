@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SHIPPED_MATTERS } from '../../../processes/index.js';
-import { bpmn, chain } from '../lint/helpers.js';
+import { SHIPPED_MATTERS } from '../../processes/index.js';
+import { bpmn, chain } from '../engine/lint/helpers.js';
 import { cli, tempDir, withoutStackTrace } from './cli-helpers.js';
 
 describe('cli: matterflow lint', function () {

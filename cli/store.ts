@@ -3,9 +3,9 @@
  * database, the system clock) and closed afterwards. Writing commands migrate first, as the
  * server does; reading ones (audits on a copy) change nothing and need the tables to exist.
  */
-import { LiveCalendar } from '../calendar-store/index.js';
-import { systemClock } from '../clock.js';
-import { migrateLatest, openStore, type DatabaseConfig, type Store } from '../store/index.js';
+import { LiveCalendar } from '../engine/calendar-store/index.js';
+import { systemClock } from '../engine/clock.js';
+import { migrateLatest, openStore, type DatabaseConfig, type Store } from '../engine/store/index.js';
 import { withDatabase } from './database.js';
 
 export interface StoreUse {

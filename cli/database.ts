@@ -4,7 +4,7 @@
  * create an empty one, and a database without Matterflow's tables rather than fail on a query.
  */
 import fs from 'node:fs';
-import { openDatabase, type Database, type DatabaseConfig } from '../store/index.js';
+import { openDatabase, type Database, type DatabaseConfig } from '../engine/store/index.js';
 import { CommandFailure } from './command.js';
 import { describeDatabase } from './options.js';
 

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../../engine/store/index.js';
-import { fixturesDir, repoRoot } from '../model/helpers.js';
+import { openDatabase } from '../../engine/store/index.js';
+import { fixturesDir, repoRoot } from '../engine/model/helpers.js';
 import { cli, tempDir, withoutStackTrace } from './cli-helpers.js';
 
 const FOOD_BPMN = path.join(repoRoot, 'processes', 'food-licence.bpmn');

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../model/helpers.js';
+import { repoRoot } from '../engine/model/helpers.js';
 
 export interface Run {
   readonly code: number;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import path from 'node:path';
-import { maskIdNumber } from '../../../engine/matters/index.js';
-import { APPLICANT } from '../domain/support.js';
+import { maskIdNumber } from '../../engine/matters/index.js';
+import { APPLICANT } from '../engine/domain/support.js';
 import { caseDatabase, type CaseFixture } from './case-fixture.js';
 import { cli, tempDir, withoutStackTrace } from './cli-helpers.js';
 

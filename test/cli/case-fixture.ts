@@ -5,10 +5,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { LiveCalendar } from '../../../engine/calendar-store/index.js';
-import { SettableClock } from '../../../engine/clock.js';
-import { migrateLatest, openDatabase, openStore } from '../../../engine/store/index.js';
-import { APPLICANT, FOOD_LICENCE } from '../domain/support.js';
+import { LiveCalendar } from '../../engine/calendar-store/index.js';
+import { SettableClock } from '../../engine/clock.js';
+import { migrateLatest, openDatabase, openStore } from '../../engine/store/index.js';
+import { APPLICANT, FOOD_LICENCE } from '../engine/domain/support.js';
 
 export interface CaseFixture {
   readonly caseId: string;
@@ -28,7 +28,7 @@ export async function caseDatabase(file: string, caseId = 'case-1'): Promise<Cas
     const calendar = await LiveCalendar.open(database.knex, { warn: () => undefined });
     const clock = new SettableClock('2026-09-29T02:00:00.000Z');
     const store = await openStore({ database, clock, calendar });
-    await store.deploy(readFileSync(fileURLToPath(new URL('../domain/food-licence.bpmn', import.meta.url)), 'utf8'), { actor: 'admin' });
+    await store.deploy(readFileSync(fileURLToPath(new URL('../engine/domain/food-licence.bpmn', import.meta.url)), 'utf8'), { actor: 'admin' });
     const received = await store.dispatch(caseId, {
       type: 'case.receive',
       actor: '窗口-李四',

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { progressBar } from '../../../engine/cli/progress.js';
+import { progressBar } from '../../cli/progress.js';
 
 describe('cli: progress bar', () => {
   const recorder = (isTTY: boolean) => {

@@ -1,43 +1,17 @@
 /**
- * Users and their bearer tokens. A token is 32 random bytes shown once when the user is
- * created; only its sha256 is stored, so a copy of the database grants nobody access.
+ * Users, their bearer tokens and login sessions in the `users` and `sessions` tables (the rules:
+ * engine/users). A token is shown once when the user is created; only its sha256 is stored.
  */
-import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import { ROLES, type Principal, type Role } from '../../engine/domain/index.js';
-import { MatterflowError } from '../../engine/errors.js';
-import { applicantKey } from '../../engine/store/index.js';
-
-export class UserInvalidError extends MatterflowError {
-  constructor(message: string) {
-    super('USER_INVALID', message);
-  }
-}
-
-export interface NewUser {
-  readonly id: string;
-  readonly name: string;
-  readonly roles: readonly Role[];
-  /** Required for department officers. */
-  readonly department?: string;
-  /** For applicants: their 证件号码; only its key (`applicantKey`) is stored, binding them to their cases. */
-  readonly idNumber?: string;
-  /** For the browser workspace: a password to log in with (stored as a salted scrypt hash). */
-  readonly password?: string;
-}
-
-const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
+import type { Principal, Role } from '../domain/index.js';
+import { applicantKey } from '../store/index.js';
+import { checkNewUser, checkPassword, hashPassword, newToken, tokenHash as hash, verifyPassword, type NewUser, type UserProfile } from '../users/index.js';
 
 /** Create a user; returns the bearer token, which is not stored and cannot be shown again. */
 export async function createUser(knex: Knex, user: NewUser, options: { actor: string; at: string }): Promise<{ token: string }> {
-  if (!/^[\p{L}\p{N}._@-]{1,100}$/u.test(user.id)) throw new UserInvalidError(`Expected a user id of letters, digits and ._@-, but got '${user.id}'`);
-  const unknown = user.roles.filter((role) => !ROLES.includes(role));
-  if (user.roles.length === 0 || unknown.length > 0) throw new UserInvalidError(`Expected roles among ${ROLES.join(', ')}, but got ${user.roles.join(', ') || 'none'}`);
-  if (user.roles.includes('department') && !user.department) throw new UserInvalidError('A department officer needs a department');
-  if (user.idNumber !== undefined && !user.roles.includes('applicant')) throw new UserInvalidError('Only an applicant is bound to a 证件号码');
-  if (user.idNumber !== undefined && user.idNumber.trim() === '') throw new UserInvalidError('Expected a 证件号码, but got an empty one');
-  if (user.password !== undefined) checkPassword(user.password);
-  const token = randomBytes(32).toString('base64url');
+  checkNewUser(user);
+  const token = newToken();
   await knex('users').insert({
     user_id: user.id,
     name: user.name,
@@ -64,43 +38,12 @@ export async function principalForToken(knex: Knex, token: string, now: Date = n
   return session ? principalOf(session) : null;
 }
 
-/** A user as the workspace shows them. */
-export interface UserProfile extends Principal {
-  readonly name: string;
-}
-
 export async function userProfile(knex: Knex, userId: string): Promise<UserProfile | null> {
   const row = (await knex('users').where({ user_id: userId }).first()) as UserRow | undefined;
   return row ? { ...principalOf(row), name: row.name } : null;
 }
 
 // ---- passwords and login sessions -------------------------------------------------------------
-
-/** scrypt cost (N = 2^15, r = 8, p = 1: about 32 MB and tens of milliseconds a check). */
-const SCRYPT = { N: 32_768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
-const KEY_LENGTH = 32;
-
-const scrypt = (password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> =>
-  new Promise((resolve, reject) => scryptCallback(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))));
-
-function checkPassword(password: string): void {
-  if (password.length < 8 || password.length > 200) throw new UserInvalidError('Expected a password of 8 to 200 characters');
-}
-
-/** `scrypt$N$r$p$salt$key`, salt and key in base64url: the parameters travel with the hash, so they can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await scrypt(password, salt, SCRYPT);
-  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
-}
-
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64url');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
 
 /** Set (or replace) a user's password; false when there is no such user. Their open sessions end. */
 export async function setPassword(knex: Knex, userId: string, password: string): Promise<boolean> {
@@ -127,7 +70,7 @@ export async function login(knex: Knex, userId: string, password: string, option
     return null;
   }
   if (!(await verifyPassword(password, row.password_hash))) return null;
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const expiresAt = new Date(options.now.getTime() + options.ttlMs).toISOString();
   await knex('sessions').where('expires_at', '<=', options.now.toISOString()).delete();
   await knex('sessions').insert({ token_hash: hash(token), user_id: row.user_id, created_at: options.now.toISOString(), expires_at: expiresAt });

@@ -1,6 +1,6 @@
-import { ROLES, type Role } from '../../domain/index.js';
-import { migrateLatest } from '../../store/index.js';
-import { createUser, setPassword, UserInvalidError } from '../../../server/auth/users.js';
+import { ROLES, type Role } from '../../engine/domain/index.js';
+import { migrateLatest } from '../../engine/store/index.js';
+import { createUser, setPassword, UserInvalidError } from '../../engine/users-store/index.js';
 import type { Subcommand } from '../command.js';
 import { CommandFailure, EXIT, UsageError } from '../command.js';
 import { withDatabase } from '../database.js';

@@ -1,5 +1,5 @@
 /** How `validate` and `deploy` print the model's findings: the same line for people, JSON for tools. */
-import type { Finding } from '../model/index.js';
+import type { Finding } from '../engine/model/index.js';
 
 /** FILE: ELEMENT_ID: RULE: [warning: ]message (line L, column C) */
 export function findingLine(file: string, found: Finding): string {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Store } from '../../store/index.js';
+import type { Store } from '../../engine/store/index.js';
 import type { CliIo, Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../command.js';
 import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseCommand } from '../options.js';

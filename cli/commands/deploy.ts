@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { MatterInvalidError, type FieldError } from '../../matters/index.js';
-import { deployMatter, MatterProcessNotDeployedError } from '../../matters-store/index.js';
-import { lintForDeploy } from '../../lint/index.js';
-import { readBpmnFile } from '../../model/index.js';
-import { DeploymentError, type Store } from '../../store/index.js';
+import { MatterInvalidError, type FieldError } from '../../engine/matters/index.js';
+import { deployMatter, MatterProcessNotDeployedError } from '../../engine/matters-store/index.js';
+import { lintForDeploy } from '../../engine/lint/index.js';
+import { readBpmnFile } from '../../engine/model/index.js';
+import { DeploymentError, type Store } from '../../engine/store/index.js';
 import type { CliIo, Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../command.js';
 import { findingLine } from '../findings.js';

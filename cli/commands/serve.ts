@@ -43,7 +43,7 @@ export const serveCommand: Subcommand = {
       io.err(`matterflow serve: ${error.message.split('\n')[0] ?? error.name}`);
       process.exit(EXIT.failed);
     });
-    await import('../../../server/main.js');
+    await import('../../server/main.js');
     return EXIT.ok;
   },
 };

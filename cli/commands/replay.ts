@@ -1,8 +1,8 @@
-import { CaseNotFoundError, type EventRange } from '../../store/index.js';
+import { CaseNotFoundError, type EventRange } from '../../engine/store/index.js';
 import type { Subcommand } from '../command.js';
 import { CommandFailure, EXIT, UsageError } from '../command.js';
 import { caseLines } from '../case-view.js';
-import { maskDeep } from '../mask.js';
+import { maskDeep } from '../../engine/matters/index.js';
 import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseCommand } from '../options.js';
 import { withStore } from '../store.js';
 

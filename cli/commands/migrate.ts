@@ -1,4 +1,4 @@
-import { migrateLatest } from '../../store/index.js';
+import { migrateLatest } from '../../engine/store/index.js';
 import type { Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../command.js';
 import { withDatabase } from '../database.js';

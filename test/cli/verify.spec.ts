@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import path from 'node:path';
-import { openDatabase } from '../../../engine/store/index.js';
+import { openDatabase } from '../../engine/store/index.js';
 import { caseDatabase } from './case-fixture.js';
 import { cli, tempDir, withoutStackTrace } from './cli-helpers.js';
 

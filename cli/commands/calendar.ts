@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { CalendarImportError, CalendarInputError, yearOfDate, type CalendarLayout } from '../../calendar/index.js';
-import { importCalendar, listYears, loadCalendar, recomputeProvisionalDueDates } from '../../calendar-store/index.js';
+import { CalendarImportError, CalendarInputError, yearOfDate, type CalendarLayout } from '../../engine/calendar/index.js';
+import { importCalendar, listYears, loadCalendar, recomputeProvisionalDueDates } from '../../engine/calendar-store/index.js';
 import type { CliIo, ExitCode, Subcommand } from '../command.js';
 import { CommandFailure, EXIT, UsageError } from '../command.js';
 import { withDatabase } from '../database.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { Finding } from '../../model/index.js';
-import { loadDefinition, readBpmnFile } from '../../model/index.js';
+import type { Finding } from '../../engine/model/index.js';
+import { loadDefinition, readBpmnFile } from '../../engine/model/index.js';
 import type { Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../command.js';
 import { findingJson, findingLine } from '../findings.js';

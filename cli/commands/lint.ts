@@ -1,6 +1,6 @@
-import type { LintFinding } from '../../lint/index.js';
-import { lintXml } from '../../lint/index.js';
-import { readBpmnFile } from '../../model/index.js';
+import type { LintFinding } from '../../engine/lint/index.js';
+import { lintXml } from '../../engine/lint/index.js';
+import { readBpmnFile } from '../../engine/model/index.js';
 import type { Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../command.js';
 import { findingJson, findingLine } from '../findings.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../model/helpers.js';
+import { repoRoot } from '../engine/model/helpers.js';
 import { cli, tempDir } from './cli-helpers.js';
 
 const HOLIDAY_CN_2020 = path.join(repoRoot, 'test', 'fixtures', 'calendar', 'holiday-cn-2020.json');

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fixturesDir, repoRoot, semanticsDir } from '../model/helpers.js';
+import { fixturesDir, repoRoot, semanticsDir } from '../engine/model/helpers.js';
 
 interface Run {
   readonly code: number;

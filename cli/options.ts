@@ -5,7 +5,7 @@
  * $MATTERFLOW_DATA_DIR/matterflow.sqlite).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { configFromEnv, type DatabaseConfig } from '../store/index.js';
+import { configFromEnv, type DatabaseConfig } from '../engine/store/index.js';
 import { UsageError, type CliIo } from './command.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
