@@ -3,11 +3,15 @@
  * from the snapshot, so that a case search by applicant ID is an exact, indexed match and the
  * number never stands in clear in an index. A user of role applicant is bound to the same key.
  */
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import { readJson } from '../engine/store/json.js';
-import { applicantKey } from '../engine/store/projections-domain.js';
 
 export const name = '20260109000000_applicant_key';
+
+// Frozen copies, as they were when this migration was written (a migration imports nothing from
+// engine/: it must do the same thing forever, whatever becomes of the engine's applicantKey).
+const applicantKey = (idNumber: string): string => createHash('sha256').update(idNumber.trim().toUpperCase()).digest('hex');
+const readJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('cases', (t) => {
