@@ -1,7 +1,10 @@
 /**
- * Persistence of the working-day calendar (tables calendar_days and calendar_changes, migration
- * 20260101000000_calendar): seeding, official imports, local corrections with an audit trail,
- * and loading the data a WorkingDayCalendar runs on. Each function is one transaction.
+ * The working-day calendar's tables over knex (calendar_days and calendar_changes, migration
+ * 20260101000000_calendar); the data and arithmetic are engine/calendar. Public API: seeding
+ * from chinese-days, official imports, audited corrections of one day (each one transaction),
+ * the queries (`loadCalendar`, `listYears`, `listChanges`), `LiveCalendar` (the calendar a
+ * running store counts with, reloaded after an import or a correction) and
+ * `recomputeProvisionalDueDates`. Everything else in this folder is internal.
  */
 export { seedFromChineseDays, type SeedOptions } from './seed.js';
 export { importCalendar, type ImportOptions, type ImportResult } from './import-official.js';

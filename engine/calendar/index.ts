@@ -1,6 +1,11 @@
 /**
- * The working-day calendar (pure): calendar data, its importers, and working-day / working-hour
- * arithmetic in Beijing time. Persistence lives in engine/calendar-store.
+ * The working-day calendar, pure: statutory holidays, 调休 make-up working days and local
+ * corrections as data, and working-day / working-hour arithmetic over them in Asia/Shanghai.
+ * Public API: `WorkingDayCalendar` (due dates and elapsed working time, years without official
+ * data counted from the holidays the law fixes and marked provisional), the calendar data types
+ * and `DEFAULT_OFFICE_DAY`, `statutoryHolidays`, the import parsers (`parseCalendarImport` over
+ * the chinese-days and holiday-cn layouts), the errors, and the date-text helpers. Its tables
+ * are engine/calendar-store; everything else in this folder is internal.
  */
 export { WorkingDayCalendar, type Answer, type CalendarOptions, type CalendarWarning, type LimitResult } from './working-day-calendar.js';
 export { DAY_SOURCES, calendarData, mergeCalendarData, type CalendarData, type CalendarDay, type DaySource, type ResolvedDay } from './types.js';

@@ -1,7 +1,10 @@
 /**
  * The lint: one bpmnlint rule set (bpmnlint's recommended rules + our `matterflow/…` rules for
- * matters) used by the browser modeler, by deploy and by `matterflow lint`, from this code.
- * Pure: no I/O, no clock; bundles for the browser.
+ * matters, one file each in rules/) used by the browser modeler, by deploy and by
+ * `matterflow lint`, from this code. Pure: no I/O, no clock; bundles for the browser. Public API:
+ * `lintConfig` and `lintResolver` (what bpmn-js-bpmnlint takes), `lintXml` / `lintDefinitions`
+ * (the same rules in Node), `lintForDeploy` (the deploy policy: which findings refuse), the
+ * Chinese messages and the finding type.
  */
 export type { LintFinding } from './types.js';
 export { MATTERFLOW_RULE_PREFIX } from './types.js';

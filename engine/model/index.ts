@@ -1,6 +1,9 @@
 /**
  * The model layer: BPMN XML (bpmn-moddle + the gov extension) in, checked and compiled,
- * immutable definitions out. Everything else in the engine imports from here.
+ * immutable definitions out. Public API: the compiled definition types, `loadDefinition` (parse,
+ * validate, compile, cached by content hash), `exportXml`, `readBpmnFile` / `decodeBpmn`,
+ * `hashXml`, the gov moddle descriptor, the deploy rules' names (`RULES`) and the model limits.
+ * Every other layer of the engine imports the model from here.
  */
 export type * from './types.js';
 export { TIME_LIMIT_UNITS, COUNTERSIGN_KINDS, MATERIAL_NECESSITIES } from './types.js';

@@ -1,7 +1,8 @@
 /**
  * 好差评 (service ratings), the pure core: levels as labels, commands, events, handlers that
- * decide and appliers that record, and the shapes of statistics and of the public view.
- * Persistence lives in engine/ratings-store.
+ * decide (`decideRating`) and appliers that record (`applyRatingEvent`, `replayRating`), and the
+ * shapes of statistics and of the public view. Everything exported here is the public API; its
+ * tables are engine/ratings-store.
  */
 export {
   LEVELS,
