@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SettableClock } from '../engine/clock.js';
 import { claimBatch } from '../engine/jobs/claim-batch.js';
+import { jobsOf } from '../engine/jobs/index.js';
 import { explainClaim, usesDueAtIndex } from '../engine/jobs/claim-plan.js';
 import { DefinitionCache } from '../engine/store/definition-cache.js';
 import { Dispatcher } from '../engine/store/dispatcher.js';
@@ -90,7 +91,7 @@ export async function benchTimers(pending = 100_000, viaCommands = Math.min(10_0
     if (!usesDueAtIndex(plan, 'sqlite')) throw new Error('the claim statement does not read jobs_due_at_index');
 
     clock.set(DUE_BY);
-    const poller = store.createPoller({ batchSize: 100, serviceJobs: false });
+    const poller = jobsOf(store).createPoller({ batchSize: 100, serviceJobs: false });
     const began = performance.now();
     const tick = await poller.tick();
     const seconds = (performance.now() - began) / 1000;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { LiveCalendar } from '../engine/calendar-store/index.js';
 import { SettableClock, systemClock } from '../engine/clock.js';
-import { PeriodicSweep } from '../engine/jobs/index.js';
+import { jobsOf, PeriodicSweep } from '../engine/jobs/index.js';
 import { openRatings } from '../engine/ratings-store/index.js';
 import { createStore, migrateLatest, openDatabase } from '../engine/store/index.js';
 import { configureModelLimits } from '../engine/model/index.js';
@@ -44,7 +44,7 @@ if ((await store.listDefinitions()).length === 0) {
   const shipped = await loadShippedMatters(store, db.knex, { actor: 'system' });
   logger.info({ shipped }, 'empty database: the shipped matters were loaded');
 }
-const poller = config.poller ? store.createPoller({ onError: (error, job) => logger.error({ err: error, jobId: job?.jobId }, 'job failed') }) : null;
+const poller = config.poller ? jobsOf(store).createPoller({ onError: (error, job) => logger.error({ err: error, jobId: job?.jobId }, 'job failed') }) : null;
 await poller?.start();
 // 差评 rectifications past their deadline are marked overdue every five minutes (and now).
 const ratings = openRatings(db.knex, { clock: testClock ?? systemClock, calendar });

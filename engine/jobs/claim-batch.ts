@@ -10,9 +10,8 @@
  * jobs that are not due yet. `test/engine/jobs/claim-plan.spec.ts` checks the plan.
  */
 import type { Knex } from 'knex';
-import type { Dialect } from '../store/database.js';
 import { ORDER } from './lease.js';
-import { byFiringOrder, toJobRow, type JobKind, type JobRow } from './job-rows.js';
+import { byFiringOrder, toJobRow, type Dialect, type JobKind, type JobRow } from '../store/index.js';
 
 export interface BatchClaimOptions {
   readonly kinds: readonly JobKind[];

@@ -5,7 +5,7 @@
  * benchmark check that the plan names the index.
  */
 import type { Knex } from 'knex';
-import type { Dialect } from '../store/database.js';
+import type { Dialect } from '../store/index.js';
 import { claimStatement, type BatchClaimOptions } from './claim-batch.js';
 
 /** The name of the index the claim reads (created by the initial migration). */

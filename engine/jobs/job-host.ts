@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import type { Clock } from '../clock.js';
 import type { Command } from '../runtime/commands.js';
 import type { CaseState } from '../runtime/state.js';
-import type { Dialect } from '../store/database.js';
+import type { Dialect } from '../store/index.js';
 
 export interface JobHost {
   readonly knex: Knex;

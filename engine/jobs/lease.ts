@@ -7,8 +7,7 @@
  * for the first job of its case, which keeps a case's timers in order across racing runners.
  */
 import type { Knex } from 'knex';
-import type { Dialect } from '../store/database.js';
-import { toJobRow, type JobKind, type JobRow } from './job-rows.js';
+import { toJobRow, type Dialect, type JobKind, type JobRow } from '../store/index.js';
 
 export interface ClaimOptions {
   readonly kind: JobKind;

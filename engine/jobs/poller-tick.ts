@@ -16,12 +16,11 @@
 import type { RanJob } from './service-runner.js';
 import { claimBatch, deferJob, dropStaleJob } from './claim-batch.js';
 import type { JobHost } from './job-host.js';
-import { caseOf, type JobRow } from './job-rows.js';
+import { caseOf, CommandRejectedError, type JobRow } from '../store/index.js';
 import { isFirstOfCase, releaseLease } from './lease.js';
 import { withConflictRetry } from './timer-runner.js';
-import { CommandRejectedError } from '../store/errors.js';
 
-/** What the poller needs from the store (`store.createPoller` wires it). */
+/** What the poller needs from the store (`Jobs` wires it over the store's `jobPort`). */
 export interface PollerHost extends JobHost {
   /** Fire a start timer leased to `owner`; the new case id, or null when the lease was lost. */
   fireStartTimer(job: JobRow, owner: string): Promise<string | null>;

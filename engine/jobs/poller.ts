@@ -17,7 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
-import type { JobRow } from './job-rows.js';
+import type { JobRow } from '../store/index.js';
 import { runTick, type PollerHost, type TickResult, type TickSettings } from './poller-tick.js';
 
 export interface TimerPollerOptions {
@@ -33,7 +33,7 @@ export interface TimerPollerOptions {
   readonly retryDelayMs?: number;
   /** Fire due timers (case and process start timers). Default true. */
   readonly timers?: boolean;
-  /** Also run due service-task jobs each tick (store.runDueJobs). Default true. */
+  /** Also run due service-task jobs each tick (`Jobs.runDueJobs`). Default true. */
   readonly serviceJobs?: boolean;
   /** Keep the process alive while scheduled (default false: a server's listener does that). */
   readonly keepAlive?: boolean;
@@ -43,7 +43,7 @@ export interface TimerPollerOptions {
   readonly onTick?: (result: TickResult) => void;
 }
 
-/** The durable-timer heartbeat; create it with `store.createPoller(options)`. */
+/** The durable-timer heartbeat; create it with `jobsOf(store).createPoller(options)`. */
 export class TimerPoller {
   readonly id: string;
   readonly #host: PollerHost;

@@ -10,7 +10,7 @@ import type { CaseState } from '../runtime/state.js';
 import { BpmnError } from './bpmn-error.js';
 import { claimNext, releaseLease } from './lease.js';
 import { DEFAULT_LEASE_MS, type JobHost } from './job-host.js';
-import { caseOf, type JobRow } from './job-rows.js';
+import { caseOf, type JobRow } from '../store/index.js';
 import { withConflictRetry } from './timer-runner.js';
 
 /** What a handler is given. */

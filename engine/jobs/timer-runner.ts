@@ -7,8 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isSettable } from '../clock.js';
-import { ConcurrencyConflictError } from '../store/errors.js';
-import { caseOf } from './job-rows.js';
+import { caseOf, ConcurrencyConflictError } from '../store/index.js';
 import { claimNext, releaseLease } from './lease.js';
 import { DEFAULT_LEASE_MS, type JobHost } from './job-host.js';
 

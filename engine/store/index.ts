@@ -19,7 +19,9 @@ export function openStore(options: StoreOptions): Promise<Store> {
 
 export { createStore } from './store.js';
 export type { EnginePort, LoadResult } from './engine-port.js';
-export type { Store, StoreOptions, DispatchResult, CaseEvents, StartCaseInput, CorrelateInput } from './store-types.js';
+export type { Store, StoreOptions, DispatchResult, CaseEvents, StartCaseInput, CorrelateInput, JobPort } from './store-types.js';
+// The `jobs` table's rows, for the runners above the store (engine/jobs).
+export { toJobRow, caseOf, byFiringOrder, type JobKind, type JobRow } from './job-rows.js';
 export { openDatabase, configFromEnv, createSchema, dropSchema, type Database, type DatabaseConfig, type Dialect } from './database.js';
 export { migrateLatest, migrateRollbackAll } from './migrate.js';
 export type { DeployResult, DeployedProcess } from './deploy.js';

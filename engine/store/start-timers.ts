@@ -7,11 +7,11 @@
  * deploy transaction); a version without timer starts just removes them. Firing one, in ONE
  * transaction: delete the row (only while still leased to the firing poller, so a lease lost to
  * another poller fires nothing), schedule the next occurrence of a cycle, and start the case
- * through the start event (engine/jobs/start-timer-plan.ts says when each fires).
+ * through the start event (start-timer-plan.ts says when each fires).
  */
 import type { Knex } from 'knex';
-import { nextStartTimer, planStartTimer } from '../jobs/start-timer-plan.js';
-import type { JobRow } from '../jobs/job-rows.js';
+import { nextStartTimer, planStartTimer } from './start-timer-plan.js';
+import type { JobRow } from './job-rows.js';
 import type { CompiledProcess } from '../model/types.js';
 import type { TimerRepeat, WorkingCalendar } from '../runtime/index.js';
 import type { Dispatcher } from './dispatcher.js';

@@ -4,17 +4,18 @@
 import type { SupervisionPolicy } from '../supervision/index.js';
 import type { Applicant } from '../domain/index.js';
 import type { Clock } from '../clock.js';
-import type { JobHandler, FiredTimer, RanJob, TimerPoller, TimerPollerOptions } from '../jobs/index.js';
+import type { Knex } from 'knex';
 import type { WorkingCalendar } from '../runtime/api.js';
 import type { CaseCommand } from '../case/index.js';
 import type { CaseEvent } from '../runtime/events.js';
 import type { CaseState } from '../runtime/state.js';
 import type { CaseFilter, CaseSummary } from './case-repository.js';
-import type { Database, DatabaseConfig } from './database.js';
+import type { Database, DatabaseConfig, Dialect } from './database.js';
 import type { DefinitionRef } from './definitions-repository.js';
 import type { CompiledDefinition } from '../model/types.js';
 import type { DeployResult } from './deploy.js';
 import type { EventRange } from './event-log.js';
+import type { JobRow } from './job-rows.js';
 import type { TaskFilter, TaskView } from './task-query.js';
 import type { VerifyResult } from './verify.js';
 
@@ -91,18 +92,25 @@ export interface Store {
   replay(caseId: string, range?: EventRange): Promise<CaseState>;
   /** Recompute the hash chain and compare replay with the snapshot. */
   verify(caseId: string): Promise<VerifyResult>;
-  /** Fire every timer due by `until`, in order, each in its own transaction. */
-  fireDueTimers(until: Date): Promise<FiredTimer[]>;
-  /** Register the handler of a service-task job type. */
-  registerHandler(type: string, handler: JobHandler): void;
-  /** Run every due service job that has a handler. */
-  runDueJobs(): Promise<RanJob[]>;
-  /**
-   * A timer poller over this store (not started): `await poller.start()` fires every overdue
-   * job, then ticks on its schedule; `await poller.stop()` before `close()`. Process timer start
-   * events fire only through a poller.
-   */
-  createPoller(options?: TimerPollerOptions): TimerPoller;
+  /** What engine/jobs (timers, service jobs, the poller: `jobsOf(store)`) drives the store through. */
+  readonly jobPort: JobPort;
   readonly database: Database;
   close(): Promise<void>;
+}
+
+/**
+ * The store as engine/jobs sees it: the `jobs` table's database, business time, and a way to run
+ * one command (with its reactions) in its own transaction. The store does not know the runners.
+ */
+export interface JobPort {
+  readonly knex: Knex;
+  readonly dialect: Dialect;
+  /** Business time: event times and due dates. */
+  readonly clock: Clock;
+  /** Run a command (and its reactions) in its own transaction; `at` fixes the command's now. */
+  dispatch(caseId: string, command: CaseCommand, options?: { at?: Date }): Promise<unknown>;
+  /** A case's current snapshot. */
+  getCase(caseId: string): Promise<CaseState | null>;
+  /** Fire a start timer leased to `owner`: start its case and schedule the next occurrence; the new case id, or null when the lease was lost. */
+  fireStartTimer(job: JobRow, owner: string): Promise<string | null>;
 }

@@ -1,9 +1,9 @@
 /**
  * `createStore`: the persistence layer assembled from its parts (deploy, dispatcher, queries,
- * audit, job runners, the timer poller) over one database. `openStore` (index.ts) wires the real engine.
+ * audit) over one database. `openStore` (index.ts) wires the real engine. The timers, service
+ * jobs and the poller are engine/jobs, above the store: they drive it through `store.jobPort`.
  */
 import { randomUUID } from 'node:crypto';
-import { fireDueTimers, runDueJobs, TimerPoller, type JobHandler, type PollerHost } from '../jobs/index.js';
 import { listCases, loadCase } from './case-repository.js';
 import { openDatabase, type Database } from './database.js';
 import { DefinitionCache } from './definition-cache.js';
@@ -17,7 +17,7 @@ import { migrateLatest } from './migrate.js';
 import { signalRequests, startBy } from './reactions.js';
 import { fireStartTimer } from './start-timers.js';
 import type { StepResult } from './requests.js';
-import type { CaseEvents, DispatchResult, Store, StoreOptions } from './store-types.js';
+import type { CaseEvents, DispatchResult, JobPort, Store, StoreOptions } from './store-types.js';
 import { listTasks } from './task-query.js';
 import { verifyCase } from './verify.js';
 
@@ -39,19 +39,16 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
     ...(options.supervision ? { supervision: options.supervision } : {}),
     ...(options.creditCheck ? { creditCheck: options.creditCheck } : {}),
   });
-  const handlers = new Map<string, JobHandler>();
-
   const dispatch = async (caseId: string, command: Parameters<Store['dispatch']>[1], at?: Date) =>
     toResult(caseId, await dispatcher.dispatch({ caseId, command }, at ? { at } : {}));
 
-  const jobHost: PollerHost = {
+  const jobPort: JobPort = {
     knex,
     dialect: database.dialect,
     clock,
     dispatch: (caseId, command, opts) => dispatch(caseId, command, opts?.at),
     getCase: async (caseId) => (await loadCase(knex, caseId))?.state ?? null,
     fireStartTimer: (job, owner) => fireStartTimer(dispatcher, job, owner, { ids, now: clock.now().toISOString() }),
-    runDueJobs: () => runDueJobs(jobHost, handlers),
   };
 
   const store: Store = {
@@ -106,10 +103,7 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
       return state;
     },
     verify: (caseId) => verifyCase(knex, engine, caseId),
-    fireDueTimers: (until) => fireDueTimers(jobHost, until),
-    registerHandler: (type, handler) => void handlers.set(type, handler),
-    runDueJobs: () => runDueJobs(jobHost, handlers),
-    createPoller: (pollerOptions) => new TimerPoller(jobHost, pollerOptions),
+    jobPort,
     close: async () => {
       if (owned) await database.close();
     },

@@ -6,6 +6,7 @@
  */
 import { addDuration, type SettableClock } from '../../engine/clock.js';
 import type { RatingsService } from '../../engine/ratings-store/index.js';
+import { jobsOf } from '../../engine/jobs/index.js';
 import type { Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
@@ -46,9 +47,9 @@ export function testClockRoutes(routes: Routes, store: Store, clock: SettableClo
       }
       // Backwards is a plain jump; forwards fires each timer at its own due time on the way.
       if (target < before) clock.set(target);
-      const timers = await store.fireDueTimers(target);
+      const timers = await jobsOf(store).fireDueTimers(target);
       clock.set(target);
-      const jobs = await store.runDueJobs();
+      const jobs = await jobsOf(store).runDueJobs();
       const overdueRatings = ratings ? await (await ratings()).markOverdue(target) : [];
       return {
         body: {

@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { policyFrom } from '../../engine/supervision/index.js';
+import { jobsOf } from '../../engine/jobs/index.js';
 import { createUser } from '../../engine/users-store/index.js';
 import { testServer, type TestServer } from './support.js';
 import { FOOD_LICENCE_APPLICATION as application } from '../support/applications.js';
@@ -25,7 +26,7 @@ describe('server: supervision', () => {
     const windowTask = received.tasks.find((t) => t.elementId === 'windowAcceptance')!;
     const accepted = await request(server.app).post(`/api/cases/${caseId}/operations`).set(as('window-li')).send({ operation: 'case.accept', data: { taskId: windowTask.taskId } }).expect(200);
     reviewTaskId = (accepted.body.tasks as Array<{ taskId: string; elementId: string }>).find((t) => t.elementId === 'review')!.taskId;
-    await server.store.fireDueTimers(new Date('2026-12-02T01:30:00.000Z'));
+    await jobsOf(server.store).fireDueTimers(new Date('2026-12-02T01:30:00.000Z'));
     server.clock.set('2026-12-02T01:30:00.000Z');
   });
   afterEach(() => server.close());

@@ -16,7 +16,7 @@ export interface TestServer {
   readonly app: Express;
   readonly store: Store;
   readonly db: TestDatabase;
-  /** The store's clock (starts at 2026-11-02T01:30Z): set or advance it, then store.fireDueTimers. */
+  /** The store's clock (starts at 2026-11-02T01:30Z): set or advance it, then jobsOf(store).fireDueTimers. */
   readonly clock: SettableClock;
   /** The calendar the store counts with (reloaded by the calendar routes). */
   readonly calendar: LiveCalendar;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { expect } from 'chai';
 import { SettableClock, addDuration } from '../../engine/clock.js';
-import type { JobHandler } from '../../engine/jobs/index.js';
+import { jobsOf, type JobHandler } from '../../engine/jobs/index.js';
 import type { CaseEvent } from '../../engine/runtime/events.js';
 import type { CaseState } from '../../engine/runtime/state.js';
 import { LiveCalendar } from '../../engine/calendar-store/index.js';
@@ -105,16 +105,16 @@ export class TestEngine {
   /** Move the clock forward, firing every timer due in the window in order, each at its due time. */
   advance(by: string | number) {
     const until = typeof by === 'number' ? new Date(this.clock.now().getTime() + by) : addDuration(this.clock.now(), by);
-    return this.store.fireDueTimers(until);
+    return jobsOf(this.store).fireDueTimers(until);
   }
 
   registerHandler(type: string, handler: JobHandler): void {
-    this.store.registerHandler(type, handler);
+    jobsOf(this.store).registerHandler(type, handler);
   }
 
   /** Run every due service job. */
   runJobs() {
-    return this.store.runDueJobs();
+    return jobsOf(this.store).runDueJobs();
   }
 
   /** The stored state of a case (throws if there is none). */

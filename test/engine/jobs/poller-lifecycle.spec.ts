@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Command } from '../../../engine/runtime/commands.js';
-import { TimerPoller, type PollerHost } from '../../../engine/jobs/index.js';
+import { jobsOf, TimerPoller, type PollerHost } from '../../../engine/jobs/index.js';
 import { TestEngine } from '../../support/test-engine.js';
 import { fixture, jobRows, sleep, timersFired } from './support/helpers.js';
 
@@ -46,7 +46,7 @@ describe('jobs: timer poller lifecycle', () => {
     // given a tick blocked inside a service handler
     const handler = blockingHandler();
     const caseId = await engine.start('slowService');
-    const poller = engine.store.createPoller({ schedule: '*/10 * * * * *' });
+    const poller = jobsOf(engine.store).createPoller({ schedule: '*/10 * * * * *' });
     const started = poller.start();
     await handler.entered;
 
@@ -69,7 +69,7 @@ describe('jobs: timer poller lifecycle', () => {
     // given
     const handler = blockingHandler();
     await engine.start('slowService');
-    const poller = engine.store.createPoller();
+    const poller = jobsOf(engine.store).createPoller();
 
     // when
     const first = poller.tick();
@@ -99,7 +99,7 @@ describe('jobs: timer poller lifecycle', () => {
       },
       getCase: (id) => store.getCase(id),
       fireStartTimer: async () => null,
-      runDueJobs: () => store.runDueJobs(),
+      runDueJobs: () => jobsOf(store).runDueJobs(),
     };
 
     // when
@@ -127,7 +127,7 @@ describe('jobs: timer poller lifecycle', () => {
       },
       getCase: (id) => store.getCase(id),
       fireStartTimer: async () => null,
-      runDueJobs: () => store.runDueJobs(),
+      runDueJobs: () => jobsOf(store).runDueJobs(),
     };
     const poller = new TimerPoller(host, { id: 'poller:flaky', retryDelayMs: 60_000, onError: (error) => errors.push(error) });
 
@@ -144,6 +144,6 @@ describe('jobs: timer poller lifecycle', () => {
   });
 
   it('should refuse a schedule that is not a cron expression', () => {
-    expect(() => engine.store.createPoller({ schedule: 'every second' })).to.throw(RangeError, /node-cron/);
+    expect(() => jobsOf(engine.store).createPoller({ schedule: 'every second' })).to.throw(RangeError, /node-cron/);
   });
 });

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { SettableClock } from '../../../engine/clock.js';
 import { claimBatch } from '../../../engine/jobs/claim-batch.js';
+import { jobsOf } from '../../../engine/jobs/index.js';
 import { createStore, defaultEngine } from '../../../engine/store/index.js';
 import { TestEngine } from '../../support/test-engine.js';
 import { fixture, jobRows, sleep, timersFired } from './support/helpers.js';
@@ -23,7 +24,7 @@ describe('jobs: timer poller', () => {
     // given
     const soon = await engine.start('wait', { delay: 'PT1H' });
     const later = await engine.start('wait', { delay: 'PT3H' });
-    const poller = engine.store.createPoller();
+    const poller = jobsOf(engine.store).createPoller();
 
     // when
     const early = await poller.tick();
@@ -45,7 +46,7 @@ describe('jobs: timer poller', () => {
     for (let n = 0; n < 5; n += 1) caseIds.push(await engine.start('wait', { delay: `PT${n + 1}M` }));
     const restartedAt = new SettableClock('2025-01-06T03:00:00.000Z');
     const restarted = await createStore({ database: await engine.db.openAnother(), clock: restartedAt, ids: () => engine.nextId() }, defaultEngine);
-    const poller = restarted.createPoller();
+    const poller = jobsOf(restarted).createPoller();
 
     // when the server starts again
     const first = await poller.start();
@@ -70,7 +71,7 @@ describe('jobs: timer poller', () => {
     const { knex, dialect } = engine.store.database;
     const claim = { kinds: ['timer'] as const, dueBy: engine.clock.now().toISOString(), owner: 'poller:dead', leaseMs: 500, limit: 10 };
     expect(await claimBatch(knex, dialect, { ...claim, now: new Date().toISOString() })).to.have.length(1);
-    const poller = engine.store.createPoller();
+    const poller = jobsOf(engine.store).createPoller();
 
     // when
     const whileLeased = await poller.tick();
@@ -94,7 +95,7 @@ describe('jobs: timer poller', () => {
     engine.clock.advance('PT2H');
 
     // when
-    const result = await engine.store.createPoller().tick();
+    const result = await jobsOf(engine.store).createPoller().tick();
 
     // then
     expect(result.timers).to.deep.equal([]);
@@ -112,7 +113,7 @@ describe('jobs: timer poller', () => {
     const caseId = await engine.start('slowService');
 
     // when
-    const result = await engine.store.createPoller().tick();
+    const result = await jobsOf(engine.store).createPoller().tick();
 
     // then
     expect(result.serviceJobs.map((j) => [j.caseId, j.outcome])).to.deep.equal([[caseId, 'completed']]);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DeploymentError, createStore, defaultEngine } from '../../../engine/store/index.js';
-import type { TimerPoller } from '../../../engine/jobs/index.js';
+import { jobsOf, type TimerPoller } from '../../../engine/jobs/index.js';
 import { readJson } from '../../../engine/store/json.js';
 import { TestEngine } from '../../support/test-engine.js';
 import { fixture, jobRows } from './support/helpers.js';
@@ -13,7 +13,7 @@ describe('jobs: process timer start events', () => {
 
   beforeEach(async () => {
     engine = await TestEngine.create({ start: T0 });
-    poller = engine.store.createPoller();
+    poller = jobsOf(engine.store).createPoller();
   });
 
   afterEach(async () => {
@@ -103,7 +103,7 @@ describe('jobs: process timer start events', () => {
     engine.clock.advance('PT1H');
 
     // when
-    const [a, b] = await Promise.all([poller.tick(), other.createPoller().tick()]);
+    const [a, b] = await Promise.all([poller.tick(), jobsOf(other).createPoller().tick()]);
 
     // then
     expect([...a.timers, ...b.timers].filter((t) => t.outcome === 'fired')).to.have.length(1);

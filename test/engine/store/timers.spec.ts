@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { jobsOf } from '../../../engine/jobs/index.js';
 import { createStore, defaultEngine } from '../../../engine/store/index.js';
 import { TestEngine } from '../../support/test-engine.js';
 import { fixture } from './fixture.js';
@@ -58,7 +59,7 @@ describe('store: timers', () => {
     const until = new Date('2025-01-06T04:00:00.000Z');
 
     // when
-    const [a, b] = await Promise.all([engine.store.fireDueTimers(until), other.fireDueTimers(until)]);
+    const [a, b] = await Promise.all([jobsOf(engine.store).fireDueTimers(until), jobsOf(other).fireDueTimers(until)]);
 
     // then
     const fired = [...a, ...b].filter((f) => f.outcome === 'fired').map((f) => f.elementId);

@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import { SettableClock } from '../../../../engine/clock.js';
-import type { PolledTimer, TickResult } from '../../../../engine/jobs/index.js';
+import { jobsOf, type PolledTimer, type TickResult } from '../../../../engine/jobs/index.js';
 import { openStore, type DatabaseConfig } from '../../../../engine/store/index.js';
 
 const config = JSON.parse(process.env['MF_WORKER_DB'] ?? 'null') as DatabaseConfig;
@@ -14,7 +14,7 @@ const id = process.env['MF_WORKER_ID'] ?? `worker-${process.pid}`;
 const store = await openStore({ database: config, clock: new SettableClock(process.env['MF_WORKER_NOW'] ?? new Date().toISOString()), migrate: false });
 const polled: PolledTimer[] = [];
 const record = (result: TickResult) => polled.push(...result.timers);
-const poller = store.createPoller({ id, batchSize: 20, leaseMs: 30_000, retryDelayMs: 100, serviceJobs: false, onTick: record });
+const poller = jobsOf(store).createPoller({ id, batchSize: 20, leaseMs: 30_000, retryDelayMs: 100, serviceJobs: false, onTick: record });
 
 process.stdout.write('ready\n');
 await once(process.stdin, 'data');

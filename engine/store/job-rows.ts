@@ -3,8 +3,8 @@
  * (`service`) and process start timers (`start-timer`, no case yet: `caseId` null, `processId`
  * set).
  */
-import { StoreError } from '../store/errors.js';
-import { readJson } from '../store/json.js';
+import { StoreError } from './errors.js';
+import { readJson } from './json.js';
 
 export type JobKind = 'timer' | 'service' | 'start-timer';
 
