@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { nextStartTimer, planStartTimer } from '../../../engine/jobs/start-timer-plan.js';
+import { nextStartTimer, planStartTimer } from '../../../engine/store/start-timer-plan.js';
 import type { TimerDefinition } from '../../../engine/model/types.js';
 
 const NOW = '2025-01-06T01:00:00.000Z';
