@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadDefinition } from '../engine/model/index.js';
-import { execute, type CaseState, type Command } from '../engine/runtime/index.js';
+import { execute, type Command } from '../engine/runtime/index.js';
+import { type CaseState } from '../engine/case/index.js';
 import { report, type Figure } from './report.js';
 
 export async function benchRuntime(cases: number): Promise<Figure[]> {

@@ -3,7 +3,7 @@
  * waits, open tasks, clocks with their due dates, timers, incidents and variables. The state
  * given must already be masked (mask.ts).
  */
-import type { CaseState } from '../engine/runtime/index.js';
+import type { CaseState } from '../engine/case/index.js';
 
 /** The lines describing `state`, as of its last event (`seq`, `time`). */
 export function caseLines(state: CaseState, asOf: { readonly time: string | null }): string[] {

@@ -6,9 +6,10 @@
  * domain. Pure, like the runtime.
  */
 import type { CompiledDefinition } from '../model/types.js';
-import { withOwnRules } from '../supervision/index.js';
-import { applyEvent, cloneState, execute, type CaseEvent, type CaseState, type Command, type RejectionCode, type RuntimeContext } from '../runtime/index.js';
+import { limitPlanner, withOwnRules, type SupervisionPolicy } from '../supervision/index.js';
+import { cloneState, execute, type Command, type RejectionCode, type RuntimeContext } from '../runtime/index.js';
 import {
+  DOMAIN_EVENT_VERSIONS,
   domainHandlers,
   isDomainCommand,
   onDeadline,
@@ -19,9 +20,17 @@ import {
   type DomainRejectionCode,
   type MatterSnapshot,
 } from '../domain/index.js';
+import { applyEvent } from './apply.js';
+import type { CaseEvent } from './events.js';
+import type { CaseState } from './state.js';
 
 export type CaseCommand = Command | DomainCommand;
-export type CaseContext = RuntimeContext & Pick<DomainContext, 'creditCheck'>;
+/** The runtime's context, with 电子监察's policy for the signals of clocks (instead of the runtime's planner). */
+export type CaseContext = Omit<RuntimeContext, 'limits'> &
+  Pick<DomainContext, 'creditCheck'> & {
+    /** 电子监察 rules; without them, clocks still run but raise no signals. */
+    readonly supervision?: SupervisionPolicy;
+  };
 export type CaseRejectionCode = RejectionCode | DomainRejectionCode;
 export interface CaseRejection {
   readonly code: CaseRejectionCode;
@@ -47,7 +56,7 @@ class Accumulator {
   current: CaseState | null;
   /** Whether `current` is still the caller's state, which must not be changed. */
   private borrowed: boolean;
-  private readonly ctx: CaseContext;
+  private readonly ctx: RuntimeContext & Pick<DomainContext, 'creditCheck'>;
 
   constructor(
     private readonly definition: CompiledDefinition,
@@ -61,7 +70,8 @@ class Accumulator {
     // under (kept in its state by case.received; during 收件 itself, whose flow starts before that
     // event, the command's), else the centre's. Replay and later commands see the same rules.
     const own = () => (this.current?.domain?.matter ?? receiving)?.supervision;
-    this.ctx = ctx.supervision ? { ...ctx, supervision: withOwnRules(ctx.supervision, own) } : ctx;
+    const { supervision, ...rest } = ctx;
+    this.ctx = supervision ? { ...rest, limits: limitPlanner(withOwnRules(supervision, own)) } : rest;
   }
 
   runtime(command: Command): CaseResult | null {
@@ -106,7 +116,7 @@ class Accumulator {
       if (refused) return refused;
     }
     for (const draft of outcome.events) {
-      const event = { ...draft, v: 1, time: this.ctx.now, actor } as CaseEvent;
+      const event = { ...draft, v: DOMAIN_EVENT_VERSIONS[draft.type], time: this.ctx.now, actor } as CaseEvent;
       if (this.borrowed && this.current) {
         this.current = cloneState(this.current);
         this.borrowed = false;

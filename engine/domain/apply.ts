@@ -1,15 +1,17 @@
 /**
  * Appliers of the domain events: how each changes the case's DomainState. Like the runtime's,
- * they only record (no rules, no clock); the runtime's applier table composes them, so that
- * replay rebuilds the BPMN state and the domain state from one stream.
+ * they only record (no rules, no clock); engine/case composes them with the runtime's appliers
+ * (the domain state lives in the case state's `domain` slot), so that replay rebuilds the BPMN
+ * state and the domain state from one stream.
  */
 import type { DomainEvent, DomainEventType } from './events.js';
 import type { DomainState } from './types.js';
 
-type Applier<T extends DomainEventType> = (domain: DomainState, event: Extract<DomainEvent, { type: T }>) => void;
+/** How one domain event changes the domain state. */
+export type DomainApplier<T extends DomainEventType> = (domain: DomainState, event: Extract<DomainEvent, { type: T }>) => void;
 
 /** Appliers of every event but `case.received`, which creates the domain state. */
-export const domainAppliers: { readonly [T in Exclude<DomainEventType, 'case.received'>]: Applier<T> } = {
+export const domainAppliers: { readonly [T in Exclude<DomainEventType, 'case.received'>]: DomainApplier<T> } = {
   'case.correctionNoticed': (domain, { data, time, actor }) => {
     domain.notices.push({ defects: [...data.defects], at: time, by: actor });
     domain.openDefects = [...new Set([...domain.openDefects, ...data.defects])];

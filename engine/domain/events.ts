@@ -2,15 +2,11 @@
  * Domain events: what the service centre did with a case. They are appended to the same
  * stream as the BPMN runtime's events and covered by the same hash chain.
  */
+import type { EventShape, EventVersions } from '../runtime/index.js';
 import type { Applicant, CaseStatusZh, Channel, MatterSnapshot, ResultKind } from './types.js';
 
-interface DomainEventShape<T extends string, D> {
-  readonly type: T;
-  readonly v: 1;
-  readonly time: string;
-  readonly actor: string;
-  readonly data: D;
-}
+/** The runtime's event envelope (type, v, time, actor, data). */
+type DomainEventShape<T extends string, D, V extends number = 1> = EventShape<T, D, V>;
 
 /** 收件: the application, its applicant and the materials handed in. */
 export type CaseReceived = DomainEventShape<'case.received', { matter: MatterSnapshot; applicant: Applicant; channel: Channel; materials: Record<string, boolean> }>;
@@ -71,3 +67,26 @@ export type DomainEvent =
   | CommitmentBreached;
 
 export type DomainEventType = DomainEvent['type'];
+
+/** The version of each domain event written today. Raising one needs an upcaster from the old. */
+export const DOMAIN_EVENT_VERSIONS: EventVersions<DomainEvent> = {
+  'case.received': 1,
+  'case.correctionNoticed': 1,
+  'materials.supplied': 1,
+  'case.correctionCompleted': 1,
+  'case.accepted': 1,
+  'case.acceptedWithTolerance': 1,
+  'case.refused': 1,
+  'case.concluded': 1,
+  'case.delivered': 1,
+  'case.withdrawn': 1,
+  'case.revoked': 1,
+  'case.ended': 1,
+  'case.reviewStarted': 1,
+  'specialProcedure.started': 1,
+  'specialProcedure.ended': 1,
+  'case.decidedOnCommitment': 1,
+  'commitment.verified': 1,
+  'commitment.verificationOverdue': 1,
+  'applicant.commitmentBreached': 1,
+};

@@ -1,6 +1,7 @@
 /** The 办件 domain: statuses, events, commands and their rules (see README.md). */
 export * from './types.js';
-export type * from './events.js';
+export * from './events.js';
+export { domainAppliers, receivedState, type DomainApplier } from './apply.js';
 export * from './commands.js';
 export * from './decision.js';
 export { domainHandlers, onDeadline } from './handle/index.js';

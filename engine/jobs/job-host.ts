@@ -5,7 +5,7 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.js';
 import type { Command } from '../runtime/commands.js';
-import type { CaseState } from '../runtime/state.js';
+import type { CaseState } from '../case/index.js';
 import type { Dialect } from '../store/index.js';
 
 export interface JobHost {

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Command } from '../runtime/commands.js';
-import type { CaseState } from '../runtime/state.js';
+import type { CaseState } from '../case/index.js';
 import { BpmnError } from './bpmn-error.js';
 import { claimNext, releaseLease } from './lease.js';
 import { DEFAULT_LEASE_MS, type JobHost } from './job-host.js';

@@ -1,10 +1,10 @@
 /**
  * The runtime's contract: `(definition, state, command, now, ids) -> events + next state`.
  */
-import type { CaseEvent } from './events.js';
-import type { CaseState } from './state.js';
+import type { RuntimeEvent } from './events.js';
+import type { RuntimeState } from './state.js';
 import type { TimeLimit } from '../model/types.js';
-import type { LimitCalendar, SupervisionPolicy } from '../supervision/index.js';
+import type { LimitCalendar, LimitPlanner } from './limits.js';
 
 /**
  * Working-time arithmetic for gov time limits (工作日 timers, case and step clocks). Pure: the
@@ -29,8 +29,8 @@ export interface RuntimeContext {
   readonly ids: () => string;
   /** Needed for limits in working days or hours; natural-day limits work without it. */
   readonly calendar?: WorkingCalendar;
-  /** 电子监察 rules; without it, clocks still run but raise no signals. */
-  readonly supervision?: SupervisionPolicy;
+  /** Plans the signals of clocks (engine/case fills it with 电子监察's rules); without it, clocks still run but raise no signals. */
+  readonly limits?: LimitPlanner;
 }
 
 /** Stable codes of expected refusals (HTTP maps them to 404/409/422). */
@@ -75,6 +75,6 @@ export interface Rejection {
   readonly message: string;
 }
 
-export type ExecuteResult =
-  | { readonly ok: true; readonly events: readonly CaseEvent[]; readonly state: CaseState }
+export type ExecuteResult<X = unknown> =
+  | { readonly ok: true; readonly events: readonly RuntimeEvent[]; readonly state: RuntimeState<X> }
   | { readonly ok: false; readonly rejection: Rejection };

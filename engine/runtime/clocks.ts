@@ -5,7 +5,7 @@
  * date; the 预警 / 黄牌 / 红牌 thresholds wait as timers and fire as `alert.raised`.
  */
 import type { TimeLimit, TimeLimitUnit } from '../model/types.js';
-import { DEFAULT_RULES, planLimit, type LimitCalendar, type LimitPlan, type SupervisionRules } from '../supervision/index.js';
+import { planWithoutSignals, type LimitCalendar, type LimitClock, type LimitPlan } from './limits.js';
 import { addDuration } from '../time/iso8601.js';
 import type { Run } from './run.js';
 import type { ClockState, ClockStopKind } from './state.js';
@@ -31,7 +31,7 @@ export interface ClockSpec {
 export function startClock(run: Run, spec: ClockSpec): boolean {
   const calendar = calendarFor(run, spec.limit.unit);
   if (!calendar) return false;
-  const plan = planLimit(calendar, { unit: spec.limit.unit, budget: spec.limit.amount, paused: 0, startedAt: run.now }, rulesFor(run, spec));
+  const plan = planClock(run, calendar, { unit: spec.limit.unit, budget: spec.limit.amount, paused: 0, startedAt: run.now }, spec);
   const clockId = run.newId();
   run.emit('clock.started', { clockId, ...spec, processId: run.process.id, matterCode: run.process.gov.matterCode, dueAt: plan.dueAt, provisional: plan.provisional });
   scheduleAlerts(run, clockId, plan);
@@ -98,10 +98,11 @@ export function raiseAlert(run: Run, clockId: string, level: '预警' | '黄牌'
 }
 
 function replan(run: Run, clock: ClockState, change: { budget?: number; paused?: number }): LimitPlan {
-  return planLimit(
+  return planClock(
+    run,
     calendarOf(run, clock),
     { unit: clock.limit.unit, budget: change.budget ?? clock.budget, paused: change.paused ?? clock.paused, startedAt: clock.startedAt },
-    rulesFor(run, clock),
+    clock,
   );
 }
 
@@ -139,12 +140,11 @@ function cancelAlertTimers(run: Run, clockId: string): void {
   }
 }
 
-function rulesFor(run: Run, clock: { kind: 'case' | 'step'; elementId: string }): SupervisionRules {
-  if (!run.ctx.supervision) return NO_SIGNALS;
-  return run.ctx.supervision.rulesFor({ processId: run.process.id, matterCode: run.process.gov.matterCode, kind: clock.kind, elementId: clock.kind === 'step' ? clock.elementId : null });
+/** The clock's due date and signals, from the context's planner; without one, no signals. */
+function planClock(run: Run, calendar: LimitCalendar, limit: LimitClock, clock: { kind: 'case' | 'step'; elementId: string }): LimitPlan {
+  if (!run.ctx.limits) return planWithoutSignals(calendar, limit);
+  return run.ctx.limits.plan(calendar, limit, { processId: run.process.id, matterCode: run.process.gov.matterCode, kind: clock.kind, elementId: clock.kind === 'step' ? clock.elementId : null });
 }
-
-const NO_SIGNALS: SupervisionRules = { ...DEFAULT_RULES, warning: null, yellowAtDue: false, red: null };
 
 /** Natural days and hours need no calendar. Working units are never guessed. */
 const NATURAL: LimitCalendar = {

@@ -1,19 +1,22 @@
 /**
- * Case events: the record of everything that happened to a case, at element level.
+ * Runtime events: the record of everything the BPMN runtime did to a case, at element level.
+ * The case layer (engine/case) adds the domain's events to the same stream.
  *
  * Events carry decisions (flows taken, due dates, variable values, ids) so that replay never
  * re-evaluates an expression, reads a calendar or generates an id. A released event type is
- * never renamed or given a new meaning: change goes through a new `v` and a new applier.
+ * never renamed or given a new meaning: a change of shape is a new `v`, with an upcaster from
+ * the old one (upcast.ts) and the applier of the new one; `RUNTIME_EVENT_VERSIONS` names the
+ * version written today.
  */
 import type { TimeLimit } from '../model/types.js';
-import type { AlertLevel } from '../supervision/rules.js';
-import type { DomainEvent } from '../domain/events.js';
+import type { AlertLevel } from './limits.js';
 import type { ClockStopKind, IncidentKind, IncidentResume, TimerRepeat } from './state.js';
 
-interface EventShape<T extends string, D> {
+/** The envelope every event of a case has, runtime or domain. */
+export interface EventShape<T extends string, D, V extends number = 1> {
   readonly type: T;
-  /** Payload version; appliers dispatch on it when a meaning changes. */
-  readonly v: 1;
+  /** Payload version: the shape of `data`. Old versions are upcast on read (upcast.ts). */
+  readonly v: V;
   /** ISO-8601 instant, from the injected clock. */
   readonly time: string;
   /** Who caused it: a user id, `system`, `timer`, `job:<type>`, or `case:<id>` for another case. */
@@ -142,15 +145,17 @@ export type TaskTransferred = EventShape<'task.transferred', { taskId: string; f
 export type TaskDelegated = EventShape<'task.delegated', { taskId: string; owner: string; to: string }>;
 /** The delegate returned the task to its owner. */
 export type TaskResolved = EventShape<'task.resolved', { taskId: string; owner: string }>;
-/** 催办 (the notification is a side effect after commit). */
+/** 催办: recorded in the case's history (and counted on the task); nothing is sent from the engine. */
 export type TaskUrged = EventShape<'task.urged', { taskId: string; assignee: string | null; message: string }>;
 /** 抄送 */
 export type TaskCopied = EventShape<'task.copied', { taskId: string; to: string[] }>;
 /**
- * The task's work was reported. `opinion` (通过 / 不通过 and its text) is absent in logs written
- * before approvals had opinions.
+ * The task's work was reported, with the approval's opinion (通过 / 不通过 and its text), null
+ * when none was given. v2: `opinion` is always present (v1 had it optional; upcast.ts).
  */
-export type TaskCompleted = EventShape<'task.completed', { taskId: string; variables: Record<string, unknown>; opinion?: { decision: string; text: string } }>;
+export type TaskCompleted = EventShape<'task.completed', { taskId: string; variables: Record<string, unknown>; opinion: { decision: string; text: string } | null }, 2>;
+/** v1 of `task.completed`, as old logs hold it: `opinion` absent (before approvals had opinions) or present. */
+export type TaskCompletedV1 = EventShape<'task.completed', { taskId: string; variables: Record<string, unknown>; opinion?: { decision: string; text: string } }>;
 export type TaskCancelled = EventShape<'task.cancelled', { taskId: string }>;
 
 export type TimerScheduled = EventShape<
@@ -277,7 +282,7 @@ export type CaseSuspended = EventShape<'case.suspended', { reason: string }>;
 /** 恢复 */
 export type CaseResumed = EventShape<'case.resumed', { suspendedAt: string }>;
 
-export type CaseEvent =
+export type RuntimeEvent =
   | CaseStarted
   | ElementActivated
   | ElementCompleted
@@ -332,9 +337,70 @@ export type CaseEvent =
   | CaseFailed
   | CaseCancelled
   | CaseSuspended
-  | CaseResumed
-  | DomainEvent;
+  | CaseResumed;
 
-export type CaseEventType = CaseEvent['type'];
-export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
-export type EventData<T extends CaseEventType> = EventOf<T>['data'];
+export type RuntimeEventType = RuntimeEvent['type'];
+export type EventOf<T extends RuntimeEventType> = Extract<RuntimeEvent, { type: T }>;
+export type EventData<T extends RuntimeEventType> = EventOf<T>['data'];
+
+/** For each event type of a union, the version written today (a mapped type: none is forgotten). */
+export type EventVersions<E extends { readonly type: string; readonly v: number }> = { readonly [T in E['type']]: Extract<E, { type: T }>['v'] };
+
+/** The version of each runtime event written today. Raising one needs an upcaster from the old (upcast.ts). */
+export const RUNTIME_EVENT_VERSIONS: EventVersions<RuntimeEvent> = {
+  'case.started': 1,
+  'element.activated': 1,
+  'element.completed': 1,
+  'element.terminated': 1,
+  'flow.taken': 1,
+  'join.arrived': 1,
+  'multiInstance.started': 1,
+  'multiInstance.outputCollected': 1,
+  'multiInstance.instancesAdded': 1,
+  'multiInstance.instanceCancelled': 1,
+  'instance.modified': 1,
+  'variables.set': 1,
+  'task.created': 1,
+  'task.assigned': 1,
+  'task.claimed': 1,
+  'task.unclaimed': 1,
+  'task.transferred': 1,
+  'task.delegated': 1,
+  'task.resolved': 1,
+  'task.urged': 1,
+  'task.copied': 1,
+  'task.completed': 2,
+  'task.cancelled': 1,
+  'timer.scheduled': 1,
+  'timer.fired': 1,
+  'timer.cancelled': 1,
+  'subscription.opened': 1,
+  'subscription.closed': 1,
+  'event.triggered': 1,
+  'signal.thrown': 1,
+  'message.thrown': 1,
+  'error.thrown': 1,
+  'escalation.thrown': 1,
+  'job.created': 1,
+  'job.completed': 1,
+  'job.failed': 1,
+  'job.cancelled': 1,
+  'incident.raised': 1,
+  'incident.resolved': 1,
+  'call.started': 1,
+  'clock.started': 1,
+  'clock.paused': 1,
+  'clock.resumed': 1,
+  'clock.extended': 1,
+  'clock.dueChanged': 1,
+  'clock.finished': 1,
+  'alert.raised': 1,
+  'alert.cleared': 1,
+  'deadline.reached': 1,
+  'case.completed': 1,
+  'case.terminated': 1,
+  'case.failed': 1,
+  'case.cancelled': 1,
+  'case.suspended': 1,
+  'case.resumed': 1,
+};

@@ -11,9 +11,13 @@ import { handlers } from './handle/index.js';
 import type { Handler } from './handle/handler.js';
 import { cloneState } from './clone.js';
 import { Run } from './run.js';
-import type { CaseState } from './state.js';
+import type { RuntimeState } from './state.js';
 
-export function execute(definition: CompiledDefinition, state: CaseState | null, command: Command, ctx: RuntimeContext): ExecuteResult {
+/**
+ * Run one command on a case. The case layer's slot of the state (`domain`, typed `X`) is
+ * carried through untouched.
+ */
+export function execute<X>(definition: CompiledDefinition, state: RuntimeState<X> | null, command: Command, ctx: RuntimeContext): ExecuteResult<X> {
   const refused = precondition(definition, state, command);
   if (refused) return { ok: false, rejection: refused };
   const processId = state?.processId ?? (command.type === 'case.start' ? command.data.processId : '');
@@ -30,10 +34,10 @@ export function execute(definition: CompiledDefinition, state: CaseState | null,
     return { ok: false, rejection };
   }
   run.drain(() => fireReadyInclusiveJoins(run));
-  return { ok: true, events: run.events, state: run.state };
+  return { ok: true, events: run.events, state: run.state as RuntimeState<X> };
 }
 
-function precondition(definition: CompiledDefinition, state: CaseState | null, command: Command): Rejection | null {
+function precondition(definition: CompiledDefinition, state: RuntimeState<unknown> | null, command: Command): Rejection | null {
   if (command.type === 'case.start') {
     return state ? { code: 'CASE_EXISTS', message: `Expected no case ${command.data.caseId} yet, but it exists` } : null;
   }

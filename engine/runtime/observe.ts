@@ -1,6 +1,6 @@
 /** Read-only views of a case state that tests, the server and the replay viewer share. */
 import type { CompiledProcess } from '../model/types.js';
-import type { CaseState } from './state.js';
+import type { RuntimeState } from './state.js';
 
 const WAIT_KINDS = new Set(['userTask', 'manualTask', 'receiveTask', 'intermediateCatchEvent', 'serviceTask', 'sendTask', 'businessRuleTask']);
 
@@ -9,7 +9,7 @@ const WAIT_KINDS = new Set(['userTask', 'manualTask', 'receiveTask', 'intermedia
  * sorted: tasks, catch events (also the ones behind an event-based gateway, not the gateway).
  * Multi-instance bodies, scopes and gateways are not listed.
  */
-export function waitingElements(process: CompiledProcess, state: CaseState, options: { jobs?: boolean } = {}): string[] {
+export function waitingElements(process: CompiledProcess, state: RuntimeState, options: { jobs?: boolean } = {}): string[] {
   const waiting: string[] = [];
   for (const instance of Object.values(state.instances)) {
     if (instance.mi) continue;

@@ -1,6 +1,6 @@
 /** Read-only questions about the model and the state, shared by the element behaviours. */
 import type { Activity, BoundaryEvent, CompiledProcess, EventDefinition, FlowNode } from '../model/types.js';
-import type { CaseState, ElementInstance } from './state.js';
+import type { RuntimeState, ElementInstance } from './state.js';
 
 const ACTIVITY_KINDS: ReadonlySet<FlowNode['kind']> = new Set([
   'userTask',
@@ -24,7 +24,7 @@ export function isJoin(element: FlowNode): boolean {
 }
 
 /** The multi-instance (or loop) body of an inner instance, or null. */
-export function bodyOf(state: CaseState, instance: ElementInstance): ElementInstance | null {
+export function bodyOf(state: RuntimeState, instance: ElementInstance): ElementInstance | null {
   const parent = instance.parentId === null ? undefined : state.instances[instance.parentId];
   return parent && parent.elementId === instance.elementId && parent.mi ? parent : null;
 }

@@ -8,18 +8,18 @@
 import type { CompiledDefinition, CompiledProcess, FlowNode, SequenceFlow } from '../model/types.js';
 import type { RuntimeContext } from './api.js';
 import { applyEvent } from './apply/index.js';
-import type { CaseEvent, CaseEventType, EventData, EventOf } from './events.js';
-import type { CaseState, ElementInstance } from './state.js';
+import { RUNTIME_EVENT_VERSIONS, type RuntimeEvent, type RuntimeEventType, type EventData, type EventOf } from './events.js';
+import type { RuntimeState, ElementInstance } from './state.js';
 
 export class Run {
-  readonly events: CaseEvent[] = [];
+  readonly events: RuntimeEvent[] = [];
   private readonly agenda: Array<() => void> = [];
-  private current: CaseState | null;
+  private current: RuntimeState | null;
 
   constructor(
     readonly definition: CompiledDefinition,
     readonly process: CompiledProcess,
-    state: CaseState | null,
+    state: RuntimeState | null,
     readonly ctx: RuntimeContext,
     readonly actor: string,
   ) {
@@ -30,14 +30,14 @@ export class Run {
     return this.ctx.now;
   }
 
-  get state(): CaseState {
+  get state(): RuntimeState {
     if (!this.current) throw new Error('Expected a started case, but none was started yet');
     return this.current;
   }
 
   /** Emit an event: record it and apply it to the working state. */
-  emit<T extends CaseEventType>(type: T, data: EventData<T>): void {
-    const event = { type, v: 1, time: this.ctx.now, actor: this.actor, data } as EventOf<T>;
+  emit<T extends RuntimeEventType>(type: T, data: EventData<T>): void {
+    const event = { type, v: RUNTIME_EVENT_VERSIONS[type], time: this.ctx.now, actor: this.actor, data } as EventOf<T>;
     this.current = applyEvent(this.current, event);
     this.events.push(event);
   }

@@ -1,5 +1,5 @@
 /**
- * The state of one case (one process instance), as the appliers build it from events.
+ * The runtime's state of one case (one process instance), as the appliers build it from events.
  *
  * It holds only what is durable between commands: the element instances that wait (tasks,
  * catch events, scopes), variables per scope, timers, subscriptions, jobs and incidents, plus
@@ -9,8 +9,7 @@
  */
 
 import type { TimeLimit } from '../model/types.js';
-import type { AlertLevel } from '../supervision/rules.js';
-import type { DomainState } from '../domain/types.js';
+import type { AlertLevel } from './limits.js';
 
 export type CaseStatus = 'active' | 'completed' | 'terminated' | 'failed' | 'cancelled';
 
@@ -199,7 +198,11 @@ export interface CaseStats {
   flows: Record<string, number>;
 }
 
-export interface CaseState {
+/**
+ * `X` is the type of the slot the case layer fills (engine/case: the 办件's domain state); the
+ * runtime never reads it, only carries it.
+ */
+export interface RuntimeState<X = unknown> {
   readonly caseId: string;
   readonly processId: string;
   /** Content hash of the deployed definition this case runs. */
@@ -223,8 +226,11 @@ export interface CaseState {
   incidents: Record<string, IncidentState>;
   clocks: Record<string, ClockState>;
   alerts: Record<string, AlertState>;
-  /** The 办件 as the service centre sees it (engine/domain); null for a bare process run. */
-  domain: DomainState | null;
+  /**
+   * The case layer's slot (engine/case keeps the 办件's domain state here); null for a bare
+   * process run. The name is part of the stored snapshots.
+   */
+  domain: X | null;
   stats: CaseStats;
   /** Why a case failed, with the element it failed at. */
   failure: { readonly elementId: string | null; readonly message: string } | null;

@@ -7,9 +7,10 @@
  */
 import type { Knex } from 'knex';
 import type { CaseStatusZh } from '../domain/types.js';
-import { applyEvent } from '../runtime/index.js';
-import type { CaseEvent } from '../runtime/events.js';
-import type { CaseState, CaseStatus } from '../runtime/state.js';
+import { applyEvent } from '../case/index.js';
+import type { CaseEvent } from '../case/index.js';
+import type { CaseStatus } from '../runtime/state.js';
+import type { CaseState } from '../case/index.js';
 import type { TimeLimitUnit } from '../model/types.js';
 import { ALERT_LEVELS, type AlertLevel } from '../supervision/index.js';
 import { readJson } from './json.js';

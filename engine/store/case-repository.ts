@@ -5,7 +5,8 @@
  */
 import type { Knex } from 'knex';
 import type { CaseStatusZh } from '../domain/types.js';
-import type { CaseState, CaseStatus } from '../runtime/state.js';
+import type { CaseStatus } from '../runtime/state.js';
+import type { CaseState } from '../case/index.js';
 import { readJson, writeJson } from './json.js';
 import { applicantKey } from './projections-domain.js';
 import { worklistColumns } from './projections-worklist.js';

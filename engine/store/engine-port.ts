@@ -5,8 +5,8 @@
  */
 import type { CompiledDefinition, Finding } from '../model/types.js';
 import type { CaseCommand, CaseContext, CaseResult } from '../case/index.js';
-import type { CaseEvent } from '../runtime/events.js';
-import type { CaseState } from '../runtime/state.js';
+import type { CaseEvent } from '../case/index.js';
+import type { CaseState } from '../case/index.js';
 
 /** The result of compiling BPMN XML. */
 export type LoadResult =

@@ -3,7 +3,7 @@
  * Nothing updates or deletes rows here; the (case_id, seq) key rejects a second writer.
  */
 import type { Knex } from 'knex';
-import type { CaseEvent } from '../runtime/events.js';
+import type { CaseEvent } from '../case/index.js';
 import type { ChainedEvent } from './hash-chain.js';
 
 /** Insert chained events of one case in one statement. */

@@ -4,7 +4,7 @@
  * when the chain is recomputed (`verify`).
  */
 import { createHash } from 'node:crypto';
-import type { CaseEvent } from '../runtime/events.js';
+import type { CaseEvent } from '../case/index.js';
 import { canonicalJson } from './json.js';
 
 /** The `prev_hash` of a case's first event. */

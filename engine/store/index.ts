@@ -4,7 +4,7 @@
  */
 import { loadDefinition } from '../model/index.js';
 import { executeCase } from '../case/index.js';
-import { replay } from '../runtime/index.js';
+import { replay } from '../case/index.js';
 import type { EnginePort } from './engine-port.js';
 import { createStore } from './store.js';
 import type { Store, StoreOptions } from './store-types.js';

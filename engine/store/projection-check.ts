@@ -3,7 +3,7 @@
  * jobs), subscriptions and incidents rows of a case must be exactly those of its state.
  */
 import type { Knex } from 'knex';
-import type { CaseState } from '../runtime/state.js';
+import type { CaseState } from '../case/index.js';
 
 /** The first projection table whose rows disagree with `state`, with the differing ids, or null. */
 export async function projectionMismatch(db: Knex, state: CaseState): Promise<string | null> {

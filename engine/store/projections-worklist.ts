@@ -7,7 +7,8 @@
  */
 import { maskIdNumber } from '../matters/masking.js';
 import type { TimeLimit } from '../model/types.js';
-import type { CaseState, ClockState } from '../runtime/state.js';
+import type { ClockState } from '../runtime/state.js';
+import type { CaseState } from '../case/index.js';
 import type { AlertLevel } from '../supervision/index.js';
 import { writeJson } from './json.js';
 

@@ -4,7 +4,7 @@
  * event type without a projector a compile error. Most events change no rows: the case row
  * itself is written from the snapshot after each command.
  */
-import type { CaseEvent, CaseEventType, EventOf } from '../runtime/events.js';
+import type { CaseEvent, CaseEventType, EventOf } from '../case/index.js';
 import { writeJson } from './json.js';
 import type { RowChange } from './row-changes.js';
 import { supervisionProjectors } from './projections-supervision.js';

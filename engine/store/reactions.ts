@@ -4,7 +4,7 @@
  * terminated call activity cancels its child; thrown signals and messages reach subscribed
  * cases or start processes with a matching start event.
  */
-import type { CaseEvent, CaseEventType, EventOf } from '../runtime/events.js';
+import type { CaseEvent, CaseEventType, EventOf } from '../case/index.js';
 import type { CommandRequest, ReactionLookups, StepResult } from './requests.js';
 
 type Reaction<K extends CaseEventType> = (event: EventOf<K>, step: StepResult, lookups: ReactionLookups) => Promise<CommandRequest[]>;

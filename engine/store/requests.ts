@@ -3,8 +3,8 @@
  * to another case's events.
  */
 import type { CaseCommand, CaseRejectionCode } from '../case/index.js';
-import type { CaseEvent } from '../runtime/events.js';
-import type { CaseState } from '../runtime/state.js';
+import type { CaseEvent } from '../case/index.js';
+import type { CaseState } from '../case/index.js';
 
 export interface CommandRequest {
   readonly caseId: string;

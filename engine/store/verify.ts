@@ -4,7 +4,7 @@
  * query tables compared with the snapshot.
  */
 import type { Knex } from 'knex';
-import type { CaseState } from '../runtime/state.js';
+import type { CaseState } from '../case/index.js';
 import type { EnginePort } from './engine-port.js';
 import { loadCase } from './case-repository.js';
 import { readChainedEvents } from './event-log.js';

@@ -7,24 +7,11 @@
  * so a pause of 3 working days moves the due date by exactly 3 working days.
  */
 import type { TimeLimitUnit } from '../model/types.js';
-import type { AlertLevel, SupervisionRules } from './rules.js';
+import { limitDue, type AlertLevel, type LimitCalendar, type LimitPlan, type LimitPlanner } from '../runtime/index.js';
+import type { SupervisionPolicy, SupervisionRules } from './rules.js';
 
-/** Working-time arithmetic the planning needs (engine/calendar implements it). */
-export interface LimitCalendar {
-  /** The instant `amount` of `unit` after `from`, and whether a year without official data was used. */
-  due(from: string, amount: number, unit: TimeLimitUnit): { readonly dueAt: string; readonly provisional: boolean };
-  /** How much of `unit` was used from `from` (a start, whose day does not count) to `to`. */
-  elapsed(from: string, to: string, unit: TimeLimitUnit): number;
-  /** The working time between two instants, from `from` itself: how long a clock stood still. */
-  between(from: string, to: string, unit: TimeLimitUnit): number;
-}
-
-export interface LimitPlan {
-  readonly dueAt: string;
-  readonly provisional: boolean;
-  /** When each level falls; a level already past is due now. */
-  readonly alerts: ReadonlyArray<{ readonly level: AlertLevel; readonly at: string }>;
-}
+/** The working-time arithmetic and the plan are the runtime's (its clocks count with them). */
+export type { LimitCalendar, LimitPlan } from '../runtime/index.js';
 
 /**
  * A clock's plan: its budget (limit plus extensions) counted from its start, then moved on by
@@ -37,12 +24,7 @@ export function planLimit(
   clock: { readonly unit: TimeLimitUnit; readonly budget: number; readonly paused: number; readonly startedAt: string },
   rules: SupervisionRules,
 ): LimitPlan {
-  const at = (amount: number) => {
-    const base = calendar.due(clock.startedAt, Math.max(0, amount), clock.unit);
-    if (clock.paused <= 0) return base;
-    const shifted = calendar.due(base.dueAt, clock.paused, clock.unit);
-    return { dueAt: shifted.dueAt, provisional: base.provisional || shifted.provisional };
-  };
+  const at = (amount: number) => limitDue(calendar, clock, amount);
   const due = at(clock.budget);
   const alerts: Array<{ level: AlertLevel; at: string }> = [];
   if (rules.warning) {
@@ -60,4 +42,9 @@ function amountIn(amount: number, from: TimeLimitUnit, to: TimeLimitUnit): numbe
   if (from === '自然日' && to === '小时(自然日)') return amount * 24;
   if (from === '小时(自然日)' && to === '自然日') return amount / 24;
   return amount;
+}
+
+/** The runtime's planner of clock signals, choosing each clock's rules with `policy`. */
+export function limitPlanner(policy: SupervisionPolicy): LimitPlanner {
+  return { plan: (calendar, clock, target) => planLimit(calendar, clock, policy.rulesFor(target)) };
 }

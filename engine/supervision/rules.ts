@@ -4,9 +4,10 @@
  * never constants in the engine.
  */
 import type { TimeLimit } from '../model/types.js';
+import type { ClockTarget } from '../runtime/index.js';
 
-export const ALERT_LEVELS = ['预警', '黄牌', '红牌'] as const;
-export type AlertLevel = (typeof ALERT_LEVELS)[number];
+/** The levels are the runtime's (its clocks raise them); the rules for when they fall are here. */
+export { ALERT_LEVELS, type AlertLevel } from '../runtime/index.js';
 
 export interface SupervisionRules {
   /** 预警: when this much of the limit is left (e.g. 1 工作日), or this share of it (e.g. 0.2). */
@@ -18,12 +19,7 @@ export interface SupervisionRules {
 }
 
 /** What a clock is, for choosing its rules. */
-export interface RuleTarget {
-  readonly processId: string;
-  readonly matterCode: string | null;
-  readonly kind: 'case' | 'step';
-  readonly elementId: string | null;
-}
+export type RuleTarget = ClockTarget;
 
 /** Chooses the rules for a clock: the matter's own, else the centre's. */
 export interface SupervisionPolicy {

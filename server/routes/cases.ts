@@ -10,7 +10,7 @@ import { CASE_STATUSES, CHANNELS, mayPerform, OPERATION_LABELS_ZH, RESULT_KINDS,
 import { receiveApplication } from '../../engine/domain-store/index.js';
 import type { Clock } from '../../engine/clock.js';
 import { maskIdNumber } from '../../engine/matters/index.js';
-import type { CaseState } from '../../engine/runtime/index.js';
+import type { CaseState } from '../../engine/case/index.js';
 import { applicantKey, CommandRejectedError, type Store } from '../../engine/store/index.js';
 import { applicantKeyOf } from '../../engine/users-store/index.js';
 import { ApiError } from '../http/errors.js';

@@ -11,7 +11,7 @@ import type { Principal } from '../../engine/domain/index.js';
 import { maskPersonalData } from '../../engine/matters/index.js';
 import { getMatter } from '../../engine/matters-store/index.js';
 import type { CompiledProcess } from '../../engine/model/index.js';
-import type { CaseState } from '../../engine/runtime/index.js';
+import type { CaseState } from '../../engine/case/index.js';
 import { decodeWorklistCursor, encodeWorklistCursor, listWorklist, type Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';

@@ -4,7 +4,8 @@
  * result and delivery. Personal data never leaves the server in clear.
  */
 import { maskIdNumber, maskPersonalData } from '../../engine/matters/index.js';
-import type { CaseEvent, CaseState, TaskState } from '../../engine/runtime/index.js';
+import type { TaskState } from '../../engine/runtime/index.js';
+import type { CaseEvent, CaseState } from '../../engine/case/index.js';
 import { mayPerform, RESULT_KINDS, type Operation, type Principal } from '../../engine/domain/index.js';
 import { ALLOWED } from '../../engine/domain/transitions.js';
 import type { CompiledProcess, FlowNode } from '../../engine/model/index.js';

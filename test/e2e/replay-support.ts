@@ -3,7 +3,7 @@
  * `CaseDriver`), and what the store's own replay says the diagram should show at a seq.
  */
 import type { Page } from 'playwright-core';
-import type { CaseState } from '../../engine/runtime/index.js';
+import type { CaseState } from '../../engine/case/index.js';
 
 /** The centre's shipped 电子监察 rules (预警 1 working day before a step's due date). */
 export { SHIPPED_SUPERVISION as SUPERVISION } from '../support/supervision.js';

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { loadDefinition, type CompiledDefinition, type CompiledProcess } from '../../engine/model/index.js';
 import { executeCase, type CaseCommand } from '../../engine/case/index.js';
-import { replay, type CaseEvent, type CaseState, type WorkingCalendar } from '../../engine/runtime/index.js';
+import { type WorkingCalendar } from '../../engine/runtime/index.js';
+import { replay, type CaseEvent, type CaseState } from '../../engine/case/index.js';
 import { addDuration, parseDuration } from '../../engine/time/iso8601.js';
 import type { SupervisionPolicy } from '../../engine/supervision/index.js';
 

@@ -2,13 +2,13 @@
  * Appliers of the approval operations: 签收, 转办, 委派, 催办, 抄送, 加签 / 减签, 退回 / 撤回
  * (instance modification) and 挂起 / 恢复. They record; every decision is in the event.
  */
-import type { CaseState } from '../state.js';
+import type { RuntimeState } from '../state.js';
 import type { ApplierTable } from './index.js';
 
 const record = (): void => undefined;
 
 /** Someone other than the last handler took up a next task: 撤回 is over. */
-export function markNextStarted(state: CaseState, taskId: string): void {
+export function markNextStarted(state: RuntimeState, taskId: string): void {
   const last = state.lastCompleted;
   if (last && !last.nextStarted && last.nextTaskIds.includes(taskId)) state.lastCompleted = { ...last, nextStarted: true };
 }

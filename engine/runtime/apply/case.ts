@@ -1,8 +1,8 @@
 /** Appliers of the case-level events: how a case ends. */
-import type { CaseState } from '../state.js';
+import type { RuntimeState } from '../state.js';
 import type { ApplierTable } from './index.js';
 
-function end(state: CaseState, status: CaseState['status'], time: string): void {
+function end(state: RuntimeState, status: RuntimeState['status'], time: string): void {
   state.status = status;
   state.endedAt = time;
   for (const id of Object.keys(state.instances)) {

@@ -1,5 +1,5 @@
 /** Appliers of the token-flow events: element instances, flows, joins, multi-instance, variables. */
-import type { CaseState, ElementInstance } from '../state.js';
+import type { RuntimeState, ElementInstance } from '../state.js';
 import type { ApplierTable } from './index.js';
 
 function bump(counter: Record<string, number>, key: string, by = 1): void {
@@ -7,12 +7,12 @@ function bump(counter: Record<string, number>, key: string, by = 1): void {
 }
 
 /** The multi-instance body an inner instance belongs to, if it is one. */
-function bodyOf(state: CaseState, instance: ElementInstance): ElementInstance | null {
+function bodyOf(state: RuntimeState, instance: ElementInstance): ElementInstance | null {
   const parent = instance.parentId === null ? undefined : state.instances[instance.parentId];
   return parent && parent.elementId === instance.elementId && parent.mi ? parent : null;
 }
 
-function removeInstance(state: CaseState, instanceId: string, completed: boolean): void {
+function removeInstance(state: RuntimeState, instanceId: string, completed: boolean): void {
   const instance = state.instances[instanceId];
   if (!instance) return;
   const body = bodyOf(state, instance);

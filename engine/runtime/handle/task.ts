@@ -20,7 +20,7 @@ export const completeTask: Handler<'task.complete'> = (run, { data, actor }) => 
     return reject('INVALID_ARGUMENT', `Expected an opinion {decision, text} with a decision such as 通过 or 不通过, but got ${JSON.stringify(opinion)}`);
   }
   const variables = data.variables ?? {};
-  run.emit('task.completed', { taskId: task.id, variables, ...(opinion ? { opinion: { decision: opinion.decision, text: opinion.text } } : {}) });
+  run.emit('task.completed', { taskId: task.id, variables, opinion: opinion ? { decision: opinion.decision, text: opinion.text } : null });
   completeWithResult(run, task.instanceId, variables);
   return undefined;
 };

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { CASE_STATUSES, type CaseStatusZh } from '../../../engine/domain/index.js';
 import { policyFrom } from '../../../engine/supervision/index.js';
-import { replay } from '../../../engine/runtime/index.js';
+import { replay } from '../../../engine/case/index.js';
 import type { CaseCommand } from '../../../engine/case/index.js';
 import { MemoryEngine } from '../../support/memory-engine.js';
 import { testCalendar } from '../../support/test-calendar.js';

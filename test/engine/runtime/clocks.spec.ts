@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { fileURLToPath } from 'node:url';
 import { policyFrom } from '../../../engine/supervision/index.js';
-import type { CaseEvent } from '../../../engine/runtime/index.js';
+import type { CaseEvent } from '../../../engine/case/index.js';
 import { MemoryEngine } from '../../support/memory-engine.js';
 import { testCalendar } from '../../support/test-calendar.js';
 import { expectReplayMatches } from './helpers.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { fileURLToPath } from 'node:url';
 import { loadDefinition, type CompiledDefinition } from '../../../engine/model/index.js';
-import { execute, replay, type CaseState, type Command } from '../../../engine/runtime/index.js';
+import { execute, replay, type Command, type ExecuteResult, type RuntimeState } from '../../../engine/runtime/index.js';
 
 const xml = fileURLToPath(new URL('./execute.fixture.bpmn', import.meta.url));
 
@@ -62,14 +62,14 @@ describe('runtime: execute is pure and deterministic', () => {
   });
 
   it('should rebuild the same state by replaying the events, without the definition', () => {
-    let state: CaseState | null = null;
+    let state: RuntimeState | null = null;
     const events = [];
     const ids = counter();
     for (const [command, now] of [
       [start, '2026-03-02T01:00:00.000Z'],
       [{ type: 'variables.set', actor: 'x', data: { variables: { score: 40 } } }, '2026-03-02T02:00:00.000Z'],
     ] as const) {
-      const result = execute(definition, state, command as Command, { now, ids });
+      const result: ExecuteResult = execute(definition, state, command as Command, { now, ids });
       if (!result.ok) throw new Error(result.rejection.message);
       state = result.state;
       events.push(...result.events);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { CaseEvent } from '../../../engine/runtime/events.js';
+import type { CaseEvent } from '../../../engine/case/index.js';
 import { chainEvents, checkChain, GENESIS_HASH, hashEvent } from '../../../engine/store/hash-chain.js';
 
 const event = (data: Record<string, unknown>, time = '2025-01-06T01:00:00.000Z'): CaseEvent =>

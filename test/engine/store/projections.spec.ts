@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { CaseEvent } from '../../../engine/runtime/events.js';
+import type { CaseEvent } from '../../../engine/case/index.js';
 import { projectEvent } from '../../../engine/store/projections.js';
 
 const at = { caseId: 'c1', seq: 7 };

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { fileURLToPath } from 'node:url';
-import type { CaseEvent, TaskState } from '../../../../engine/runtime/index.js';
+import type { TaskState } from '../../../../engine/runtime/index.js';
+import type { CaseEvent } from '../../../../engine/case/index.js';
 import { MemoryEngine } from '../../../support/memory-engine.js';
 import { expectReplayMatches } from '../helpers.js';
 

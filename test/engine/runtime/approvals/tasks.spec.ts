@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { fileURLToPath } from 'node:url';
-import type { CaseEvent, TaskState } from '../../../../engine/runtime/index.js';
+import type { TaskState } from '../../../../engine/runtime/index.js';
+import { replay, type CaseEvent, type RecordedEvent } from '../../../../engine/case/index.js';
 import { MemoryEngine } from '../../../support/memory-engine.js';
 import { expectReplayMatches } from '../helpers.js';
 
@@ -116,14 +117,29 @@ describe('runtime: 签收, 通过 / 不通过 and who completes a task', () => {
     expectReplayMatches(engine, caseId);
   });
 
-  it('should replay a completion logged without an opinion', () => {
-    // given a log from before opinions existed (task.completed without the field)
+  it('should write a completion without an opinion as v2 with opinion null', () => {
+    // given a task with 张三
+    const caseId = engine.start('assigned');
+    // when it is completed without an opinion
+    engine.run(caseId, { type: 'task.complete', actor: '张三', data: { taskId: taskAt(caseId, 'check').id } });
+    // then the event is of the current version, its opinion null, and the log replays
+    const completed = engine.get(caseId).events.find((e) => e.type === 'task.completed')!;
+    expect(completed).to.include({ v: 2 });
+    expect(completed.data).to.deep.include({ opinion: null });
+    expectReplayMatches(engine, caseId);
+  });
+
+  it('should replay a completion logged as v1 without an opinion (upcast on read)', () => {
+    // given a log from before opinions existed: task.completed v1 without the field
     const caseId = engine.start('assigned');
     engine.run(caseId, { type: 'task.complete', actor: '张三', data: { taskId: taskAt(caseId, 'check').id } });
-    const completed = engine.get(caseId).events.find((e) => e.type === 'task.completed')!;
-    // then the event has no opinion key and the log replays to the same state
-    expect(Object.keys(completed.data)).to.deep.equal(['taskId', 'variables']);
-    expectReplayMatches(engine, caseId);
+    const events = engine.get(caseId).events.map((e): RecordedEvent => {
+      if (e.type !== 'task.completed') return e;
+      const { opinion: _opinion, ...data } = e.data;
+      return { ...e, v: 1, data };
+    });
+    // then it replays to the state the case has
+    expect(replay(events)).to.deep.equal(engine.get(caseId).state);
   });
 });
 
