@@ -5,7 +5,8 @@ import { MemoryEngine } from './memory-engine.js';
 import { findEventStart, type Observation, type ScenarioDriver } from './scenarios.js';
 
 export class MemoryDriver implements ScenarioDriver {
-  readonly engine = new MemoryEngine();
+  /** Every command runs on deep-frozen input and is followed by replay == state. */
+  readonly engine = new MemoryEngine({ checkEveryCommand: true });
 
   async setClock(instant: string): Promise<void> {
     this.engine.now = new Date(instant);

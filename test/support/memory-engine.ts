@@ -4,7 +4,9 @@
  * runtime specs, the property test and the in-memory benchmark; the store has its own
  * TestEngine over a real database.
  */
+import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
+import { deepFreeze } from '../../engine/model/deep-freeze.js';
 import { loadDefinition, type CompiledDefinition, type CompiledProcess } from '../../engine/model/index.js';
 import { executeCase, type CaseCommand } from '../../engine/case/index.js';
 import { type WorkingCalendar } from '../../engine/runtime/index.js';
@@ -36,12 +38,20 @@ export class MemoryEngine {
   private timerCount = 0;
   now: Date;
 
-  constructor(options: { clock?: string; calendar?: WorkingCalendar; supervision?: SupervisionPolicy; keepEvents?: boolean } = {}) {
+  /**
+   * `checkEveryCommand`: each command gets a deep-frozen copy of the case state and of itself (a
+   * command that changes its input throws), the definition must be frozen, and after each
+   * command replay of the case's events must deep-equal its state (the scenario runner's check).
+   */
+  constructor(options: { clock?: string; calendar?: WorkingCalendar; supervision?: SupervisionPolicy; keepEvents?: boolean; checkEveryCommand?: boolean } = {}) {
     this.now = new Date(options.clock ?? '2026-03-02T01:00:00.000Z');
     this.calendar = options.calendar;
     this.supervision = options.supervision;
     this.keepEvents = options.keepEvents ?? true;
+    this.checkEveryCommand = options.checkEveryCommand ?? false;
   }
+
+  private readonly checkEveryCommand: boolean;
 
   private readonly calendar: WorkingCalendar | undefined;
   private readonly supervision: SupervisionPolicy | undefined;
@@ -97,7 +107,9 @@ export class MemoryEngine {
       existing?.definition ?? (command.type === 'case.start' || command.type === 'case.receive' ? this.latest.get(command.data.processId) : undefined);
     if (!definition) throw new CommandRefused('PROCESS_NOT_FOUND', `No deployed definition for ${caseId}`);
     const before = existing?.state ?? null;
-    const result = executeCase(definition, before, command, {
+    if (this.checkEveryCommand) expect(Object.isFrozen(definition), 'the definition is frozen').to.equal(true);
+    const input = this.checkEveryCommand && before ? deepFreeze(structuredClone(before)) : before;
+    const result = executeCase(definition, input, this.checkEveryCommand ? deepFreeze(structuredClone(command)) : command, {
       now: this.now.toISOString(),
       ids: () => `id-${++this.nextId}`,
       ...(this.calendar ? { calendar: this.calendar } : {}),
@@ -111,6 +123,10 @@ export class MemoryEngine {
     entry.state = result.state;
     if (this.keepEvents) entry.events.push(...result.events);
     this.cases.set(caseId, entry);
+    if (this.checkEveryCommand) {
+      if (before) expect(input, `case ${caseId}: ${command.type} left its input state as it was`).to.deep.equal(before);
+      expect(replay(entry.events.map((e) => structuredClone(e))), `case ${caseId}: replay after ${command.type} equals the state`).to.deep.equal(result.state);
+    }
     for (const event of result.events) {
       if (event.type === 'timer.scheduled') this.timerOrder.set(event.data.timerId, ++this.timerCount);
     }
