@@ -5,12 +5,13 @@
  *   flow taken -> (join waits) -> element.activated -> behaviour -> element.completed -> flows taken
  *                                                  \-> element.terminated (interrupted / cancelled)
  *
- * Element-specific work lives in elements/; this file knows nothing of any one kind.
+ * Element-specific work lives in elements/, reached through its index only: the behaviour table
+ * (`behaviorOf`) and the loop characteristics any activity may have (`loopBehavior`). This file
+ * knows nothing of any one kind.
  */
 import type { Activity, FlowNode } from '../model/types.js';
 import { startClock } from './clocks.js';
-import { behaviorOf } from './elements/index.js';
-import { beginLoop, collectOutput, continueLoop } from './elements/containers/loop.js';
+import { behaviorOf, loopBehavior } from './elements/index.js';
 import { evaluateCondition } from './feel.js';
 import { bodyOf, isActivity, isJoin } from './queries.js';
 import type { Run } from './run.js';
@@ -37,7 +38,7 @@ export function enter(run: Run, elementId: string, parentId: string, options: En
     run.emit('element.activated', { instanceId: bodyId, elementId, parentId });
     attachBoundaryEvents(run, bodyId, element);
     startStepClock(run, bodyId, element);
-    beginLoop(run, bodyId, element);
+    loopBehavior.begin(run, bodyId, element);
     return;
   }
   const instanceId = run.newId();
@@ -95,12 +96,12 @@ export function complete(run: Run, instanceId: string, flows?: readonly string[]
     if (!outputs.ok) return raiseIncident(run, instance, 'expression-failed', outputs.message, { resume: 'complete' });
     propagate(run, instance.parentId, outputs.values);
   }
-  if (body && !collectOutput(run, body, instance, element as Activity)) return;
+  if (body && !loopBehavior.collect(run, body, instance, element as Activity)) return;
   const taken = body || instance.parentId === null ? [] : (flows ?? outgoingFlows(run, element, instance));
   if (taken === null) return;
   detach(run, instance);
   run.emit('element.completed', { instanceId, elementId: element.id });
-  if (body) return continueLoop(run, body.id);
+  if (body) return loopBehavior.next(run, body.id);
   const parentId = instance.parentId;
   if (parentId === null) return;
   for (const flowId of taken) takeFlow(run, flowId, parentId, triggered ? { triggered } : {});

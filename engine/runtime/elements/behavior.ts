@@ -1,5 +1,5 @@
 /** The one interface every BPMN element kind implements. */
-import type { FlowNode } from '../../model/types.js';
+import type { Activity, FlowNode } from '../../model/types.js';
 import type { Run } from '../run.js';
 import type { ElementInstance } from '../state.js';
 
@@ -14,4 +14,18 @@ export interface ElementBehavior<E extends FlowNode = FlowNode> {
    * does - complete at once, wait for something, or start inner work.
    */
   activate(run: Run, instance: ElementInstance, element: E, triggered?: Triggered): void;
+}
+
+/**
+ * The loop characteristics any activity may have (multi-instance, standard loop): the body
+ * instance around its inner instances. Composed into activities by the lifecycle, like event
+ * definitions into events; implemented in containers/loop.ts.
+ */
+export interface LoopBehavior {
+  /** The body was activated: start its first inner instance(s), or complete it at once. */
+  begin(run: Run, bodyId: string, activity: Activity): void;
+  /** An inner instance is completing: collect its output; false when the body cannot go on (incident). */
+  collect(run: Run, body: ElementInstance, inner: ElementInstance, activity: Activity): boolean;
+  /** An inner instance ended: start the next, or complete the body. */
+  next(run: Run, bodyId: string): void;
 }

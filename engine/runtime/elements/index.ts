@@ -1,6 +1,7 @@
 /** Every BPMN element kind the runtime executes, and its behaviour (a missing one fails to compile). */
 import type { FlowNode, FlowNodeKind } from '../../model/types.js';
-import type { ElementBehavior } from './behavior.js';
+import type { ElementBehavior, LoopBehavior } from './behavior.js';
+import { beginLoop, collectOutput, continueLoop } from './containers/loop.js';
 import { callActivity } from './containers/call-activity.js';
 import { eventSubProcess } from './containers/event-sub-process.js';
 import { subProcess } from './containers/sub-process.js';
@@ -52,3 +53,11 @@ export function behaviorOf<E extends FlowNode>(element: E): ElementBehavior<E> {
   table ??= build();
   return table[element.kind] as unknown as ElementBehavior<E>;
 }
+
+/** The loop characteristics of activities (multi-instance, standard loop). */
+export const loopBehavior: LoopBehavior = {
+  // Called through, not captured: the loop module and the lifecycle import each other.
+  begin: (run, bodyId, activity) => beginLoop(run, bodyId, activity),
+  collect: (run, body, inner, activity) => collectOutput(run, body, inner, activity),
+  next: (run, bodyId) => continueLoop(run, bodyId),
+};
