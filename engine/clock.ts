@@ -6,7 +6,7 @@
  * deadlines and event times are reproducible. Only this file and engine/store|jobs|server may
  * read the real clock.
  */
-import { addDurationText } from './time/iso8601.js';
+import { addDurationText } from './time/index.js';
 
 /** Anything that can say what time it is. */
 export interface Clock {

@@ -4,7 +4,7 @@
  */
 import type { Knex } from 'knex';
 import { WorkingDayCalendar, type CalendarOptions, type LimitResult } from '../calendar/index.js';
-import type { TimeLimit, TimeLimitUnit } from '../model/types.js';
+import type { TimeLimit, TimeLimitUnit } from '../model/index.js';
 import type { WorkingCalendar } from '../runtime/index.js';
 import { loadCalendar } from './queries.js';
 import { seedFromChineseDays } from './seed.js';

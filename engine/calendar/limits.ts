@@ -3,7 +3,7 @@
  * when it falls due, and how much of it lies between two instants. `elapsedIn` is the inverse of
  * `dueIn`: elapsedIn(from, dueIn(from, x)) === x (up to the millisecond the instants carry).
  */
-import type { TimeLimitUnit } from '../model/types.js';
+import type { TimeLimitUnit } from '../model/index.js';
 import type { DayLookup } from './day-lookup.js';
 import { CalendarInputError } from './errors.js';
 import type { PeriodMs } from './office-day.js';

@@ -3,7 +3,7 @@
  * since 1991), whatever the host's time zone. Instants are shifted by the fixed offset and read
  * with UTC getters only: Date's local-time getters and setters are never used here.
  */
-import { parseInstant } from '../time/iso8601.js';
+import { parseInstant } from '../time/index.js';
 import { CalendarInputError } from './errors.js';
 
 /** A calendar date in Beijing, `YYYY-MM-DD`. */

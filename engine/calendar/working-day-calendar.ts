@@ -5,8 +5,7 @@
  * UTC, as the runtime records them. A question that touches a year without official data is
  * answered provisionally with a warning, or refused (`onMissingYear: 'error'`).
  */
-import type { WorkingCalendar } from '../runtime/api.js';
-import type { TimeLimit, TimeLimitUnit } from '../model/types.js';
+import type { TimeLimit, TimeLimitUnit } from '../model/index.js';
 import { createDayLookup, type DayLookup, type MissingYearPolicy } from './day-lookup.js';
 import { DEFAULT_OFFICE_DAY, officePeriods, type OfficeDay, type PeriodMs } from './office-day.js';
 import { betweenIn, dueIn, elapsedIn } from './limits.js';
@@ -46,8 +45,11 @@ export interface LimitResult {
   readonly yearsMissing: readonly number[];
 }
 
-/** The calendar over `data`; implements the runtime's WorkingCalendar. */
-export class WorkingDayCalendar implements WorkingCalendar {
+/**
+ * The calendar over `data`. It fits the runtime's WorkingCalendar by shape (the calendar is below
+ * the runtime and imports nothing of it; the store's options check the fit where it is passed).
+ */
+export class WorkingDayCalendar {
   readonly data: CalendarData;
   readonly #periods: readonly PeriodMs[];
   readonly #policy: MissingYearPolicy;

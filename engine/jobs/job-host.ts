@@ -4,7 +4,7 @@
  */
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.js';
-import type { Command } from '../runtime/commands.js';
+import type { Command } from '../runtime/index.js';
 import type { CaseState } from '../case/index.js';
 import type { Dialect } from '../store/index.js';
 

@@ -5,7 +5,7 @@
  * other error (the runtime turns exhausted retries into an incident, which stops the job).
  */
 import { randomUUID } from 'node:crypto';
-import type { Command } from '../runtime/commands.js';
+import type { Command } from '../runtime/index.js';
 import type { CaseState } from '../case/index.js';
 import { BpmnError } from './bpmn-error.js';
 import { claimNext, releaseLease } from './lease.js';

@@ -6,8 +6,7 @@
 import type { Knex } from 'knex';
 import { MatterflowError } from '../errors.js';
 import { MatterInvalidError, validateMatter, type FieldError, type Matter } from '../matters/index.js';
-import { isInsertRaceOn } from '../store/conflicts.js';
-import { writeJson } from '../store/json.js';
+import { isInsertRaceOn, writeJson } from '../store/index.js';
 import { matterHash, type MatterRow } from './rows.js';
 
 /** Who deploys, when, and which processes count as deployed besides those in `definitions`. */

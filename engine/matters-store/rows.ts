@@ -3,7 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Matter } from '../matters/index.js';
-import { canonicalJson, readJson } from '../store/json.js';
+import { canonicalJson, readJson } from '../store/index.js';
 
 /** One stored version of a matter. */
 export interface StoredMatter {

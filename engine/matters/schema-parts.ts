@@ -2,7 +2,7 @@
  * Pieces of the matter JSON Schema: time limits, agencies, materials and the option blocks.
  * Titles and descriptions are Chinese, for the administrators who read the published schema.
  */
-import { MATERIAL_NECESSITIES, TIME_LIMIT_UNITS } from '../model/types.js';
+import { MATERIAL_NECESSITIES, TIME_LIMIT_UNITS } from '../model/index.js';
 
 /** 时限: an amount and one of the four units (工作日, 自然日, 小时(工作日), 小时(自然日)). */
 export const timeLimitSchema = (title: string) =>

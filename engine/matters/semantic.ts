@@ -3,7 +3,7 @@
  * vs promised limit, limits compared, material ids unique, 容缺 consistent with the materials,
  * and an application form that compiles. Runs on a file the schema accepted.
  */
-import type { TimeLimit } from '../model/types.js';
+import type { TimeLimit } from '../model/index.js';
 import { compileApplicationForm } from './application.js';
 import { isValidCreditCode } from './credit-code.js';
 import { fieldError } from './field-errors.js';

@@ -13,6 +13,8 @@ export { exportXml } from './export.js';
 export type { ReadResult } from './read-file.js';
 export { readBpmnFile, decodeBpmn } from './read-file.js';
 export { hashXml } from './cache.js';
+export { parseBpmn, type ParseResult } from './parse.js';
+export { deepFreeze } from './deep-freeze.js';
 export { govDescriptor, GOV_NAMESPACE, ZEEBE_NAMESPACE } from './gov-descriptor.js';
 export { RULES } from './validate.js';
 export { MODEL_LIMITS, DEFAULT_MAX_XML_ELEMENTS, configureModelLimits, type ConfigurableModelLimits } from './limits.js';

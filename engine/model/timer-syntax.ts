@@ -1,5 +1,4 @@
-import { cronProblem } from '../time/cron.js';
-import { parseDuration, parseInstant, parseRepeatingInterval } from '../time/iso8601.js';
+import { cronProblem, parseDuration, parseInstant, parseRepeatingInterval } from '../time/index.js';
 import { feelSyntaxError } from './feel.js';
 
 /**

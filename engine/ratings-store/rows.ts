@@ -3,7 +3,7 @@
  * The projections hold the whole state, so that `get` (rows) and `replay` (events) can be
  * compared; levels are written as their labels.
  */
-import { readJson, writeJson } from '../store/json.js';
+import { readJson, writeJson } from '../store/index.js';
 import type { AppealState, FollowUp, Level, RatingEvent, RatingState, RectificationState, StoredRatingEvent } from '../ratings/index.js';
 
 export interface RatingEventRow {

@@ -6,12 +6,12 @@
  * the deployed version a case ran.
  */
 import type { Knex } from 'knex';
-import type { CaseStatusZh } from '../domain/types.js';
+import type { CaseStatusZh } from '../domain/index.js';
 import { applyEvent } from '../case/index.js';
 import type { CaseEvent } from '../case/index.js';
-import type { CaseStatus } from '../runtime/state.js';
+import type { CaseStatus } from '../runtime/index.js';
 import type { CaseState } from '../case/index.js';
-import type { TimeLimitUnit } from '../model/types.js';
+import type { TimeLimitUnit } from '../model/index.js';
 import { ALERT_LEVELS, type AlertLevel } from '../supervision/index.js';
 import { readJson } from './json.js';
 

@@ -4,8 +4,8 @@
  * optimistic (`WHERE version = expected`).
  */
 import type { Knex } from 'knex';
-import type { CaseStatusZh } from '../domain/types.js';
-import type { CaseStatus } from '../runtime/state.js';
+import type { CaseStatusZh } from '../domain/index.js';
+import type { CaseStatus } from '../runtime/index.js';
 import type { CaseState } from '../case/index.js';
 import { readJson, writeJson } from './json.js';
 import { applicantKey } from './projections-domain.js';

@@ -5,7 +5,7 @@
  */
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.js';
-import type { WorkingCalendar } from '../runtime/api.js';
+import type { WorkingCalendar } from '../runtime/index.js';
 import type { DefinitionCache } from './definition-cache.js';
 import type { EnginePort } from './engine-port.js';
 import { insertCase, loadCase, readVersion, updateCase } from './case-repository.js';

@@ -4,7 +4,7 @@
  * `deployments` and compiled again.
  */
 import type { Knex } from 'knex';
-import type { CompiledDefinition } from '../model/types.js';
+import type { CompiledDefinition } from '../model/index.js';
 import type { EnginePort } from './engine-port.js';
 import { deployedProcessIds, findDeploymentXml } from './definitions-repository.js';
 import { DefinitionLoadError, StoreError } from './errors.js';

@@ -6,7 +6,7 @@
  * the same transaction. Concurrent deploys are serialised by retrying the loser.
  */
 import type { Knex } from 'knex';
-import type { CompiledDefinition, Finding } from '../model/types.js';
+import type { CompiledDefinition, Finding } from '../model/index.js';
 import { isDeployConflict } from './conflicts.js';
 import type { DefinitionCache } from './definition-cache.js';
 import type { EnginePort } from './engine-port.js';

@@ -3,7 +3,7 @@
  * execute/replay. `openStore` wires the real ones; tests may wrap them (e.g. to inject a fault
  * in the middle of a transaction).
  */
-import type { CompiledDefinition, Finding } from '../model/types.js';
+import type { CompiledDefinition, Finding } from '../model/index.js';
 import type { CaseCommand, CaseContext, CaseResult } from '../case/index.js';
 import type { CaseEvent } from '../case/index.js';
 import type { CaseState } from '../case/index.js';

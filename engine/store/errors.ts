@@ -2,7 +2,7 @@
  * Errors the store throws, each with a stable `code` (the server maps them to HTTP statuses).
  */
 import { MatterflowError } from '../errors.js';
-import type { Finding } from '../model/types.js';
+import type { Finding } from '../model/index.js';
 import type { CaseRejection, CaseRejectionCode } from '../case/index.js';
 
 /** Deploying was refused: the XML has error findings. Nothing was stored. */

@@ -51,4 +51,7 @@ export { listWorklist, encodeWorklistCursor, decodeWorklistCursor, type Worklist
 export type { Timing } from './projections-worklist.js';
 export { CommandRecord, withCommandRecord, type CommandMatch, type CommandRecordEntry, type CommandRecordSink } from './command-record.js';
 export { isDatabaseUnavailable } from './unavailable.js';
+// For the other stores (engine/*-store): JSON columns the same on both dialects, and insert races.
+export { readJson, writeJson, canonicalJson } from './json.js';
+export { isInsertRaceOn } from './conflicts.js';
 export { checkWritable } from './readiness.js';

@@ -4,7 +4,7 @@
  * 证件号码, never the number itself).
  */
 import { createHash } from 'node:crypto';
-import type { DomainEventType } from '../domain/events.js';
+import type { DomainEventType } from '../domain/index.js';
 import type { Projector } from './projections.js';
 import type { RowChange } from './row-changes.js';
 

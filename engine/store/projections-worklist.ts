@@ -5,9 +5,9 @@
  * worklist (worklist-query.ts) reads them joined to the `tasks` rows in one query, so listing
  * tasks loads no case's snapshot. Personal data is masked here, before it is stored.
  */
-import { maskIdNumber } from '../matters/masking.js';
-import type { TimeLimit } from '../model/types.js';
-import type { ClockState } from '../runtime/state.js';
+import { maskIdNumber } from '../matters/index.js';
+import type { TimeLimit } from '../model/index.js';
+import type { ClockState } from '../runtime/index.js';
 import type { CaseState } from '../case/index.js';
 import type { AlertLevel } from '../supervision/index.js';
 import { writeJson } from './json.js';

@@ -13,10 +13,9 @@
  * Pure: `now` is passed in.
  */
 import { evaluate } from 'feelin';
-import type { TimerDefinition } from '../model/types.js';
+import type { TimerDefinition } from '../model/index.js';
 import type { TimerRepeat, WorkingCalendar } from '../runtime/index.js';
-import { nextCronOccurrence } from '../time/cron.js';
-import { addDuration, parseDuration, parseInstant, parseRepeatingInterval } from '../time/iso8601.js';
+import { addDuration, nextCronOccurrence, parseDuration, parseInstant, parseRepeatingInterval } from '../time/index.js';
 
 /** A planned occurrence, or why the timer cannot be planned. */
 export type StartTimerPlan = { readonly ok: true; readonly dueAt: string; readonly repeat: TimerRepeat | null } | { readonly ok: false; readonly message: string };

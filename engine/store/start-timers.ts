@@ -12,7 +12,7 @@
 import type { Knex } from 'knex';
 import { nextStartTimer, planStartTimer } from './start-timer-plan.js';
 import type { JobRow } from './job-rows.js';
-import type { CompiledProcess } from '../model/types.js';
+import type { CompiledProcess } from '../model/index.js';
 import type { TimerRepeat, WorkingCalendar } from '../runtime/index.js';
 import type { Dispatcher } from './dispatcher.js';
 import { DeploymentError } from './errors.js';

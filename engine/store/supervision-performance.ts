@@ -8,7 +8,7 @@
  * finished clocks used no more, i.e. the ⌈0.9·n⌉-th smallest value.
  */
 import type { Knex } from 'knex';
-import type { TimeLimitUnit } from '../model/types.js';
+import type { TimeLimitUnit } from '../model/index.js';
 
 /** A period of Beijing dates, both inclusive, as the half-open instant range [from, to). */
 export interface InstantRange {

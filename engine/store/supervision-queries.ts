@@ -5,7 +5,7 @@
  * signals still open.
  */
 import type { Knex } from 'knex';
-import type { TimeLimitUnit } from '../model/types.js';
+import type { TimeLimitUnit } from '../model/index.js';
 import type { AlertLevel } from '../supervision/index.js';
 import { nearestRank } from './supervision-performance.js';
 

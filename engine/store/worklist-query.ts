@@ -7,7 +7,7 @@
  * created or completed between two pages moves no other: nothing is listed twice or skipped.
  */
 import type { Knex } from 'knex';
-import type { CaseStatusZh } from '../domain/types.js';
+import type { CaseStatusZh } from '../domain/index.js';
 import { readJson } from './json.js';
 import type { Timing, WorklistTimings } from './projections-worklist.js';
 import { toView, type TaskRow, type TaskView } from './task-query.js';

@@ -7,7 +7,7 @@
 import { maskDeep } from '../../engine/matters/index.js';
 import { systemClock, type Clock } from '../../engine/clock.js';
 import { CASE_STATUSES, type CaseStatusZh } from '../../engine/domain/index.js';
-import { TIME_LIMIT_UNITS, type TimeLimitUnit } from '../../engine/model/types.js';
+import { TIME_LIMIT_UNITS, type TimeLimitUnit } from '../../engine/model/index.js';
 import { ALERT_LEVELS, type AlertLevel } from '../../engine/supervision/index.js';
 import type { CaseEvent } from '../../engine/case/index.js';
 import type { CaseState } from '../../engine/case/index.js';

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Finding } from '../../engine/model/types.js';
+import type { Finding } from '../../engine/model/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 import { inProcessModels, type ModelService } from '../workers/index.js';

@@ -5,7 +5,7 @@
  */
 import { BpmnModdle } from 'bpmn-moddle';
 import { loadDefinition } from '../../engine/model/index.js';
-import type { FlowNode } from '../../engine/model/types.js';
+import type { FlowNode } from '../../engine/model/index.js';
 
 /** Properties that hold implementation detail, never drawn as a shape of their own. */
 const INTERNAL_PROPERTIES = [

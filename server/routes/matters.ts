@@ -17,7 +17,7 @@ import {
 } from '../../engine/matters/index.js';
 import { deployMatter, getMatter, listMatters, listMatterVersions, MatterProcessNotDeployedError, type StoredMatter } from '../../engine/matters-store/index.js';
 import { DEFAULT_OFFICE_DAY } from '../../engine/calendar/index.js';
-import type { TimeLimit } from '../../engine/model/types.js';
+import type { TimeLimit } from '../../engine/model/index.js';
 import type { Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';

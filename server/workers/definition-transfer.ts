@@ -7,8 +7,7 @@
  * equals the worker's definition and is deep-frozen like every compiled definition.
  */
 import { setImmediate } from 'node:timers/promises';
-import { deepFreeze } from '../../engine/model/deep-freeze.js';
-import type { CompiledDefinition, CompiledProcess } from '../../engine/model/types.js';
+import { deepFreeze, type CompiledDefinition, type CompiledProcess } from '../../engine/model/index.js';
 
 /** One process's reachability: `ids[k]` reaches `ids[targets[j]]` for j in offsets[k]..offsets[k+1]. */
 interface EncodedReachability {

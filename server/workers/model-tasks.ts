@@ -6,9 +6,7 @@
  */
 import { lintForDeploy } from '../../engine/lint/index.js';
 import type { LintFinding } from '../../engine/lint/index.js';
-import { loadDefinition } from '../../engine/model/index.js';
-import type { Finding } from '../../engine/model/index.js';
-import { parseBpmn } from '../../engine/model/parse.js';
+import { loadDefinition, parseBpmn, type Finding } from '../../engine/model/index.js';
 import type { LoadResult } from '../../engine/store/index.js';
 import { guideSteps, publicFlowXml, type GuideStep } from '../routes/matters-guide-flow.js';
 
