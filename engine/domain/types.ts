@@ -4,7 +4,7 @@
  * appliers from the case's events. Vocabulary exactly as DOMAIN.md.
  */
 import type { MaterialNecessity, TimeLimit } from '../model/types.js';
-import type { SupervisionRules } from '../supervision/rules.js';
+import type { SupervisionRules } from '../supervision/index.js';
 
 export const CASE_STATUSES = ['已收件', '补正中', '已受理', '不予受理', '审查中', '特别程序中', '已办结', '已退件', '已撤回', '已终止', '已撤销'] as const;
 export type CaseStatusZh = (typeof CASE_STATUSES)[number];

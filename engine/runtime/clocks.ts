@@ -6,7 +6,7 @@
  */
 import type { TimeLimit, TimeLimitUnit } from '../model/types.js';
 import { planWithoutSignals, type LimitCalendar, type LimitClock, type LimitPlan } from './limits.js';
-import { addDuration } from '../time/iso8601.js';
+import { addDuration } from '../time/index.js';
 import type { Run } from './run.js';
 import type { ClockState, ClockStopKind } from './state.js';
 

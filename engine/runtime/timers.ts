@@ -3,8 +3,7 @@
  * `timer.scheduled` event: replay never recomputes a due date.
  */
 import type { TimerDefinition } from '../model/types.js';
-import { nextCronOccurrence } from '../time/cron.js';
-import { addDuration, parseDuration, parseInstant, parseRepeatingInterval } from '../time/iso8601.js';
+import { addDuration, nextCronOccurrence, parseDuration, parseInstant, parseRepeatingInterval } from '../time/index.js';
 import type { TimerRepeat } from './state.js';
 import type { Run } from './run.js';
 import { literalOrFeel } from './variables.js';

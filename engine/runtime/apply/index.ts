@@ -8,7 +8,7 @@
  * The runtime's table covers the runtime's events; `composeAppliers` adds an extension's
  * (engine/case adds the domain's, which change the state's `domain` slot).
  */
-import type { EventOf, EventVersions, RuntimeEvent, RuntimeEventType } from '../events.js';
+import type { EventOf, EventVersions, RuntimeEventType } from '../events.js';
 import { RUNTIME_EVENT_VERSIONS } from '../events.js';
 import type { RuntimeState } from '../state.js';
 import { RUNTIME_UPCASTERS, type StoredEvent, type Upcasters } from '../upcast.js';

@@ -1,5 +1,5 @@
 /** job.complete, job.fail, job.throwError: a worker reports on a service task's handler. */
-import { addDuration, parseDuration } from '../../time/iso8601.js';
+import { addDuration, parseDuration } from '../../time/index.js';
 import { completeWithResult, raiseIncident } from '../lifecycle.js';
 import { throwError } from '../throws.js';
 import type { Run } from '../run.js';
