@@ -7,4 +7,4 @@ export * from './decision.js';
 export { domainHandlers, onDeadline } from './handle/index.js';
 export { TOLERANCE_DEADLINE } from './handle/correction.js';
 export * from './permissions.js';
-export { OPERATION_LABELS_ZH } from './transitions.js';
+export { OPERATION_LABELS_ZH, statusAllows, type StatusGatedCommandType } from './transitions.js';

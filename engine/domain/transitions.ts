@@ -7,7 +7,7 @@ import type { CaseStatusZh } from './types.js';
 
 const BEFORE_DECISION: readonly CaseStatusZh[] = ['已收件', '补正中', '已受理', '审查中', '特别程序中'];
 
-export const ALLOWED: { readonly [K in Exclude<DomainCommandType, 'case.receive'>]: readonly CaseStatusZh[] } = {
+export const ALLOWED: { readonly [K in StatusGatedCommandType]: readonly CaseStatusZh[] } = {
   'case.noticeCorrection': ['已收件', '补正中', '已受理', '审查中'],
   'materials.supply': ['已收件', '补正中', '已受理', '审查中', '特别程序中'],
   'case.accept': ['已收件'],
@@ -41,8 +41,16 @@ export const OPERATION_LABELS_ZH: { readonly [K in DomainCommandType]: string } 
   'commitment.verify': '核查',
 };
 
+/** The domain commands a case's status admits or refuses (all but 收件, which creates the case). */
+export type StatusGatedCommandType = Exclude<DomainCommandType, 'case.receive'>;
+
+/** Whether a case in `status` admits `type` now (what `transitionProblem` would not refuse). */
+export function statusAllows(type: StatusGatedCommandType, status: CaseStatusZh): boolean {
+  return ALLOWED[type].includes(status);
+}
+
 /** null when allowed; otherwise the refusal message. */
-export function transitionProblem(type: Exclude<DomainCommandType, 'case.receive'>, status: CaseStatusZh): string | null {
+export function transitionProblem(type: StatusGatedCommandType, status: CaseStatusZh): string | null {
   const allowed = ALLOWED[type];
   return allowed.includes(status) ? null : `Expected a case ${allowed.join(' / ')} for ${OPERATION_LABELS_ZH[type]}, but it is ${status}`;
 }

@@ -6,8 +6,7 @@
 import { maskIdNumber, maskPersonalData } from '../../engine/matters/index.js';
 import type { TaskState } from '../../engine/runtime/index.js';
 import type { CaseEvent, CaseState } from '../../engine/case/index.js';
-import { mayPerform, RESULT_KINDS, type Operation, type Principal } from '../../engine/domain/index.js';
-import { ALLOWED } from '../../engine/domain/transitions.js';
+import { mayPerform, RESULT_KINDS, statusAllows, type Operation, type Principal, type StatusGatedCommandType } from '../../engine/domain/index.js';
 import type { CompiledProcess, FlowNode } from '../../engine/model/index.js';
 
 export function caseView(state: CaseState): Record<string, unknown> {
@@ -109,7 +108,7 @@ export function offeredOperations({ state, taskId, principal, process, formField
   const domain = state.domain;
   const status = domain?.status ?? null;
   const permitted = (key: TaskPageOperationKey) => mayPerform(principal, TASK_PAGE_OPERATIONS[key].right, { taskDepartment: task.department }).allowed;
-  const statusAllows = (type: keyof typeof ALLOWED) => status !== null && ALLOWED[type].includes(status);
+  const admits = (type: StatusGatedCommandType) => status !== null && statusAllows(type, status);
   const offers: OfferedOperation[] = [];
   const offer = (key: TaskPageOperationKey, when: boolean, options?: Record<string, unknown>) => {
     if (!when || !permitted(key)) return;
@@ -127,23 +126,23 @@ export function offeredOperations({ state, taskId, principal, process, formField
   offer('claim', running && task.assignee === null);
   offer('unclaim', task.assignee === me && !delegated);
   // 收件 → 受理: the window step completes with the 办件 decision.
-  offer('accept', workable && statusAllows('case.accept'));
-  if (domain && statusAllows('case.acceptWithTolerance') && domain.matter.tolerance.allowed) {
+  offer('accept', workable && admits('case.accept'));
+  if (domain && admits('case.acceptWithTolerance') && domain.matter.tolerance.allowed) {
     const coreMissing = materials.filter((m) => m.necessity === 'required' && !m.received);
     const tolerated = materials.filter((m) => m.necessity === 'tolerated' && !m.received);
     offer('acceptWithTolerance', workable && coreMissing.length === 0 && tolerated.length > 0, { missing: tolerated, supplementDeadline: domain.matter.tolerance.supplementDeadline, promisedLimit: domain.matter.promisedLimit });
   }
-  offer('refuse', statusAllows('case.refuse'));
+  offer('refuse', admits('case.refuse'));
   if (domain) {
     const first = domain.notices[0];
-    offer('correction', statusAllows('case.noticeCorrection'), { materials, firstNotice: first ? first.defects : null, openDefects: domain.openDefects });
+    offer('correction', admits('case.noticeCorrection'), { materials, firstNotice: first ? first.defects : null, openDefects: domain.openDefects });
     const owed = domain.tolerance?.missing ?? [];
-    offer('supply', statusAllows('materials.supply') && (domain.openDefects.length > 0 || owed.length > 0 || materials.some((m) => !m.received)), { materials, openDefects: domain.openDefects, owed });
+    offer('supply', admits('materials.supply') && (domain.openDefects.length > 0 || owed.length > 0 || materials.some((m) => !m.received)), { materials, openDefects: domain.openDefects, owed });
   }
   // A step's own decision; the step that decides the 办件 result is concluded with 办结 instead.
   offer('approve', workable && !beforeAcceptance && !decides, { decisions: ['通过', '不通过'], variables: process ? decisionVariables(process, task.elementId, formFields) : [] });
-  offer('conclude', workable && decides && statusAllows('case.conclude'), { kinds: RESULT_KINDS, owed: domain?.tolerance?.missing ?? [] });
-  offer('deliver', statusAllows('case.deliver') && !domain?.delivery, { methods: ['窗口领取', '邮寄送达', '电子送达'] });
+  offer('conclude', workable && decides && admits('case.conclude'), { kinds: RESULT_KINDS, owed: domain?.tolerance?.missing ?? [] });
+  offer('deliver', admits('case.deliver') && !domain?.delivery, { methods: ['窗口领取', '邮寄送达', '电子送达'] });
   const targets = process ? returnTargets(process, task) : [];
   offer('return', running && targets.length > 0 && !delegated, { targets });
   offer('transfer', running && !delegated);
@@ -153,8 +152,8 @@ export function offeredOperations({ state, taskId, principal, process, formField
   offer('addSigner', running && body !== null, body ? { instanceId: body } : undefined);
   if (domain) {
     const kinds = [...new Set([...(domain.matter.specialProcedures ?? []), ...(process ? specialProceduresOf(process, task.elementId) : [])])];
-    offer('specialStart', running && statusAllows('specialProcedure.start') && kinds.length > 0, { kinds });
-    offer('specialEnd', statusAllows('specialProcedure.end') && Boolean(domain.specialProcedure), { running: domain.specialProcedure ?? null });
+    offer('specialStart', running && admits('specialProcedure.start') && kinds.length > 0, { kinds });
+    offer('specialEnd', admits('specialProcedure.end') && Boolean(domain.specialProcedure), { running: domain.specialProcedure ?? null });
   }
   const clocks = Object.values(state.clocks).map((clock) => ({ clockId: clock.id, kind: clock.kind, elementId: clock.elementId, unit: clock.limit.unit, dueAt: clock.dueAt }));
   offer('extend', clocks.some((clock) => clock.kind === 'case'), { clocks });
