@@ -16,7 +16,7 @@
  */
 
 export type Level = '预警' | '黄牌' | '红牌';
-export type LimitUnit = '工作日' | '自然日' | '小时(工作日)' | '小时(自然日)';
+type LimitUnit = '工作日' | '自然日' | '小时(工作日)' | '小时(自然日)';
 
 export interface AuditQuery {
   readonly matterCode?: string;

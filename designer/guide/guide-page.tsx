@@ -16,7 +16,7 @@ export async function renderGuide(shell: Shell, code: string): Promise<void> {
 }
 
 /** How a citizen provides one material. */
-export function howToProvide(material: GuideMaterial): string {
+function howToProvide(material: GuideMaterial): string {
   if (material.source === '电子证照共享') return '无需提交：窗口通过电子证照共享调取（免证办）';
   if (material.copies === 0) return `${material.form}材料，无需留存复印件`;
   return `${material.form}材料 ${material.copies} 份`;

@@ -1,11 +1,11 @@
 /** What GET /api/guide and GET /api/guide/{code} answer (server/routes/matters.ts). */
-export interface Limit {
+interface Limit {
   readonly amount: number;
   readonly unit: string;
   readonly text: string;
 }
 
-export interface Labelled<C = string> {
+interface Labelled<C = string> {
   readonly code: C;
   readonly label: string;
 }
@@ -34,7 +34,7 @@ export interface GuideMaterial {
   readonly description?: string;
 }
 
-export interface GuideStep {
+interface GuideStep {
   readonly id: string;
   readonly name: string;
   readonly kind: string;

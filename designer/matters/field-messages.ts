@@ -35,13 +35,13 @@ const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~
 const unescapePointer = (key: string) => key.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** The json-editor path of a JSON pointer: '/promisedLimit/amount' -> 'root.promisedLimit.amount'. */
-export function editorPath(pointer: string): string {
+function editorPath(pointer: string): string {
   const parts = pointer.split('/').slice(1).map(unescapePointer);
   return ['root', ...parts].join('.');
 }
 
 /** The path of the editor that shows a field: the field's own, else its nearest ancestor that exists. */
-export function shownPath(editor: MatterFormEditor, pointer: string): string {
+function shownPath(editor: MatterFormEditor, pointer: string): string {
   let path = editorPath(pointer);
   while (path.includes('.') && !editor.getEditor(path)) path = path.slice(0, path.lastIndexOf('.'));
   return path;

@@ -11,7 +11,7 @@ export interface EditorError {
   readonly message: string;
 }
 
-export interface SubEditor {
+interface SubEditor {
   readonly path: string;
   readonly container: HTMLElement;
   readonly input?: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;

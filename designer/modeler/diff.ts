@@ -44,7 +44,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   condition: '条件',
 };
 
-export const DIFF_MARKERS = { added: 'mf-diff-added', changed: 'mf-diff-changed', removed: 'mf-diff-removed' } as const;
+const DIFF_MARKERS = { added: 'mf-diff-added', changed: 'mf-diff-changed', removed: 'mf-diff-removed' } as const;
 const SVG = 'http://www.w3.org/2000/svg';
 const DI = 'http://www.omg.org/spec/BPMN/20100524/DI';
 const DC = 'http://www.omg.org/spec/DD/20100524/DC';

@@ -11,7 +11,7 @@ import type EventBus from 'diagram-js/lib/core/EventBus';
 import type Selection from 'diagram-js/lib/features/selection/Selection';
 import { el } from '../shared/dom.js';
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 export interface Issue {
   readonly elementId: string | null;
@@ -33,7 +33,7 @@ interface LintReport {
   readonly rule: string;
 }
 
-export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告' };
+const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告' };
 const MARKER: Readonly<Record<Severity, string>> = { error: 'mf-finding-error', warning: 'mf-finding-warning' };
 
 export class IssuesPanel {

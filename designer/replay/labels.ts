@@ -1,6 +1,6 @@
 /** Chinese names of the case events and states, for the replay, the print view and the audit search. */
 
-export const EVENT_LABELS: Readonly<Record<string, string>> = {
+const EVENT_LABELS: Readonly<Record<string, string>> = {
   'case.started': '流程启动',
   'case.received': '收件',
   'case.correctionNoticed': '补正告知',

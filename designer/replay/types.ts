@@ -1,6 +1,6 @@
 /** What the audit API answers (server/routes/audit.ts; engine/store/audit-queries.ts). */
 
-export type AlertLevel = '预警' | '黄牌' | '红牌';
+type AlertLevel = '预警' | '黄牌' | '红牌';
 
 export interface StateSummary {
   readonly seq: number;
@@ -30,7 +30,7 @@ export interface TimelineStep {
   readonly replayError?: string;
 }
 
-export interface CaseHeader {
+interface CaseHeader {
   readonly caseId: string;
   readonly processId: string | null;
   readonly status: string | null;
@@ -46,14 +46,14 @@ export interface CaseHeader {
   readonly seq: number | null;
 }
 
-export interface DefinitionRef {
+interface DefinitionRef {
   readonly processId: string;
   readonly version: number;
   readonly hash: string;
   readonly name: string | null;
 }
 
-export interface Family {
+interface Family {
   readonly parent: { caseId: string; processId: string; elementId: string | null } | null;
   readonly children: ReadonlyArray<{ caseId: string; processId: string; elementId: string | null; status: string; domainStatus: string | null }>;
 }

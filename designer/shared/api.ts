@@ -33,7 +33,7 @@ export interface ApiOptions {
   readonly signal?: AbortSignal;
 }
 
-export function apiUrl(path: string, query?: ApiOptions['query']): string {
+function apiUrl(path: string, query?: ApiOptions['query']): string {
   const url = new URL(path, location.origin);
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;

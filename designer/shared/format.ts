@@ -2,7 +2,6 @@
 import type { Role } from './session.js';
 
 const DATE_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
-const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** `2026-11-02 09:30` in Beijing time; '—' for nothing. */
 export function formatDateTime(value: string | Date | null | undefined): string {
@@ -10,13 +9,6 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return String(value);
   return DATE_TIME.format(date).replace(/\//g, '-');
-}
-
-export function formatDate(value: string | Date | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const date = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(date.getTime())) return String(value);
-  return DATE.format(date).replace(/\//g, '-');
 }
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
@@ -27,6 +19,3 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   supervisor: '监察人员',
   applicant: '申请人',
 };
-
-/** 预警 / 黄牌 / 红牌 as the board, the worklist and the replay colour them. */
-export const SIGNAL_LABELS: Readonly<Record<string, string>> = { warning: '预警', yellow: '黄牌', red: '红牌' };

@@ -2,7 +2,7 @@
  * Chinese for @json-editor/json-editor's own interface (messages and buttons), through its language
  * API. One dictionary for every schema-generated form: 收件 and the task page, the matters editor.
  */
-export const JSON_EDITOR_ZH: Readonly<Record<string, string>> = {
+const JSON_EDITOR_ZH: Readonly<Record<string, string>> = {
   error_notset: '必须填写',
   error_notempty: '必须填写',
   error_enum: '请从给定选项中选择',

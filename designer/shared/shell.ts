@@ -21,7 +21,7 @@ export interface Shell {
   showError(error: unknown): void;
 }
 
-export const offeredTo = (audience: PageAudience, user: SessionUser | null): boolean =>
+const offeredTo = (audience: PageAudience, user: SessionUser | null): boolean =>
   audience === 'public' || (user !== null && (audience === 'authenticated' || user.roles.some((role) => (audience as readonly Role[]).includes(role))));
 
 /** Where a user lands after logging in: the first page their roles are offered. */

@@ -26,7 +26,7 @@ export interface Pick {
 }
 
 /** The font stack of designer/shared/base.css (Noto Sans CJK on Linux). */
-export const FONT = getComputedStyle(document.documentElement).getPropertyValue('--mf-font').trim() || '"Noto Sans CJK SC", sans-serif';
+const FONT = getComputedStyle(document.documentElement).getPropertyValue('--mf-font').trim() || '"Noto Sans CJK SC", sans-serif';
 
 /** A colour of designer/shared/base.css (`--mf-red` …), so the board matches the rest of the workspace. */
 export const cssColour = (name: string, fallback: string): string => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;

@@ -4,10 +4,8 @@
  * per kind of figure, which time limits the figure counts; the list they open holds the cases
  * those time limits belong to (a case with two such limits is listed once).
  */
-import { auditLink, type AuditQuery, type Level } from '../audit/contract.js';
+import { auditLink, type Level } from '../audit/contract.js';
 import type { PerformanceRow } from './types.js';
-
-export { auditLink, type AuditQuery };
 
 /** The limits of a signal figure: a department's (or none recorded, of one kind), a matter's (or none), at a level. */
 export function signalLink(where: { department: string | null; kind: 'case' | 'step' | null; matterCode?: string | null }, signal: Level): string {

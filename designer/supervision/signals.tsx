@@ -25,7 +25,7 @@ interface DepartmentRow {
 }
 
 /** Departments with their counts and their matters', the most serious first (红牌, then 黄牌, then 预警). */
-export function departmentRows(groups: readonly SignalGroup[]): DepartmentRow[] {
+function departmentRows(groups: readonly SignalGroup[]): DepartmentRow[] {
   const byDepartment = new Map<string, { department: string | null; kind: 'case' | 'step' | null; counts: Counts; matters: Map<string | null, { matterName: string; counts: Counts }> }>();
   for (const group of groups) {
     const label = group.department ?? (group.kind === 'case' ? CASE_LIMIT : NO_DEPARTMENT);

@@ -42,7 +42,7 @@ export interface Performance {
   readonly rows: readonly PerformanceRow[];
 }
 
-export interface RectificationDue {
+interface RectificationDue {
   readonly ratingId: string;
   readonly caseId: string;
   readonly matterCode: string;

@@ -296,4 +296,3 @@ function build(offered: Offered, f: Record<string, unknown>, detail: TaskDetail)
   }
 }
 
-export type { Timing };

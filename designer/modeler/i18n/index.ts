@@ -11,7 +11,7 @@ import { MODELER_ZH } from './zh.js';
 export type Dictionary = Readonly<Record<string, string>>;
 export type Translate = (template: string, replacements?: Readonly<Record<string, unknown>>) => string;
 
-export function createTranslate(...extra: readonly Dictionary[]): Translate {
+function createTranslate(...extra: readonly Dictionary[]): Translate {
   const dictionary: Record<string, string> = Object.assign({}, bpmnJsZh, propertiesPanelZh, MODELER_ZH, ...extra);
   // The panel header asks for type names in title case ("User Task") that the dictionaries have in sentence case ("User task").
   const folded = new Map(Object.entries(dictionary).map(([key, value]) => [key.toLowerCase(), value]));

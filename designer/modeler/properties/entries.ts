@@ -98,7 +98,7 @@ function holderOf(element: Element, on: Holder): ModdleElement | null {
 }
 
 /** A FEEL diagnostic in Chinese from @bpmn-io/feel-lint (null when the expression parses). */
-export function feelDiagnostic(value: string | undefined, what: string): string | null {
+function feelDiagnostic(value: string | undefined, what: string): string | null {
   if (!value) return null;
   const source = value.startsWith('=') ? value.slice(1) : value;
   if (source.trim() === '') return null;

@@ -10,6 +10,9 @@
  *
  * Needs the `gov` moddle extension and the standard panel modules; the department list comes from
  * GET /api/departments (the signed-in session's token), fetched once per modeler.
+ *
+ * Public API: `govPropertiesModule` and `PANEL_ZH` (the panel's Chinese texts, for the modeler's
+ * translate); the provider, the department service and the entries are internal.
  */
 import type { ModuleDeclaration } from 'didi';
 import { GovDepartments } from './departments.js';
@@ -21,6 +24,4 @@ export const govPropertiesModule: ModuleDeclaration = {
   govDepartments: ['type', GovDepartments],
 };
 
-export { GovPropertiesProvider, GOV_PROVIDER_PRIORITY } from './provider.js';
-export { GovDepartments } from './departments.js';
-export { PANEL_ZH, panelTranslate, feelDiagnostic } from './entries.js';
+export { PANEL_ZH } from './entries.js';

@@ -115,7 +115,7 @@ export function processOf(businessObject: ModdleElement): ModdleElement | null {
 }
 
 /** The extension elements of a type, e.g. every gov:Materials block of a task. */
-export function extensionsOf(businessObject: ModdleElement, type: string): ModdleElement[] {
+function extensionsOf(businessObject: ModdleElement, type: string): ModdleElement[] {
   const extensionElements = businessObject.get('extensionElements') as ModdleElement | undefined;
   const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
   return values.filter((value) => value.$type === type);

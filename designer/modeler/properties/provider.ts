@@ -34,7 +34,7 @@ import { MATERIALS, MULTI_COMMAND, NECESSITY_LABELS, SPECIAL_PROCEDURE_LIST, add
 import type { Command, ElementFactory, ListKind, ModdleElement } from './model.js';
 
 /** After the standard bpmn provider (1000): its groups exist when ours are added. */
-export const GOV_PROVIDER_PRIORITY = 500;
+const GOV_PROVIDER_PRIORITY = 500;
 
 /** Entry ids by the moddle property they edit (for lint findings that name a property). */
 const ENTRY_BY_PROPERTY: Readonly<Record<string, string>> = {
