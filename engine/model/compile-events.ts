@@ -36,7 +36,7 @@ export function compileEventDefinition(element: ModdleFlowElement): EventDefinit
  * When a timer fires: `gov:limit` (a working-day time limit) wins, then timeDuration, timeDate,
  * timeCycle. A timer with none of them compiles to an empty duration; validation rejects it.
  */
-export function compileTimer(definition: ModdleEventDefinition): TimerDefinition {
+function compileTimer(definition: ModdleEventDefinition): TimerDefinition {
   if (definition.limit !== undefined) {
     const limit = toTimeLimit(definition.limit, definition.limitUnit);
     if (limit) return { kind: 'limit', limit };

@@ -4,7 +4,7 @@ import type { ModdleElement, ModdleFlowElement, ModdleMaterial, ModdleProcess } 
 import { govExtensions } from './extensions.js';
 
 /** The unit a time limit has when the file gives an amount but no unit (the statutory default). */
-export const DEFAULT_TIME_LIMIT_UNIT: TimeLimitUnit = '工作日';
+const DEFAULT_TIME_LIMIT_UNIT: TimeLimitUnit = '工作日';
 
 /** Gov attributes of an activity or event sub-process. Invalid values compile to null (validate reports them). */
 export function compileGovActivity(element: ModdleFlowElement): GovActivity {

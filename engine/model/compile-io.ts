@@ -5,7 +5,7 @@ import { genericChildren, govExtension, zeebeExtension } from './extensions.js';
 import { feelOrLiteral, toExpression } from './expression.js';
 
 /** Retries of a job task when the file names none. */
-export const DEFAULT_RETRIES = 3;
+const DEFAULT_RETRIES = 3;
 
 /**
  * Input/output mappings of an activity: `gov:ioMapping` (sources are FEEL, `=` optional), else

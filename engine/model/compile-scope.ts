@@ -12,7 +12,7 @@ export interface RawNode {
 }
 
 /** An element the compiled model cannot represent; validation reports it. */
-export interface RawUnsupported {
+interface RawUnsupported {
   readonly element: ModdleFlowElement;
   readonly reason: string;
   readonly scopeId: string;

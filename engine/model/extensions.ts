@@ -8,7 +8,7 @@ import { ZEEBE_NAMESPACE } from './gov-descriptor.js';
  */
 
 /** The extension elements of an element, in document order. */
-export function extensionValues(element: ModdleElement): readonly ModdleElement[] {
+function extensionValues(element: ModdleElement): readonly ModdleElement[] {
   return element.extensionElements?.values ?? [];
 }
 

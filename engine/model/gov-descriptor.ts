@@ -1,8 +1,5 @@
 import descriptor from './gov-descriptor.json' with { type: 'json' };
 
-/** Namespace URI of the gov extension, as written in BPMN files (`xmlns:gov="…"`). */
-export const GOV_NAMESPACE = 'https://matterflow.cn/schema/bpmn/gov/1.0';
-
 /** Namespace URI of Camunda 8 (zeebe) extensions, read as generic elements when present. */
 export const ZEEBE_NAMESPACE = 'http://camunda.org/schema/zeebe/1.0';
 

@@ -50,11 +50,6 @@ export async function loadDefinition(xml: string, options: LoadOptions = {}): Pr
   return { ok: true, definition: entry.compilation.definition, findings, moddle: entry.definitions };
 }
 
-/** Empties the compile cache (tests that measure compiling, or to free memory). */
-export function clearDefinitionCache(): void {
-  cache.clear();
-}
-
 /** Adds the line and column of the named element to findings that have none. */
 function place(xml: string, findings: readonly Finding[]): Finding[] {
   if (!findings.some((found) => found.line === undefined && found.elementId !== null)) return [...findings];

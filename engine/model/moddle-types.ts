@@ -7,7 +7,7 @@
  */
 
 /** Namespace information moddle keeps on every element, known or generic. */
-export interface ModdleDescriptor {
+interface ModdleDescriptor {
   readonly ns?: { readonly prefix?: string; readonly localName?: string; readonly uri?: string };
 }
 
@@ -57,7 +57,7 @@ export interface ModdleLoop extends ModdleElement {
 }
 
 /** Gov attributes on activities (GovActivity, GovAssignment in the descriptor). */
-export interface ModdleGovActivityAttrs {
+interface ModdleGovActivityAttrs {
   readonly department?: string;
   readonly leadDepartment?: string;
   readonly timeLimit?: number;
@@ -111,7 +111,7 @@ export interface ModdleMapping extends ModdleElement {
 }
 
 /** Reads a property that moddle may or may not have set, without trusting its type. */
-export function prop(element: ModdleElement, key: string): unknown {
+function prop(element: ModdleElement, key: string): unknown {
   return (element as unknown as Record<string, unknown>)[key];
 }
 

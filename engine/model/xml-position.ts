@@ -4,18 +4,6 @@ export interface Position {
   readonly column: number;
 }
 
-/** The 1-based line and column of a character offset in `text`. */
-export function positionAt(text: string, offset: number): Position {
-  const end = Math.max(0, Math.min(offset, text.length));
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
 /**
  * The position named in a moddle-xml message (`line: 4 \n column: 2`, both 0-based), made
  * 1-based; null when the message names none.
