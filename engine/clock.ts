@@ -50,11 +50,6 @@ export function isSettable(clock: Clock): clock is Clock & { set(instant: Date |
 /** `from` plus an ISO-8601 duration given as text (see engine/time/iso8601). */
 export const addDuration = addDurationText;
 
-/** Milliseconds of a duration given as ms or ISO-8601, measured from `from`. */
-export function durationMillis(by: number | string, from: Date): number {
-  return typeof by === 'number' ? by : addDuration(from, by).getTime() - from.getTime();
-}
-
 function toMillis(instant: Date | string): number {
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
   if (Number.isNaN(ms)) throw new RangeError(`Expected an ISO-8601 instant, but got "${String(instant)}"`);

@@ -23,7 +23,7 @@ export interface ApplyCounts {
 }
 
 /** Rows of calendar_days for `days`, by day. */
-export async function readDays(trx: Knex.Transaction, days: readonly string[]): Promise<Map<string, CalendarDay>> {
+async function readDays(trx: Knex.Transaction, days: readonly string[]): Promise<Map<string, CalendarDay>> {
   const found = new Map<string, CalendarDay>();
   for (let i = 0; i < days.length; i += 500) {
     const rows = (await trx(DAYS).whereIn('day', days.slice(i, i + 500))) as DayRow[];

@@ -6,7 +6,7 @@
 import type { DateText } from './shanghai.js';
 
 /** Where a day's status came from. `provisional` is computed, never stored. */
-export const DAY_SOURCES = ['chinese-days', 'holiday-cn', 'local', 'provisional'] as const;
+const DAY_SOURCES = ['chinese-days', 'holiday-cn', 'local', 'provisional'] as const;
 export type DaySource = (typeof DAY_SOURCES)[number];
 
 /** The status of one calendar day that differs from (or confirms) the Mon–Fri week. */
@@ -43,9 +43,4 @@ export interface ResolvedDay {
 /** Build a CalendarData value from days and official years. */
 export function calendarData(days: Iterable<readonly [DateText, CalendarDay]>, officialYears: Iterable<number>): CalendarData {
   return { days: new Map(days), officialYears: new Set(officialYears) };
-}
-
-/** `base` overlaid with `over`: days of `over` win; official years are the union. */
-export function mergeCalendarData(base: CalendarData, over: CalendarData): CalendarData {
-  return calendarData([...base.days, ...over.days], [...base.officialYears, ...over.officialYears]);
 }

@@ -4,7 +4,7 @@
  */
 import { CronExpressionParser } from 'cron-parser';
 
-export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
+const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
 
 const MACROS = /^@(yearly|annually|monthly|weekly|daily|hourly|midnight)$/i;
 

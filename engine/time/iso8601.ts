@@ -47,20 +47,13 @@ export function addDuration(instant: Date, duration: Duration): Date {
   return new Date(result.getTime() + sign * Math.round(ms));
 }
 
-/** Milliseconds of a duration without calendar fields (years/months rejected: no fixed length). */
-export function durationMillis(duration: Duration): number | null {
-  if (duration.years || duration.months) return null;
-  const ms = (((duration.weeks * 7 + duration.days) * 24 + duration.hours) * 60 + duration.minutes) * 60_000 + duration.seconds * 1000;
-  return (duration.negative ? -1 : 1) * ms;
-}
-
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * The offset of the service centres' zone, Asia/Shanghai: +08:00 all year (no daylight saving
  * since 1991). A date or date-time written without an offset is read in that zone.
  */
-export const BUSINESS_OFFSET = '+08:00';
+const BUSINESS_OFFSET = '+08:00';
 
 /**
  * Parse an ISO-8601 date or date-time. Without an offset it is Beijing time; a date alone is
