@@ -10,8 +10,34 @@ import { fireReadyInclusiveJoins } from './elements/gateways/inclusive.js';
 import { handlers } from './handle/index.js';
 import type { Handler } from './handle/handler.js';
 import { cloneState } from './clone.js';
+import { raiseIncident } from './incidents.js';
+import { complete, endCase, enter, scopeMayEnd, terminate, terminateChildren } from './lifecycle.js';
+import type { Operations } from './operations.js';
 import { Run } from './run.js';
 import type { RuntimeState } from './state.js';
+import { throwError, throwEscalation, throwMessage, throwSignal } from './throws.js';
+import { openEventSubProcessStarts, subscribe, waitFor } from './waits.js';
+
+/**
+ * What element behaviours may do to a case (`run.ops`), composed here from the modules that
+ * implement it, so that the behaviours and the lifecycle dispatching to them import no cycle.
+ */
+const operations: Operations = Object.freeze({
+  enter,
+  complete,
+  terminate,
+  terminateChildren,
+  scopeMayEnd,
+  endCase,
+  raiseIncident,
+  throwError,
+  throwEscalation,
+  throwSignal,
+  throwMessage,
+  waitFor,
+  subscribe,
+  openEventSubProcessStarts,
+});
 
 /**
  * Run one command on a case. The case layer's slot of the state (`domain`, typed `X`) is
@@ -25,7 +51,7 @@ export function execute<X>(definition: CompiledDefinition, state: RuntimeState<X
   if (!process) {
     return { ok: false, rejection: { code: 'PROCESS_NOT_FOUND', message: `Expected process '${processId}' in definition ${definition.hash}, but it is not there` } };
   }
-  const run = new Run(definition, process, state ? cloneState(state) : null, ctx, command.actor);
+  const run = new Run(definition, process, state ? cloneState(state) : null, ctx, command.actor, operations);
   const handler = handlers[command.type] as Handler<typeof command.type>;
   // The command's data is copied once, so that nothing the caller keeps aliases the new state.
   const rejection = handler(run, { ...command, data: structuredClone(command.data) } as never);

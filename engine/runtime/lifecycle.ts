@@ -7,28 +7,20 @@
  *
  * Element-specific work lives in elements/, reached through its index only: the behaviour table
  * (`behaviorOf`) and the loop characteristics any activity may have (`loopBehavior`). This file
- * knows nothing of any one kind.
+ * knows nothing of any one kind. The behaviours call back into the lifecycle through `run.ops`
+ * (operations.ts), which execute.ts fills with these functions: they never import this file.
  */
 import type { Activity, FlowNode } from '../model/types.js';
 import { startClock } from './clocks.js';
 import { behaviorOf, loopBehavior } from './elements/index.js';
 import { evaluateCondition } from './feel.js';
+import { raiseIncident } from './incidents.js';
+import type { CaseEnding, EnterOptions, TerminateReason } from './operations.js';
 import { bodyOf, isActivity, isJoin } from './queries.js';
 import type { Run } from './run.js';
-import type { EventData } from './events.js';
-import type { ElementInstance, IncidentKind, IncidentResume } from './state.js';
+import type { ElementInstance } from './state.js';
 import { attachBoundaryEvents, detach } from './waits.js';
 import { evaluateMappings, propagate, setLocal, visibleVariables } from './variables.js';
-
-export interface EnterOptions {
-  /** The event that this catch element waits for has already happened (event gateway, boundary, start). */
-  readonly triggered?: { readonly variables: Readonly<Record<string, unknown>> };
-  readonly loopCounter?: number;
-  /** Local variables of the new instance (a multi-instance item, loopCounter). */
-  readonly locals?: Readonly<Record<string, unknown>>;
-  /** Arrivals a joining gateway consumes. */
-  readonly consumed?: Record<string, number>;
-}
 
 /** Create an instance of `elementId` in a scope instance and start it. */
 export function enter(run: Run, elementId: string, parentId: string, options: EnterOptions = {}): void {
@@ -175,7 +167,7 @@ function joinIfComplete(run: Run, scopeInstanceId: string, gateway: FlowNode): v
  * End an instance without completing it (interrupted by a boundary or event sub-process,
  * terminated by a terminate end event, cancelled with its case): its children first.
  */
-export function terminate(run: Run, instanceId: string, reason: 'interrupted' | 'terminated' | 'cancelled' | 'completion-condition' | 'returned'): void {
+export function terminate(run: Run, instanceId: string, reason: TerminateReason): void {
   const instance = run.instance(instanceId);
   if (!instance) return;
   terminateChildren(run, instanceId, reason);
@@ -187,7 +179,7 @@ export function terminate(run: Run, instanceId: string, reason: 'interrupted' | 
 export function terminateChildren(
   run: Run,
   scopeInstanceId: string,
-  reason: 'interrupted' | 'terminated' | 'cancelled' | 'completion-condition' | 'returned',
+  reason: TerminateReason,
   except?: string,
 ): void {
   run.dropArriving(scopeInstanceId);
@@ -213,12 +205,6 @@ export function scopeMayEnd(run: Run, scopeInstanceId: string): void {
   complete(run, scopeInstanceId);
 }
 
-/** How a case can end other than by completing. */
-export type CaseEnding =
-  | { readonly type: 'case.terminated'; readonly data: EventData<'case.terminated'> }
-  | { readonly type: 'case.failed'; readonly data: EventData<'case.failed'> }
-  | { readonly type: 'case.cancelled'; readonly data: EventData<'case.cancelled'> };
-
 /** End the whole case: every token terminated, every wait closed, then the ending recorded. */
 export function endCase(run: Run, ending: CaseEnding): void {
   const root = run.instance(run.state.rootInstanceId);
@@ -234,23 +220,4 @@ export function endCase(run: Run, ending: CaseEnding): void {
     case 'case.cancelled':
       return run.emit(ending.type, ending.data);
   }
-}
-
-/** Stop an instance where it is, with a reason an administrator can act on. */
-export function raiseIncident(
-  run: Run,
-  instance: ElementInstance,
-  kind: IncidentKind,
-  message: string,
-  options: { readonly jobId?: string | null; readonly resume?: IncidentResume } = {},
-): void {
-  run.emit('incident.raised', {
-    incidentId: run.newId(),
-    instanceId: instance.id,
-    elementId: instance.elementId,
-    jobId: options.jobId ?? null,
-    kind,
-    resume: options.resume ?? 'activate',
-    message,
-  });
 }

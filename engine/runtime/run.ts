@@ -4,11 +4,15 @@
  *
  * Every event is applied the moment it is emitted (Zeebe's "append and apply in one step"), so
  * later steps of the same command read the state as replay would build it.
+ *
+ * It is also the context element behaviours receive: `ops` holds what they may do to the case
+ * (operations.ts), so that they need not import the lifecycle that dispatches to them.
  */
 import type { CompiledDefinition, CompiledProcess, FlowNode, SequenceFlow } from '../model/types.js';
 import type { RuntimeContext } from './api.js';
 import { applyEvent } from './apply/index.js';
 import { RUNTIME_EVENT_VERSIONS, type RuntimeEvent, type RuntimeEventType, type EventData, type EventOf } from './events.js';
+import type { Operations } from './operations.js';
 import type { RuntimeState, ElementInstance } from './state.js';
 
 export class Run {
@@ -22,6 +26,8 @@ export class Run {
     state: RuntimeState | null,
     readonly ctx: RuntimeContext,
     readonly actor: string,
+    /** What element behaviours do to the case besides emitting: move tokens, throw, wait (operations.ts). */
+    readonly ops: Operations,
   ) {
     this.current = state;
   }

@@ -5,7 +5,8 @@
  * catcher of this case waiting at that moment (the store broadcasts them to other cases).
  */
 import type { BoundaryEvent, StartEvent } from '../model/types.js';
-import { detachAndRecordCompleted, endCase, raiseIncident } from './lifecycle.js';
+import { raiseIncident } from './incidents.js';
+import { detachAndRecordCompleted, endCase } from './lifecycle.js';
 import { boundaryEventsOf, bodyOf, catches, eventSubProcessesOf, isActivity } from './queries.js';
 import type { Run } from './run.js';
 import type { ElementInstance } from './state.js';

@@ -5,7 +5,7 @@
  */
 import type { Activity, EventDefinition, TimerDefinition } from '../model/types.js';
 import { finishClock } from './clocks.js';
-import { raiseIncident } from './lifecycle.js';
+import { raiseIncident } from './incidents.js';
 import { boundaryEventsOf, eventSubProcessesOf } from './queries.js';
 import type { Run } from './run.js';
 import type { ElementInstance } from './state.js';

@@ -1,4 +1,9 @@
-/** The one interface every BPMN element kind implements. */
+/**
+ * The one interface every BPMN element kind implements. A behaviour gets the Run as its context:
+ * it emits events on it and does everything else to the case (enter, complete, throw, wait,
+ * raise an incident) through `run.ops` (../operations.ts), never by importing the lifecycle,
+ * which dispatches to it.
+ */
 import type { Activity, FlowNode } from '../../model/types.js';
 import type { Run } from '../run.js';
 import type { ElementInstance } from '../state.js';

@@ -21,13 +21,7 @@ import { userTask } from './tasks/user-task.js';
 
 type BehaviorTable = { readonly [K in FlowNodeKind]: ElementBehavior<Extract<FlowNode, { kind: K }>> };
 
-/**
- * Built on first use: the behaviours and the lifecycle call each other, so the table must not
- * be read while those modules are still being evaluated.
- */
-let table: BehaviorTable | null = null;
-
-const build = (): BehaviorTable => ({
+const table: BehaviorTable = {
   startEvent,
   endEvent,
   intermediateCatchEvent,
@@ -47,17 +41,12 @@ const build = (): BehaviorTable => ({
   parallelGateway,
   inclusiveGateway,
   eventBasedGateway,
-});
+};
 
+/** The behaviour of an element's kind. */
 export function behaviorOf<E extends FlowNode>(element: E): ElementBehavior<E> {
-  table ??= build();
   return table[element.kind] as unknown as ElementBehavior<E>;
 }
 
 /** The loop characteristics of activities (multi-instance, standard loop). */
-export const loopBehavior: LoopBehavior = {
-  // Called through, not captured: the loop module and the lifecycle import each other.
-  begin: (run, bodyId, activity) => beginLoop(run, bodyId, activity),
-  collect: (run, body, inner, activity) => collectOutput(run, body, inner, activity),
-  next: (run, bodyId) => continueLoop(run, bodyId),
-};
+export const loopBehavior: LoopBehavior = { begin: beginLoop, collect: collectOutput, next: continueLoop };

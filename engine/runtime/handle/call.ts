@@ -1,5 +1,6 @@
 /** call.complete, call.fail: the child case of a call activity ended. */
-import { complete, raiseIncident } from '../lifecycle.js';
+import { raiseIncident } from '../incidents.js';
+import { complete } from '../lifecycle.js';
 import { throwError } from '../throws.js';
 import { propagate, setLocal } from '../variables.js';
 import type { Run } from '../run.js';

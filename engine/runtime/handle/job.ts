@@ -1,6 +1,7 @@
 /** job.complete, job.fail, job.throwError: a worker reports on a service task's handler. */
 import { addDuration, parseDuration } from '../../time/index.js';
-import { completeWithResult, raiseIncident } from '../lifecycle.js';
+import { raiseIncident } from '../incidents.js';
+import { completeWithResult } from '../lifecycle.js';
 import { throwError } from '../throws.js';
 import type { Run } from '../run.js';
 import type { JobState } from '../state.js';

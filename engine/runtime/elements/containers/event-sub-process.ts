@@ -3,13 +3,11 @@
  * decides whether it interrupts the scope first). It ends into that scope, through no flow.
  */
 import type { EventSubProcess } from '../../../model/types.js';
-import { enter } from '../../lifecycle.js';
-import { openEventSubProcessStarts } from '../../waits.js';
 import type { ElementBehavior } from '../behavior.js';
 
 export const eventSubProcess: ElementBehavior<EventSubProcess> = {
   activate(run, instance, element, triggered) {
-    openEventSubProcessStarts(run, instance);
-    enter(run, element.start, instance.id, { triggered: triggered ?? { variables: {} } });
+    run.ops.openEventSubProcessStarts(run, instance);
+    run.ops.enter(run, element.start, instance.id, { triggered: triggered ?? { variables: {} } });
   },
 };

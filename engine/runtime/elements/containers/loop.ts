@@ -6,7 +6,6 @@
  */
 import type { Activity } from '../../../model/types.js';
 import { evaluateCondition, evaluateFeel } from '../../feel.js';
-import { complete, enter, raiseIncident, terminate } from '../../lifecycle.js';
 import type { Run } from '../../run.js';
 import type { ElementInstance, MultiInstanceState } from '../../state.js';
 import { propagate, visibleVariables } from '../../variables.js';
@@ -27,17 +26,17 @@ export function beginLoop(run: Run, bodyId: string, activity: Activity): void {
   let total = 0;
   if (loop.inputCollection) {
     const result = evaluateFeel(loop.inputCollection, variables, run.now);
-    if (!result.ok) return raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
+    if (!result.ok) return run.ops.raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
     if (!Array.isArray(result.value)) {
-      return raiseIncident(run, body, 'expression-failed', `Expected '${loop.inputCollection.source}' to be a list, but it is ${JSON.stringify(result.value)}`, { resume: 'loop' });
+      return run.ops.raiseIncident(run, body, 'expression-failed', `Expected '${loop.inputCollection.source}' to be a list, but it is ${JSON.stringify(result.value)}`, { resume: 'loop' });
     }
     items = result.value;
     total = items.length;
   } else if (loop.loopCardinality) {
     const result = evaluateFeel(loop.loopCardinality, variables, run.now);
-    if (!result.ok) return raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
+    if (!result.ok) return run.ops.raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
     if (typeof result.value !== 'number' || !Number.isInteger(result.value) || result.value < 0) {
-      return raiseIncident(run, body, 'expression-failed', `Expected loop cardinality '${loop.loopCardinality.source}' to be a whole number, but it is ${JSON.stringify(result.value)}`, { resume: 'loop' });
+      return run.ops.raiseIncident(run, body, 'expression-failed', `Expected loop cardinality '${loop.loopCardinality.source}' to be a whole number, but it is ${JSON.stringify(result.value)}`, { resume: 'loop' });
     }
     total = result.value;
   }
@@ -62,7 +61,7 @@ function startIteration(run: Run, bodyId: string, activity: Activity, loopCounte
   if (loop.kind === 'multiInstance' && loop.inputElement && body.mi?.items) {
     locals[loop.inputElement] = body.mi.items[loopCounter - 1] ?? null;
   }
-  enter(run, activity.id, bodyId, { loopCounter, locals });
+  run.ops.enter(run, activity.id, bodyId, { loopCounter, locals });
 }
 
 /** Before an inner instance completes: record its output element. False: an incident stopped it. */
@@ -73,7 +72,7 @@ export function collectOutput(run: Run, body: ElementInstance, inner: ElementIns
   if (loop.outputElement) {
     const result = evaluateFeel(loop.outputElement, visibleVariables(run, inner.id), run.now);
     if (!result.ok) {
-      raiseIncident(run, inner, 'expression-failed', result.message, { resume: 'complete' });
+      run.ops.raiseIncident(run, inner, 'expression-failed', result.message, { resume: 'complete' });
       return false;
     }
     output = result.value;
@@ -106,9 +105,9 @@ export function continueLoop(run: Run, bodyId: string): void {
       nrOfActiveInstances: mi.active,
     };
     const result = evaluateCondition(loop.completionCondition, context, run.now);
-    if (!result.ok) return raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
+    if (!result.ok) return run.ops.raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
     if (result.value) {
-      for (const inner of run.children(bodyId).reverse()) terminate(run, inner.id, 'completion-condition');
+      for (const inner of run.children(bodyId).reverse()) run.ops.terminate(run, inner.id, 'completion-condition');
       return finish(run, bodyId, activity);
     }
   }
@@ -143,7 +142,7 @@ export function cancelInstance(run: Run, body: ElementInstance, inner: ElementIn
   const mi = body.mi;
   if (!mi || mi.total === null || inner.loopCounter === undefined) return;
   run.emit('multiInstance.instanceCancelled', { instanceId: body.id, innerInstanceId: inner.id, loopCounter: inner.loopCounter, total: mi.total - 1 });
-  terminate(run, inner.id, 'cancelled');
+  run.ops.terminate(run, inner.id, 'cancelled');
   continueLoop(run, body.id);
 }
 
@@ -156,7 +155,7 @@ function loopAgain(run: Run, body: ElementInstance, activity: Activity): boolean
   if (!loop.loopCondition) return loop.loopMaximum !== null;
   const result = evaluateCondition(loop.loopCondition, { ...visibleVariables(run, body.id), loopCounter: done }, run.now);
   if (!result.ok) {
-    raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
+    run.ops.raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
     return null;
   }
   return result.value;
@@ -169,5 +168,5 @@ function finish(run: Run, bodyId: string, activity: Activity): void {
   if (loop?.kind === 'multiInstance' && loop.outputCollection && body.mi?.outputs) {
     propagate(run, body.parentId, { [loop.outputCollection]: [...body.mi.outputs] });
   }
-  complete(run, bodyId);
+  run.ops.complete(run, bodyId);
 }

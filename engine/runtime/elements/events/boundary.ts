@@ -3,13 +3,12 @@
  * the activity is interrupted first); it then leaves through its outgoing flows.
  */
 import type { BoundaryEvent } from '../../../model/types.js';
-import { complete } from '../../lifecycle.js';
 import { propagate } from '../../variables.js';
 import type { ElementBehavior } from '../behavior.js';
 
 export const boundaryEvent: ElementBehavior<BoundaryEvent> = {
   activate(run, instance, _element, triggered) {
     if (triggered) propagate(run, instance.id, triggered.variables);
-    complete(run, instance.id);
+    run.ops.complete(run, instance.id);
   },
 };

@@ -1,17 +1,15 @@
 /** Intermediate catch event: waits for its timer, message or signal; a link catch passes through. */
 import type { IntermediateCatchEvent } from '../../../model/types.js';
-import { complete } from '../../lifecycle.js';
 import { propagate } from '../../variables.js';
-import { waitFor } from '../../waits.js';
 import type { ElementBehavior } from '../behavior.js';
 
 export const intermediateCatchEvent: ElementBehavior<IntermediateCatchEvent> = {
   activate(run, instance, element, triggered) {
     if (triggered) {
       propagate(run, instance.id, triggered.variables);
-      return complete(run, instance.id);
+      return run.ops.complete(run, instance.id);
     }
-    if (element.eventDefinition.type === 'link') return complete(run, instance.id);
-    waitFor(run, instance.id, element.id, element.eventDefinition);
+    if (element.eventDefinition.type === 'link') return run.ops.complete(run, instance.id);
+    run.ops.waitFor(run, instance.id, element.id, element.eventDefinition);
   },
 };

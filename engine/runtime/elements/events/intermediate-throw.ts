@@ -1,7 +1,5 @@
 /** Intermediate throw event: throws its signal, message or escalation and goes on; a link jumps. */
 import type { IntermediateThrowEvent } from '../../../model/types.js';
-import { complete, enter } from '../../lifecycle.js';
-import { throwEscalation, throwMessage, throwSignal } from '../../throws.js';
 import type { ElementBehavior } from '../behavior.js';
 
 export const intermediateThrowEvent: ElementBehavior<IntermediateThrowEvent> = {
@@ -9,21 +7,21 @@ export const intermediateThrowEvent: ElementBehavior<IntermediateThrowEvent> = {
     const definition = element.eventDefinition;
     switch (definition?.type) {
       case 'signal':
-        return throwSignal(run, instance, definition.signalName, () => complete(run, instance.id));
+        return run.ops.throwSignal(run, instance, definition.signalName, () => run.ops.complete(run, instance.id));
       case 'escalation':
-        return throwEscalation(run, instance, definition.escalationCode ?? '', () => complete(run, instance.id));
+        return run.ops.throwEscalation(run, instance, definition.escalationCode ?? '', () => run.ops.complete(run, instance.id));
       case 'message':
-        throwMessage(run, instance, definition.messageName);
-        return complete(run, instance.id);
+        run.ops.throwMessage(run, instance, definition.messageName);
+        return run.ops.complete(run, instance.id);
       case 'link': {
         const target = run.process.linkTargets.get(element.scopeId)?.get(definition.linkName);
         const parentId = instance.parentId;
-        if (!target || parentId === null) return complete(run, instance.id);
-        run.arrive(parentId, () => enter(run, target, parentId));
-        return complete(run, instance.id, []);
+        if (!target || parentId === null) return run.ops.complete(run, instance.id);
+        run.arrive(parentId, () => run.ops.enter(run, target, parentId));
+        return run.ops.complete(run, instance.id, []);
       }
       default:
-        return complete(run, instance.id);
+        return run.ops.complete(run, instance.id);
     }
   },
 };

@@ -1,12 +1,11 @@
 /** Start event: the token starts here; a message / signal / timer start was triggered already. */
 import type { StartEvent } from '../../../model/types.js';
-import { complete } from '../../lifecycle.js';
 import { propagate } from '../../variables.js';
 import type { ElementBehavior } from '../behavior.js';
 
 export const startEvent: ElementBehavior<StartEvent> = {
   activate(run, instance, _element, triggered) {
     if (triggered) propagate(run, instance.parentId, triggered.variables);
-    complete(run, instance.id);
+    run.ops.complete(run, instance.id);
   },
 };

@@ -3,10 +3,8 @@
  * that happens wins, its branch is taken and the others are closed - never entered.
  */
 import type { Gateway } from '../../../model/types.js';
-import { complete } from '../../lifecycle.js';
 import type { Run } from '../../run.js';
 import type { ElementInstance } from '../../state.js';
-import { subscribe, waitFor } from '../../waits.js';
 import type { ElementBehavior, Triggered } from '../behavior.js';
 
 export const eventBasedGateway: ElementBehavior<Gateway> = {
@@ -14,9 +12,9 @@ export const eventBasedGateway: ElementBehavior<Gateway> = {
     for (const flowId of gateway.outgoing) {
       const target = run.element(run.flow(flowId).targetId);
       if (target.kind === 'intermediateCatchEvent') {
-        if (!waitFor(run, instance.id, target.id, target.eventDefinition)) return;
+        if (!run.ops.waitFor(run, instance.id, target.id, target.eventDefinition)) return;
       } else if (target.kind === 'receiveTask') {
-        subscribe(run, instance.id, target.id, 'message', target.messageName);
+        run.ops.subscribe(run, instance.id, target.id, 'message', target.messageName);
       }
     }
   },
@@ -26,5 +24,5 @@ export const eventBasedGateway: ElementBehavior<Gateway> = {
 export function eventGatewayTriggered(run: Run, gateway: ElementInstance, targetId: string, triggered: Triggered): void {
   const element = run.element(gateway.elementId);
   const flowId = element.outgoing.find((id) => run.flow(id).targetId === targetId);
-  if (flowId) complete(run, gateway.id, [flowId], triggered);
+  if (flowId) run.ops.complete(run, gateway.id, [flowId], triggered);
 }

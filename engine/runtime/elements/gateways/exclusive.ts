@@ -1,7 +1,6 @@
 /** Exclusive gateway: the first outgoing flow (in file order) whose condition holds, else the default. */
 import type { Gateway } from '../../../model/types.js';
 import { evaluateCondition } from '../../feel.js';
-import { complete, raiseIncident } from '../../lifecycle.js';
 import { visibleVariables } from '../../variables.js';
 import type { ElementBehavior } from '../behavior.js';
 
@@ -11,13 +10,13 @@ export const exclusiveGateway: ElementBehavior<Gateway> = {
     for (const flowId of gateway.outgoing) {
       if (flowId === gateway.default) continue;
       const { condition } = run.flow(flowId);
-      if (!condition) return complete(run, instance.id, [flowId]);
+      if (!condition) return run.ops.complete(run, instance.id, [flowId]);
       const result = evaluateCondition(condition, variables, run.now);
-      if (!result.ok) return raiseIncident(run, instance, 'expression-failed', result.message);
-      if (result.value) return complete(run, instance.id, [flowId]);
+      if (!result.ok) return run.ops.raiseIncident(run, instance, 'expression-failed', result.message);
+      if (result.value) return run.ops.complete(run, instance.id, [flowId]);
     }
-    if (gateway.default) return complete(run, instance.id, [gateway.default]);
-    if (gateway.outgoing.length === 0) return complete(run, instance.id, []);
-    raiseIncident(run, instance, 'expression-failed', `Expected a condition of gateway '${gateway.id}' to be true or a default flow, but none is`);
+    if (gateway.default) return run.ops.complete(run, instance.id, [gateway.default]);
+    if (gateway.outgoing.length === 0) return run.ops.complete(run, instance.id, []);
+    run.ops.raiseIncident(run, instance, 'expression-failed', `Expected a condition of gateway '${gateway.id}' to be true or a default flow, but none is`);
   },
 };

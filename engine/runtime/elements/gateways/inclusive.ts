@@ -5,7 +5,6 @@
  */
 import type { Gateway } from '../../../model/types.js';
 import { evaluateCondition } from '../../feel.js';
-import { complete, enter, raiseIncident } from '../../lifecycle.js';
 import type { Run } from '../../run.js';
 import { visibleVariables } from '../../variables.js';
 import type { ElementBehavior } from '../behavior.js';
@@ -22,14 +21,14 @@ export const inclusiveGateway: ElementBehavior<Gateway> = {
         continue;
       }
       const result = evaluateCondition(condition, variables, run.now);
-      if (!result.ok) return raiseIncident(run, instance, 'expression-failed', result.message);
+      if (!result.ok) return run.ops.raiseIncident(run, instance, 'expression-failed', result.message);
       if (result.value) taken.push(flowId);
     }
     if (taken.length === 0 && gateway.default) taken.push(gateway.default);
     if (taken.length === 0 && gateway.outgoing.length > 0) {
-      return raiseIncident(run, instance, 'expression-failed', `Expected a condition of gateway '${gateway.id}' to be true or a default flow, but none is`);
+      return run.ops.raiseIncident(run, instance, 'expression-failed', `Expected a condition of gateway '${gateway.id}' to be true or a default flow, but none is`);
     }
-    complete(run, instance.id, taken);
+    run.ops.complete(run, instance.id, taken);
   },
 };
 
@@ -44,7 +43,7 @@ export function fireReadyInclusiveJoins(run: Run): boolean {
       const gateway = run.element(gatewayId);
       if (gateway.kind !== 'inclusiveGateway' || Object.keys(arrivals).length === 0) continue;
       if (canStillArrive(run, scope.id, gatewayId)) continue;
-      enter(run, gatewayId, scope.id, { consumed: Object.fromEntries(Object.keys(arrivals).map((flowId) => [flowId, 1])) });
+      run.ops.enter(run, gatewayId, scope.id, { consumed: Object.fromEntries(Object.keys(arrivals).map((flowId) => [flowId, 1])) });
       return true;
     }
   }

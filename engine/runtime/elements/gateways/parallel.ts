@@ -1,10 +1,9 @@
 /** Parallel gateway: a token on every outgoing flow (the join is done by the lifecycle's arrivals). */
 import type { Gateway } from '../../../model/types.js';
-import { complete } from '../../lifecycle.js';
 import type { ElementBehavior } from '../behavior.js';
 
 export const parallelGateway: ElementBehavior<Gateway> = {
   activate(run, instance, gateway) {
-    complete(run, instance.id, gateway.outgoing);
+    run.ops.complete(run, instance.id, gateway.outgoing);
   },
 };

@@ -1,16 +1,14 @@
 /** Receive task: waits for its message. */
 import type { ReceiveTask } from '../../../model/types.js';
-import { complete } from '../../lifecycle.js';
 import { propagate } from '../../variables.js';
-import { subscribe } from '../../waits.js';
 import type { ElementBehavior } from '../behavior.js';
 
 export const receiveTask: ElementBehavior<ReceiveTask> = {
   activate(run, instance, element, triggered) {
     if (triggered) {
       propagate(run, instance.id, triggered.variables);
-      return complete(run, instance.id);
+      return run.ops.complete(run, instance.id);
     }
-    subscribe(run, instance.id, element.id, 'message', element.messageName);
+    run.ops.subscribe(run, instance.id, element.id, 'message', element.messageName);
   },
 };

@@ -3,7 +3,6 @@
  * gov department; waits until `task.complete`.
  */
 import type { UserTask } from '../../../model/types.js';
-import { complete, raiseIncident } from '../../lifecycle.js';
 import { propagate } from '../../variables.js';
 import { literalOrFeel } from '../../variables.js';
 import type { ElementBehavior } from '../behavior.js';
@@ -12,18 +11,18 @@ export const userTask: ElementBehavior<UserTask> = {
   activate(run, instance, element, triggered) {
     if (triggered) {
       propagate(run, instance.id, triggered.variables);
-      return complete(run, instance.id);
+      return run.ops.complete(run, instance.id);
     }
     let assignee: string | null = null;
     if (element.assignee) {
       const value = literalOrFeel(run, element.assignee, instance.id);
-      if (!value.ok) return raiseIncident(run, instance, 'expression-failed', value.message);
+      if (!value.ok) return run.ops.raiseIncident(run, instance, 'expression-failed', value.message);
       assignee = value.value === null || value.value === '' ? null : String(value.value);
     }
     let candidateGroups: string[] = [];
     if (element.candidateGroups) {
       const value = literalOrFeel(run, element.candidateGroups, instance.id);
-      if (!value.ok) return raiseIncident(run, instance, 'expression-failed', value.message);
+      if (!value.ok) return run.ops.raiseIncident(run, instance, 'expression-failed', value.message);
       candidateGroups = toList(value.value);
     }
     run.emit('task.created', {
