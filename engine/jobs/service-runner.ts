@@ -39,7 +39,7 @@ export interface RanJob {
 }
 
 /** The retry delay after the n-th failure (0-based): PT10S, PT20S, PT40S, … capped at a day. */
-export function backoffFor(failures: number, baseSeconds = 10): string {
+function backoffFor(failures: number, baseSeconds = 10): string {
   return `PT${Math.min(baseSeconds * 2 ** Math.max(0, failures), 86_400)}S`;
 }
 
@@ -104,7 +104,7 @@ async function runOne(host: JobHost, handlers: ReadonlyMap<string, JobHandler>, 
 }
 
 /** Variables visible to an element instance: its scope chain, inner scopes winning. */
-export function visibleVariables(state: CaseState, instanceId: string): Record<string, unknown> {
+function visibleVariables(state: CaseState, instanceId: string): Record<string, unknown> {
   const chain: string[] = [];
   for (let id: string | null | undefined = instanceId; id; id = state.instances[id]?.parentId) {
     if (chain.includes(id)) break;

@@ -21,7 +21,7 @@ export function asNode(node: unknown): LintNode | null {
 }
 
 /** The process an element belongs to (through sub-processes), or null (e.g. a collaboration). */
-export function processOf(node: LintNode): (ModdleProcess & LintNode) | null {
+function processOf(node: LintNode): (ModdleProcess & LintNode) | null {
   for (let current: LintNode | undefined = node; current; current = current.$parent) {
     if (current.$type === 'bpmn:Process') return current as ModdleProcess & LintNode;
   }
