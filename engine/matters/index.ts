@@ -10,7 +10,7 @@ export * from './types.js';
 export { MATTER_SCHEMA } from './schema.js';
 export { validateMatter, MatterInvalidError, type MatterValidation } from './validate.js';
 export { validateApplication, compileApplicationForm, type CompiledForm } from './application.js';
-export { isValidCreditCode, creditCodeCheckChar, CREDIT_CODE_ALPHABET } from './credit-code.js';
+export { isValidCreditCode, creditCodeCheckChar } from './credit-code.js';
 export * from './masking.js';
 export { diffMatters, type MatterChange } from './diff.js';
 export { fieldErrorsFromAjv } from './field-errors.js';

@@ -5,7 +5,7 @@
  */
 
 /** Keys that hold a 证件号码, in English and in Chinese. */
-export const ID_NUMBER_KEYS = ['idNumber', 'applicantIdNumber', 'certificateNumber', '证件号码'] as const;
+const ID_NUMBER_KEYS = ['idNumber', 'applicantIdNumber', 'certificateNumber', '证件号码'] as const;
 
 /**
  * Paths of personal data for pino's `redact` (and for maskPersonalData): each key at the top,

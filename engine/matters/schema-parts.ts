@@ -18,7 +18,7 @@ export const timeLimitSchema = (title: string) =>
   }) as const;
 
 /** 统一社会信用代码: 18 characters of the GB 32100-2015 alphabet (check digit verified in code). */
-export const creditCodeSchema = {
+const creditCodeSchema = {
   title: '统一社会信用代码',
   description: 'GB 32100-2015：18 位，不含 I、O、Z、S、V；校验码由代码另行校验',
   type: 'string',

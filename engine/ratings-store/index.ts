@@ -4,4 +4,4 @@
  * service (one transaction per command), and its errors. Everything else here is internal.
  */
 export { openRatings, type RatingsOptions, type RatingsService } from './service.js';
-export { RatingConflictError, RatingRejectedError, isRatingWriteConflict } from './errors.js';
+export { RatingConflictError, RatingRejectedError } from './errors.js';

@@ -19,7 +19,7 @@ interface CommandShape<T extends string, D> {
   readonly data: D;
 }
 
-export type SubmitRating = CommandShape<
+type SubmitRating = CommandShape<
   'rating.submit',
   {
     caseId: string;
@@ -37,16 +37,16 @@ export type SubmitRating = CommandShape<
   }
 >;
 /** 回访: the office contacts the applicant about the rectification. */
-export type FollowUpRectification = CommandShape<
+type FollowUpRectification = CommandShape<
   'rectification.followUp',
   { ratingId: string; method: string; summary: string; /** The applicant's level after the contact, if asked. */ level?: Level }
 >;
-export type CompleteRectification = CommandShape<'rectification.complete', { ratingId: string; measures: string }>;
-export type MarkRectificationOverdue = CommandShape<'rectification.markOverdue', { ratingId: string }>;
+type CompleteRectification = CommandShape<'rectification.complete', { ratingId: string; measures: string }>;
+type MarkRectificationOverdue = CommandShape<'rectification.markOverdue', { ratingId: string }>;
 /** 申诉: the officer or department asks for a 差评 to be reviewed. */
-export type FileAppeal = CommandShape<'appeal.file', { ratingId: string; reason: string }>;
+type FileAppeal = CommandShape<'appeal.file', { ratingId: string; reason: string }>;
 /** 复核: a reviewer decides an appeal; uphold voids the rating as malicious. */
-export type DecideAppeal = CommandShape<'appeal.decide', { ratingId: string; decision: 'uphold' | 'reject'; opinion: string }>;
+type DecideAppeal = CommandShape<'appeal.decide', { ratingId: string; decision: 'uphold' | 'reject'; opinion: string }>;
 
 export type RatingCommand =
   | SubmitRating

@@ -16,7 +16,7 @@ interface EventShape<T extends string, D> {
   readonly data: D;
 }
 
-export type RatingSubmitted = EventShape<
+type RatingSubmitted = EventShape<
   'rating.submitted',
   {
     ratingId: string;
@@ -33,19 +33,19 @@ export type RatingSubmitted = EventShape<
   }
 >;
 /** A 差评 opened a rectification, due `workingDays` working days after the rating. */
-export type RectificationOpened = EventShape<
+type RectificationOpened = EventShape<
   'rectification.opened',
   { rectificationId: string; workingDays: number; dueAt: string; provisional: boolean }
 >;
-export type RectificationFollowedUp = EventShape<'rectification.followedUp', { method: string; summary: string; level: Level | null }>;
-export type RectificationCompleted = EventShape<'rectification.completed', { measures: string; onTime: boolean }>;
-export type RectificationOverdue = EventShape<'rectification.overdue', { dueAt: string }>;
-export type RectificationVoided = EventShape<'rectification.voided', { reason: string }>;
-export type AppealFiled = EventShape<'appeal.filed', { reason: string }>;
-export type AppealUpheld = EventShape<'appeal.upheld', { opinion: string }>;
-export type AppealRejected = EventShape<'appeal.rejected', { opinion: string }>;
+type RectificationFollowedUp = EventShape<'rectification.followedUp', { method: string; summary: string; level: Level | null }>;
+type RectificationCompleted = EventShape<'rectification.completed', { measures: string; onTime: boolean }>;
+type RectificationOverdue = EventShape<'rectification.overdue', { dueAt: string }>;
+type RectificationVoided = EventShape<'rectification.voided', { reason: string }>;
+type AppealFiled = EventShape<'appeal.filed', { reason: string }>;
+type AppealUpheld = EventShape<'appeal.upheld', { opinion: string }>;
+type AppealRejected = EventShape<'appeal.rejected', { opinion: string }>;
 /** The rating no longer counts (a malicious review, after an upheld appeal). */
-export type RatingVoided = EventShape<'rating.voided', { reason: string }>;
+type RatingVoided = EventShape<'rating.voided', { reason: string }>;
 
 export type RatingEvent =
   | RatingSubmitted
