@@ -9,7 +9,6 @@ import { DOMAIN_EVENT_VERSIONS, type DomainEvent } from '../domain/index.js';
 export type CaseEvent = RuntimeEvent | DomainEvent;
 export type CaseEventType = CaseEvent['type'];
 export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
-export type EventData<T extends CaseEventType> = EventOf<T>['data'];
 /** An event as a log stores it, of any version (older ones are upcast before they are applied). */
 export type RecordedEvent = StoredEvent;
 

@@ -12,5 +12,5 @@
  */
 export { executeCase, type CaseCommand, type CaseContext, type CaseRejection, type CaseRejectionCode, type CaseResult } from './execute.js';
 export { applyEvent, replay } from './apply.js';
-export { CASE_EVENT_VERSIONS, type CaseEvent, type CaseEventType, type EventData, type EventOf, type RecordedEvent } from './events.js';
+export { CASE_EVENT_VERSIONS, type CaseEvent, type CaseEventType, type EventOf, type RecordedEvent } from './events.js';
 export type { CaseState } from './state.js';

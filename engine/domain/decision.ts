@@ -2,7 +2,7 @@
  * What a domain handler decides: domain events (without time and actor: the case layer stamps
  * them) and the runtime commands that move the BPMN flow, before or after them - or a refusal.
  */
-import type { Command, Rejection, WorkingCalendar } from '../runtime/index.js';
+import type { Command, WorkingCalendar } from '../runtime/index.js';
 import type { DomainEvent } from './events.js';
 import type { Applicant, DomainState } from './types.js';
 
@@ -48,5 +48,3 @@ export type DomainHandler<C> = (domain: DomainState | null, command: C, ctx: Dom
 export function refuse(code: DomainRejectionCode, message: string): { rejected: DomainRejection } {
   return { rejected: { code, message } };
 }
-
-export type { Rejection };

@@ -1,10 +1,13 @@
-/** The 办件 domain: statuses, events, commands and their rules (see README.md). */
+/**
+ * The 办件 domain: statuses, events, commands and their rules (see README.md). Everything exported
+ * here is its public API (engine/case composes it with the runtime); the handlers' files behind
+ * `domainHandlers` are internal.
+ */
 export * from './types.js';
 export * from './events.js';
 export { domainAppliers, receivedState, type DomainApplier } from './apply.js';
 export * from './commands.js';
 export * from './decision.js';
 export { domainHandlers, onDeadline } from './handle/index.js';
-export { TOLERANCE_DEADLINE } from './handle/correction.js';
 export * from './permissions.js';
 export { OPERATION_LABELS_ZH, statusAllows, type StatusGatedCommandType } from './transitions.js';
