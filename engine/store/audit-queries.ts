@@ -46,7 +46,7 @@ export interface AuditCaseFilter {
 }
 
 /** What one of a case's time limits must be for the case to match (every member given). */
-export interface TimeLimitCriteria {
+interface TimeLimitCriteria {
   /** 办件 (the case's promised limit) or 环节 (one step's). */
   readonly kind?: 'case' | 'step';
   readonly unit?: TimeLimitUnit;

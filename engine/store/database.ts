@@ -83,7 +83,7 @@ async function openPostgres(config: Extract<DatabaseConfig, { client: 'postgres'
 }
 
 /** Create a postgres schema if missing (with a short-lived connection of its own). */
-export async function createSchema(connectionString: string, schema: string): Promise<void> {
+async function createSchema(connectionString: string, schema: string): Promise<void> {
   await withAdmin(connectionString, (db) => db.raw('CREATE SCHEMA IF NOT EXISTS ??', [schema]));
 }
 

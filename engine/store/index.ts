@@ -1,6 +1,9 @@
 /**
  * The store's public surface: `openStore` over SQLite (default) or PostgreSQL, its types and
- * errors. Everything else in engine/store is internal.
+ * errors (all of `errors.ts`, for callers that tell them apart), the database and migration
+ * entry points, the read models' queries below, and the helpers marked for engine/jobs and the
+ * other stores. Everything else in engine/store (the hash chain, projections, schema creation)
+ * is internal.
  */
 import { loadDefinition } from '../model/index.js';
 import { executeCase } from '../case/index.js';
@@ -22,15 +25,14 @@ export type { EnginePort, LoadResult } from './engine-port.js';
 export type { Store, StoreOptions, DispatchResult, CaseEvents, StartCaseInput, CorrelateInput, JobPort } from './store-types.js';
 // The `jobs` table's rows, for the runners above the store (engine/jobs).
 export { toJobRow, caseOf, byFiringOrder, type JobKind, type JobRow } from './job-rows.js';
-export { openDatabase, configFromEnv, createSchema, dropSchema, type Database, type DatabaseConfig, type Dialect } from './database.js';
-export { migrateLatest, migrateRollbackAll } from './migrate.js';
+export { openDatabase, configFromEnv, dropSchema, type Database, type DatabaseConfig, type Dialect } from './database.js';
+export { migrateLatest } from './migrate.js';
 export type { DeployResult, DeployedProcess } from './deploy.js';
 export type { DefinitionRef } from './definitions-repository.js';
 export type { CaseFilter, CaseSummary } from './case-repository.js';
 export type { TaskFilter, TaskView } from './task-query.js';
 export type { EventRange } from './event-log.js';
 export type { VerifyResult } from './verify.js';
-export { GENESIS_HASH, hashEvent } from './hash-chain.js';
 export { applicantKey } from './projections-domain.js';
 export {
   CaseNotFoundError,

@@ -49,7 +49,7 @@ export function worklistColumns(state: CaseState) {
  * The case's limit and each open task's step limit: the clock of the task's own instance or of
  * its parent (a multi-instance body, or the sub-process standing for a department's stage).
  */
-export function worklistTimings(state: CaseState): WorklistTimings {
+function worklistTimings(state: CaseState): WorklistTimings {
   const clocks = Object.values(state.clocks);
   const whole = clocks.find((clock) => clock.kind === 'case');
   const steps: Record<string, Timing> = {};
@@ -62,7 +62,7 @@ export function worklistTimings(state: CaseState): WorklistTimings {
 }
 
 /** 张三 → 张*, 欧阳小明 → 欧**明: the worklist names the applicant without showing them in full. */
-export function maskName(name: string): string {
+function maskName(name: string): string {
   const chars = [...name.trim()];
   if (chars.length <= 1) return chars.join('');
   if (chars.length === 2) return `${chars[0]}*`;

@@ -20,7 +20,7 @@ import { writeJson } from './json.js';
 import { startBy } from './reactions.js';
 
 /** What a start-timer job carries. */
-export interface StartTimerPayload {
+interface StartTimerPayload {
   readonly processId: string;
   readonly version: number;
   readonly hash: string;

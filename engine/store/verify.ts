@@ -39,6 +39,6 @@ export async function verifyCase(db: Knex, engine: Pick<EnginePort, 'replay'>, c
 }
 
 /** Equality as stored: canonical JSON of both sides. */
-export function sameJson(a: CaseState | null, b: CaseState | null): boolean {
+function sameJson(a: CaseState | null, b: CaseState | null): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
