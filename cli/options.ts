@@ -22,7 +22,7 @@ export const COMMON_USAGE = `  --database URL|PATH    the database to use: a pos
   -h, --help             show this help`;
 
 /** parseArgs with positionals allowed and strict options; a mistake is a UsageError. */
-export function parseOptions<T extends Options>(args: readonly string[], options: T) {
+function parseOptions<T extends Options>(args: readonly string[], options: T) {
   try {
     return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
   } catch (error) {

@@ -35,7 +35,7 @@ export const DEFAULT_BODY_LIMITS: BodyLimits = {
 const LARGE_PREFIXES = ['/api/matters', '/api/drafts', '/api/definitions', '/api/calendar/imports'];
 
 /** The tier of a request path (express matches paths case-insensitively, so this does too). */
-export function bodyTierFor(path: string): BodyTier {
+function bodyTierFor(path: string): BodyTier {
   const lower = path.toLowerCase();
   const under = (prefix: string) => lower === prefix || lower.startsWith(`${prefix}/`);
   if (under('/api/auth')) return 'login';

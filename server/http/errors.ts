@@ -42,7 +42,7 @@ export class ApiError extends Error {
 const NOT_FOUND_CODES = new Set(['CASE_NOT_FOUND', 'TASK_NOT_FOUND', 'TIMER_NOT_FOUND', 'JOB_NOT_FOUND', 'INCIDENT_NOT_FOUND', 'PROCESS_NOT_FOUND', 'CLOCK_NOT_FOUND', 'INSTANCE_NOT_FOUND', 'ELEMENT_NOT_FOUND']);
 
 /** How long a client should wait before retrying when the database is unavailable (seconds). */
-export const DATABASE_RETRY_AFTER_SECONDS = 5;
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** 503 DATABASE_UNAVAILABLE: the database refuses connections or writes; try again shortly. */
 export function databaseUnavailable(): ApiError {

@@ -9,8 +9,8 @@
 import type { Logger } from 'pino';
 import { DEFAULT_IDEMPOTENCY_LEASE_MS, type IdempotencyOptions } from './idempotency.js';
 
-export const TEST_PAUSES = ['before-commit', 'before-store'] as const;
-export type TestPause = (typeof TEST_PAUSES)[number];
+const TEST_PAUSES = ['before-commit', 'before-store'] as const;
+type TestPause = (typeof TEST_PAUSES)[number];
 
 export interface IdempotencyConfig {
   readonly leaseMs: number;

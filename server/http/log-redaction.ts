@@ -14,7 +14,7 @@ import { HIDDEN, maskIdNumber } from '../../engine/matters/index.js';
 const ID_NUMBER_IN_TEXT = /\d{17}[\dXx]|\d{15,}/g;
 
 /** `text` with every 证件号码 in it masked. */
-export function maskIdNumbersIn(text: string): string {
+function maskIdNumbersIn(text: string): string {
   return text.replace(ID_NUMBER_IN_TEXT, (found) => maskIdNumber(found));
 }
 
@@ -27,7 +27,7 @@ type Serialized = Record<string, unknown>;
 export const LOG_SERIALIZERS = { req: redactRequest, res: redactResponse, err: redactError };
 
 /** The serialized request (pino's copy; its header, query and params objects are the request's own, so they are replaced, never changed). */
-export function redactRequest(req: Serialized): Serialized {
+function redactRequest(req: Serialized): Serialized {
   if (typeof req['url'] === 'string') req['url'] = maskIdNumbersIn(req['url'].replace(/(applicantIdNumber=)[^&#]*/gi, '$1***'));
   if (isRecord(req['query'])) req['query'] = { ...maskDeep(req['query']), ...('applicantIdNumber' in req['query'] ? { applicantIdNumber: '***' } : {}) };
   if (isRecord(req['params'])) req['params'] = maskDeep(req['params']);
@@ -35,7 +35,7 @@ export function redactRequest(req: Serialized): Serialized {
   return req;
 }
 
-export function redactResponse(res: Serialized): Serialized {
+function redactResponse(res: Serialized): Serialized {
   if (isRecord(res['headers'])) res['headers'] = redactHeaders(res['headers']);
   return res;
 }

@@ -40,7 +40,7 @@ export function loginRateLimit(perMinute: number): RequestHandler {
 }
 
 /** Whom a request is counted against: its bearer token's hash, or its address when it has none. */
-export function callerKey(req: Request): string {
+function callerKey(req: Request): string {
   const token = /^Bearer\s+(\S+)$/i.exec(req.get('Authorization') ?? '')?.[1];
   return token ? `token:${createHash('sha256').update(token).digest('base64url')}` : addressKey(req);
 }

@@ -11,9 +11,9 @@ import { ApiError } from './errors.js';
 import { idempotent, type IdempotencyOptions } from './idempotency.js';
 import { check, type JsonSchema } from './validate.js';
 
-export type Access = 'public' | 'authenticated' | readonly Role[];
+type Access = 'public' | 'authenticated' | readonly Role[];
 
-export interface RouteContext<B = unknown, Q = Record<string, unknown>, P = Record<string, string>> {
+interface RouteContext<B = unknown, Q = Record<string, unknown>, P = Record<string, string>> {
   readonly req: Request;
   readonly principal: Principal | null;
   readonly body: B;

@@ -20,7 +20,7 @@ const AUDITORS = ['auditor', 'supervisor', 'admin'] as const;
 const caseParams = { type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
 
 /** Where a case's diagram path went: what the replay viewer colours and steps through. */
-export interface CasePath {
+interface CasePath {
   readonly caseId: string;
   readonly processId: string;
   /** Number of events the path was derived from (the case's version). */
@@ -52,7 +52,7 @@ export interface CasePath {
  * these, matterCode and department narrow that time limit (its matter and department, as the
  * board counts them) instead of the case.
  */
-export interface AuditSearchQuery {
+interface AuditSearchQuery {
   matterCode?: string;
   department?: string;
   officer?: string;
@@ -291,7 +291,7 @@ async function eventsOf(store: Store, caseId: string): Promise<CaseEvent[]> {
 }
 
 /** Derive the path from the events alone (element.*, flow.taken, instance.modified). */
-export function casePath(caseId: string, events: readonly CaseEvent[]): CasePath {
+function casePath(caseId: string, events: readonly CaseEvent[]): CasePath {
   const path: CasePath = { caseId, processId: '', seq: events.length, elements: {}, flows: {}, active: [], steps: [] };
   let processId = '';
   let rootInstanceId = '';

@@ -231,7 +231,7 @@ function authorise(principal: Principal | null, name: string, operation: Operati
 const ROLE_LABELS: Readonly<Record<string, string>> = { admin: '系统管理员', window: '窗口人员', department: '部门审批人员', supervisor: '监察人员', auditor: '审计人员', applicant: '申请人' };
 
 /** The operations in the words of DOMAIN.md, for messages: the domain's own, and the task and case operations of the runtime. */
-export const OPERATION_LABELS: Readonly<Record<string, string>> = {
+const OPERATION_LABELS: Readonly<Record<string, string>> = {
   ...OPERATION_LABELS_ZH,
   'case.withdraw': '撤回申请',
   'task.claim': '签收',

@@ -9,16 +9,16 @@ import type { Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 
-export type DepartmentSource = 'register' | 'users' | 'processes';
+type DepartmentSource = 'register' | 'users' | 'processes';
 
-export interface Department {
+interface Department {
   readonly name: string;
   /** Where the name is known from. */
   readonly sources: readonly DepartmentSource[];
 }
 
 /** Every department name, sorted in Chinese collation order. */
-export async function listDepartments(knex: Knex, store: Store): Promise<Department[]> {
+async function listDepartments(knex: Knex, store: Store): Promise<Department[]> {
   const sources = new Map<string, Set<DepartmentSource>>();
   const add = (name: string | null | undefined, source: DepartmentSource) => {
     if (!name) return;

@@ -25,7 +25,7 @@ interface DraftRow {
   readonly updated_at: string;
 }
 
-export interface DraftSummary {
+interface DraftSummary {
   readonly draftId: string;
   readonly name: string;
   /** The draft's process: its one executable process, else its only process; null otherwise. */
@@ -37,7 +37,7 @@ export interface DraftSummary {
   readonly updatedAt: string;
 }
 
-export interface Draft extends DraftSummary {
+interface Draft extends DraftSummary {
   readonly xml: string;
 }
 
@@ -63,7 +63,7 @@ const DRAFT_ID = { type: 'object', required: ['draftId'], properties: { draftId:
  * the running server) and returns the draft's process id; throws a 422 naming the line and
  * column where the XML cannot be read, or the element count past the limit.
  */
-export async function readDraftXml(xml: string, models: ModelService = inProcessModels): Promise<string | null> {
+async function readDraftXml(xml: string, models: ModelService = inProcessModels): Promise<string | null> {
   const parsed = await models.readBpmn(xml);
   if (!parsed.ok) {
     const first: Finding | undefined = parsed.findings[0];

@@ -18,7 +18,7 @@ import type { Routes } from '../http/route.js';
 import { caseView, historySummary, materialsView, offeredOperations } from '../views/case-view.js';
 
 /** Rows a worklist page holds unless `limit` says otherwise, and the most it may ask for. */
-export const WORKLIST_PAGE = { default: 100, max: 500 } as const;
+const WORKLIST_PAGE = { default: 100, max: 500 } as const;
 
 const departmentOnly = (principal: Principal | null): string | undefined => (principal?.roles.every((role) => role === 'department') ? principal.department : undefined);
 

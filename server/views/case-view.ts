@@ -49,7 +49,7 @@ export function caseView(state: CaseState): Record<string, unknown> {
 // ---------------------------------------------------------------------------------------------
 
 /** Keys of the operations the task page knows, each with its API operation and the right it needs. */
-export const TASK_PAGE_OPERATIONS = {
+const TASK_PAGE_OPERATIONS = {
   claim: { operation: 'task.claim', right: 'task.claim', label: '签收' },
   unclaim: { operation: 'task.unclaim', right: 'task.unclaim', label: '取消签收' },
   accept: { operation: 'case.accept', right: 'case.accept', label: '受理' },
@@ -70,7 +70,7 @@ export const TASK_PAGE_OPERATIONS = {
   extend: { operation: 'clock.extend', right: 'clock.extend', label: '延长' },
 } as const satisfies Record<string, { operation: string; right: Operation; label: string }>;
 
-export type TaskPageOperationKey = keyof typeof TASK_PAGE_OPERATIONS;
+type TaskPageOperationKey = keyof typeof TASK_PAGE_OPERATIONS;
 
 export interface OfferedOperation {
   readonly key: TaskPageOperationKey;
@@ -82,7 +82,7 @@ export interface OfferedOperation {
 }
 
 /** A variable a decision sets for the gateway after the step (from its conditions). */
-export interface DecisionVariable {
+interface DecisionVariable {
   readonly name: string;
   readonly type: 'boolean' | 'enum';
   readonly values?: readonly string[];
@@ -185,7 +185,7 @@ function downstreamConditions(process: CompiledProcess, elementId: string): stri
 }
 
 /** Variables the gateways after a step test with `= true/false` or `= "value"` (the step's decision sets them). */
-export function decisionVariables(process: CompiledProcess, elementId: string, formFields: readonly string[]): DecisionVariable[] {
+function decisionVariables(process: CompiledProcess, elementId: string, formFields: readonly string[]): DecisionVariable[] {
   const found = new Map<string, { type: 'boolean' | 'enum'; values: Set<string> }>();
   for (const source of downstreamConditions(process, elementId)) {
     for (const match of source.matchAll(/([\p{L}_][\p{L}\p{N}_]*)\s*=\s*(true|false|"[^"]*")/gu)) {

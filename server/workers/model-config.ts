@@ -19,8 +19,8 @@ export interface ModelConfig {
   readonly queueLimit: number;
 }
 
-export const DEFAULT_MODEL_WORKERS = 1;
-export const DEFAULT_MODEL_QUEUE = 8;
+const DEFAULT_MODEL_WORKERS = 1;
+const DEFAULT_MODEL_QUEUE = 8;
 
 export function modelConfigFromEnv(env: NodeJS.ProcessEnv): ModelConfig {
   return {

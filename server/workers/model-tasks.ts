@@ -46,5 +46,5 @@ export const MODEL_TASKS = {
   }),
 } as const;
 
-export type ModelTasks = typeof MODEL_TASKS;
+type ModelTasks = typeof MODEL_TASKS;
 export type ModelTaskName = keyof ModelTasks;
