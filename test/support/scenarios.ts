@@ -21,7 +21,7 @@ export interface Scenario {
   readonly dir: string;
 }
 
-export type Step =
+type Step =
   | { readonly do: 'start'; readonly variables?: Record<string, unknown> }
   | { readonly do: 'complete'; readonly element: string; readonly variables?: Record<string, unknown> }
   | { readonly do: 'message'; readonly element: string; readonly name: string; readonly variables?: Record<string, unknown> }
@@ -29,7 +29,7 @@ export type Step =
   | { readonly do: 'advance'; readonly duration: string }
   | { readonly expect: Expectation };
 
-export interface Expectation {
+interface Expectation {
   readonly state?: 'running' | 'completed' | 'terminated' | 'failed';
   readonly waiting?: readonly string[];
   readonly completed?: Readonly<Record<string, number>>;
@@ -64,12 +64,12 @@ export interface ScenarioDriver {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = path.resolve(here, '..', '..');
+const REPO_ROOT = path.resolve(here, '..', '..');
 /** The shared engine-neutral scenarios, copied into the repository (test/support/fixtures.ts). */
 export const SHARED_SEMANTICS = SEMANTICS_DIR;
 
 /** Matterflow's own scenarios, in the same format: every element kind the engine runs. */
-export const OWN_SCENARIOS = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios');
+const OWN_SCENARIOS = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios');
 
 /** The scenario folders every engine test plays: shared, ours, and $MATTERFLOW_SCENARIOS when set. */
 export function scenarioFolders(): string[] {

@@ -3,7 +3,7 @@ import type { LintFinding } from '../../../engine/lint/index.js';
 import { lintXml } from '../../../engine/lint/index.js';
 
 /** The attributes of a matter's process (a matter code, a promised limit). */
-export const MATTER = 'gov:matterCode="330106-TEST-1" gov:promisedLimit="10" gov:promisedLimitUnit="工作日"';
+const MATTER = 'gov:matterCode="330106-TEST-1" gov:promisedLimit="10" gov:promisedLimitUnit="工作日"';
 
 /** A definitions document with one process holding `body`; `attributes` on the process. */
 export function bpmn(body: string, attributes: string = MATTER): string {

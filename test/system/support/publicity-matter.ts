@@ -11,18 +11,17 @@ import type { ServerProcess } from './server-process.js';
 const fixture = (name: string) => fs.readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
 
 export const PUBLICITY_MATTER_CODE = '330106-SYS-TIMER-001';
-export const PUBLICITY_PROCESS_ID = 'system-publicity';
 /** The department of the `review` task (a case is listed under it once the timer has fired). */
 export const PUBLICITY_REVIEW_DEPARTMENT = '西湖区住房保障和房产管理局';
 
 /** The BPMN of the matter, with its publicity timer lasting `duration` (ISO 8601, default PT3S). */
-export function publicityBpmn(duration = 'PT3S'): string {
+function publicityBpmn(duration = 'PT3S'): string {
   const xml = fixture('publicity.bpmn');
   if (!xml.includes('<bpmn:timeDuration>PT3S</bpmn:timeDuration>')) throw new Error('publicity.bpmn has no PT3S timer to replace');
   return xml.replace('<bpmn:timeDuration>PT3S</bpmn:timeDuration>', `<bpmn:timeDuration>${duration}</bpmn:timeDuration>`);
 }
 
-export function publicityMatterFile(): unknown {
+function publicityMatterFile(): unknown {
   return JSON.parse(fixture('publicity.matter.json')) as unknown;
 }
 
