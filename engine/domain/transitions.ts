@@ -7,7 +7,7 @@ import type { CaseStatusZh } from './types.js';
 
 const BEFORE_DECISION: readonly CaseStatusZh[] = ['已收件', '补正中', '已受理', '审查中', '特别程序中'];
 
-export const ALLOWED: { readonly [K in StatusGatedCommandType]: readonly CaseStatusZh[] } = {
+const ALLOWED: { readonly [K in StatusGatedCommandType]: readonly CaseStatusZh[] } = {
   'case.noticeCorrection': ['已收件', '补正中', '已受理', '审查中'],
   'materials.supply': ['已收件', '补正中', '已受理', '审查中', '特别程序中'],
   'case.accept': ['已收件'],
