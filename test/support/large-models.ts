@@ -1,6 +1,6 @@
 /**
  * Large BPMN documents, generated: what the element limit and the model workers are tested and
- * measured with (test/server/model-workers.spec.ts, bench/model-workers.ts). Counts are XML
+ * measured with (test/server/workers/model-workers.spec.ts, bench/model-workers.ts). Counts are XML
  * elements (start tags, diagram shapes and waypoints included), as the model's pre-check counts.
  */
 const HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n';

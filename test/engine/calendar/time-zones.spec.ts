@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 
 /** Run the probe in a child process whose host time zone is `zone`. */
 function probe(zone: string): Record<string, unknown> {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'test/fixtures/calendar/tz-probe.ts'], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'test/engine/calendar/tz-probe.ts'], {
     env: { ...process.env, TZ: zone },
     encoding: 'utf8',
     timeout: 60_000,

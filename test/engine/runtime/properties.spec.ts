@@ -18,13 +18,13 @@ import { SHARED_SEMANTICS } from '../../support/scenarios.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FILES = [
   ...readdirSync(SHARED_SEMANTICS).filter((f) => f.endsWith('.bpmn')).map((f) => path.join(SHARED_SEMANTICS, f)),
-  path.join(here, 'tasks', 'service-task.bpmn'),
-  path.join(here, 'containers', 'multi-instance.collection.bpmn'),
-  path.join(here, 'containers', 'call-activity.mapping.bpmn'),
+  path.join(here, 'elements', 'tasks', 'service-task.bpmn'),
+  path.join(here, 'elements', 'containers', 'multi-instance.collection.bpmn'),
+  path.join(here, 'elements', 'containers', 'call-activity.mapping.bpmn'),
   path.join(here, 'execute.fixture.bpmn'),
   path.join(here, 'clocks.bpmn'),
-  path.join(here, 'approvals', 'approval.bpmn'),
-  path.join(here, 'approvals', 'countersign.bpmn'),
+  path.join(here, 'handle', 'approval.bpmn'),
+  path.join(here, 'handle', 'countersign.bpmn'),
 ];
 
 const variables = fc.record(

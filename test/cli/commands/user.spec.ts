@@ -1,0 +1,32 @@
+import { expect } from 'chai';
+import path from 'node:path';
+import { openDatabase } from '../../../engine/store/index.js';
+import { principalForToken } from '../../../engine/users-store/index.js';
+import { cli, tempDir, withoutStackTrace } from './cli-helpers.js';
+
+describe('cli: matterflow user add', () => {
+  it('should create a user whose printed token authenticates, storing only its hash', async () => {
+    const file = path.join(tempDir(), 'm.sqlite');
+    const run = await cli(['user', 'add', 'fire-qian', '--name', '钱九', '--role', 'department', '--department', '消防救援', '--database', file]);
+    expect(run.code).to.equal(0);
+    const token = run.stdout.trim();
+    const db = await openDatabase({ client: 'sqlite', filename: file });
+    try {
+      expect(await principalForToken(db.knex, token)).to.deep.equal({ id: 'fire-qian', roles: ['department'], department: '消防救援' });
+      const row = (await db.knex('users').where({ user_id: 'fire-qian' }).first()) as Record<string, unknown>;
+      expect(JSON.stringify(row)).to.not.contain(token);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('should refuse a second user with the same id (exit 1) and an unknown role (exit 2), without a stack trace', async () => {
+    const file = path.join(tempDir(), 'm.sqlite');
+    expect((await cli(['user', 'add', 'a', '--name', 'A', '--role', 'admin', '--database', file])).code).to.equal(0);
+    const again = await cli(['user', 'add', 'a', '--name', 'A', '--role', 'admin', '--database', file]);
+    expect(again.code).to.equal(1);
+    expect(withoutStackTrace(again)).to.equal(true);
+    expect((await cli(['user', 'add', 'b', '--name', 'B', '--role', 'boss', '--database', file])).code).to.equal(2);
+    expect((await cli(['user', 'add', 'c', '--name', 'C', '--role', 'department', '--database', file])).code).to.equal(1);
+  });
+});
