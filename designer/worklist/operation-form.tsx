@@ -6,7 +6,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { newIdempotencyKey } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
-import type { Timing } from './timing.js';
 import { NECESSITY, type Material, type Offered, type TaskDetail } from './task-types.js';
 
 interface FormProps {

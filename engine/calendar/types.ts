@@ -6,8 +6,7 @@
 import type { DateText } from './shanghai.js';
 
 /** Where a day's status came from. `provisional` is computed, never stored. */
-const DAY_SOURCES = ['chinese-days', 'holiday-cn', 'local', 'provisional'] as const;
-export type DaySource = (typeof DAY_SOURCES)[number];
+export type DaySource = 'chinese-days' | 'holiday-cn' | 'local' | 'provisional';
 
 /** The status of one calendar day that differs from (or confirms) the Mon–Fri week. */
 export interface CalendarDay {
