@@ -73,7 +73,7 @@ describe('jobs: several server processes on one database', function () {
 
   it(`should fire each of ${TIMERS} timers due at once exactly once with ${processes} pollers in separate processes`, async () => {
     // given 1,000 cases, each waiting at a timer due at 02:00
-    await store.deploy(fs.readFileSync(fixture('wait'), 'utf8'), { actor: 'admin' });
+    await store.deploy(fs.readFileSync(fixture('poller.wait'), 'utf8'), { actor: 'admin' });
     const caseIds: string[] = [];
     for (let n = 0; n < TIMERS; n += 20) {
       const batch = Array.from({ length: 20 }, () => store.startCase({ processId: 'wait', variables: { delay: 'PT1H' }, actor: 'tester' }));

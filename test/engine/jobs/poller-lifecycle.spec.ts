@@ -20,8 +20,8 @@ describe('jobs: timer poller lifecycle', () => {
 
   beforeEach(async () => {
     engine = await TestEngine.create({ start: T0 });
-    await engine.deploy(fixture('slow-service'));
-    await engine.deploy(fixture('wait'));
+    await engine.deploy(fixture('poller.slow-service'));
+    await engine.deploy(fixture('poller.wait'));
   });
 
   afterEach(async () => {

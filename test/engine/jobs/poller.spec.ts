@@ -13,7 +13,7 @@ describe('jobs: timer poller', () => {
 
   beforeEach(async () => {
     engine = await TestEngine.create({ start: T0 });
-    await engine.deploy(fixture('wait'));
+    await engine.deploy(fixture('poller.wait'));
   });
 
   afterEach(async () => {
@@ -87,7 +87,7 @@ describe('jobs: timer poller', () => {
 
   it('should NOT fire a timer whose scope was cancelled', async () => {
     // given a boundary timer cancelled by completing its task, and a case cancelled while waiting
-    await engine.deploy(fixture('boundary'));
+    await engine.deploy(fixture('poller.boundary'));
     const completed = await engine.start('boundary');
     await engine.completeTask(completed, 'review');
     const cancelled = await engine.start('wait', { delay: 'PT1H' });
@@ -108,7 +108,7 @@ describe('jobs: timer poller', () => {
 
   it('should run due service-task jobs in the same tick', async () => {
     // given
-    await engine.deploy(fixture('slow-service'));
+    await engine.deploy(fixture('poller.slow-service'));
     engine.registerHandler('slow', () => ({ answer: 42 }));
     const caseId = await engine.start('slowService');
 

@@ -43,7 +43,7 @@ describe('jobs: process timer start events', () => {
 
   it('should start exactly 3 cases an hour apart for a R3/PT1H timer start', async () => {
     // given
-    await engine.deploy(fixture('report.v1'));
+    await engine.deploy(fixture('start-timers.report-v1'));
 
     // when
     await poller.tick();
@@ -61,14 +61,14 @@ describe('jobs: process timer start events', () => {
 
   it('should replace the start timers of the older version when a new version is deployed', async () => {
     // given version 1 started one case
-    await engine.deploy(fixture('report.v1'));
+    await engine.deploy(fixture('start-timers.report-v1'));
     await tickEvery('PT1H', 1);
 
     // when version 2 (R/PT30M) is deployed, then version 3 (no timer start)
-    await engine.deploy(fixture('report.v2'));
+    await engine.deploy(fixture('start-timers.report-v2'));
     const afterV2 = await jobRows(engine.store.database.knex, { kind: 'start-timer' });
     await tickEvery('PT30M', 2);
-    await engine.deploy(fixture('report.v3'));
+    await engine.deploy(fixture('start-timers.report-v3'));
     await tickEvery('PT1H', 3);
 
     // then
@@ -85,12 +85,12 @@ describe('jobs: process timer start events', () => {
 
   it('should NOT reschedule when the same XML is deployed again', async () => {
     // given
-    await engine.deploy(fixture('report.v1'));
+    await engine.deploy(fixture('start-timers.report-v1'));
     const before = await jobRows(engine.store.database.knex);
 
     // when
     engine.clock.advance('PT10M');
-    await engine.deploy(fixture('report.v1'));
+    await engine.deploy(fixture('start-timers.report-v1'));
 
     // then
     expect(await jobRows(engine.store.database.knex)).to.deep.equal(before);
@@ -98,7 +98,7 @@ describe('jobs: process timer start events', () => {
 
   it('should start one case, not two, when two pollers race for a start timer', async () => {
     // given
-    await engine.deploy(fixture('report.v1'));
+    await engine.deploy(fixture('start-timers.report-v1'));
     const other = await createStore({ database: await engine.db.openAnother(), clock: engine.clock, ids: () => engine.nextId() }, defaultEngine);
     engine.clock.advance('PT1H');
 
@@ -114,7 +114,7 @@ describe('jobs: process timer start events', () => {
 
   it('should refuse a working-day timer start when no calendar is configured, storing nothing', async () => {
     // when
-    const deploying = engine.deploy(fixture('working-day-start'));
+    const deploying = engine.deploy(fixture('start-timers.working-day'));
 
     // then
     const error = await deploying.then(() => null, (thrown: unknown) => thrown);

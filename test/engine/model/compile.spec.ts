@@ -5,10 +5,10 @@ import { hashXml, loadDefinition } from '../../../engine/model/index.js';
 import { elementOf, fixture, loadOk, processOf, semanticsDir } from './helpers.js';
 
 describe('model: compile', () => {
-  describe('structures.bpmn', () => {
+  describe('compile.structures.bpmn', () => {
     it('should give every element its scope and every container its direct children', async () => {
       // when
-      const { definition } = await loadOk(fixture('structures.bpmn'));
+      const { definition } = await loadOk(fixture('compile.structures.bpmn'));
       const process = processOf(definition, 'structures');
       // then
       expect(process.elements.get('checkA')?.scopeId).to.equal('review');
@@ -24,7 +24,7 @@ describe('model: compile', () => {
     });
 
     it('should separate the none start from event starts', async () => {
-      const { definition } = await loadOk(fixture('structures.bpmn'));
+      const { definition } = await loadOk(fixture('compile.structures.bpmn'));
       const process = processOf(definition, 'structures');
       expect(process.noneStart).to.equal('start');
       expect(process.eventStarts).to.deep.equal(['startBySignal']);
@@ -32,7 +32,7 @@ describe('model: compile', () => {
     });
 
     it('should compile an event sub-process with its start and its interrupting flag from that start', async () => {
-      const { definition } = await loadOk(fixture('structures.bpmn'));
+      const { definition } = await loadOk(fixture('compile.structures.bpmn'));
       const onSupplement = elementOf(processOf(definition, 'structures'), 'onSupplement', 'eventSubProcess');
       expect(onSupplement.start).to.equal('supplementArrived');
       expect(onSupplement.interrupting).to.equal(false);
@@ -40,7 +40,7 @@ describe('model: compile', () => {
     });
 
     it('should take error and escalation codes from the referenced definitions', async () => {
-      const { definition } = await loadOk(fixture('structures.bpmn'));
+      const { definition } = await loadOk(fixture('compile.structures.bpmn'));
       const process = processOf(definition, 'structures');
       expect(elementOf(process, 'missing', 'boundaryEvent')).to.include({ attachedTo: 'review', cancelActivity: true });
       expect(elementOf(process, 'missing', 'boundaryEvent').eventDefinition).to.deep.equal({ type: 'error', errorCode: 'MATERIALS_MISSING' });
@@ -51,7 +51,7 @@ describe('model: compile', () => {
     });
 
     it('should compile timer kinds duration, date and cycle', async () => {
-      const { definition } = await loadOk(fixture('structures.bpmn'));
+      const { definition } = await loadOk(fixture('compile.structures.bpmn'));
       const process = processOf(definition, 'structures');
       const timer = (id: string) => elementOf(process, id, 'intermediateCatchEvent').eventDefinition;
       expect(timer('waitDuration')).to.deep.equal({ type: 'timer', timer: { kind: 'duration', expression: { source: 'P5D', feel: 'P5D' } } });
@@ -60,7 +60,7 @@ describe('model: compile', () => {
     });
 
     it('should strip the leading = of conditions and keep the default flow of gateways', async () => {
-      const { definition } = await loadOk(fixture('structures.bpmn'));
+      const { definition } = await loadOk(fixture('compile.structures.bpmn'));
       const process = processOf(definition, 'structures');
       expect(process.flows.get('toA')?.condition).to.deep.equal({ source: '=needsA', feel: 'needsA' });
       expect(process.flows.get('toB')?.condition).to.equal(null);
@@ -69,7 +69,7 @@ describe('model: compile', () => {
     });
 
     it('should compile standard loops and link targets', async () => {
-      const { definition } = await loadOk(fixture('structures.bpmn'));
+      const { definition } = await loadOk(fixture('compile.structures.bpmn'));
       const process = processOf(definition, 'structures');
       expect(elementOf(process, 'checkB', 'userTask').loop).to.deep.equal({ kind: 'standardLoop', loopCondition: { source: '=retry', feel: 'retry' }, testBefore: true, loopMaximum: 4 });
       expect(process.linkTargets.get('review')?.get('toFinish')).to.equal('landing');
@@ -77,7 +77,7 @@ describe('model: compile', () => {
     });
 
     it('should compute reachability within the scope, through boundary events, excluding the node itself', async () => {
-      const { definition } = await loadOk(fixture('structures.bpmn'));
+      const { definition } = await loadOk(fixture('compile.structures.bpmn'));
       const process = processOf(definition, 'structures');
       expect([...(process.reachable.get('fork') ?? [])].sort()).to.deep.equal(['checkA', 'checkB', 'join', 'jump']);
       expect(process.reachable.get('review')).to.include('failed').and.include('missing').and.include('done');
@@ -93,7 +93,7 @@ describe('model: compile', () => {
     });
 
     it('should freeze the compiled definition deeply, Maps included', async () => {
-      const { definition } = await loadOk(fixture('structures.bpmn'));
+      const { definition } = await loadOk(fixture('compile.structures.bpmn'));
       const process = processOf(definition, 'structures');
       expect(Object.isFrozen(definition)).to.equal(true);
       expect(Object.isFrozen(process.children)).to.equal(true);
@@ -105,7 +105,7 @@ describe('model: compile', () => {
 
   describe('Camunda 8 (zeebe) extensions', () => {
     it('should read job type, retries, io mappings, assignment, called element and loop collections', async () => {
-      const { definition } = await loadOk(fixture('zeebe.bpmn'));
+      const { definition } = await loadOk(fixture('compile.zeebe.bpmn'));
       const process = processOf(definition, 'camunda8');
       const fetch = elementOf(process, 'fetchLicence', 'serviceTask');
       expect(fetch).to.include({ jobType: 'licence.fetch', retries: 7 });
@@ -143,7 +143,7 @@ describe('model: compile', () => {
 
   describe('cache', () => {
     it('should return the same compiled object for the same XML', async () => {
-      const xml = fixture('structures.bpmn');
+      const xml = fixture('compile.structures.bpmn');
       const first = await loadOk(xml);
       const second = await loadOk(xml);
       expect(second.definition).to.equal(first.definition);
@@ -151,7 +151,7 @@ describe('model: compile', () => {
     });
 
     it('should NOT share a compiled object between different XML', async () => {
-      const xml = fixture('structures.bpmn');
+      const xml = fixture('compile.structures.bpmn');
       const first = await loadOk(xml);
       const second = await loadOk(`${xml}\n`);
       expect(second.definition).to.not.equal(first.definition);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompiledDefinition, CompiledProcess, Finding, FlowNode } from '../../../engine/model/index.js';
@@ -7,11 +7,15 @@ import { loadDefinition } from '../../../engine/model/index.js';
 /** The repository root, whatever the working directory. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export { MIWG_DIR as miwgDir, SEMANTICS_DIR as semanticsDir } from '../../support/fixtures.js';
+/** The model fixtures shared with other folders' specs (cli, server workers). */
 export const fixturesDir = path.resolve(repoRoot, 'test', 'fixtures', 'model');
+/** This folder: a fixture of one spec lives beside it as `<spec>.<case>.bpmn`. */
+export const modelSpecDir = path.resolve(repoRoot, 'test', 'engine', 'model');
 
-/** The text of a fixture under test/fixtures/model. */
+/** The text of a fixture: `<spec>.<case>.bpmn` beside the model specs, else a shared one under test/fixtures/model. */
 export function fixture(name: string): string {
-  return readFileSync(path.join(fixturesDir, name), 'utf8');
+  const beside = path.join(modelSpecDir, name);
+  return readFileSync(existsSync(beside) ? beside : path.join(fixturesDir, name), 'utf8');
 }
 
 /** Loads XML and fails the test with the findings when it is not deployable. */

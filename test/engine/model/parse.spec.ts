@@ -3,7 +3,7 @@ import path from 'node:path';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { loadDefinition, readBpmnFile } from '../../../engine/model/index.js';
-import { fixture, fixturesDir } from './helpers.js';
+import { fixture, fixturesDir, modelSpecDir } from './helpers.js';
 
 const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 
@@ -21,7 +21,7 @@ describe('model: parse', () => {
 
   it('should NOT accept a DOCTYPE (entity expansion)', async () => {
     // given
-    const xml = fixture('doctype.bpmn');
+    const xml = fixture('parse.doctype.bpmn');
     // when
     const result = await loadDefinition(xml);
     // then
@@ -69,7 +69,7 @@ describe('model: parse', () => {
   describe('readBpmnFile', () => {
     it('should decode a file by its declared ISO-8859-1 encoding', async () => {
       // when
-      const result = await readBpmnFile(path.join(fixturesDir, 'latin1.bpmn'));
+      const result = await readBpmnFile(path.join(modelSpecDir, 'parse.latin1.bpmn'));
       // then
       if (!result.ok) throw new Error(result.finding.message);
       expect(result.xml).to.contain('Café crème');

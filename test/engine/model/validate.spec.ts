@@ -14,17 +14,17 @@ function errorsOf(all: readonly Finding[], rule: string): (string | null)[] {
 
 describe('model: validate', () => {
   const rejected: [file: string, rule: string, ids: string[]][] = [
-    ['unsupported-script-task.bpmn', 'unsupported-element', ['script']],
+    ['validate.unsupported-script-task.bpmn', 'unsupported-element', ['script']],
     ['gateway-no-outgoing.bpmn', 'gateway-no-outgoing', ['split']],
-    ['exclusive-gateway-no-condition.bpmn', 'exclusive-gateway-no-condition', ['decide']],
-    ['unreachable-element.bpmn', 'unreachable-element', ['orphanA', 'orphanB']],
-    ['feel-syntax.bpmn', 'feel-syntax', ['toBig']],
+    ['validate.exclusive-gateway-no-condition.bpmn', 'exclusive-gateway-no-condition', ['decide']],
+    ['validate.unreachable-element.bpmn', 'unreachable-element', ['orphanA', 'orphanB']],
+    ['validate.feel-syntax.bpmn', 'feel-syntax', ['toBig']],
     ['called-process-missing.bpmn', 'called-process-missing', ['callChild']],
-    ['no-start-event.bpmn', 'no-start-event', ['headless']],
-    ['element-without-flow.bpmn', 'element-without-flow', ['toNowhere', 'adrift']],
-    ['timer-invalid.bpmn', 'timer-invalid', ['wait', 'waitLimit', 'waitCron']],
+    ['validate.no-start-event.bpmn', 'no-start-event', ['headless']],
+    ['validate.element-without-flow.bpmn', 'element-without-flow', ['toNowhere', 'adrift']],
+    ['validate.timer-invalid.bpmn', 'timer-invalid', ['wait', 'waitLimit', 'waitCron']],
     ['gov-invalid.bpmn', 'gov-invalid', ['badUnit', 'voteNoRatio', 'ratioTooBig', 'badKind']],
-    ['job-type-missing.bpmn', 'job-type-missing', ['callRegistry']],
+    ['validate.job-type-missing.bpmn', 'job-type-missing', ['callRegistry']],
   ];
   for (const [file, rule, ids] of rejected) {
     it(`should NOT deploy ${file}: ${rule} on ${ids.join(', ')}`, async () => {
@@ -38,12 +38,12 @@ describe('model: validate', () => {
   }
 
   it('should explain that script tasks are not executed by design', async () => {
-    const result = await findings('unsupported-script-task.bpmn');
+    const result = await findings('validate.unsupported-script-task.bpmn');
     expect(result.findings.find((f) => f.rule === 'unsupported-element')?.message).to.match(/not executed by design/);
   });
 
   it('should deploy an exclusive gateway whose only unconditioned flow is the default', async () => {
-    const result = await findings('exclusive-gateway-with-default.bpmn');
+    const result = await findings('validate.exclusive-gateway-with-default.bpmn');
     expect(result.findings).to.deep.equal([]);
     expect(result.ok).to.equal(true);
   });
@@ -54,7 +54,7 @@ describe('model: validate', () => {
   });
 
   it('should accept a valid repeating interval with a start date', async () => {
-    const result = await findings('timer-invalid.bpmn');
+    const result = await findings('validate.timer-invalid.bpmn');
     expect(result.findings.map((f) => f.elementId)).to.not.include('waitGood');
   });
 
@@ -69,7 +69,7 @@ describe('model: validate', () => {
   });
 
   it('should deploy the gov, zeebe and structures fixtures with no finding at all', async () => {
-    for (const file of ['gov-attributes.bpmn', 'zeebe.bpmn', 'structures.bpmn']) {
+    for (const file of ['gov-attributes.bpmn', 'compile.zeebe.bpmn', 'compile.structures.bpmn']) {
       const result = await findings(file);
       expect(result.findings, file).to.deep.equal([]);
     }

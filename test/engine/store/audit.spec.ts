@@ -8,7 +8,7 @@ describe('store: audit (verify and replay)', () => {
 
   beforeEach(async () => {
     engine = await TestEngine.create({ start: '2025-01-06T01:00:00.000Z' });
-    await engine.deploy(fixture('two-steps'));
+    await engine.deploy(fixture('dispatch.two-steps'));
     caseId = await engine.start('twoSteps', { applicant: '张三' });
     engine.clock.advance('PT1H');
     await engine.completeTask(caseId, 'first', { opinion: '同意' });

@@ -7,8 +7,8 @@ describe('store: call activity reactions', () => {
 
   beforeEach(async () => {
     engine = await TestEngine.create();
-    await engine.deploy(fixture('child'));
-    await engine.deploy(fixture('parent'));
+    await engine.deploy(fixture('call-activity.child'));
+    await engine.deploy(fixture('call-activity.parent'));
   });
 
   afterEach(async () => {

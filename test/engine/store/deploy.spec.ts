@@ -18,7 +18,7 @@ describe('store: deploy', () => {
 
   it('should give version 1 to a new process', async () => {
     // when
-    const result = await engine.deploy(fixture('approval'));
+    const result = await engine.deploy(fixture('deploy.approval'));
 
     // then
     expect(result.processes).to.have.length(1);
@@ -27,10 +27,10 @@ describe('store: deploy', () => {
 
   it('should NOT create a new version when the same XML is deployed again', async () => {
     // given
-    const first = await engine.deploy(fixture('approval'));
+    const first = await engine.deploy(fixture('deploy.approval'));
 
     // when
-    const second = await engine.deploy(fixture('approval'));
+    const second = await engine.deploy(fixture('deploy.approval'));
 
     // then
     expect(second.processes[0]).to.include({ processId: 'approval', version: 1, created: false, hash: first.processes[0]?.hash });
@@ -39,7 +39,7 @@ describe('store: deploy', () => {
 
   it('should settle concurrent deploys: the same XML once, different XML as consecutive versions, never a raw unique error', async () => {
     // given: four administrators publish at once, two of them the same file
-    const deploys = [fixture('approval'), fixture('approval.v2'), fixture('approval'), fixture('approval.v2')].map((file) => engine.deploy(file));
+    const deploys = [fixture('deploy.approval'), fixture('deploy.approval-v2'), fixture('deploy.approval'), fixture('deploy.approval-v2')].map((file) => engine.deploy(file));
 
     // when
     const results = await Promise.all(deploys);
@@ -54,10 +54,10 @@ describe('store: deploy', () => {
 
   it('should create version n+1 when the XML changed', async () => {
     // given
-    await engine.deploy(fixture('approval'));
+    await engine.deploy(fixture('deploy.approval'));
 
     // when
-    const second = await engine.deploy(fixture('approval.v2'));
+    const second = await engine.deploy(fixture('deploy.approval-v2'));
 
     // then
     expect(second.processes[0]).to.include({ processId: 'approval', version: 2, created: true });
@@ -65,11 +65,11 @@ describe('store: deploy', () => {
 
   it('should keep a running case on its version while a new case gets version n+1', async () => {
     // given a case started on version 1
-    const v1 = (await engine.deploy(fixture('approval'))).processes[0]?.hash;
+    const v1 = (await engine.deploy(fixture('deploy.approval'))).processes[0]?.hash;
     const running = await engine.start('approval');
 
     // when version 2 is deployed and a new case started
-    const v2 = (await engine.deploy(fixture('approval.v2'))).processes[0]?.hash;
+    const v2 = (await engine.deploy(fixture('deploy.approval-v2'))).processes[0]?.hash;
     const fresh = await engine.start('approval');
 
     // then
@@ -83,7 +83,7 @@ describe('store: deploy', () => {
 
   it('should version each process of a file separately', async () => {
     // given
-    await engine.deploy(fixture('approval'));
+    await engine.deploy(fixture('deploy.approval'));
 
     // when
     const result = await engine.deploy(fixture('signals'));
@@ -99,7 +99,7 @@ describe('store: deploy', () => {
 
   it('should NOT store anything when the BPMN is invalid', async () => {
     // given
-    const xml = fs.readFileSync(fixture('approval.invalid'), 'utf8');
+    const xml = fs.readFileSync(fixture('deploy.invalid'), 'utf8');
 
     // when
     const error = await engine.store.deploy(xml, { actor: 'admin' }).then(

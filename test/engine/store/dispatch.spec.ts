@@ -15,7 +15,7 @@ describe('store: dispatch', () => {
   it('should append the events at seq version+1.. and keep the version equal to the event count', async () => {
     // given
     engine = await TestEngine.create();
-    await engine.deploy(fixture('two-steps'));
+    await engine.deploy(fixture('dispatch.two-steps'));
     const caseId = await engine.start('twoSteps');
     const before = (await engine.events(caseId)).length;
 
@@ -35,7 +35,7 @@ describe('store: dispatch', () => {
   it('should let exactly one of two concurrent completions of the same task win', async () => {
     // given two stores (two connection pools) on the same database
     engine = await TestEngine.create();
-    await engine.deploy(fixture('two-steps'));
+    await engine.deploy(fixture('dispatch.two-steps'));
     const caseId = await engine.start('twoSteps');
     const [task] = await engine.store.listTasks({ caseId });
     const other = await createStore({ database: await engine.db.openAnother(), clock: engine.clock, ids: () => engine.nextId() }, defaultEngine);
@@ -64,7 +64,7 @@ describe('store: dispatch', () => {
   it('should reject a command that read a stale version with ConcurrencyConflictError', async () => {
     // given a second store whose command pauses (compiling the definition) after reading the case
     engine = await TestEngine.create();
-    await engine.deploy(fixture('two-steps'));
+    await engine.deploy(fixture('dispatch.two-steps'));
     const caseId = await engine.start('twoSteps');
     const [task] = await engine.store.listTasks({ caseId });
     let release: () => void = () => undefined;
@@ -105,7 +105,7 @@ describe('store: dispatch', () => {
   it('should leave no events when a command is rejected', async () => {
     // given
     engine = await TestEngine.create();
-    await engine.deploy(fixture('two-steps'));
+    await engine.deploy(fixture('dispatch.two-steps'));
     const caseId = await engine.start('twoSteps');
     const before = await engine.events(caseId);
 
@@ -130,8 +130,8 @@ describe('store: dispatch', () => {
         },
       },
     });
-    await engine.deploy(fixture('child'));
-    await engine.deploy(fixture('parent'));
+    await engine.deploy(fixture('call-activity.child'));
+    await engine.deploy(fixture('call-activity.parent'));
     const parentId = await engine.start('parent');
     const [childId] = await engine.childCases(parentId);
     const childBefore = await engine.events(childId ?? '');

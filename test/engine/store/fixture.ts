@@ -1,10 +1,10 @@
-/** Paths of the BPMN fixtures of the store specs. */
+/** Paths of the BPMN fixtures of the store specs, beside them as `<spec>.<case>.bpmn`. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const DIR = path.dirname(fileURLToPath(import.meta.url));
 
-/** The path of `fixtures/<name>.bpmn`. */
+/** The path of `<name>.bpmn` in this folder. */
 export function fixture(name: string): string {
   return path.join(DIR, `${name}.bpmn`);
 }

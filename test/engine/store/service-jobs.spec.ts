@@ -10,7 +10,7 @@ describe('store: service-task jobs', () => {
 
   beforeEach(async () => {
     engine = await TestEngine.create();
-    await engine.deploy(fixture('service'));
+    await engine.deploy(fixture('service-jobs'));
   });
 
   afterEach(async () => {

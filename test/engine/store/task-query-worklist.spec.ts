@@ -15,7 +15,7 @@ describe('store: the worklist query', () => {
   let engine: TestEngine;
   beforeEach(async () => {
     engine = await TestEngine.create();
-    await engine.deploy(fixture('worklist'));
+    await engine.deploy(fixture('task-query-worklist'));
   });
   afterEach(() => engine.close());
 

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
 import type { Store } from '../../../../engine/store/index.js';
 
-const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The path of `test/engine/jobs/fixtures/<name>.bpmn`. */
+/** The path of `test/engine/jobs/<name>.bpmn`: a fixture beside its spec, `<spec>.<case>.bpmn`. */
 export function fixture(name: string): string {
   return path.join(FIXTURES, `${name}.bpmn`);
 }
