@@ -19,7 +19,8 @@ export async function benchBundles(): Promise<void> {
   const closure = (file: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(file)) return seen;
     seen.add(file);
-    for (const imported of outputs[file]?.imports ?? []) if (imported.kind === 'import-statement' && outputs[imported.path]) closure(imported.path, seen);
+    for (const imported of outputs[file]?.imports ?? [])
+      if (imported.kind === 'import-statement' && outputs[imported.path]) closure(imported.path, seen);
     const css = outputs[file]?.cssBundle;
     if (css) seen.add(css);
     return seen;
@@ -35,7 +36,11 @@ export async function benchBundles(): Promise<void> {
       if (part.endsWith('.css')) css += bytes;
       else js += bytes;
     }
-    figures.push({ name: `${entry}: JS / CSS (gzip)`, value: js / 1024, unit: `KiB JS, ${(css / 1024).toFixed(0)} KiB CSS` });
+    figures.push({
+      name: `${entry}: JS / CSS (gzip)`,
+      value: js / 1024,
+      unit: `KiB JS, ${(css / 1024).toFixed(0)} KiB CSS`,
+    });
   }
   report('workspace bundles', figures);
 }

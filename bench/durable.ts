@@ -11,14 +11,23 @@ import { report, type Figure } from './report.js';
 
 export async function benchDurable(cases: number): Promise<Figure[]> {
   const dir = mkdtempSync(path.join(process.env.MATTERFLOW_BENCH_DIR ?? tmpdir(), 'matterflow-bench-'));
-  const store = await openStore({ database: { client: 'sqlite', filename: path.join(dir, 'bench.sqlite') }, clock: systemClock });
+  const store = await openStore({
+    database: { client: 'sqlite', filename: path.join(dir, 'bench.sqlite') },
+    clock: systemClock,
+  });
   try {
-    await store.deploy(readFileSync(new URL('./fixtures/parallel-review.bpmn', import.meta.url), 'utf8'), { actor: 'bench' });
+    await store.deploy(readFileSync(new URL('./fixtures/parallel-review.bpmn', import.meta.url), 'utf8'), {
+      actor: 'bench',
+    });
     let commands = 0;
     let events = 0;
     const started = performance.now();
     for (let n = 0; n < cases; n++) {
-      const start = await store.startCase({ processId: 'parallelReview', variables: { approved: n % 2 === 0 }, actor: 'bench' });
+      const start = await store.startCase({
+        processId: 'parallelReview',
+        variables: { approved: n % 2 === 0 },
+        actor: 'bench',
+      });
       commands += 1;
       let state = start.state;
       for (const taskId of Object.keys(state.tasks)) {

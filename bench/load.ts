@@ -25,12 +25,31 @@ import { report } from './report.js';
 
 const requests = Number(process.env.MATTERFLOW_LOAD_REQUESTS ?? 2_000);
 const connections = Number(process.env.MATTERFLOW_LOAD_CONNECTIONS ?? 10);
-if (!Number.isInteger(requests) || requests < 1 || !Number.isInteger(connections) || connections < 1) throw new Error('MATTERFLOW_LOAD_REQUESTS and MATTERFLOW_LOAD_CONNECTIONS must be positive integers');
+if (!Number.isInteger(requests) || requests < 1 || !Number.isInteger(connections) || connections < 1)
+  throw new Error('MATTERFLOW_LOAD_REQUESTS and MATTERFLOW_LOAD_CONNECTIONS must be positive integers');
 
-const form = { applicantName: '张三', idType: '居民身份证', idNumber: '330102199001011234', businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' };
-const materials = { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true };
+const form = {
+  applicantName: '张三',
+  idType: '居民身份证',
+  idNumber: '330102199001011234',
+  businessName: '杭州某某餐饮有限公司',
+  businessAddress: '杭州市西湖区某某路88号',
+  businessItems: ['热食类食品制售'],
+  办理方式: '一般程序',
+};
+const materials = {
+  application: true,
+  'business-licence': true,
+  'id-card': true,
+  'premises-layout': true,
+  'safety-rules': true,
+};
 
-function openTask(tasks: Readonly<Record<string, { readonly elementId: string }>>, caseId: string, elementId: string): string {
+function openTask(
+  tasks: Readonly<Record<string, { readonly elementId: string }>>,
+  caseId: string,
+  elementId: string,
+): string {
   const found = Object.entries(tasks).find(([, task]) => task.elementId === elementId);
   if (!found) throw new Error(`case ${caseId} has no open ${elementId} task`);
   return found[0];
@@ -46,20 +65,44 @@ try {
     await loadShippedMatters(store, database.knex, { actor: 'admin' });
     const at = new Date().toISOString();
     await createUser(database.knex, { id: 'window-li', name: '李', roles: ['window'] }, { actor: 'bench', at });
-    const { token } = await createUser(database.knex, { id: 'food-zhao', name: '赵', roles: ['department'], department: '西湖区市场监督管理局行政许可科' }, { actor: 'bench', at });
+    const { token } = await createUser(
+      database.knex,
+      { id: 'food-zhao', name: '赵', roles: ['department'], department: '西湖区市场监督管理局行政许可科' },
+      { actor: 'bench', at },
+    );
 
     // One accepted case per request, prepared through the domain (not timed).
-    console.log(`Matterflow load test - node ${process.version}: preparing ${requests.toLocaleString('en-US')} accepted cases …`);
+    console.log(
+      `Matterflow load test - node ${process.version}: preparing ${requests.toLocaleString('en-US')} accepted cases …`,
+    );
     const targets: Array<{ caseId: string; taskId: string }> = [];
     for (let n = 0; n < requests; n++) {
       const caseId = `BJ-LOAD-${String(n).padStart(6, '0')}`;
-      const received = await receiveApplication(store, database.knex, { caseId, matterCode: '330106-SJ-000105013', applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' }, channel: '窗口', materials, form, actor: 'window-li' });
-      const accepted = await store.dispatch(caseId, { type: 'case.accept', actor: 'window-li', data: { taskId: openTask(received.state.tasks, caseId, 'windowAcceptance') } });
+      const received = await receiveApplication(store, database.knex, {
+        caseId,
+        matterCode: '330106-SJ-000105013',
+        applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
+        channel: '窗口',
+        materials,
+        form,
+        actor: 'window-li',
+      });
+      const accepted = await store.dispatch(caseId, {
+        type: 'case.accept',
+        actor: 'window-li',
+        data: { taskId: openTask(received.state.tasks, caseId, 'windowAcceptance') },
+      });
       targets.push({ caseId, taskId: openTask(accepted.state.tasks, caseId, 'review') });
     }
 
     // The rate limit (per client address) is lifted: every request comes from 127.0.0.1.
-    const app = createApp({ db: database, store, logger: pino({ level: 'silent' }), calendar, rateLimit: 10 * requests });
+    const app = createApp({
+      db: database,
+      store,
+      logger: pino({ level: 'silent' }),
+      calendar,
+      rateLimit: 10 * requests,
+    });
     const server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
     try {
@@ -74,13 +117,22 @@ try {
             method: 'POST',
             setupRequest: (req) => {
               const target = targets[next++ % targets.length]!;
-              return { ...req, path: `/api/cases/${target.caseId}/operations`, body: JSON.stringify({ operation: 'task.complete', data: { taskId: target.taskId, variables: { 需要现场核查: false } } }) };
+              return {
+                ...req,
+                path: `/api/cases/${target.caseId}/operations`,
+                body: JSON.stringify({
+                  operation: 'task.complete',
+                  data: { taskId: target.taskId, variables: { 需要现场核查: false } },
+                }),
+              };
             },
           },
         ],
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       });
-      console.log(`\nPOST /api/cases/{id}/operations task.complete (审查), ${connections} connections, ${result.requests.total.toLocaleString('en-US')} requests in ${(result.duration).toFixed(1)} s\n`);
+      console.log(
+        `\nPOST /api/cases/{id}/operations task.complete (审查), ${connections} connections, ${result.requests.total.toLocaleString('en-US')} requests in ${result.duration.toFixed(1)} s\n`,
+      );
       report('load: task.complete over HTTP', [
         { name: 'requests/s (mean)', value: result.requests.average, unit: 'req/s' },
         { name: 'latency p50', value: result.latency.p50, unit: 'ms' },

@@ -39,17 +39,38 @@ interface Probed {
 export async function benchModelWorkers(): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const workers of [1, 2]) {
-    const server = await ServerProcess.start({ env: { MATTERFLOW_MODEL_WORKERS: String(workers), MATTERFLOW_POLLER: 'off' } });
+    const server = await ServerProcess.start({
+      env: { MATTERFLOW_MODEL_WORKERS: String(workers), MATTERFLOW_POLLER: 'off' },
+    });
     try {
       const token = server.admin?.token ?? '';
       // Warm the workers (their first task loads the model code's caches) and the connection.
-      await post(server.url, token, '/api/drafts', { name: 'warm-up', xml: chainModel({ elements: 200, processId: 'warmUp' }) });
+      await post(server.url, token, '/api/drafts', {
+        name: 'warm-up',
+        xml: chainModel({ elements: 200, processId: 'warmUp' }),
+      });
       const requests: Array<[string, string, Record<string, unknown>]> = [
-        [`deploy ${LIMIT.toLocaleString('en-US')} elements`, '/api/definitions', { xml: chainModel({ elements: LIMIT, bytes: 2_000_000, processId: `large${workers}` }) }],
-        [`draft ${LIMIT.toLocaleString('en-US')} elements`, '/api/drafts', { name: '大型流程', xml: chainModel({ elements: LIMIT, bytes: 2_000_000, processId: `draft${workers}` }) }],
-        [`deploy ${(LIMIT + 1).toLocaleString('en-US')} elements`, '/api/definitions', { xml: chainModel({ elements: LIMIT + 1, bytes: 2_000_000, processId: `over${workers}` }) }],
+        [
+          `deploy ${LIMIT.toLocaleString('en-US')} elements`,
+          '/api/definitions',
+          { xml: chainModel({ elements: LIMIT, bytes: 2_000_000, processId: `large${workers}` }) },
+        ],
+        [
+          `draft ${LIMIT.toLocaleString('en-US')} elements`,
+          '/api/drafts',
+          { name: '大型流程', xml: chainModel({ elements: LIMIT, bytes: 2_000_000, processId: `draft${workers}` }) },
+        ],
+        [
+          `deploy ${(LIMIT + 1).toLocaleString('en-US')} elements`,
+          '/api/definitions',
+          { xml: chainModel({ elements: LIMIT + 1, bytes: 2_000_000, processId: `over${workers}` }) },
+        ],
         ['deploy 100,000 elements', '/api/definitions', { xml: manyTasksModel(100_000) }],
-        [`deploy ${BARE_TASKS.toLocaleString('en-US')}-task bare chain`, '/api/definitions', { xml: bareChainModel(BARE_TASKS, `bare${workers}`) }],
+        [
+          `deploy ${BARE_TASKS.toLocaleString('en-US')}-task bare chain`,
+          '/api/definitions',
+          { xml: bareChainModel(BARE_TASKS, `bare${workers}`) },
+        ],
       ];
       const section = `model workers: real server, ${workers} worker${workers > 1 ? 's' : ''}`;
       for (const [label, route, body] of requests) {
@@ -72,18 +93,40 @@ async function inThread(): Promise<Figure[]> {
     await migrateLatest(database);
     const calendar = await LiveCalendar.open(database.knex, { warn: () => undefined });
     const store = await openStore({ database, clock: systemClock, calendar });
-    const { token } = await createUser(database.knex, { id: 'admin', name: '管理员', roles: ['admin'] }, { actor: 'bench', at: new Date().toISOString() });
-    const listener = createApp({ db: database, store, logger: pino({ level: 'silent' }), calendar }).listen(0, '127.0.0.1');
+    const { token } = await createUser(
+      database.knex,
+      { id: 'admin', name: '管理员', roles: ['admin'] },
+      { actor: 'bench', at: new Date().toISOString() },
+    );
+    const listener = createApp({ db: database, store, logger: pino({ level: 'silent' }), calendar }).listen(
+      0,
+      '127.0.0.1',
+    );
     await new Promise((resolve) => listener.once('listening', resolve));
     const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
     try {
-      await post(url, token, '/api/drafts', { name: 'warm-up', xml: chainModel({ elements: 200, processId: 'warmUp' }) });
+      await post(url, token, '/api/drafts', {
+        name: 'warm-up',
+        xml: chainModel({ elements: 200, processId: 'warmUp' }),
+      });
       const section = 'model workers: none (work on the loop)';
       const large = { xml: chainModel({ elements: LIMIT, bytes: 2_000_000, processId: 'inThread' }) };
       const bare = { xml: bareChainModel(BARE_TASKS, 'bareInThread') };
       return [
-        ...report(section, rows(`deploy ${LIMIT.toLocaleString('en-US')} elements (${mib(large)} MiB)`, await whileProbing(url, () => post(url, token, '/api/definitions', large)))),
-        ...report(section, rows(`deploy ${BARE_TASKS.toLocaleString('en-US')}-task bare chain (${mib(bare)} MiB)`, await whileProbing(url, () => post(url, token, '/api/definitions', bare)))),
+        ...report(
+          section,
+          rows(
+            `deploy ${LIMIT.toLocaleString('en-US')} elements (${mib(large)} MiB)`,
+            await whileProbing(url, () => post(url, token, '/api/definitions', large)),
+          ),
+        ),
+        ...report(
+          section,
+          rows(
+            `deploy ${BARE_TASKS.toLocaleString('en-US')}-task bare chain (${mib(bare)} MiB)`,
+            await whileProbing(url, () => post(url, token, '/api/definitions', bare)),
+          ),
+        ),
       ];
     } finally {
       await new Promise((resolve) => listener.close(resolve));
@@ -96,7 +139,11 @@ async function inThread(): Promise<Figure[]> {
 }
 
 async function post(url: string, token: string, route: string, body: unknown): Promise<number> {
-  const response = await fetch(url + route, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url + route, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   await response.arrayBuffer();
   return response.status;
 }

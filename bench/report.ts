@@ -8,7 +8,8 @@ export interface Figure {
 
 export function report(section: string, figures: ReadonlyArray<Omit<Figure, 'section'>>): Figure[] {
   const rows = figures.map((f) => ({ section, ...f }));
-  for (const row of rows) console.log(`${section.padEnd(36)} ${row.name.padEnd(34)} ${format(row.value)}${row.unit ? ` ${row.unit}` : ''}`);
+  for (const row of rows)
+    console.log(`${section.padEnd(36)} ${row.name.padEnd(34)} ${format(row.value)}${row.unit ? ` ${row.unit}` : ''}`);
   return rows;
 }
 

@@ -16,7 +16,9 @@ import { benchWorklist } from './worklist.js';
 const inMemory = Number(process.env.MATTERFLOW_BENCH_CASES ?? 20_000);
 const durable = Number(process.env.MATTERFLOW_BENCH_DURABLE_CASES ?? 2_000);
 console.log(`Matterflow benchmarks - node ${process.version}\n`);
-console.log('Process: start -> parallel split to 3 user tasks -> join -> exclusive gateway -> end (4 commands a case)\n');
+console.log(
+  'Process: start -> parallel split to 3 user tasks -> join -> exclusive gateway -> end (4 commands a case)\n',
+);
 await benchRuntime(Math.min(2_000, inMemory)).then(() => console.log('(warm-up above)\n'));
 await benchRuntime(inMemory);
 await benchDurable(durable);
@@ -26,7 +28,9 @@ console.log('\nWorklist: GET /api/tasks over HTTP, one query a page\n');
 await benchWorklist(Number(process.env.MATTERFLOW_BENCH_WORKLIST_CASES ?? 2_000));
 report('process', [{ name: 'peak RSS', value: peakRssMiB(), unit: 'MiB' }]);
 // After the peak RSS above: its in-thread comparison compiles a 2 MB model in this process.
-console.log('\nLarge BPMN: /healthz while the real server parses, compiles and lints a 2 MB model in its model workers\n');
+console.log(
+  '\nLarge BPMN: /healthz while the real server parses, compiles and lints a 2 MB model in its model workers\n',
+);
 await benchModelWorkers();
 console.log('\nWorkspace: what each page downloads (minified, gzip)\n');
 await benchBundles();

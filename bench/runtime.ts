@@ -9,7 +9,9 @@ import { type CaseState } from '../engine/case/index.js';
 import { report, type Figure } from './report.js';
 
 export async function benchRuntime(cases: number): Promise<Figure[]> {
-  const loaded = await loadDefinition(readFileSync(new URL('./fixtures/parallel-review.bpmn', import.meta.url), 'utf8'));
+  const loaded = await loadDefinition(
+    readFileSync(new URL('./fixtures/parallel-review.bpmn', import.meta.url), 'utf8'),
+  );
   if (!loaded.ok) throw new Error('benchmark process does not load');
   const definition = loaded.definition;
   let ids = 0;
@@ -22,8 +24,13 @@ export async function benchRuntime(cases: number): Promise<Figure[]> {
   let events = 0;
   const started = performance.now();
   for (let n = 0; n < cases; n++) {
-    let state = run(null, { type: 'case.start', actor: 'bench', data: { caseId: `c${n}`, processId: 'parallelReview', variables: { approved: n % 2 === 0 } } });
-    for (const taskId of Object.keys(state.tasks)) state = run(state, { type: 'task.complete', actor: 'bench', data: { taskId } });
+    let state = run(null, {
+      type: 'case.start',
+      actor: 'bench',
+      data: { caseId: `c${n}`, processId: 'parallelReview', variables: { approved: n % 2 === 0 } },
+    });
+    for (const taskId of Object.keys(state.tasks))
+      state = run(state, { type: 'task.complete', actor: 'bench', data: { taskId } });
     if (state.status !== 'completed') throw new Error(`case c${n} did not complete`);
     events += state.seq;
   }

@@ -48,15 +48,28 @@ export async function benchTimers(pending = 100_000, viaCommands = Math.min(10_0
   const clock = new SettableClock(T0);
   let ids = 0;
   const newId = () => `t${(ids += 1)}`;
-  const store = await openStore({ database: { client: 'sqlite', filename: path.join(dir, 'timers.sqlite') }, clock, ids: newId });
+  const store = await openStore({
+    database: { client: 'sqlite', filename: path.join(dir, 'timers.sqlite') },
+    clock,
+    ids: newId,
+  });
   try {
     const [deployed] = (await store.deploy(WAIT_XML, { actor: 'bench' })).processes;
     if (!deployed) throw new Error('the benchmark process did not deploy');
-    const dispatcher = new Dispatcher(store.database.knex, { engine: defaultEngine, cache: new DefinitionCache(defaultEngine), clock, ids: newId });
+    const dispatcher = new Dispatcher(store.database.knex, {
+      engine: defaultEngine,
+      cache: new DefinitionCache(defaultEngine),
+      clock,
+      ids: newId,
+    });
     const start = (n: number): CommandRequest => ({
       caseId: `case-${n}`,
       definitionHash: deployed.hash,
-      command: { type: 'case.start', actor: 'bench', data: { caseId: `case-${n}`, processId: 'timerWait', variables: { delay: 'PT1H' } } },
+      command: {
+        type: 'case.start',
+        actor: 'bench',
+        data: { caseId: `case-${n}`, processId: 'timerWait', variables: { delay: 'PT1H' } },
+      },
     });
 
     const figures: Figure[] = [];
@@ -80,13 +93,32 @@ export async function benchTimers(pending = 100_000, viaCommands = Math.min(10_0
       directMs += performance.now() - began;
       await checkpoint(n + count);
     }
-    figures.push(...report('timers: schedule (SQLite file)', [
-      { name: `${viaCommands.toLocaleString('en-US')} via commands, batched / s`, value: viaCommands / (commandMs / 1000) },
-      { name: 'via commands, one a transaction / s', value: await oneByOne(store, 1_000) },
-      ...(pending > viaCommands ? [{ name: `${(pending - viaCommands).toLocaleString('en-US')} rows inserted directly / s`, value: (pending - viaCommands) / (directMs / 1000) }] : []),
-    ]));
+    figures.push(
+      ...report('timers: schedule (SQLite file)', [
+        {
+          name: `${viaCommands.toLocaleString('en-US')} via commands, batched / s`,
+          value: viaCommands / (commandMs / 1000),
+        },
+        { name: 'via commands, one a transaction / s', value: await oneByOne(store, 1_000) },
+        ...(pending > viaCommands
+          ? [
+              {
+                name: `${(pending - viaCommands).toLocaleString('en-US')} rows inserted directly / s`,
+                value: (pending - viaCommands) / (directMs / 1000),
+              },
+            ]
+          : []),
+      ]),
+    );
     figures.push(...report('timers: claim a batch of 100', claims));
-    const plan = await explainClaim(store.database.knex, 'sqlite', { kinds: ['timer', 'start-timer'], dueBy: DUE_BY, now: T0, owner: 'bench', leaseMs: 60_000, limit: 100 });
+    const plan = await explainClaim(store.database.knex, 'sqlite', {
+      kinds: ['timer', 'start-timer'],
+      dueBy: DUE_BY,
+      now: T0,
+      owner: 'bench',
+      leaseMs: 60_000,
+      limit: 100,
+    });
     console.log(`  claim plan (EXPLAIN QUERY PLAN): ${plan.join(' | ')}`);
     if (!usesDueAtIndex(plan, 'sqlite')) throw new Error('the claim statement does not read jobs_due_at_index');
 
@@ -96,11 +128,13 @@ export async function benchTimers(pending = 100_000, viaCommands = Math.min(10_0
     const tick = await poller.tick();
     const seconds = (performance.now() - began) / 1000;
     const fired = tick.timers.filter((t) => t.outcome === 'fired').length;
-    figures.push(...report('timers: fire the due ones (one tick)', [
-      { name: 'timers fired', value: fired },
-      { name: 'seconds', value: seconds },
-      { name: 'timers fired / s', value: fired / seconds },
-    ]));
+    figures.push(
+      ...report('timers: fire the due ones (one tick)', [
+        { name: 'timers fired', value: fired },
+        { name: 'seconds', value: seconds },
+        { name: 'timers fired / s', value: fired / seconds },
+      ]),
+    );
     return figures;
   } finally {
     await store.close();
@@ -116,7 +150,14 @@ async function claimCost(store: Store, pending: number): Promise<{ name: string;
     const began = performance.now();
     // Each claim's 1 ms lease has expired for the next one, so every rep claims a full batch.
     for (let rep = 0; rep < reps; rep += 1) {
-      await claimBatch(knex, 'sqlite', { kinds: ['timer', 'start-timer'], dueBy, now: new Date(base + rep * 10).toISOString(), owner: 'bench', leaseMs: 1, limit: 100 });
+      await claimBatch(knex, 'sqlite', {
+        kinds: ['timer', 'start-timer'],
+        dueBy,
+        now: new Date(base + rep * 10).toISOString(),
+        owner: 'bench',
+        leaseMs: 1,
+        limit: 100,
+      });
     }
     const ms = (performance.now() - began) / reps;
     await knex('jobs').where({ lease_owner: 'bench' }).update({ lease_owner: null, lease_expires_at: null });
@@ -134,9 +175,33 @@ async function insertDirectly(store: Store, hash: string, from: number, count: n
   const numbers = Array.from({ length: count }, (_, k) => from + k);
   const later = '2026-04-01T01:00:00.000Z';
   await store.database.knex.transaction(async (trx) => {
-    await trx('cases').insert(numbers.map((n) => ({ case_id: `case-${n}`, process_id: 'timerWait', definition_hash: hash, version: 6, last_hash: '0'.repeat(64), status: 'active', state: '{}', started_at: T0, updated_at: T0 })));
+    await trx('cases').insert(
+      numbers.map((n) => ({
+        case_id: `case-${n}`,
+        process_id: 'timerWait',
+        definition_hash: hash,
+        version: 6,
+        last_hash: '0'.repeat(64),
+        status: 'active',
+        state: '{}',
+        started_at: T0,
+        updated_at: T0,
+      })),
+    );
     await trx('jobs').insert(
-      numbers.map((n) => ({ job_id: `timer-${n}`, case_id: `case-${n}`, kind: 'timer', element_id: 'pause', instance_id: `i-${n}`, type: null, due_at: later, retries: null, created_at: T0, created_seq: 6, payload: '{"repeat":null}' })),
+      numbers.map((n) => ({
+        job_id: `timer-${n}`,
+        case_id: `case-${n}`,
+        kind: 'timer',
+        element_id: 'pause',
+        instance_id: `i-${n}`,
+        type: null,
+        due_at: later,
+        retries: null,
+        created_at: T0,
+        created_seq: 6,
+        payload: '{"repeat":null}',
+      })),
     );
   });
 }
@@ -144,6 +209,7 @@ async function insertDirectly(store: Store, hash: string, from: number, count: n
 /** Timers scheduled per second with one `store.startCase` (one transaction) per case. */
 async function oneByOne(store: Store, cases: number): Promise<number> {
   const began = performance.now();
-  for (let n = 0; n < cases; n += 1) await store.startCase({ processId: 'timerWait', variables: { delay: 'P60D' }, actor: 'bench' });
+  for (let n = 0; n < cases; n += 1)
+    await store.startCase({ processId: 'timerWait', variables: { delay: 'P60D' }, actor: 'bench' });
   return cases / ((performance.now() - began) / 1000);
 }

@@ -24,10 +24,27 @@ import { report, type Figure } from './report.js';
 
 const DEPARTMENT = '西湖区市场监督管理局行政许可科';
 const WINDOW_OFFICERS = 20;
-const materials = { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true };
-const form = { applicantName: '张三', idType: '居民身份证', idNumber: '330102199001011234', businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' };
+const materials = {
+  application: true,
+  'business-licence': true,
+  'id-card': true,
+  'premises-layout': true,
+  'safety-rules': true,
+};
+const form = {
+  applicantName: '张三',
+  idType: '居民身份证',
+  idNumber: '330102199001011234',
+  businessName: '杭州某某餐饮有限公司',
+  businessAddress: '杭州市西湖区某某路88号',
+  businessItems: ['热食类食品制售'],
+  办理方式: '一般程序',
+};
 
-interface Page { tasks: unknown[]; next: string | null }
+interface Page {
+  tasks: unknown[];
+  next: string | null;
+}
 
 export async function benchWorklist(cases: number): Promise<Figure[]> {
   const dir = mkdtempSync(path.join(process.env.MATTERFLOW_BENCH_DIR ?? tmpdir(), 'matterflow-worklist-'));
@@ -41,24 +58,44 @@ export async function benchWorklist(cases: number): Promise<Figure[]> {
     try {
       await loadShippedMatters(store, database.knex, { actor: 'admin' });
       const at = clock.now().toISOString();
-      const officer = (await createUser(database.knex, { id: 'food-zhao', name: '赵', roles: ['department'], department: DEPARTMENT }, { actor: 'bench', at })).token;
-      const admin = (await createUser(database.knex, { id: 'admin', name: '管理员', roles: ['admin'] }, { actor: 'bench', at })).token;
-      const window = (await createUser(database.knex, { id: 'window-li', name: '李', roles: ['window'] }, { actor: 'bench', at })).token;
+      const officer = (
+        await createUser(
+          database.knex,
+          { id: 'food-zhao', name: '赵', roles: ['department'], department: DEPARTMENT },
+          { actor: 'bench', at },
+        )
+      ).token;
+      const admin = (
+        await createUser(database.knex, { id: 'admin', name: '管理员', roles: ['admin'] }, { actor: 'bench', at })
+      ).token;
+      const window = (
+        await createUser(database.knex, { id: 'window-li', name: '李', roles: ['window'] }, { actor: 'bench', at })
+      ).token;
       const started = performance.now();
       for (let n = 0; n < cases; n++) {
         clock.advance(1_000);
         const caseId = `BJ-WL-${String(n).padStart(6, '0')}`;
         // 20 window officers take turns: window-li received one case in 20.
         const windowOfficer = n % WINDOW_OFFICERS === 0 ? 'window-li' : `window-${n % WINDOW_OFFICERS}`;
-        const received = await receiveApplication(store, database.knex, { caseId, matterCode: '330106-SJ-000105013', applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' }, channel: '窗口', materials, form, actor: windowOfficer });
+        const received = await receiveApplication(store, database.knex, {
+          caseId,
+          matterCode: '330106-SJ-000105013',
+          applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
+          channel: '窗口',
+          materials,
+          form,
+          actor: windowOfficer,
+        });
         const [taskId] = Object.keys(received.state.tasks);
         await store.dispatch(caseId, { type: 'case.accept', actor: windowOfficer, data: { taskId: taskId ?? '' } });
       }
-      console.log(`(${cases.toLocaleString('en-US')} accepted cases prepared in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(
+        `(${cases.toLocaleString('en-US')} accepted cases prepared in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
 
       const before = await timeOldWay(store, 3);
       const plan = (await database.knex.raw(
-        "EXPLAIN QUERY PLAN SELECT tasks.*, cases.worklist_timings FROM tasks JOIN cases ON cases.case_id = tasks.case_id WHERE tasks.department = ? ORDER BY tasks.created_at, tasks.case_id, tasks.task_id LIMIT 101",
+        'EXPLAIN QUERY PLAN SELECT tasks.*, cases.worklist_timings FROM tasks JOIN cases ON cases.case_id = tasks.case_id WHERE tasks.department = ? ORDER BY tasks.created_at, tasks.case_id, tasks.task_id LIMIT 101',
         [DEPARTMENT],
       )) as Array<{ detail: string }>;
       console.log(`(department page plan: ${plan.map((row) => row.detail).join('; ')})`);
@@ -69,13 +106,18 @@ export async function benchWorklist(cases: number): Promise<Figure[]> {
       try {
         const { port } = server.address() as AddressInfo;
         const get = async (token: string, query: string): Promise<Page> => {
-          const response = await fetch(`http://127.0.0.1:${port}/api/tasks${query}`, { headers: { authorization: `Bearer ${token}` } });
+          const response = await fetch(`http://127.0.0.1:${port}/api/tasks${query}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
           if (!response.ok) throw new Error(`GET /api/tasks${query}: ${response.status} ${await response.text()}`);
           return (await response.json()) as Page;
         };
         let middle: string | null = null;
-        for (let seen = 0; seen < cases / 2; ) {
-          const page = await get(officer, `?limit=${Math.min(500, Math.ceil(cases / 2) - seen)}${middle ? `&cursor=${middle}` : ''}`);
+        for (let seen = 0; seen < cases / 2;) {
+          const page = await get(
+            officer,
+            `?limit=${Math.min(500, Math.ceil(cases / 2) - seen)}${middle ? `&cursor=${middle}` : ''}`,
+          );
           seen += page.tasks.length;
           middle = page.next;
           if (middle === null) break;

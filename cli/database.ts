@@ -16,7 +16,11 @@ export interface OpenOptions {
 }
 
 /** Run `work` on the database of `config`, closing it afterwards. */
-export async function withDatabase<T>(config: DatabaseConfig, options: OpenOptions, work: (db: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  config: DatabaseConfig,
+  options: OpenOptions,
+  work: (db: Database) => Promise<T>,
+): Promise<T> {
   if (config.client === 'sqlite' && options.mustExist && !fs.existsSync(config.filename)) {
     throw new CommandFailure(`no database at ${config.filename}`);
   }

@@ -11,7 +11,19 @@ import { userCommand } from './commands/user.js';
 import { verifyCommand } from './commands/verify.js';
 
 /** Every subcommand by name. Add one: write commands/<name>.ts exporting a Subcommand, list it here. */
-const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map([serveCommand, migrateCommand, validateCommand, lintCommand, deployCommand, verifyCommand, replayCommand, calendarCommand, userCommand].map((command) => [command.name, command]));
+const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map(
+  [
+    serveCommand,
+    migrateCommand,
+    validateCommand,
+    lintCommand,
+    deployCommand,
+    verifyCommand,
+    replayCommand,
+    calendarCommand,
+    userCommand,
+  ].map((command) => [command.name, command]),
+);
 
 const consoleIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -53,7 +65,14 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
 function overview(): string {
   const width = Math.max(...[...SUBCOMMANDS.keys()].map((key) => key.length));
   const lines = [...SUBCOMMANDS.values()].map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
-  return ['Usage: matterflow <command> [options]', '', 'Commands:', ...lines, '', 'Run "matterflow <command> --help" for the options of a command.'].join('\n');
+  return [
+    'Usage: matterflow <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run "matterflow <command> --help" for the options of a command.',
+  ].join('\n');
 }
 
 /** One line for an unexpected error: its message, else its code (a refused connection has no message). */

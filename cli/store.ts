@@ -21,10 +21,16 @@ export interface OpenedStore {
 }
 
 /** Run `work` with a store over the database of `config`; everything is closed afterwards. */
-export function withStore<T>(config: DatabaseConfig, use: StoreUse, work: (opened: OpenedStore) => Promise<T>): Promise<T> {
+export function withStore<T>(
+  config: DatabaseConfig,
+  use: StoreUse,
+  work: (opened: OpenedStore) => Promise<T>,
+): Promise<T> {
   return withDatabase(config, { mustExist: use.readOnly, mustBeMigrated: use.readOnly }, async (database) => {
     if (!use.readOnly) await migrateLatest(database);
-    const calendar = use.readOnly ? null : await LiveCalendar.open(database.knex, { seed: false, warn: () => undefined });
+    const calendar = use.readOnly
+      ? null
+      : await LiveCalendar.open(database.knex, { seed: false, warn: () => undefined });
     const store = await openStore({ database, clock: systemClock, migrate: false, ...(calendar ? { calendar } : {}) });
     try {
       return await work({ store, calendar });

@@ -27,10 +27,16 @@ export interface BuildRequest {
 export function buildOptions({ dev = false, only }: BuildRequest = {}): esbuild.BuildOptions {
   const entryPoints: Record<string, string> = {};
   const unknown = (only ?? []).filter((entry) => !ENTRIES.includes(entry));
-  if (unknown.length > 0) throw new Error(`Unknown bundle(s) ${unknown.join(', ')}; designer/pages.ts has ${ENTRIES.join(', ')}`);
-  for (const entry of only ? ENTRIES.filter((name) => only.includes(name) || name === 'login' || name === 'home') : ENTRIES) {
+  if (unknown.length > 0)
+    throw new Error(`Unknown bundle(s) ${unknown.join(', ')}; designer/pages.ts has ${ENTRIES.join(', ')}`);
+  for (const entry of only
+    ? ENTRIES.filter((name) => only.includes(name) || name === 'login' || name === 'home')
+    : ENTRIES) {
     const file = path.join(root, entry, 'main.ts');
-    if (!existsSync(file)) throw new Error(`designer/pages.ts names the bundle "${entry}", but ${path.relative(process.cwd(), file)} does not exist`);
+    if (!existsSync(file))
+      throw new Error(
+        `designer/pages.ts names the bundle "${entry}", but ${path.relative(process.cwd(), file)} does not exist`,
+      );
     entryPoints[entry] = file;
   }
   return {
@@ -49,7 +55,15 @@ export function buildOptions({ dev = false, only }: BuildRequest = {}): esbuild.
     chunkNames: 'chunks/[name]-[hash]',
     assetNames: 'assets/[name]-[hash]',
     // bpmn-font and the properties panel ship fonts and icons referenced from their CSS.
-    loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'dataurl', '.png': 'file', '.bpmn': 'text' },
+    loader: {
+      '.woff': 'file',
+      '.woff2': 'file',
+      '.ttf': 'file',
+      '.eot': 'file',
+      '.svg': 'dataurl',
+      '.png': 'file',
+      '.bpmn': 'text',
+    },
     define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
     jsx: 'automatic',
     jsxImportSource: 'preact',
@@ -78,6 +92,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     const sizes = Object.entries(metafile.outputs)
       .filter(([file]) => /dist\/[^/]+\.(js|css)$/.test(file))
       .map(([file, output]) => `${path.basename(file)} ${(output.bytes / 1024).toFixed(0)} KB`);
-    process.stdout.write(`designer: built ${only ? only.length + 2 : ENTRIES.length} bundles in ${Math.round(performance.now() - started)} ms (${sizes.join(', ')})\n`);
+    process.stdout.write(
+      `designer: built ${only ? only.length + 2 : ENTRIES.length} bundles in ${Math.round(performance.now() - started)} ms (${sizes.join(', ')})\n`,
+    );
   }
 }

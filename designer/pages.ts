@@ -4,7 +4,8 @@
  * one HTML shell per route from this list; the build bundles one entry per distinct `entry`.
  * Pages are static: what a user may see and do is decided by the API behind them.
  */
-export type PageAudience = 'public' | 'authenticated' | readonly ('admin' | 'window' | 'department' | 'auditor' | 'supervisor' | 'applicant')[];
+export type PageAudience =
+  'public' | 'authenticated' | readonly ('admin' | 'window' | 'department' | 'auditor' | 'supervisor' | 'applicant')[];
 
 export interface Page {
   /** Express-style route, e.g. `/audit/cases/:caseId`. */
@@ -25,7 +26,13 @@ export const PAGES: readonly Page[] = [
   { route: '/audit', entry: 'audit', title: '审计查询', audience: ['auditor', 'supervisor', 'admin'], nav: '审计' },
   { route: '/audit/cases/:caseId', entry: 'replay', title: '办件回放', audience: ['auditor', 'supervisor', 'admin'] },
   { route: '/supervision', entry: 'supervision', title: '电子监察', audience: ['supervisor', 'admin'], nav: '监察' },
-  { route: '/designer', entry: 'modeler', title: '流程设计器', audience: ['admin', 'auditor', 'supervisor'], nav: '流程设计' },
+  {
+    route: '/designer',
+    entry: 'modeler',
+    title: '流程设计器',
+    audience: ['admin', 'auditor', 'supervisor'],
+    nav: '流程设计',
+  },
   { route: '/matters', entry: 'matters', title: '事项管理', audience: ['admin'], nav: '事项' },
   { route: '/matters/:code', entry: 'matters', title: '事项编辑', audience: ['admin'] },
   { route: '/guide', entry: 'guide', title: '办事指南', audience: 'public', nav: '办事指南' },

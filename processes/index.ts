@@ -26,10 +26,30 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 /** The shipped matters in deploy order (no BPMN calls a process of another file). */
 export const SHIPPED_MATTERS: readonly ShippedMatter[] = [
-  { name: '食品经营许可（新办）', bpmn: here('./food-licence.bpmn'), matter: here('./food-licence.matter.json'), processId: 'food-licence' },
-  { name: '建筑工程施工许可证核发', bpmn: here('./construction-permit.bpmn'), matter: here('./construction-permit.matter.json'), processId: 'construction-permit' },
-  { name: '最低生活保障对象认定', bpmn: here('./minimum-living-allowance.bpmn'), matter: here('./minimum-living-allowance.matter.json'), processId: 'minimum-living-allowance' },
-  { name: '企业开办一件事', bpmn: here('./business-startup.bpmn'), matter: here('./business-startup.matter.json'), processId: 'business-startup' },
+  {
+    name: '食品经营许可（新办）',
+    bpmn: here('./food-licence.bpmn'),
+    matter: here('./food-licence.matter.json'),
+    processId: 'food-licence',
+  },
+  {
+    name: '建筑工程施工许可证核发',
+    bpmn: here('./construction-permit.bpmn'),
+    matter: here('./construction-permit.matter.json'),
+    processId: 'construction-permit',
+  },
+  {
+    name: '最低生活保障对象认定',
+    bpmn: here('./minimum-living-allowance.bpmn'),
+    matter: here('./minimum-living-allowance.matter.json'),
+    processId: 'minimum-living-allowance',
+  },
+  {
+    name: '企业开办一件事',
+    bpmn: here('./business-startup.bpmn'),
+    matter: here('./business-startup.matter.json'),
+    processId: 'business-startup',
+  },
 ];
 
 /** What loadShippedMatters deployed; `created: false` entries were there already. */
@@ -43,7 +63,11 @@ export interface ShippedLoad {
  * no new versions (the store and the matter catalogue compare content hashes). Throws on the
  * first file that is refused (DeploymentError, MatterInvalidError, MatterProcessNotDeployedError).
  */
-export async function loadShippedMatters(store: Pick<Store, 'deploy'>, knex: Knex, options: { actor: string; at?: string }): Promise<ShippedLoad> {
+export async function loadShippedMatters(
+  store: Pick<Store, 'deploy'>,
+  knex: Knex,
+  options: { actor: string; at?: string },
+): Promise<ShippedLoad> {
   const processes: DeployedProcess[] = [];
   for (const shipped of SHIPPED_MATTERS) {
     const result = await store.deploy(fs.readFileSync(shipped.bpmn, 'utf8'), { actor: options.actor });

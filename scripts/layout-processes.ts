@@ -59,7 +59,9 @@ export async function layoutBpmn(xml: string): Promise<string> {
 /** Every BPMNShape / BPMNEdge of a laid-out file, by the element it draws, in document order. */
 function diBlocks(xml: string): Map<string, string> {
   const blocks = new Map<string, string>();
-  for (const match of xml.matchAll(/^[ \t]*<bpmndi:(BPMNShape|BPMNEdge)\b[^>]*\bbpmnElement="([^"]+)"[\s\S]*?<\/bpmndi:\1>/gm)) {
+  for (const match of xml.matchAll(
+    /^[ \t]*<bpmndi:(BPMNShape|BPMNEdge)\b[^>]*\bbpmnElement="([^"]+)"[\s\S]*?<\/bpmndi:\1>/gm,
+  )) {
     blocks.set(match[2]!, match[0].trim());
   }
   return blocks;
@@ -70,7 +72,9 @@ function planes(process: ModdleNode, blocks: Map<string, string>): string[] {
   const result: string[] = [];
   const visit = (container: ModdleNode) => {
     const elements = container.flowElements ?? [];
-    const own = elements.map((element) => blocks.get(element.id ?? '')).filter((block): block is string => block !== undefined);
+    const own = elements
+      .map((element) => blocks.get(element.id ?? ''))
+      .filter((block): block is string => block !== undefined);
     const id = container.id ?? '';
     result.push(
       [
@@ -108,7 +112,9 @@ function withDiagrams(semantics: string, diagrams: readonly string[]): string {
 }
 
 /** The shipped BPMN files. */
-export function shippedBpmnFiles(dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'processes')): string[] {
+export function shippedBpmnFiles(
+  dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'processes'),
+): string[] {
   return fs
     .readdirSync(dir)
     .filter((name) => name.endsWith('.bpmn'))

@@ -44,10 +44,19 @@ function snapshotOf(processId: string): MatterSnapshot {
 }
 
 function materialsOf(matter: MatterSnapshot, missing: readonly string[] = []): Record<string, boolean> {
-  return Object.fromEntries(matter.materials.filter((m) => m.necessity !== 'optional').map((m) => [m.id, !missing.includes(m.id)]));
+  return Object.fromEntries(
+    matter.materials.filter((m) => m.necessity !== 'optional').map((m) => [m.id, !missing.includes(m.id)]),
+  );
 }
 
-const form = { applicantName: '王小明', idType: '居民身份证', idNumber: '330106199001011234', businessName: '杭州西湖小明餐饮店', businessAddress: '杭州市西湖区文三路 100 号', businessItems: ['热食类食品制售'] };
+const form = {
+  applicantName: '王小明',
+  idType: '居民身份证',
+  idNumber: '330106199001011234',
+  businessName: '杭州西湖小明餐饮店',
+  businessAddress: '杭州市西湖区文三路 100 号',
+  businessItems: ['热食类食品制售'],
+};
 
 /** Cases per process: the paths a case takes through 收件, 受理 and the flow. */
 const CASES: Record<string, Record<string, Script>> = {};
@@ -55,13 +64,36 @@ for (const { processId } of SHIPPED_MATTERS) {
   const matter = snapshotOf(processId);
   const tolerated = matter.materials.filter((m) => m.necessity === 'tolerated').map((m) => m.id);
   const receive = (run: Driver, missing: readonly string[] = []) =>
-    run.domain({ type: 'case.receive', actor: WINDOW, data: { caseId: run.caseId, processId, matter, applicant: APPLICANT, channel: '窗口', materials: materialsOf(matter, missing), form } });
-  const grant = { 办结结果: '出证', 需要现场核查: true, 人防审核通过: true, 消防审核通过: true, 用地批准通过: true, 审图意见: [true] };
+    run.domain({
+      type: 'case.receive',
+      actor: WINDOW,
+      data: {
+        caseId: run.caseId,
+        processId,
+        matter,
+        applicant: APPLICANT,
+        channel: '窗口',
+        materials: materialsOf(matter, missing),
+        form,
+      },
+    });
+  const grant = {
+    办结结果: '出证',
+    需要现场核查: true,
+    人防审核通过: true,
+    消防审核通过: true,
+    用地批准通过: true,
+    审图意见: [true],
+  };
   const cases: Record<string, Script> = {
     concluded: (run) => {
       receive(run);
       run.advance('PT1H');
-      run.domain({ type: 'case.accept', actor: WINDOW, data: { taskId: run.task('windowAcceptance'), documentNo: '受〔2026〕1号' } });
+      run.domain({
+        type: 'case.accept',
+        actor: WINDOW,
+        data: { taskId: run.task('windowAcceptance'), documentNo: '受〔2026〕1号' },
+      });
       run.advance('P1D');
       run.flow(grant);
       run.domain({ type: 'case.deliver', actor: WINDOW, data: { method: '窗口领取' } });
@@ -93,7 +125,11 @@ for (const { processId } of SHIPPED_MATTERS) {
     cases['tolerance'] = (run) => {
       receive(run, tolerated.slice(0, 1));
       run.advance('PT1H');
-      run.domain({ type: 'case.acceptWithTolerance', actor: WINDOW, data: { commitment: '承诺五个工作日内补交', taskId: run.task('windowAcceptance') } });
+      run.domain({
+        type: 'case.acceptWithTolerance',
+        actor: WINDOW,
+        data: { commitment: '承诺五个工作日内补交', taskId: run.task('windowAcceptance') },
+      });
       run.advance('P1D');
       run.domain({ type: 'materials.supply', actor: WINDOW, data: { materials: tolerated.slice(0, 1) } });
       run.flow(grant);
@@ -108,7 +144,11 @@ async function record(processId: string, name: string, script: Script): Promise<
     console.log(`kept   ${path.basename(file)} (recorded logs are never rewritten)`);
     return;
   }
-  const engine = new MemoryEngine({ clock: '2026-03-02T01:30:00.000Z', calendar: testCalendar(), supervision: policyFrom({}) });
+  const engine = new MemoryEngine({
+    clock: '2026-03-02T01:30:00.000Z',
+    calendar: testCalendar(),
+    supervision: policyFrom({}),
+  });
   for (const shipped of SHIPPED_MATTERS) await engine.deploy(shipped.bpmn);
   const caseId = `${processId}-${name}`;
   const openTasks = () =>
@@ -126,7 +166,11 @@ async function record(processId: string, name: string, script: Script): Promise<
     },
     complete: (elementId, variables = {}, opinion) => {
       const found = openTasks().find((t) => t.task.elementId === elementId)!;
-      engine.run(found.caseId, { type: 'task.complete', actor: found.task.assignee ?? OFFICER, data: { taskId: found.task.id, variables, ...(opinion ? { opinion } : {}) } });
+      engine.run(found.caseId, {
+        type: 'task.complete',
+        actor: found.task.assignee ?? OFFICER,
+        data: { taskId: found.task.id, variables, ...(opinion ? { opinion } : {}) },
+      });
     },
     flow: (variables, stopAt) => {
       for (let step = 0; step < 100; step++) {
@@ -136,11 +180,27 @@ async function record(processId: string, name: string, script: Script): Promise<
         engine.advance('PT4H');
         if ((next.task.elementId === 'decision' || next.task.elementId === 'issueResults') && next.caseId === caseId) {
           const kind = variables['办结结果'] as '出证' | '不予许可';
-          engine.run(caseId, { type: 'case.conclude', actor: OFFICER, data: { kind, taskId: next.task.id, ...(kind === '出证' ? { licence: { name: '许可证', number: 'JY2026-0001' } } : { reason: '不符合法定条件' }) } });
+          engine.run(caseId, {
+            type: 'case.conclude',
+            actor: OFFICER,
+            data: {
+              kind,
+              taskId: next.task.id,
+              ...(kind === '出证'
+                ? { licence: { name: '许可证', number: 'JY2026-0001' } }
+                : { reason: '不符合法定条件' }),
+            },
+          });
           continue;
         }
-        const opinion = next.task.elementId.toLowerCase().includes('review') ? { decision: '通过', text: '材料齐全，符合要求' } : undefined;
-        engine.run(next.caseId, { type: 'task.complete', actor: next.task.assignee ?? OFFICER, data: { taskId: next.task.id, variables, ...(opinion ? { opinion } : {}) } });
+        const opinion = next.task.elementId.toLowerCase().includes('review')
+          ? { decision: '通过', text: '材料齐全，符合要求' }
+          : undefined;
+        engine.run(next.caseId, {
+          type: 'task.complete',
+          actor: next.task.assignee ?? OFFICER,
+          data: { taskId: next.task.id, variables, ...(opinion ? { opinion } : {}) },
+        });
       }
       throw new Error(`${caseId}: the flow did not end within 100 tasks`);
     },
@@ -150,7 +210,11 @@ async function record(processId: string, name: string, script: Script): Promise<
   const cases = engine.family(caseId).map((id) => {
     const entry = engine.get(id);
     const chained = chainEvents(id, 0, GENESIS_HASH, entry.events);
-    return { caseId: id, events: chained.map(({ seq, prevHash, hash, event }) => ({ seq, prevHash, hash, event })), state: entry.state };
+    return {
+      caseId: id,
+      events: chained.map(({ seq, prevHash, hash, event }) => ({ seq, prevHash, hash, event })),
+      state: entry.state,
+    };
   });
   const log = {
     comment: 'Recorded by scripts/record-logs.ts and frozen: never regenerate or edit this file (see README.md here).',
@@ -160,7 +224,9 @@ async function record(processId: string, name: string, script: Script): Promise<
     cases,
   };
   fs.writeFileSync(file, `${JSON.stringify(log, null, 1)}\n`);
-  console.log(`wrote  ${path.basename(file)}: ${cases.map((c) => `${c.caseId} ${c.events.length} events, ${c.state.status}/${c.state.domain?.status ?? '-'}`).join('; ')}`);
+  console.log(
+    `wrote  ${path.basename(file)}: ${cases.map((c) => `${c.caseId} ${c.events.length} events, ${c.state.status}/${c.state.domain?.status ?? '-'}`).join('; ')}`,
+  );
 }
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;

@@ -12,7 +12,10 @@ if (!existsSync(shared)) {
   process.stderr.write(`No shared fixtures at ${shared} (give the folder as the first argument)\n`);
   process.exit(2);
 }
-for (const [from, to] of [[path.join(shared, 'miwg'), MIWG_DIR], [path.join(shared, 'semantics'), SEMANTICS_DIR]] as const) {
+for (const [from, to] of [
+  [path.join(shared, 'miwg'), MIWG_DIR],
+  [path.join(shared, 'semantics'), SEMANTICS_DIR],
+] as const) {
   rmSync(to, { recursive: true, force: true });
   cpSync(from, to, { recursive: true });
   process.stdout.write(`${path.relative(REPO_ROOT, to)}: ${readdirSync(to).length} files from ${from}\n`);

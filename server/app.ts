@@ -65,16 +65,37 @@ export interface AppDependencies {
   readonly models?: ModelService;
 }
 
-export function createApp({ db, store, logger, bodyLimits = DEFAULT_BODY_LIMITS, rateLimit = DEFAULT_RATE_LIMIT, loginRateLimit = DEFAULT_LOGIN_RATE_LIMIT, trustProxy = false, sessionTtlMs = 8 * 3_600_000, workspace, calendar, testClock, clock = testClock ?? systemClock, idempotency, models = inProcessModels }: AppDependencies): Express {
+export function createApp({
+  db,
+  store,
+  logger,
+  bodyLimits = DEFAULT_BODY_LIMITS,
+  rateLimit = DEFAULT_RATE_LIMIT,
+  loginRateLimit = DEFAULT_LOGIN_RATE_LIMIT,
+  trustProxy = false,
+  sessionTtlMs = 8 * 3_600_000,
+  workspace,
+  calendar,
+  testClock,
+  clock = testClock ?? systemClock,
+  idempotency,
+  models = inProcessModels,
+}: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
   app.use(helmet());
-  app.use(pinoHttp({ logger, genReqId: (req, res) => {
-    const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-    res.setHeader('X-Request-Id', id);
-    return id;
-  }, serializers: LOG_SERIALIZERS }));
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      serializers: LOG_SERIALIZERS,
+    }),
+  );
   app.use(refuseMalformedUrls);
   app.use('/api', ...apiRateLimits(rateLimit));
   app.use(jsonBodies(bodyLimits));
@@ -93,7 +114,17 @@ export function createApp({ db, store, logger, bodyLimits = DEFAULT_BODY_LIMITS,
   auditRoutes(routes, store, clock);
   supervisionRoutes(routes, db.knex, clock);
   let ratingsService: Promise<RatingsService> | undefined;
-  const ratings = () => (ratingsService ??= (async () => openRatings(db.knex, { clock, calendar: calendar ?? (await LiveCalendar.open(db.knex, { seed: false, warn: (warning) => logger.warn({ calendar: warning }, warning.message) })) }))());
+  const ratings = () =>
+    (ratingsService ??= (async () =>
+      openRatings(db.knex, {
+        clock,
+        calendar:
+          calendar ??
+          (await LiveCalendar.open(db.knex, {
+            seed: false,
+            warn: (warning) => logger.warn({ calendar: warning }, warning.message),
+          })),
+      }))());
   calendarRoutes(routes, store, db.knex, { ...(calendar ? { calendar } : {}), clock });
   ratingRoutes(routes, store, ratings);
   if (testClock) testClockRoutes(routes, store, testClock, ratings);

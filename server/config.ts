@@ -29,13 +29,16 @@ export interface ServerConfig {
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env['PORT'] ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, but is '${env['PORT']}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, but is '${env['PORT']}'`);
   return {
     port,
     host: env['HOST'] ?? '127.0.0.1',
     database: configFromEnv(env),
     logLevel: env['LOG_LEVEL'] ?? 'info',
-    supervisionRules: env['MATTERFLOW_SUPERVISION_RULES'] ?? fileURLToPath(new URL('../engine/supervision/default-rules.json', import.meta.url)),
+    supervisionRules:
+      env['MATTERFLOW_SUPERVISION_RULES'] ??
+      fileURLToPath(new URL('../engine/supervision/default-rules.json', import.meta.url)),
     poller: env['MATTERFLOW_POLLER'] !== 'off',
     testClock: env['MATTERFLOW_TEST_CLOCK'] === '1',
     http: httpConfigFromEnv(env),

@@ -24,49 +24,92 @@ import { engineWithModels, ModelWorkers } from './workers/index.js';
 
 const config = serverConfigFromEnv();
 // 证件号码 and other personal data never reach the logs in clear (nor inside error messages).
-const logger = pino({ level: config.logLevel, name: 'matterflow', redact: PERSONAL_DATA_REDACTION, serializers: { err: redactError } });
+const logger = pino({
+  level: config.logLevel,
+  name: 'matterflow',
+  redact: PERSONAL_DATA_REDACTION,
+  serializers: { err: redactError },
+});
 const db = await openDatabase(config.database);
 const applied = await migrateLatest(db);
 if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
-const calendar = await LiveCalendar.open(db.knex, { warn: (warning) => logger.warn({ calendar: warning }, warning.message) });
+const calendar = await LiveCalendar.open(db.knex, {
+  warn: (warning) => logger.warn({ calendar: warning }, warning.message),
+});
 // The centre's 电子监察 rules; a case received under a matter version with its own rules (the matter
 // file's `supervision`) keeps and counts with those instead (engine/case).
 const supervision = parseSupervisionConfig(JSON.parse(readFileSync(config.supervisionRules, 'utf8')) as unknown);
 // MATTERFLOW_TEST_CLOCK=1 (testing only): business time moves only through POST /api/test/clock.
 const testClock = config.testClock ? new SettableClock(new Date()) : undefined;
-if (testClock) logger.warn('MATTERFLOW_TEST_CLOCK=1: the clock is a test clock (POST /api/test/clock); never use this in production');
+if (testClock)
+  logger.warn(
+    'MATTERFLOW_TEST_CLOCK=1: the clock is a test clock (POST /api/test/clock); never use this in production',
+  );
 // BPMN is parsed, compiled and linted in worker threads, never on the event loop; past the element limit it is refused unparsed.
 configureModelLimits({ maxXmlElements: config.models.maxElements });
-const models = await ModelWorkers.start({ size: config.models.workers, queueLimit: config.models.queueLimit, limits: { maxXmlElements: config.models.maxElements }, onWorkerError: (error) => logger.error({ err: error }, 'a model worker died and was replaced') });
-const store = await createStore({ database: db, clock: testClock ?? systemClock, calendar, supervision }, engineWithModels(models));
+const models = await ModelWorkers.start({
+  size: config.models.workers,
+  queueLimit: config.models.queueLimit,
+  limits: { maxXmlElements: config.models.maxElements },
+  onWorkerError: (error) => logger.error({ err: error }, 'a model worker died and was replaced'),
+});
+const store = await createStore(
+  { database: db, clock: testClock ?? systemClock, calendar, supervision },
+  engineWithModels(models),
+);
 if ((await store.listDefinitions()).length === 0) {
   const shipped = await loadShippedMatters(store, db.knex, { actor: 'system' });
   logger.info({ shipped }, 'empty database: the shipped matters were loaded');
 }
-const poller = config.poller ? jobsOf(store).createPoller({ onError: (error, job) => logger.error({ err: error, jobId: job?.jobId }, 'job failed') }) : null;
+const poller = config.poller
+  ? jobsOf(store).createPoller({
+      onError: (error, job) => logger.error({ err: error, jobId: job?.jobId }, 'job failed'),
+    })
+  : null;
 await poller?.start();
 // 差评 rectifications past their deadline are marked overdue every five minutes (and now).
 const ratings = openRatings(db.knex, { clock: testClock ?? systemClock, calendar });
 const rectifications = config.poller
-  ? new PeriodicSweep('rectifications-overdue', () => ratings.markOverdue(), { schedule: '0 */5 * * * *', onError: (error) => logger.error({ err: error }, 'marking overdue rectifications failed') })
+  ? new PeriodicSweep('rectifications-overdue', () => ratings.markOverdue(), {
+      schedule: '0 */5 * * * *',
+      onError: (error) => logger.error({ err: error }, 'marking overdue rectifications failed'),
+    })
   : null;
-const overdue = await rectifications?.start().catch((error: unknown) => (logger.error({ err: error }, 'marking overdue rectifications failed'), []));
+const overdue = await rectifications
+  ?.start()
+  .catch((error: unknown) => (logger.error({ err: error }, 'marking overdue rectifications failed'), []));
 if (overdue && overdue.length > 0) logger.info({ ratings: overdue }, 'rectifications marked overdue');
 
 if ((await countUsers(db.knex)) === 0) {
   const password = randomBytes(12).toString('base64url');
-  const { token } = await createUser(db.knex, { id: 'admin', name: '系统管理员', roles: ['admin'], password }, { actor: 'system', at: new Date().toISOString() });
+  const { token } = await createUser(
+    db.knex,
+    { id: 'admin', name: '系统管理员', roles: ['admin'], password },
+    { actor: 'system', at: new Date().toISOString() },
+  );
   // Shown once: only their hashes are stored.
   process.stdout.write(
     `\nFirst start: an administrator was created.\n  user: admin\n  password: ${password}   (log in at /login; change it with: matterflow user password admin)\n  API token: ${token}\n  use it as: Authorization: Bearer ${token}\n\n`,
   );
 }
 
-const server = createApp({ db, store, logger, calendar, ...config.http, idempotency: idempotencyOptions(config.idempotency, logger), models, ...(testClock ? { testClock } : {}) }).listen(config.port, config.host, () => {
+const server = createApp({
+  db,
+  store,
+  logger,
+  calendar,
+  ...config.http,
+  idempotency: idempotencyOptions(config.idempotency, logger),
+  models,
+  ...(testClock ? { testClock } : {}),
+}).listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ database: db.dialect, poller: Boolean(poller) }, `Matterflow listening on http://${config.host}:${port} (workspace: /login, designer: /designer, 办事指南: /guide; API: /api/docs, /api/openapi.json; health: /healthz, readiness: /readyz)`);
+  logger.info(
+    { database: db.dialect, poller: Boolean(poller) },
+    `Matterflow listening on http://${config.host}:${port} (workspace: /login, designer: /designer, 办事指南: /guide; API: /api/docs, /api/openapi.json; health: /healthz, readiness: /readyz)`,
+  );
 });
 
 let stopping = false;
@@ -85,5 +128,19 @@ async function shutdown(signal: string): Promise<void> {
   await db.close();
   logger.info('stopped');
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0), (error: unknown) => (logger.error({ err: error }, 'shutdown failed'), process.exit(1))));
-process.on('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0), (error: unknown) => (logger.error({ err: error }, 'shutdown failed'), process.exit(1))));
+process.on(
+  'SIGTERM',
+  () =>
+    void shutdown('SIGTERM').then(
+      () => process.exit(0),
+      (error: unknown) => (logger.error({ err: error }, 'shutdown failed'), process.exit(1)),
+    ),
+);
+process.on(
+  'SIGINT',
+  () =>
+    void shutdown('SIGINT').then(
+      () => process.exit(0),
+      (error: unknown) => (logger.error({ err: error }, 'shutdown failed'), process.exit(1)),
+    ),
+);

@@ -8,7 +8,10 @@ declare module 'bpmnlint' {
   }
   export type LintCheck =
     | ((node: unknown, reporter: LintReporter) => boolean | void)
-    | { enter?: (node: unknown, reporter: LintReporter) => boolean | void; leave?: (node: unknown, reporter: LintReporter) => void };
+    | {
+        enter?: (node: unknown, reporter: LintReporter) => boolean | void;
+        leave?: (node: unknown, reporter: LintReporter) => void;
+      };
   export interface LintRule {
     meta?: { documentation?: { url?: string } };
     check: LintCheck;

@@ -9,8 +9,20 @@ declare module 'saxen' {
 
   export class Parser {
     constructor(options?: { proxy?: boolean });
-    on(event: 'openTag', cb: (name: string, getAttrs: () => unknown, decode: unknown, selfClosing: boolean, getContext: GetContext) => void): this;
-    on(event: 'closeTag', cb: (name: string, decode: unknown, selfClosing: boolean, getContext: GetContext) => void): this;
+    on(
+      event: 'openTag',
+      cb: (
+        name: string,
+        getAttrs: () => unknown,
+        decode: unknown,
+        selfClosing: boolean,
+        getContext: GetContext,
+      ) => void,
+    ): this;
+    on(
+      event: 'closeTag',
+      cb: (name: string, decode: unknown, selfClosing: boolean, getContext: GetContext) => void,
+    ): this;
     on(event: 'error' | 'warn', cb: (err: Error, getContext: GetContext) => void): this;
     on(event: 'attention', cb: (text: string, decode: unknown, getContext: GetContext) => void): this;
     on(event: 'question', cb: (text: string, getContext: GetContext) => void): this;

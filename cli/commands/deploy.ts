@@ -47,7 +47,10 @@ export const deployCommand: Subcommand = {
     const refused = await withStore(databaseConfig(values.database), { readOnly: false }, async ({ store }) => {
       let count = 0;
       for (const file of positionals) {
-        const ok = kindOf(file) === 'bpmn' ? await deployBpmn(store, file, actor, io) : await deployMatterFile(store, file, actor, io);
+        const ok =
+          kindOf(file) === 'bpmn'
+            ? await deployBpmn(store, file, actor, io)
+            : await deployMatterFile(store, file, actor, io);
         if (!ok) count += 1;
       }
       return count;
@@ -95,12 +98,16 @@ async function deployMatterFile(store: Store, file: string, actor: string, io: C
   try {
     json = JSON.parse(await readFile(file, 'utf8')) as unknown;
   } catch (error) {
-    io.out(`${file}: ${error instanceof SyntaxError ? 'not JSON' : 'cannot read'}: ${error instanceof Error ? error.message : String(error)}`);
+    io.out(
+      `${file}: ${error instanceof SyntaxError ? 'not JSON' : 'cannot read'}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return false;
   }
   try {
     const deployed = await deployMatter(store.database.knex, json, { actor });
-    io.out(`${file}: ${deployed.created ? 'deployed' : 'unchanged'} matter ${deployed.matterCode} version ${deployed.version}`);
+    io.out(
+      `${file}: ${deployed.created ? 'deployed' : 'unchanged'} matter ${deployed.matterCode} version ${deployed.version}`,
+    );
     return true;
   } catch (error) {
     if (!(error instanceof MatterInvalidError || error instanceof MatterProcessNotDeployedError)) throw error;

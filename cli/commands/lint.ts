@@ -27,7 +27,7 @@ const OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h'
 /** `matterflow lint FILE...`: the designer's lint rules on the command line. */
 export const lintCommand: Subcommand = {
   name: 'lint',
-  summary: 'lint BPMN files with the designer\'s rules (bpmnlint + matter rules)',
+  summary: "lint BPMN files with the designer's rules (bpmnlint + matter rules)",
   usage: USAGE,
   run: async (args, io) => {
     const parsed = parseCommand(args, OPTIONS, USAGE, io);
@@ -46,7 +46,10 @@ export const lintCommand: Subcommand = {
         io.out(values.json ? findingJson(file, found) : findingLine(file, found));
       }
     }
-    if (!values.json) io.err(`${positionals.length} file(s): ${positionals.length - failed} clean, ${failed} with errors (${errors} error(s), ${warnings} warning(s))`);
+    if (!values.json)
+      io.err(
+        `${positionals.length} file(s): ${positionals.length - failed} clean, ${failed} with errors (${errors} error(s), ${warnings} warning(s))`,
+      );
     return failed > 0 ? EXIT.failed : EXIT.ok;
   },
 };

@@ -27,7 +27,11 @@ export const migrateCommand: Subcommand = {
     const config = databaseConfig(values.database);
     const applied = await withDatabase(config, {}, (db) => migrateLatest(db));
     for (const name of applied) io.out(`applied ${name}`);
-    io.err(applied.length === 0 ? `${describeDatabase(config)}: up to date, nothing to apply` : `${describeDatabase(config)}: ${applied.length} migration(s) applied`);
+    io.err(
+      applied.length === 0
+        ? `${describeDatabase(config)}: up to date, nothing to apply`
+        : `${describeDatabase(config)}: ${applied.length} migration(s) applied`,
+    );
     return EXIT.ok;
   },
 };

@@ -25,7 +25,7 @@ const OPTIONS = { ...COMMON_OPTIONS, at: { type: 'string' }, json: { type: 'bool
 /** `matterflow replay CASE [--at SEQ|TIME]`: a case's state at any point of its history. */
 export const replayCommand: Subcommand = {
   name: 'replay',
-  summary: 'print a case\'s state rebuilt from its events, up to a seq or a time',
+  summary: "print a case's state rebuilt from its events, up to a seq or a time",
   usage: USAGE,
   run: async (args, io) => {
     const parsed = parseCommand(args, OPTIONS, USAGE, io);
@@ -38,7 +38,9 @@ export const replayCommand: Subcommand = {
     return withStore(databaseConfig(values.database), { readOnly: true }, async ({ store }) => {
       const state = await store.replay(caseId, range).catch((error: unknown) => {
         if (!(error instanceof CaseNotFoundError)) throw error;
-        throw new CommandFailure(values.at === undefined ? `no case ${caseId}` : `case ${caseId} has no event by ${values.at}`);
+        throw new CommandFailure(
+          values.at === undefined ? `no case ${caseId}` : `case ${caseId} has no event by ${values.at}`,
+        );
       });
       const masked = maskDeep(state);
       if (values.json) {

@@ -33,7 +33,8 @@ export const serveCommand: Subcommand = {
     const { values, positionals } = parsed;
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (values.port !== undefined) {
-      if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`);
+      if (!/^\d+$/.test(values.port) || Number(values.port) > 65535)
+        throw new UsageError(`--port must be a port number, not "${values.port}"`);
       process.env['PORT'] = values.port;
     }
     if (values.host !== undefined) process.env['HOST'] = values.host;
@@ -52,7 +53,10 @@ export const serveCommand: Subcommand = {
 function databaseEnv(option: string): Record<string, string> {
   const config = databaseConfig(option);
   if (config.client === 'postgres') return { DATABASE_URL: config.connectionString };
-  if (path.basename(config.filename) === 'matterflow.sqlite') return { MATTERFLOW_DATA_DIR: path.dirname(config.filename) };
+  if (path.basename(config.filename) === 'matterflow.sqlite')
+    return { MATTERFLOW_DATA_DIR: path.dirname(config.filename) };
   if (path.extname(config.filename) === '') return { MATTERFLOW_DATA_DIR: config.filename };
-  throw new UsageError(`--database: the server's SQLite file is DIR/matterflow.sqlite; give DIR or DIR/matterflow.sqlite, not ${config.filename}`);
+  throw new UsageError(
+    `--database: the server's SQLite file is DIR/matterflow.sqlite; give DIR or DIR/matterflow.sqlite, not ${config.filename}`,
+  );
 }

@@ -31,11 +31,23 @@ export const userCommand: Subcommand = {
   summary: 'create an API user and print its token once',
   usage: USAGE,
   run: async (args, io) => {
-    const parsed = parseCommand(args, { ...COMMON_OPTIONS, name: { type: 'string' }, role: { type: 'string', multiple: true }, department: { type: 'string' }, 'password-stdin': { type: 'boolean' } }, USAGE, io);
+    const parsed = parseCommand(
+      args,
+      {
+        ...COMMON_OPTIONS,
+        name: { type: 'string' },
+        role: { type: 'string', multiple: true },
+        department: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+      },
+      USAGE,
+      io,
+    );
     if (!parsed) return EXIT.ok;
     const { values, positionals } = parsed;
     const [verb, id, ...rest] = positionals;
-    if (verb !== 'add' && verb !== 'password') throw new UsageError(verb === undefined ? 'missing "add" or "password"' : `unknown action "${verb}"`);
+    if (verb !== 'add' && verb !== 'password')
+      throw new UsageError(verb === undefined ? 'missing "add" or "password"' : `unknown action "${verb}"`);
     if (!id) throw new UsageError('missing the user id');
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     if (verb === 'password') {
@@ -57,11 +69,24 @@ export const userCommand: Subcommand = {
     if (!values.name) throw new UsageError('--name is required');
     const roles = (values.role ?? []) as string[];
     const unknown = roles.filter((role) => !ROLES.includes(role as Role));
-    if (roles.length === 0 || unknown.length > 0) throw new UsageError(`--role must be among ${ROLES.join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`);
+    if (roles.length === 0 || unknown.length > 0)
+      throw new UsageError(
+        `--role must be among ${ROLES.join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`,
+      );
     const { token } = await withDatabase(databaseConfig(values.database), {}, async (db) => {
       await migrateLatest(db);
       try {
-        return await createUser(db.knex, { id, name: values.name!, roles: roles as Role[], ...(values.department ? { department: values.department } : {}), ...(password === undefined ? {} : { password }) }, { actor: 'cli', at: new Date().toISOString() });
+        return await createUser(
+          db.knex,
+          {
+            id,
+            name: values.name!,
+            roles: roles as Role[],
+            ...(values.department ? { department: values.department } : {}),
+            ...(password === undefined ? {} : { password }),
+          },
+          { actor: 'cli', at: new Date().toISOString() },
+        );
       } catch (error) {
         if (error instanceof UserInvalidError) throw new CommandFailure(error.message);
         if (/unique|duplicate/i.test((error as Error).message)) throw new CommandFailure(`a user ${id} exists already`);

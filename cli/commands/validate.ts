@@ -44,7 +44,9 @@ export const validateCommand: Subcommand = {
       }
     }
     if (!values.json) {
-      io.err(`${positionals.length} file(s): ${positionals.length - invalid} valid, ${invalid} invalid (${errors} error(s), ${warnings} warning(s))`);
+      io.err(
+        `${positionals.length} file(s): ${positionals.length - invalid} valid, ${invalid} invalid (${errors} error(s), ${warnings} warning(s))`,
+      );
     }
     return invalid > 0 ? EXIT.failed : EXIT.ok;
   },

@@ -32,7 +32,7 @@ const BATCH = 200;
 /** `matterflow verify`: hash chains and replay == projection, for auditors. */
 export const verifyCommand: Subcommand = {
   name: 'verify',
-  summary: 'check cases\' hash chains and that replay equals the stored state (auditors)',
+  summary: "check cases' hash chains and that replay equals the stored state (auditors)",
   usage: USAGE,
   run: async (args, io) => {
     const parsed = parseCommand(args, OPTIONS, USAGE, io);
@@ -47,7 +47,11 @@ export const verifyCommand: Subcommand = {
         const failure = await verifyOne(store, caseId);
         if (failure) {
           tally.failed += 1;
-          io.out(json ? JSON.stringify({ caseId, ok: false, ...failure }) : `${caseId}: broken at seq ${failure.brokenAtSeq ?? '?'}: ${failure.reason}`);
+          io.out(
+            json
+              ? JSON.stringify({ caseId, ok: false, ...failure })
+              : `${caseId}: broken at seq ${failure.brokenAtSeq ?? '?'}: ${failure.reason}`,
+          );
         } else tally.verified += 1;
       };
       if (values.all) {
@@ -83,13 +87,19 @@ async function verifyOne(store: Store, caseId: string): Promise<Failure | null> 
     return result.ok ? null : { brokenAtSeq: result.brokenAtSeq, reason: result.reason };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { brokenAtSeq: await unreadableSeq(store.database.knex, caseId), reason: `Expected a readable event log, but ${message}` };
+    return {
+      brokenAtSeq: await unreadableSeq(store.database.knex, caseId),
+      reason: `Expected a readable event log, but ${message}`,
+    };
   }
 }
 
 /** The first event whose stored data is not JSON (what makes a log unreadable), if any. */
 async function unreadableSeq(knex: Knex, caseId: string): Promise<number | null> {
-  const rows = (await knex('case_events').where({ case_id: caseId }).orderBy('seq').select('seq', 'data')) as Array<{ seq: number | string; data: unknown }>;
+  const rows = (await knex('case_events').where({ case_id: caseId }).orderBy('seq').select('seq', 'data')) as Array<{
+    seq: number | string;
+    data: unknown;
+  }>;
   for (const row of rows) {
     if (typeof row.data !== 'string') continue;
     try {

@@ -10,7 +10,19 @@ import { formatDateTime } from '../shared/format.js';
 import { FLOW_STATUS_LABELS } from '../replay/labels.js';
 import type { CaseExport } from '../replay/types.js';
 
-const STATUSES = ['已收件', '补正中', '已受理', '不予受理', '审查中', '特别程序中', '已办结', '已退件', '已撤回', '已终止', '已撤销'] as const;
+const STATUSES = [
+  '已收件',
+  '补正中',
+  '已受理',
+  '不予受理',
+  '审查中',
+  '特别程序中',
+  '已办结',
+  '已退件',
+  '已撤回',
+  '已终止',
+  '已撤销',
+] as const;
 
 interface Row {
   caseId: string;
@@ -45,16 +57,27 @@ function queryOf(criteria: Criteria): Record<string, string> {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const LIMIT_KINDS = [['case', '办件总时限'], ['step', '环节时限']] as const;
+const LIMIT_KINDS = [
+  ['case', '办件总时限'],
+  ['step', '环节时限'],
+] as const;
 const LIMIT_UNITS = ['工作日', '自然日', '小时(工作日)', '小时(自然日)'] as const;
 const SIGNALS = ['预警', '黄牌', '红牌'] as const;
 
 /** A select that also offers a value a link brought which the list lacks (kept, not lost). */
-function withValue(options: ReadonlyArray<readonly [string, string]>, value: string): ReadonlyArray<readonly [string, string]> {
+function withValue(
+  options: ReadonlyArray<readonly [string, string]>,
+  value: string,
+): ReadonlyArray<readonly [string, string]> {
   return value && !options.some(([v]) => v === value) ? [...options, [value, value] as const] : options;
 }
 
-export function AuditSearch({ matters, departments, notify, showError }: {
+export function AuditSearch({
+  matters,
+  departments,
+  notify,
+  showError,
+}: {
   matters: ReadonlyArray<{ matterCode: string; name: string }>;
   departments: readonly string[];
   notify: (message: string, kind?: 'info' | 'success' | 'error') => void;
@@ -65,7 +88,10 @@ export function AuditSearch({ matters, departments, notify, showError }: {
   const [busy, setBusy] = useState(false);
   const set = (name: keyof Criteria) => (event: Event) => {
     const target = event.target as HTMLInputElement;
-    setCriteria((old) => ({ ...old, [name]: target.type === 'checkbox' ? (target.checked ? 'true' : '') : target.value }));
+    setCriteria((old) => ({
+      ...old,
+      [name]: target.type === 'checkbox' ? (target.checked ? 'true' : '') : target.value,
+    }));
   };
 
   const search = async (wanted: Criteria) => {
@@ -125,34 +151,70 @@ export function AuditSearch({ matters, departments, notify, showError }: {
       >
         <h1>审计查询</h1>
         <div class="mf-audit-fields">
-          <label>事项
+          <label>
+            事项
             <select value={criteria.matterCode} onChange={set('matterCode')}>
               <option value="">全部事项</option>
-              {withValue(matters.map((matter) => [matter.matterCode, `${matter.name}（${matter.matterCode}）`] as const), criteria.matterCode).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+              {withValue(
+                matters.map((matter) => [matter.matterCode, `${matter.name}（${matter.matterCode}）`] as const),
+                criteria.matterCode,
+              ).map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
             </select>
           </label>
-          <label>部门
+          <label>
+            部门
             <select value={criteria.department} onChange={set('department')}>
               <option value="">全部部门</option>
-              {withValue(departments.map((name) => [name, name] as const), criteria.department).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+              {withValue(
+                departments.map((name) => [name, name] as const),
+                criteria.department,
+              ).map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
             </select>
           </label>
-          <label>经办人（用户名）
+          <label>
+            经办人（用户名）
             <input type="text" value={criteria.officer} onInput={set('officer')} placeholder="办理过该件的人员" />
           </label>
-          <label>办件状态
+          <label>
+            办件状态
             <select value={criteria.status} onChange={set('status')}>
               <option value="">全部状态</option>
-              {withValue(STATUSES.map((status) => [status, status] as const), criteria.status).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+              {withValue(
+                STATUSES.map((status) => [status, status] as const),
+                criteria.status,
+              ).map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
             </select>
           </label>
-          <label>收件日期自
-            <input type={DATE.test(criteria.receivedFrom) || !criteria.receivedFrom ? 'date' : 'text'} value={criteria.receivedFrom} onInput={set('receivedFrom')} />
+          <label>
+            收件日期自
+            <input
+              type={DATE.test(criteria.receivedFrom) || !criteria.receivedFrom ? 'date' : 'text'}
+              value={criteria.receivedFrom}
+              onInput={set('receivedFrom')}
+            />
           </label>
-          <label>收件日期至
-            <input type={DATE.test(criteria.receivedTo) || !criteria.receivedTo ? 'date' : 'text'} value={criteria.receivedTo} onInput={set('receivedTo')} />
+          <label>
+            收件日期至
+            <input
+              type={DATE.test(criteria.receivedTo) || !criteria.receivedTo ? 'date' : 'text'}
+              value={criteria.receivedTo}
+              onInput={set('receivedTo')}
+            />
           </label>
-          <label>超期
+          <label>
+            超期
             <select value={criteria.overdue} onChange={set('overdue')}>
               <option value="">不限</option>
               <option value="true">超期（逾期办结、正在超时或亮过黄牌 / 红牌）</option>
@@ -161,41 +223,68 @@ export function AuditSearch({ matters, departments, notify, showError }: {
           </label>
         </div>
         <fieldset class="mf-audit-limit">
-          <legend>办理时限（办件须有一个同时符合以下各项的时限；选了其中任一项时，上面的事项和部门指该时限的事项和部门）</legend>
+          <legend>
+            办理时限（办件须有一个同时符合以下各项的时限；选了其中任一项时，上面的事项和部门指该时限的事项和部门）
+          </legend>
           <div class="mf-audit-fields">
-            <label>时限类型
+            <label>
+              时限类型
               <select value={criteria.limitKind} onChange={set('limitKind')}>
                 <option value="">不限</option>
-                {withValue(LIMIT_KINDS, criteria.limitKind).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+                {withValue(LIMIT_KINDS, criteria.limitKind).map(([value, text]) => (
+                  <option key={value} value={value}>
+                    {text}
+                  </option>
+                ))}
               </select>
             </label>
-            <label>时限单位
+            <label>
+              时限单位
               <select value={criteria.limitUnit} onChange={set('limitUnit')}>
                 <option value="">不限</option>
-                {withValue(LIMIT_UNITS.map((unit) => [unit, unit] as const), criteria.limitUnit).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+                {withValue(
+                  LIMIT_UNITS.map((unit) => [unit, unit] as const),
+                  criteria.limitUnit,
+                ).map(([value, text]) => (
+                  <option key={value} value={value}>
+                    {text}
+                  </option>
+                ))}
               </select>
             </label>
-            <label>时限办结日期自
+            <label>
+              时限办结日期自
               <input type="date" value={criteria.finishedFrom} onInput={set('finishedFrom')} />
             </label>
-            <label>时限办结日期至
+            <label>
+              时限办结日期至
               <input type="date" value={criteria.finishedTo} onInput={set('finishedTo')} />
             </label>
-            <label>按时情况
+            <label>
+              按时情况
               <select value={criteria.onTime} onChange={set('onTime')}>
                 <option value="">不限</option>
                 <option value="true">按时办结</option>
                 <option value="false">超时办结</option>
               </select>
             </label>
-            <label>未解除的最高信号
+            <label>
+              未解除的最高信号
               <select value={criteria.signal} onChange={set('signal')}>
                 <option value="">不限</option>
-                {withValue(SIGNALS.map((level) => [level, level] as const), criteria.signal).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+                {withValue(
+                  SIGNALS.map((level) => [level, level] as const),
+                  criteria.signal,
+                ).map(([value, text]) => (
+                  <option key={value} value={value}>
+                    {text}
+                  </option>
+                ))}
               </select>
             </label>
             <label class="mf-audit-check">
-              <input type="checkbox" checked={criteria.noDepartment === 'true'} onChange={set('noDepartment')} /> 时限未指定部门
+              <input type="checkbox" checked={criteria.noDepartment === 'true'} onChange={set('noDepartment')} />{' '}
+              时限未指定部门
             </label>
             <label class="mf-audit-check">
               <input type="checkbox" checked={criteria.noMatter === 'true'} onChange={set('noMatter')} /> 时限未记录事项
@@ -203,7 +292,9 @@ export function AuditSearch({ matters, departments, notify, showError }: {
           </div>
         </fieldset>
         <div class="mf-toolbar">
-          <button type="submit" class="primary" disabled={busy}>查询</button>
+          <button type="submit" class="primary" disabled={busy}>
+            查询
+          </button>
           <button
             type="button"
             onClick={() => {
@@ -223,27 +314,55 @@ export function AuditSearch({ matters, departments, notify, showError }: {
           <p data-testid="no-results">没有符合条件的办件。</p>
         ) : (
           <>
-            <p class="mf-muted" data-testid="result-count">共 {rows.length} 件</p>
+            <p class="mf-muted" data-testid="result-count">
+              共 {rows.length} 件
+            </p>
             <table class="mf-audit-results">
               <thead>
-                <tr><th>办件编号</th><th>事项</th><th>申请人</th><th>办件状态</th><th>收件时间</th><th>办结时间</th><th>事件数</th><th>上级办件</th><th>历史记录</th></tr>
+                <tr>
+                  <th>办件编号</th>
+                  <th>事项</th>
+                  <th>申请人</th>
+                  <th>办件状态</th>
+                  <th>收件时间</th>
+                  <th>办结时间</th>
+                  <th>事件数</th>
+                  <th>上级办件</th>
+                  <th>历史记录</th>
+                </tr>
               </thead>
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.caseId} data-case-id={row.caseId}>
-                    <td><a href={`/audit/cases/${encodeURIComponent(row.caseId)}`}>{row.caseId}</a></td>
+                    <td>
+                      <a href={`/audit/cases/${encodeURIComponent(row.caseId)}`}>{row.caseId}</a>
+                    </td>
                     <td>{row.matterName ?? row.processName ?? row.processId}</td>
                     <td>{row.applicantName ?? '—'}</td>
                     <td>{row.domainStatus ?? FLOW_STATUS_LABELS[row.status] ?? row.status}</td>
                     <td>{formatDateTime(row.receivedAt)}</td>
                     <td>{formatDateTime(row.endedAt)}</td>
                     <td>{row.events}</td>
-                    <td>{row.parentCaseId ? <a href={`/audit/cases/${encodeURIComponent(row.parentCaseId)}`}>{row.parentCaseId}</a> : '—'}</td>
+                    <td>
+                      {row.parentCaseId ? (
+                        <a href={`/audit/cases/${encodeURIComponent(row.parentCaseId)}`}>{row.parentCaseId}</a>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                     <td>
                       <span class="mf-audit-actions">
-                      <a href={`/audit/cases/${encodeURIComponent(row.caseId)}`}>回放</a>
-                      <button type="button" class="mf-link" onClick={() => void exportJson(row.caseId)}>导出 JSON</button>
-                      <a href={`/audit/cases/${encodeURIComponent(row.caseId)}?view=print`} target="_blank" rel="noopener">打印版</a>
+                        <a href={`/audit/cases/${encodeURIComponent(row.caseId)}`}>回放</a>
+                        <button type="button" class="mf-link" onClick={() => void exportJson(row.caseId)}>
+                          导出 JSON
+                        </button>
+                        <a
+                          href={`/audit/cases/${encodeURIComponent(row.caseId)}?view=print`}
+                          target="_blank"
+                          rel="noopener"
+                        >
+                          打印版
+                        </a>
                       </span>
                     </td>
                   </tr>

@@ -37,12 +37,31 @@ export interface AuditQuery {
 }
 
 /** Every parameter, in the order an address lists them (the API's schema has exactly these, plus `limit`). */
-export const AUDIT_PARAMS = ['matterCode', 'department', 'officer', 'status', 'receivedFrom', 'receivedTo', 'overdue', 'limitKind', 'limitUnit', 'noDepartment', 'noMatter', 'finishedFrom', 'finishedTo', 'onTime', 'signal'] as const satisfies ReadonlyArray<keyof AuditQuery>;
+export const AUDIT_PARAMS = [
+  'matterCode',
+  'department',
+  'officer',
+  'status',
+  'receivedFrom',
+  'receivedTo',
+  'overdue',
+  'limitKind',
+  'limitUnit',
+  'noDepartment',
+  'noMatter',
+  'finishedFrom',
+  'finishedTo',
+  'onTime',
+  'signal',
+] as const satisfies ReadonlyArray<keyof AuditQuery>;
 
 const BOOLEANS = new Set<string>(['overdue', 'noDepartment', 'noMatter', 'onTime']);
 
 /** The parameters of a query as strings (members that are undefined, null or empty left out). */
-export function auditParams(query: { readonly [K in keyof AuditQuery]?: AuditQuery[K] | null }): Record<string, string> {
+export function auditParams(query: { readonly [K in keyof AuditQuery]?: AuditQuery[K] | null }): Record<
+  string,
+  string
+> {
   const params: Record<string, string> = {};
   for (const name of AUDIT_PARAMS) {
     const value = query[name];

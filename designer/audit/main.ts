@@ -15,5 +15,13 @@ startPage('审计查询', async (shell) => {
     api<Array<{ matterCode: string; name: string }>>('/api/matters').catch(() => []),
     api<Array<{ name: string }>>('/api/departments').catch(() => []),
   ]);
-  render(h(AuditSearch, { matters, departments: departments.map((d) => d.name), notify: shell.notify, showError: shell.showError }), shell.main);
+  render(
+    h(AuditSearch, {
+      matters,
+      departments: departments.map((d) => d.name),
+      notify: shell.notify,
+      showError: shell.showError,
+    }),
+    shell.main,
+  );
 });

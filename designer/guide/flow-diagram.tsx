@@ -30,8 +30,18 @@ export function FlowDiagram({ xml, title }: { xml: string; title: string }) {
   }, [xml]);
   return (
     <figure class="mf-guide-figure">
-      <div ref={container} class="mf-guide-diagram" role="img" aria-label={`${title}办理流程图`} data-testid="flow-diagram" />
-      {failed ? <p role="alert">流程图无法显示，请参阅下方的办理环节。</p> : <figcaption class="mf-muted">办理流程图（可拖动、滚轮缩放）</figcaption>}
+      <div
+        ref={container}
+        class="mf-guide-diagram"
+        role="img"
+        aria-label={`${title}办理流程图`}
+        data-testid="flow-diagram"
+      />
+      {failed ? (
+        <p role="alert">流程图无法显示，请参阅下方的办理环节。</p>
+      ) : (
+        <figcaption class="mf-muted">办理流程图（可拖动、滚轮缩放）</figcaption>
+      )}
     </figure>
   );
 }

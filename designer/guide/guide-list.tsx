@@ -14,15 +14,25 @@ function GuideList({ matters }: { matters: readonly GuideListItem[] }) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {
     const words = query.trim();
-    return words ? matters.filter((m) => m.name.includes(words) || m.implementer.includes(words) || m.type.label.includes(words)) : matters;
+    return words
+      ? matters.filter((m) => m.name.includes(words) || m.implementer.includes(words) || m.type.label.includes(words))
+      : matters;
   }, [matters, query]);
   return (
     <section class="mf-guide-list" aria-labelledby="guide-list-title">
       <h1 id="guide-list-title">办事指南</h1>
-      <p class="mf-muted">选择要办理的事项，查看受理条件、申请材料、办理时限、收费和办理流程：材料一次带齐，最多跑一次。</p>
+      <p class="mf-muted">
+        选择要办理的事项，查看受理条件、申请材料、办理时限、收费和办理流程：材料一次带齐，最多跑一次。
+      </p>
       <div class="mf-toolbar">
         <label>
-          查找事项 <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} placeholder="事项名称或实施机构" />
+          查找事项{' '}
+          <input
+            type="search"
+            value={query}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+            placeholder="事项名称或实施机构"
+          />
         </label>
         <span class="mf-muted">共 {shown.length} 项</span>
       </div>
@@ -46,7 +56,9 @@ function GuideList({ matters }: { matters: readonly GuideListItem[] }) {
               <tr key={m.matterCode}>
                 <td>
                   <a href={`/guide/${encodeURIComponent(m.matterCode)}`}>{m.name}</a>
-                  {m.status.code !== 'active' ? <span class="mf-guide-badge mf-guide-badge-muted">{m.status.label}</span> : null}
+                  {m.status.code !== 'active' ? (
+                    <span class="mf-guide-badge mf-guide-badge-muted">{m.status.label}</span>
+                  ) : null}
                 </td>
                 <td>{m.type.label}</td>
                 <td>{m.implementer}</td>

@@ -34,7 +34,8 @@ function GuidePage({ guide }: { guide: Guide }) {
         </p>
         <h1 id="guide-title">{guide.name}</h1>
         <p class="mf-muted">
-          实施编码 {guide.implementationCode} · 第 {guide.version} 版{guide.status.code !== 'active' ? ` · ${guide.status.label}` : ''}
+          实施编码 {guide.implementationCode} · 第 {guide.version} 版
+          {guide.status.code !== 'active' ? ` · ${guide.status.label}` : ''}
         </p>
         <div class="mf-toolbar mf-no-print">
           <button type="button" onClick={() => window.print()}>
@@ -47,18 +48,23 @@ function GuidePage({ guide }: { guide: Guide }) {
         <h2 id="once-title">一次性告知</h2>
         <ul>
           <li>
-            请带齐下列材料（{bring.length} 项）：{bring.map((m) => `${m.name}（${howToProvide(m)}）`).join('；') || '无'}。
+            请带齐下列材料（{bring.length} 项）：
+            {bring.map((m) => `${m.name}（${howToProvide(m)}）`).join('；') || '无'}。
           </li>
-          {shared.length > 0 ? <li>以下材料无需提交，由窗口通过电子证照共享调取：{shared.map((m) => m.name).join('、')}。</li> : null}
+          {shared.length > 0 ? (
+            <li>以下材料无需提交，由窗口通过电子证照共享调取：{shared.map((m) => m.name).join('、')}。</li>
+          ) : null}
           {guide.tolerance.allowed ? (
             <li>
               可容缺受理：核心材料齐全，仅缺标注“可容缺”的材料时可先行受理，须在
-              {guide.tolerance.supplementDeadline ? ` ${guide.tolerance.supplementDeadline.text} ` : '规定期限'}内补交；材料补齐前不发放{guide.resultName}，逾期未补交的办件终止。
+              {guide.tolerance.supplementDeadline ? ` ${guide.tolerance.supplementDeadline.text} ` : '规定期限'}
+              内补交；材料补齐前不发放{guide.resultName}，逾期未补交的办件终止。
             </li>
           ) : null}
           <li>
             法定办结时限 {guide.legalLimit.text}
-            {guide.promisedLimit ? `，承诺办结时限 ${guide.promisedLimit.text}` : `（${guide.caseType.label}）`}；{guide.fees.label}；{guide.howToApply.visits}。
+            {guide.promisedLimit ? `，承诺办结时限 ${guide.promisedLimit.text}` : `（${guide.caseType.label}）`}；
+            {guide.fees.label}；{guide.howToApply.visits}。
           </li>
         </ul>
       </section>
@@ -161,7 +167,13 @@ function GuidePage({ guide }: { guide: Guide }) {
           {guide.informedCommitment.allowed ? (
             <>
               <dt>告知承诺制</dt>
-              <dd>可选择告知承诺方式办理：书面承诺符合条件即可当场作出决定，{guide.informedCommitment.verificationPeriod ? `${guide.informedCommitment.verificationPeriod.text}内` : '事后'}核查；承诺不实的，撤销决定。</dd>
+              <dd>
+                可选择告知承诺方式办理：书面承诺符合条件即可当场作出决定，
+                {guide.informedCommitment.verificationPeriod
+                  ? `${guide.informedCommitment.verificationPeriod.text}内`
+                  : '事后'}
+                核查；承诺不实的，撤销决定。
+              </dd>
             </>
           ) : null}
         </dl>
@@ -231,7 +243,9 @@ function GuidePage({ guide }: { guide: Guide }) {
                   <td>{index + 1}</td>
                   <td>
                     {step.name}
-                    {step.kind !== '办理环节' ? <span class="mf-guide-badge mf-guide-badge-muted">{step.kind}</span> : null}
+                    {step.kind !== '办理环节' ? (
+                      <span class="mf-guide-badge mf-guide-badge-muted">{step.kind}</span>
+                    ) : null}
                   </td>
                   <td>{step.department ?? '—'}</td>
                   <td>{step.limit?.text ?? '—'}</td>

@@ -6,4 +6,6 @@ import './guide.css';
 
 const code = /^\/guide\/([^/]+)\/?$/.exec(location.pathname)?.[1];
 
-startPage('办事指南', (shell) => (code ? renderGuide(shell, decodeURIComponent(code)) : renderGuideList(shell)), { public: true });
+startPage('办事指南', (shell) => (code ? renderGuide(shell, decodeURIComponent(code)) : renderGuideList(shell)), {
+  public: true,
+});

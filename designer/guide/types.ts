@@ -59,7 +59,12 @@ export interface Guide {
   readonly legalLimit: Limit;
   readonly promisedLimit?: Limit;
   readonly caseType: Labelled<number>;
-  readonly fees: { readonly charged: boolean; readonly label: string; readonly standard?: string; readonly basis?: string };
+  readonly fees: {
+    readonly charged: boolean;
+    readonly label: string;
+    readonly standard?: string;
+    readonly basis?: string;
+  };
   readonly resultName: string;
   readonly visitsRequired: number;
   readonly specialProcedures: readonly string[];
@@ -72,5 +77,11 @@ export interface Guide {
     readonly visitsRequired: number;
     readonly visits: string;
   };
-  readonly flow: { readonly processId: string; readonly version: number; readonly name: string | null; readonly xml: string; readonly steps: readonly GuideStep[] | null } | null;
+  readonly flow: {
+    readonly processId: string;
+    readonly version: number;
+    readonly name: string | null;
+    readonly xml: string;
+    readonly steps: readonly GuideStep[] | null;
+  } | null;
 }

@@ -72,7 +72,13 @@ export async function renderEditor(shell: Shell, code: string | null, from: stri
       title,
       meta,
       el('div', { class: 'mf-toolbar' }, saveButton, processLink),
-      stale ? el('p', { class: 'mf-notice mf-notice-error', role: 'alert' }, '页面的校验规则与服务器发布的事项模式不一致，请刷新页面；保存时以服务器的校验为准。') : null,
+      stale
+        ? el(
+            'p',
+            { class: 'mf-notice mf-notice-error', role: 'alert' },
+            '页面的校验规则与服务器发布的事项模式不一致，请刷新页面；保存时以服务器的校验为准。',
+          )
+        : null,
       summary,
       el('div', { class: 'mf-matter-layout' }, form, versions),
     ),
@@ -110,7 +116,10 @@ export async function renderEditor(shell: Shell, code: string | null, from: stri
 
   const updateProcessLink = () => {
     const value = editor.getValue() as { process?: { processId?: unknown } } | null;
-    const processId = typeof value?.process?.processId === 'string' && value.process.processId ? value.process.processId : current?.processId;
+    const processId =
+      typeof value?.process?.processId === 'string' && value.process.processId
+        ? value.process.processId
+        : current?.processId;
     if (processId) {
       processLink.setAttribute('href', `/designer?process=${encodeURIComponent(processId)}`);
       processLink.textContent = `在流程设计器中打开流程 ${processId}`;
@@ -123,7 +132,10 @@ export async function renderEditor(shell: Shell, code: string | null, from: stri
     const value = editor.getValue() as Record<string, unknown>;
     const messages = validate(value) ? [] : messagesFromAjv(validate.errors);
     if (typeof value['applicationForm'] === 'string') {
-      return [{ pointer: '/applicationForm', message: '申请表单不是有效的 JSON，请检查括号、引号和逗号' }, ...messages.filter((m) => m.pointer !== '/applicationForm')];
+      return [
+        { pointer: '/applicationForm', message: '申请表单不是有效的 JSON，请检查括号、引号和逗号' },
+        ...messages.filter((m) => m.pointer !== '/applicationForm'),
+      ];
     }
     return messages;
   };
@@ -147,7 +159,10 @@ export async function renderEditor(shell: Shell, code: string | null, from: stri
     if (text !== lastValue) serverMessages = [];
     lastValue = text;
     const messages = check();
-    show([...messages, ...serverMessages], messages.length + serverMessages.length > 0 ? `有 ${messages.length + serverMessages.length} 处需要修改：` : '');
+    show(
+      [...messages, ...serverMessages],
+      messages.length + serverMessages.length > 0 ? `有 ${messages.length + serverMessages.length} 处需要修改：` : '',
+    );
     updateProcessLink();
   };
   editor.on('change', refresh);
@@ -161,9 +176,34 @@ export async function renderEditor(shell: Shell, code: string | null, from: stri
     const rows = await api<VersionRow[]>(`/api/matters/${encodeURIComponent(current.matterCode)}/versions`);
     const body = el('tbody');
     for (const row of [...rows].reverse()) {
-      body.append(el('tr', {}, el('td', {}, `第 ${row.version} 版`), el('td', {}, row.createdBy), el('td', {}, formatDateTime(row.createdAt))));
+      body.append(
+        el(
+          'tr',
+          {},
+          el('td', {}, `第 ${row.version} 版`),
+          el('td', {}, row.createdBy),
+          el('td', {}, formatDateTime(row.createdAt)),
+        ),
+      );
     }
-    versions.append(el('table', { 'aria-label': '版本列表' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '版本'), el('th', { scope: 'col' }, '部署人'), el('th', { scope: 'col' }, '部署时间'))), body));
+    versions.append(
+      el(
+        'table',
+        { 'aria-label': '版本列表' },
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'col' }, '版本'),
+            el('th', { scope: 'col' }, '部署人'),
+            el('th', { scope: 'col' }, '部署时间'),
+          ),
+        ),
+        body,
+      ),
+    );
   };
 
   let idempotencyKey = newIdempotencyKey();
@@ -188,16 +228,26 @@ export async function renderEditor(shell: Shell, code: string | null, from: stri
         serverMessages = [];
         show([], '');
         const isNew = !current;
-        current = { matterCode: deployed.matterCode, version: deployed.version, processId: String((value as { process: { processId: string } }).process.processId) };
+        current = {
+          matterCode: deployed.matterCode,
+          version: deployed.version,
+          processId: String((value as { process: { processId: string } }).process.processId),
+        };
         title.textContent = String((value as { name?: unknown }).name ?? deployed.matterCode);
         describe();
         updateProcessLink();
         if (isNew) history.replaceState(null, '', `/matters/${encodeURIComponent(deployed.matterCode)}`);
-        shell.notify(deployed.created ? `已保存为第 ${deployed.version} 版` : `内容未改变，未创建新版本（仍为第 ${deployed.version} 版）`, deployed.created ? 'success' : 'info');
+        shell.notify(
+          deployed.created
+            ? `已保存为第 ${deployed.version} 版`
+            : `内容未改变，未创建新版本（仍为第 ${deployed.version} 版）`,
+          deployed.created ? 'success' : 'info',
+        );
         await loadVersions();
       })
       .catch((error: unknown) => {
-        const details = error instanceof ApiFailure ? (error.details as { errors?: ServerFieldError[] } | undefined) : undefined;
+        const details =
+          error instanceof ApiFailure ? (error.details as { errors?: ServerFieldError[] } | undefined) : undefined;
         if (details?.errors && details.errors.length > 0) {
           serverMessages = details.errors.map((e) => ({ pointer: e.field, message: e.message.zh }));
           show(serverMessages, `服务器未接受：有 ${serverMessages.length} 处需要修改：`);

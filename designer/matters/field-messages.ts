@@ -22,10 +22,20 @@ export function messagesFromAjv(errors: readonly ErrorObject[] | null | undefine
   const messages: FieldMessage[] = [];
   for (const error of copies) {
     if (error.keyword === 'if') continue;
-    if (error.keyword !== 'oneOf' && oneOfPaths.some((path) => error.instancePath === path || error.instancePath.startsWith(`${path}/`))) continue;
-    const missing = error.keyword === 'required' ? (error.params as { missingProperty?: string }).missingProperty : undefined;
+    if (
+      error.keyword !== 'oneOf' &&
+      oneOfPaths.some((path) => error.instancePath === path || error.instancePath.startsWith(`${path}/`))
+    )
+      continue;
+    const missing =
+      error.keyword === 'required' ? (error.params as { missingProperty?: string }).missingProperty : undefined;
     const pointer = missing ? `${error.instancePath}/${escapePointer(missing)}` : error.instancePath;
-    const message = error.keyword === 'required' ? '必须填写此项' : error.keyword === 'oneOf' ? '请选择其中一种规则并填写完整' : (error.message ?? '取值不符合要求');
+    const message =
+      error.keyword === 'required'
+        ? '必须填写此项'
+        : error.keyword === 'oneOf'
+          ? '请选择其中一种规则并填写完整'
+          : (error.message ?? '取值不符合要求');
     if (!messages.some((m) => m.pointer === pointer && m.message === message)) messages.push({ pointer, message });
   }
   return messages;
@@ -61,7 +71,10 @@ export function fieldTitle(editor: MatterFormEditor, path: string): string {
 }
 
 /** Show `messages` at their fields (and clear every other field's). */
-export function showAtFields(editor: MatterFormEditor, messages: readonly FieldMessage[]): Array<FieldMessage & { path: string }> {
+export function showAtFields(
+  editor: MatterFormEditor,
+  messages: readonly FieldMessage[],
+): Array<FieldMessage & { path: string }> {
   const placed = messages.map((m) => ({ ...m, path: shownPath(editor, m.pointer) }));
   const errors: EditorError[] = placed.map((m) => ({ path: m.path, property: 'matterflow', message: m.message }));
   editor.showValidationErrors(errors);

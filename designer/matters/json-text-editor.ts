@@ -32,7 +32,11 @@ export function registerJsonTextEditor(): void {
     }
 
     override setValue(value: unknown, initial?: boolean, fromTemplate?: boolean): unknown {
-      return super.setValue(typeof value === 'string' ? value : JSON.stringify(value ?? {}, null, 2), initial, fromTemplate);
+      return super.setValue(
+        typeof value === 'string' ? value : JSON.stringify(value ?? {}, null, 2),
+        initial,
+        fromTemplate,
+      );
     }
 
     override getValue(): unknown {

@@ -11,7 +11,15 @@ const query = new URLSearchParams(location.search);
 
 startPage(code ? '事项编辑' : '事项管理', async (shell) => {
   if (!hasRole(shell.session?.user, 'admin')) {
-    shell.main.replaceChildren(el('section', { class: 'mf-card', role: 'alert' }, el('h1', {}, '无权访问'), el('p', {}, '事项管理仅限系统管理员。如需查看事项，请阅读'), el('p', {}, el('a', { href: '/guide' }, '办事指南'))));
+    shell.main.replaceChildren(
+      el(
+        'section',
+        { class: 'mf-card', role: 'alert' },
+        el('h1', {}, '无权访问'),
+        el('p', {}, '事项管理仅限系统管理员。如需查看事项，请阅读'),
+        el('p', {}, el('a', { href: '/guide' }, '办事指南')),
+      ),
+    );
     return;
   }
   if (code) await renderEditor(shell, decodeURIComponent(code), null);

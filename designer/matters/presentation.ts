@@ -22,7 +22,8 @@ const ITEM_TITLES: Readonly<Record<string, string>> = {
   specialProcedures: '特别程序',
 };
 
-const isSchema = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isSchema = (value: unknown): value is Schema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** "01 行政许可；02 行政处罚" -> { '01': '行政许可', … } */
 function labelsFromDescription(description: unknown): Map<string, string> {
@@ -42,7 +43,12 @@ function present(schema: Schema, name: string | null): Schema {
   if (Array.isArray(copy['enum'])) {
     // json-editor needs a type to draw one select rather than a type switcher.
     const values = copy['enum'] as unknown[];
-    if (!copy['type']) copy['type'] = values.every((v) => typeof v === 'string') ? 'string' : values.every((v) => Number.isInteger(v)) ? 'integer' : copy['type'];
+    if (!copy['type'])
+      copy['type'] = values.every((v) => typeof v === 'string')
+        ? 'string'
+        : values.every((v) => Number.isInteger(v))
+          ? 'integer'
+          : copy['type'];
     const labels = labelsFromDescription(copy['description']);
     if (labels.size > 0) {
       options['enum_titles'] = (copy['enum'] as unknown[]).map((value) => {
@@ -54,7 +60,9 @@ function present(schema: Schema, name: string | null): Schema {
   }
   if (copy['type'] === 'boolean') copy['format'] = 'checkbox';
   if (isSchema(copy['properties'])) {
-    copy['properties'] = Object.fromEntries(Object.entries(copy['properties']).map(([key, value]) => [key, isSchema(value) ? present(value, key) : value]));
+    copy['properties'] = Object.fromEntries(
+      Object.entries(copy['properties']).map(([key, value]) => [key, isSchema(value) ? present(value, key) : value]),
+    );
   }
   if (isSchema(copy['items'])) {
     const items = present(copy['items'], null);
@@ -69,12 +77,18 @@ function present(schema: Schema, name: string | null): Schema {
       const shown = present(alternative, null);
       if (!shown['title']) {
         const required = Array.isArray(alternative['required']) ? (alternative['required'] as string[]) : [];
-        shown['title'] = alternative['type'] === 'null' ? '不设' : required.length === 1 ? `按${PROPERTY_TITLES[required[0]!] ?? required[0]}` : '设置';
+        shown['title'] =
+          alternative['type'] === 'null'
+            ? '不设'
+            : required.length === 1
+              ? `按${PROPERTY_TITLES[required[0]!] ?? required[0]}`
+              : '设置';
       }
       return shown;
     });
   }
-  for (const keyword of ['then', 'else', 'if'] as const) if (isSchema(copy[keyword])) copy[keyword] = present(copy[keyword], null);
+  for (const keyword of ['then', 'else', 'if'] as const)
+    if (isSchema(copy[keyword])) copy[keyword] = present(copy[keyword], null);
   if (Object.keys(options).length > 0) copy['options'] = options;
   return copy;
 }
@@ -85,6 +99,7 @@ export function presentationSchema(schema: Schema): Schema {
   const properties = { ...(shown['properties'] as Record<string, Schema>) };
   if (properties['$comment']) properties['$comment'] = { ...properties['$comment'], format: 'textarea' };
   if (properties['$schema']) properties['$schema'] = { ...properties['$schema'], options: { hidden: true } };
-  if (properties['applicationForm']) properties['applicationForm'] = { ...properties['applicationForm'], format: 'mf-json' };
+  if (properties['applicationForm'])
+    properties['applicationForm'] = { ...properties['applicationForm'], format: 'mf-json' };
   return { ...shown, properties };
 }

@@ -63,13 +63,17 @@ export class DiffView {
   /** Compare version `from` with `to` (the diagram on the canvas is `to`). */
   async show(processId: string, from: number, to: number): Promise<DefinitionDiff> {
     this.clear();
-    return this.present(await api<DefinitionDiff>(`/api/definitions/${encodeURIComponent(processId)}/diff`, { query: { from, to } }));
+    return this.present(
+      await api<DefinitionDiff>(`/api/definitions/${encodeURIComponent(processId)}/diff`, { query: { from, to } }),
+    );
   }
 
   /** Compare the diagram on the canvas (`xml`, not yet published) with the latest published version of its process. */
   async showAgainstPublished(processId: string, xml: string): Promise<DefinitionDiff> {
     this.clear();
-    return this.present(await api<DefinitionDiff>(`/api/definitions/${encodeURIComponent(processId)}/diff`, { body: { xml } }));
+    return this.present(
+      await api<DefinitionDiff>(`/api/definitions/${encodeURIComponent(processId)}/diff`, { body: { xml } }),
+    );
   }
 
   private async present(diff: DefinitionDiff): Promise<DefinitionDiff> {
@@ -87,7 +91,9 @@ export class DiffView {
     }
     const removedIds = [...diff.elements.removed, ...diff.flows.removed].map((item) => item.id);
     if (removedIds.length > 0) {
-      const previous = await api<{ xml: string }>(`/api/definitions/${encodeURIComponent(processId)}/versions/${from}/xml`);
+      const previous = await api<{ xml: string }>(
+        `/api/definitions/${encodeURIComponent(processId)}/versions/${from}/xml`,
+      );
       this.drawRemoved(previous.xml, new Set(removedIds));
     }
     this.renderLegend(diff);
@@ -129,7 +135,9 @@ export class DiffView {
     for (const edge of previous.getElementsByTagNameNS(DI, 'BPMNEdge')) {
       const id = edge.getAttribute('bpmnElement');
       if (!id || !ids.has(id)) continue;
-      const points = [...edge.getElementsByTagNameNS(DI, 'waypoint')].map((point) => `${point.getAttribute('x')},${point.getAttribute('y')}`);
+      const points = [...edge.getElementsByTagNameNS(DI, 'waypoint')].map(
+        (point) => `${point.getAttribute('x')},${point.getAttribute('y')}`,
+      );
       const line = document.createElementNS(SVG, 'polyline');
       line.setAttribute('points', points.join(' '));
       line.setAttribute('class', 'mf-diff-ghost mf-diff-ghost-flow');
@@ -141,9 +149,14 @@ export class DiffView {
 
   private renderLegend(diff: DefinitionDiff): void {
     const registry = this.modeler.get<ElementRegistry>('elementRegistry');
-    const nameOf = (id: string, fallback?: string | null) => (registry.get(id) as { businessObject?: { name?: string } } | undefined)?.businessObject?.name ?? fallback ?? '';
+    const nameOf = (id: string, fallback?: string | null) =>
+      (registry.get(id) as { businessObject?: { name?: string } } | undefined)?.businessObject?.name ?? fallback ?? '';
     const entry = (kind: 'added' | 'changed' | 'removed', id: string, detail: string) => {
-      const button = el('button', { type: 'button', class: `mf-diff-entry mf-diff-entry-${kind}`, 'data-element-id': id }, `${nameOf(id) || id}${detail ? `：${detail}` : ''}`);
+      const button = el(
+        'button',
+        { type: 'button', class: `mf-diff-entry mf-diff-entry-${kind}`, 'data-element-id': id },
+        `${nameOf(id) || id}${detail ? `：${detail}` : ''}`,
+      );
       button.addEventListener('click', () => {
         const element = registry.get(id);
         if (element) this.modeler.get<Selection>('selection').select(element);
@@ -152,7 +165,13 @@ export class DiffView {
     };
     const list = (side: Side, what: string) => [
       ...side.added.map((item) => entry('added', item.id, `新增${what}`)),
-      ...side.changed.map((item) => entry('changed', item.id, `${what}的${item.changes.map((change) => FIELD_LABELS[change.field] ?? change.field).join('、')}有变化`)),
+      ...side.changed.map((item) =>
+        entry(
+          'changed',
+          item.id,
+          `${what}的${item.changes.map((change) => FIELD_LABELS[change.field] ?? change.field).join('、')}有变化`,
+        ),
+      ),
       ...side.removed.map((item) => entry('removed', item.id, `删除${item.name ? `${what}“${item.name}”` : what}`)),
     ];
     const count = (key: keyof Side) => diff.elements[key].length + diff.flows[key].length;
@@ -160,15 +179,27 @@ export class DiffView {
     close.addEventListener('click', () => this.clear());
     const items = [...list(diff.elements, '元素'), ...list(diff.flows, '顺序流')];
     this.legend.replaceChildren(
-      el('header', {}, el('strong', {}, `第 ${diff.from} 版 → ${diff.to === null ? '当前图（未发布）' : `第 ${diff.to} 版`}`), close),
+      el(
+        'header',
+        {},
+        el('strong', {}, `第 ${diff.from} 版 → ${diff.to === null ? '当前图（未发布）' : `第 ${diff.to} 版`}`),
+        close,
+      ),
       el(
         'ul',
         { class: 'mf-diff-keys' },
         el('li', {}, el('span', { class: 'mf-diff-swatch mf-diff-swatch-added' }), `新增 ${count('added')}`),
         el('li', {}, el('span', { class: 'mf-diff-swatch mf-diff-swatch-changed' }), `修改 ${count('changed')}`),
-        el('li', {}, el('span', { class: 'mf-diff-swatch mf-diff-swatch-removed' }), `删除 ${count('removed')}（虚线为原位置）`),
+        el(
+          'li',
+          {},
+          el('span', { class: 'mf-diff-swatch mf-diff-swatch-removed' }),
+          `删除 ${count('removed')}（虚线为原位置）`,
+        ),
       ),
-      items.length === 0 ? el('p', { class: 'mf-muted' }, '两个版本的流程元素相同') : el('ul', { class: 'mf-diff-entries' }, ...items),
+      items.length === 0
+        ? el('p', { class: 'mf-muted' }, '两个版本的流程元素相同')
+        : el('ul', { class: 'mf-diff-entries' }, ...items),
     );
     this.legend.hidden = false;
   }

@@ -25,8 +25,12 @@ export function decodeXml(bytes: ArrayBuffer): string {
 export function lacksDiagram(xml: string): boolean {
   const document = new DOMParser().parseFromString(xml, 'application/xml');
   if (document.getElementsByTagName('parsererror').length > 0) return false;
-  const shapes = document.getElementsByTagNameNS(DI_NAMESPACE, 'BPMNShape').length + document.getElementsByTagNameNS(DI_NAMESPACE, 'BPMNEdge').length;
-  const hasProcess = [...document.documentElement.children].some((child) => child.localName === 'process' || child.localName === 'collaboration');
+  const shapes =
+    document.getElementsByTagNameNS(DI_NAMESPACE, 'BPMNShape').length +
+    document.getElementsByTagNameNS(DI_NAMESPACE, 'BPMNEdge').length;
+  const hasProcess = [...document.documentElement.children].some(
+    (child) => child.localName === 'process' || child.localName === 'collaboration',
+  );
   return hasProcess && shapes === 0;
 }
 
@@ -44,15 +48,21 @@ export function download(fileName: string, content: string, type: string): void 
 }
 
 /** A safe file name from a process or draft name. */
-export const fileNameOf = (name: string): string => (name.trim() || 'diagram').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80);
+export const fileNameOf = (name: string): string =>
+  (name.trim() || 'diagram').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80);
 
 /** Why bpmn-js could not import a file, in Chinese, with the line and column where known. */
 export function importErrorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/failed to parse document as <bpmn:Definitions>/.test(message) || /没有可显示的流程或协作|no process or collaboration/.test(message)) return '无法打开：不是 BPMN 2.0 文件（根元素须为 bpmn:definitions）';
+  if (
+    /failed to parse document as <bpmn:Definitions>/.test(message) ||
+    /没有可显示的流程或协作|no process or collaboration/.test(message)
+  )
+    return '无法打开：不是 BPMN 2.0 文件（根元素须为 bpmn:definitions）';
   if (/no diagram to display|没有要显示的图表/.test(message)) return '无法打开：文件中没有可显示的图形';
   const position = /line:\s*(\d+)\s*\n?\s*column:\s*(\d+)/.exec(message);
   const where = position ? `（第 ${Number(position[1]) + 1} 行，第 ${Number(position[2]) + 1} 列）` : '';
-  if (/unparsable content|unclosed|unexpected|non-whitespace|missing|Unexpected end|mismatch/i.test(message)) return `无法打开：XML 格式错误${where}`;
+  if (/unparsable content|unclosed|unexpected|non-whitespace|missing|Unexpected end|mismatch/i.test(message))
+    return `无法打开：XML 格式错误${where}`;
   return `无法打开：文件无法读取${where}`;
 }

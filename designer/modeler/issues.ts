@@ -53,11 +53,21 @@ export class IssuesPanel {
       toggle.textContent = this.collapsed ? '展开' : '收起';
       toggle.setAttribute('aria-expanded', String(!this.collapsed));
     });
-    this.element = el('section', { class: 'mf-issues', 'aria-label': '检查结果' }, el('header', {}, el('strong', {}, '检查结果'), this.summary, toggle), this.list);
+    this.element = el(
+      'section',
+      { class: 'mf-issues', 'aria-label': '检查结果' },
+      el('header', {}, el('strong', {}, '检查结果'), this.summary, toggle),
+      this.list,
+    );
     const eventBus = modeler.get<EventBus>('eventBus');
     eventBus.on('linting.completed', (event: { issues: Record<string, LintReport[]> }) => {
       this.lint = Object.entries(event.issues).flatMap(([id, reports]) =>
-        reports.map((report) => ({ elementId: report.id ?? id, severity: report.category === 'error' ? ('error' as const) : ('warning' as const), message: report.category === 'rule-error' ? `检查规则执行失败：${report.message}` : report.message, rule: report.rule })),
+        reports.map((report) => ({
+          elementId: report.id ?? id,
+          severity: report.category === 'error' ? ('error' as const) : ('warning' as const),
+          message: report.category === 'rule-error' ? `检查规则执行失败：${report.message}` : report.message,
+          rule: report.rule,
+        })),
       );
       this.render();
     });
@@ -95,10 +105,12 @@ export class IssuesPanel {
   }
 
   private render(): void {
-    const count = (issues: readonly Issue[], severity: Severity) => issues.filter((issue) => issue.severity === severity).length;
+    const count = (issues: readonly Issue[], severity: Severity) =>
+      issues.filter((issue) => issue.severity === severity).length;
     const errors = count(this.lint, 'error');
     const warnings = count(this.lint, 'warning');
-    this.summary.textContent = errors + warnings === 0 ? '规则检查：无问题' : `规则检查：${errors} 个错误，${warnings} 个警告`;
+    this.summary.textContent =
+      errors + warnings === 0 ? '规则检查：无问题' : `规则检查：${errors} 个错误，${warnings} 个警告`;
     this.summary.className = `mf-issues-summary ${errors > 0 ? 'mf-has-errors' : warnings > 0 ? 'mf-has-warnings' : 'mf-clean'}`;
     const sections: HTMLElement[] = [];
     if (this.server.length > 0) sections.push(this.section('发布校验（服务器）', this.server, 'server'));
@@ -111,7 +123,12 @@ export class IssuesPanel {
     const items = sorted.map((issue) => {
       const button = el(
         'button',
-        { type: 'button', class: `mf-issue mf-issue-${issue.severity}`, 'data-element-id': issue.elementId, title: issue.rule },
+        {
+          type: 'button',
+          class: `mf-issue mf-issue-${issue.severity}`,
+          'data-element-id': issue.elementId,
+          title: issue.rule,
+        },
         el('span', { class: 'mf-issue-severity' }, SEVERITY_LABELS[issue.severity]),
         el('span', { class: 'mf-issue-element' }, this.elementLabel(issue.elementId)),
         el('span', { class: 'mf-issue-message' }, issue.message),
@@ -123,13 +140,16 @@ export class IssuesPanel {
       'div',
       { class: 'mf-issues-section', 'data-source': source },
       el('h3', {}, title),
-      items.length === 0 ? el('p', { class: 'mf-muted' }, source === 'lint' ? '没有发现问题' : '没有发现问题') : el('ul', {}, ...items),
+      items.length === 0
+        ? el('p', { class: 'mf-muted' }, source === 'lint' ? '没有发现问题' : '没有发现问题')
+        : el('ul', {}, ...items),
     );
   }
 
   private elementLabel(id: string | null): string {
     if (!id) return '整个文件';
-    const element = this.modeler.get<ElementRegistry>('elementRegistry').get(id) as { businessObject?: { name?: string } } | undefined;
+    const element = this.modeler.get<ElementRegistry>('elementRegistry').get(id) as
+      { businessObject?: { name?: string } } | undefined;
     const name = element?.businessObject?.name?.trim();
     return name ? `${name}（${id}）` : id;
   }

@@ -63,12 +63,22 @@ export class ModelerPage {
   private readonly issues: IssuesPanel;
   private readonly diff: DiffView;
   private source: Source = { kind: 'new', template: 'blank' };
-  private readonly nameInput = el('input', { class: 'mf-modeler-name', 'aria-label': '名称', placeholder: '流程或草稿名称', maxlength: 200 });
+  private readonly nameInput = el('input', {
+    class: 'mf-modeler-name',
+    'aria-label': '名称',
+    placeholder: '流程或草稿名称',
+    maxlength: 200,
+  });
   private readonly status = el('span', { class: 'mf-modeler-status', 'data-testid': 'modeler-status', role: 'status' });
   private readonly undoButton: HTMLButtonElement;
   private readonly redoButton: HTMLButtonElement;
   private readonly compareButton: HTMLButtonElement;
-  private readonly fileInput = el('input', { type: 'file', accept: '.bpmn,.xml,application/xml,text/xml', hidden: true, 'aria-label': '选择 BPMN 文件' });
+  private readonly fileInput = el('input', {
+    type: 'file',
+    accept: '.bpmn,.xml,application/xml,text/xml',
+    hidden: true,
+    'aria-label': '选择 BPMN 文件',
+  });
   private readonly dialog = el('dialog', { class: 'mf-dialog' });
 
   constructor(private readonly shell: Shell) {
@@ -104,7 +114,13 @@ export class ModelerPage {
     this.modeler = new Modeler({
       container: canvas,
       propertiesPanel: { parent: panel },
-      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, govPropertiesModule, lintModule, translateModule(PANEL_ZH)],
+      additionalModules: [
+        BpmnPropertiesPanelModule,
+        BpmnPropertiesProviderModule,
+        govPropertiesModule,
+        lintModule,
+        translateModule(PANEL_ZH),
+      ],
       moddleExtensions: { gov: govDescriptor },
       linting: { bpmnlint: { config: lintConfig, resolver: lintResolver }, active: true },
     } as ConstructorParameters<typeof Modeler>[0]);
@@ -112,7 +128,10 @@ export class ModelerPage {
     this.diff = new DiffView(this.modeler);
 
     const stage = el('div', { class: 'mf-modeler-stage' }, canvas, this.diff.legend, this.issues.element);
-    this.shell.main.append(el('div', { class: 'mf-modeler' }, toolbar, el('div', { class: 'mf-modeler-body' }, stage, panel)), this.dialog);
+    this.shell.main.append(
+      el('div', { class: 'mf-modeler' }, toolbar, el('div', { class: 'mf-modeler-body' }, stage, panel)),
+      this.dialog,
+    );
 
     this.modeler.get<EventBus>('eventBus').on('commandStack.changed', () => this.updateButtons());
   }
@@ -126,7 +145,8 @@ export class ModelerPage {
     const draft = params.get('draft');
     const processId = params.get('process');
     if (draft) await this.openDraft(draft);
-    else if (processId) await this.openDeployed(processId, params.get('version') ? Number(params.get('version')) : undefined);
+    else if (processId)
+      await this.openDeployed(processId, params.get('version') ? Number(params.get('version')) : undefined);
     else await this.createFromTemplate('blank', '新流程');
   }
 
@@ -146,14 +166,16 @@ export class ModelerPage {
     }
     try {
       const { warnings } = await this.modeler.importXML(text);
-      if (warnings.length > 0) this.shell.notify(`已打开，导入时有 ${warnings.length} 条警告（部分内容可能无法显示）`, 'info');
+      if (warnings.length > 0)
+        this.shell.notify(`已打开，导入时有 ${warnings.length} 条警告（部分内容可能无法显示）`, 'info');
     } catch (error) {
       this.shell.notify(importErrorMessage(error), 'error');
       return false;
     }
     this.issues.reset();
     this.fitDiagram();
-    if (laidOut && announceLayout) this.shell.notify('该流程没有图形信息（例如由工具生成），已自动布局；泳道不会保留', 'info');
+    if (laidOut && announceLayout)
+      this.shell.notify('该流程没有图形信息（例如由工具生成），已自动布局；泳道不会保留', 'info');
     this.setSource(source, name);
     return true;
   }
@@ -169,7 +191,12 @@ export class ModelerPage {
     const scale = Math.min(1, (outer.width - left - pad) / inner.width, (outer.height - 2 * pad) / inner.height);
     const offsetX = left + (outer.width - left - pad - inner.width * scale) / 2;
     const offsetY = (outer.height - inner.height * scale) / 2;
-    canvas.viewbox({ x: inner.x - offsetX / scale, y: inner.y - offsetY / scale, width: outer.width / scale, height: outer.height / scale });
+    canvas.viewbox({
+      x: inner.x - offsetX / scale,
+      y: inner.y - offsetY / scale,
+      width: outer.width / scale,
+      height: outer.height / scale,
+    });
   }
 
   private setSource(source: Source, name: string): void {
@@ -193,14 +220,17 @@ export class ModelerPage {
     const source = this.source;
     const versions = source.kind === 'deployed' && source.version > 1;
     this.compareButton.textContent = versions ? '与上一版本比较' : '与已发布版本比较';
-    this.compareButton.title = versions ? `第 ${source.version - 1} 版与第 ${source.version} 版比较` : '当前图与该流程最新发布的版本比较（不保存）';
+    this.compareButton.title = versions
+      ? `第 ${source.version - 1} 版与第 ${source.version} 版比较`
+      : '当前图与该流程最新发布的版本比较（不保存）';
     this.compareButton.disabled = !versions && this.canvasProcessId() === null;
     const changed = stack.canUndo() ? '（有未保存的修改）' : '';
     const describe: Record<Source['kind'], () => string> = {
       new: () => '新流程，未保存',
       file: () => `本地文件 ${(source as { fileName: string }).fileName}`,
       draft: () => `草稿 · 第 ${(source as { revision: number }).revision} 次保存`,
-      deployed: () => `已发布：${(source as { processId: string }).processId} 第 ${(source as { version: number }).version} 版`,
+      deployed: () =>
+        `已发布：${(source as { processId: string }).processId} 第 ${(source as { version: number }).version} 版`,
     };
     this.status.textContent = describe[source.kind]() + changed;
     this.status.dataset['sourceKind'] = source.kind;
@@ -223,11 +253,16 @@ export class ModelerPage {
     const versions = await api<DefinitionRow[]>('/api/definitions', { query: { processId } });
     const chosen = version === undefined ? versions.at(-1) : versions.find((row) => Number(row.version) === version);
     if (!chosen) {
-      this.shell.notify(version === undefined ? `流程 ${processId} 尚未发布` : `流程 ${processId} 没有第 ${version} 版`, 'error');
+      this.shell.notify(
+        version === undefined ? `流程 ${processId} 尚未发布` : `流程 ${processId} 没有第 ${version} 版`,
+        'error',
+      );
       await this.createFromTemplate('blank', '新流程');
       return;
     }
-    const { xml } = await api<{ xml: string }>(`/api/definitions/${encodeURIComponent(processId)}/versions/${chosen.version}/xml`);
+    const { xml } = await api<{ xml: string }>(
+      `/api/definitions/${encodeURIComponent(processId)}/versions/${chosen.version}/xml`,
+    );
     await this.load(xml, { kind: 'deployed', processId, version: Number(chosen.version) }, chosen.name ?? processId);
   }
 
@@ -261,8 +296,15 @@ export class ModelerPage {
       const source = this.source;
       const saved =
         source.kind === 'draft'
-          ? await api<DraftRow>(`/api/drafts/${encodeURIComponent(source.draftId)}`, { method: 'PUT', body: { name, xml: xml!, revision: source.revision } })
-          : await api<DraftRow>('/api/drafts', { method: 'POST', body: { name, xml: xml! }, idempotencyKey: newIdempotencyKey() });
+          ? await api<DraftRow>(`/api/drafts/${encodeURIComponent(source.draftId)}`, {
+              method: 'PUT',
+              body: { name, xml: xml!, revision: source.revision },
+            })
+          : await api<DraftRow>('/api/drafts', {
+              method: 'POST',
+              body: { name, xml: xml! },
+              idempotencyKey: newIdempotencyKey(),
+            });
       this.commandStack().clear();
       this.setSource({ kind: 'draft', draftId: saved.draftId, revision: saved.revision }, saved.name);
       this.shell.notify(`草稿“${saved.name}”已保存`, 'success');
@@ -274,22 +316,39 @@ export class ModelerPage {
   async deploy(): Promise<void> {
     const { xml } = await this.modeler.saveXML({ format: true });
     try {
-      const result = await api<DeployResult>('/api/definitions', { method: 'POST', body: { xml: xml! }, idempotencyKey: newIdempotencyKey() });
+      const result = await api<DeployResult>('/api/definitions', {
+        method: 'POST',
+        body: { xml: xml! },
+        idempotencyKey: newIdempotencyKey(),
+      });
       this.issues.setServerFindings(result.findings);
       const first = result.processes[0];
       if (!first) {
         this.shell.notify('文件中没有可执行的流程，未发布任何版本', 'error');
         return;
       }
-      const lines = result.processes.map((process) => (process.created ? `${process.processId} 已发布为第 ${process.version} 版` : `${process.processId} 与已发布的第 ${process.version} 版相同，未产生新版本`));
-      this.shell.notify(lines.join('；') + (result.findings.length > 0 ? `（${result.findings.length} 条提示，见检查结果）` : ''), 'success');
+      const lines = result.processes.map((process) =>
+        process.created
+          ? `${process.processId} 已发布为第 ${process.version} 版`
+          : `${process.processId} 与已发布的第 ${process.version} 版相同，未产生新版本`,
+      );
+      this.shell.notify(
+        lines.join('；') + (result.findings.length > 0 ? `（${result.findings.length} 条提示，见检查结果）` : ''),
+        'success',
+      );
       this.commandStack().clear();
       this.setSource({ kind: 'deployed', processId: first.processId, version: first.version }, this.name());
     } catch (error) {
-      const findings = error instanceof ApiFailure ? (error.details as { findings?: ServerFinding[] } | undefined)?.findings : undefined;
+      const findings =
+        error instanceof ApiFailure
+          ? (error.details as { findings?: ServerFinding[] } | undefined)?.findings
+          : undefined;
       if (findings) {
         this.issues.setServerFindings(findings);
-        this.shell.notify(`发布失败：${findings.filter((finding) => finding.severity === 'error').length} 个错误，已在图中标出并列在检查结果中`, 'error');
+        this.shell.notify(
+          `发布失败：${findings.filter((finding) => finding.severity === 'error').length} 个错误，已在图中标出并列在检查结果中`,
+          'error',
+        );
       } else {
         this.shell.showError(error);
       }
@@ -318,7 +377,8 @@ export class ModelerPage {
 
   /** The process of the diagram on the canvas (the executable one when there are several), or null. */
   private canvasProcessId(): string | null {
-    const definitions = this.modeler.getDefinitions() as { rootElements?: ReadonlyArray<{ $type: string; id: string; isExecutable?: boolean }> } | undefined;
+    const definitions = this.modeler.getDefinitions() as
+      { rootElements?: ReadonlyArray<{ $type: string; id: string; isExecutable?: boolean }> } | undefined;
     const processes = (definitions?.rootElements ?? []).filter((element) => element.$type === 'bpmn:Process');
     return (processes.find((process) => process.isExecutable) ?? processes[0])?.id ?? null;
   }
@@ -353,27 +413,50 @@ export class ModelerPage {
         el('span', { class: 'mf-muted' }, template.description),
       ),
     );
-    this.openDialog('新建流程', el('label', { class: 'mf-dialog-field' }, '流程名称', name), el('p', {}, '选择办件类型模板：'), el('ul', { class: 'mf-template-list' }, ...cards));
+    this.openDialog(
+      '新建流程',
+      el('label', { class: 'mf-dialog-field' }, '流程名称', name),
+      el('p', {}, '选择办件类型模板：'),
+      el('ul', { class: 'mf-template-list' }, ...cards),
+    );
   }
 
   private async showOpenDialog(): Promise<void> {
-    const [definitions, drafts] = await Promise.all([api<DefinitionRow[]>('/api/definitions'), api<DraftRow[]>('/api/drafts')]);
+    const [definitions, drafts] = await Promise.all([
+      api<DefinitionRow[]>('/api/definitions'),
+      api<DraftRow[]>('/api/drafts'),
+    ]);
     const byProcess = new Map<string, DefinitionRow[]>();
-    for (const row of definitions) (byProcess.get(row.processId) ?? byProcess.set(row.processId, []).get(row.processId)!).push(row);
+    for (const row of definitions)
+      (byProcess.get(row.processId) ?? byProcess.set(row.processId, []).get(row.processId)!).push(row);
     const processRows = [...byProcess].map(([processId, versions]) => {
       const sorted = [...versions].sort((a, b) => Number(b.version) - Number(a.version));
       const latest = sorted[0]!;
-      const select = el('select', { 'aria-label': `${latest.name ?? processId} 的版本` }, ...sorted.map((row) => el('option', { value: String(row.version) }, `第 ${row.version} 版（${formatDateTime(row.deployedAt)}）`)));
+      const select = el(
+        'select',
+        { 'aria-label': `${latest.name ?? processId} 的版本` },
+        ...sorted.map((row) =>
+          el('option', { value: String(row.version) }, `第 ${row.version} 版（${formatDateTime(row.deployedAt)}）`),
+        ),
+      );
       return el(
         'tr',
         { 'data-process-id': processId },
         el('td', {}, latest.name ?? ''),
         el('td', {}, el('code', {}, processId)),
         el('td', {}, select),
-        el('td', {}, button('打开', async () => {
-          this.dialog.close();
-          await this.openDeployed(processId, Number(select.value));
-        }, { 'aria-label': `打开 ${latest.name ?? processId}` })),
+        el(
+          'td',
+          {},
+          button(
+            '打开',
+            async () => {
+              this.dialog.close();
+              await this.openDeployed(processId, Number(select.value));
+            },
+            { 'aria-label': `打开 ${latest.name ?? processId}` },
+          ),
+        ),
       );
     });
     const draftRows = drafts.map((draft) =>
@@ -386,25 +469,52 @@ export class ModelerPage {
         el(
           'td',
           {},
-          button('打开', async () => {
-            this.dialog.close();
-            await this.openDraft(draft.draftId);
-          }, { 'aria-label': `打开草稿 ${draft.name}` }),
+          button(
+            '打开',
+            async () => {
+              this.dialog.close();
+              await this.openDraft(draft.draftId);
+            },
+            { 'aria-label': `打开草稿 ${draft.name}` },
+          ),
           this.isAdmin
-            ? button('删除', async () => {
-                await api(`/api/drafts/${encodeURIComponent(draft.draftId)}`, { method: 'DELETE' }).catch((error: unknown) => this.shell.showError(error));
-                await this.showOpenDialog();
-              }, { class: 'danger', 'aria-label': `删除草稿 ${draft.name}` })
+            ? button(
+                '删除',
+                async () => {
+                  await api(`/api/drafts/${encodeURIComponent(draft.draftId)}`, { method: 'DELETE' }).catch(
+                    (error: unknown) => this.shell.showError(error),
+                  );
+                  await this.showOpenDialog();
+                },
+                { class: 'danger', 'aria-label': `删除草稿 ${draft.name}` },
+              )
             : null,
         ),
       ),
     );
     const table = (headers: readonly string[], rows: readonly HTMLElement[], empty: string) =>
-      rows.length === 0 ? el('p', { class: 'mf-muted' }, empty) : el('table', {}, el('thead', {}, el('tr', {}, ...headers.map((header) => el('th', {}, header)))), el('tbody', {}, ...rows));
+      rows.length === 0
+        ? el('p', { class: 'mf-muted' }, empty)
+        : el(
+            'table',
+            {},
+            el('thead', {}, el('tr', {}, ...headers.map((header) => el('th', {}, header)))),
+            el('tbody', {}, ...rows),
+          );
     this.openDialog(
       '打开',
-      el('section', { 'aria-label': '已发布流程' }, el('h3', {}, '已发布流程'), table(['名称', '流程标识', '版本', ''], processRows, '还没有发布的流程')),
-      el('section', { 'aria-label': '草稿' }, el('h3', {}, '草稿'), table(['名称', '流程标识', '最后保存', ''], draftRows, '还没有草稿')),
+      el(
+        'section',
+        { 'aria-label': '已发布流程' },
+        el('h3', {}, '已发布流程'),
+        table(['名称', '流程标识', '版本', ''], processRows, '还没有发布的流程'),
+      ),
+      el(
+        'section',
+        { 'aria-label': '草稿' },
+        el('h3', {}, '草稿'),
+        table(['名称', '流程标识', '最后保存', ''], draftRows, '还没有草稿'),
+      ),
     );
   }
 }

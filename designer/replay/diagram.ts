@@ -38,7 +38,8 @@ interface Definitions {
 }
 
 const OVERLAY = 'mf-replay';
-type Marker = 'mf-completed' | 'mf-active' | 'mf-current' | 'mf-flow-taken' | 'mf-sig-warning' | 'mf-sig-yellow' | 'mf-sig-red';
+type Marker =
+  'mf-completed' | 'mf-active' | 'mf-current' | 'mf-flow-taken' | 'mf-sig-warning' | 'mf-sig-yellow' | 'mf-sig-red';
 
 export class ReplayDiagram {
   readonly viewer: NavigatedViewer;
@@ -101,16 +102,40 @@ export class ReplayDiagram {
     for (const [id, count] of Object.entries(state.completed)) if (count > 0) mark(id, 'mf-completed');
     for (const [id, count] of Object.entries(state.flows)) {
       if (count <= 0 || !mark(id, 'mf-flow-taken') || count < 2) continue;
-      overlay(id, { top: -18, left: 0 }, badge('mf-ov-flow', `×${count}`, { 'data-testid': 'flow-count', 'data-element-id': id, title: `经过 ${count} 次` }));
+      overlay(
+        id,
+        { top: -18, left: 0 },
+        badge('mf-ov-flow', `×${count}`, {
+          'data-testid': 'flow-count',
+          'data-element-id': id,
+          title: `经过 ${count} 次`,
+        }),
+      );
     }
     for (const [id, count] of Object.entries(state.active)) {
       if (!mark(id, 'mf-active')) continue;
-      overlay(id, { bottom: 8, right: 8 }, badge('mf-ov-tokens', String(count), { 'data-testid': 'tokens', 'data-element-id': id, title: `令牌 ${count} 个` }));
+      overlay(
+        id,
+        { bottom: 8, right: 8 },
+        badge('mf-ov-tokens', String(count), {
+          'data-testid': 'tokens',
+          'data-element-id': id,
+          title: `令牌 ${count} 个`,
+        }),
+      );
     }
     for (const [id, count] of Object.entries(state.entered)) {
       const element = this.registry.get(id);
       if (!element || id === root || count <= 0 || element.type === 'label') continue;
-      overlay(id, { top: -10, left: -6 }, badge('mf-ov-visits', `${count}次`, { 'data-testid': 'visits', 'data-element-id': id, title: `到达 ${count} 次` }));
+      overlay(
+        id,
+        { top: -10, left: -6 },
+        badge('mf-ov-visits', `${count}次`, {
+          'data-testid': 'visits',
+          'data-element-id': id,
+          title: `到达 ${count} 次`,
+        }),
+      );
     }
     const timersBy = new Map<string, HTMLElement>();
     for (const timer of state.timers) {
@@ -123,21 +148,43 @@ export class ReplayDiagram {
         box.dataset.elementId = timer.elementId;
         timersBy.set(timer.elementId, box);
       }
-      const what = timer.kind === 'alert' ? `${timer.level ?? ''}时点` : timer.kind === 'deadline' ? `期限（${timer.deadline ?? ''}）` : '定时';
-      box.append(badge(`mf-ov-timer${timer.level ? ` mf-ov-timer-${LEVEL_CLASS[timer.level] ?? ''}` : ''}`, `${what} ${formatDateTime(timer.dueAt)}`, {}));
+      const what =
+        timer.kind === 'alert'
+          ? `${timer.level ?? ''}时点`
+          : timer.kind === 'deadline'
+            ? `期限（${timer.deadline ?? ''}）`
+            : '定时';
+      box.append(
+        badge(
+          `mf-ov-timer${timer.level ? ` mf-ov-timer-${LEVEL_CLASS[timer.level] ?? ''}` : ''}`,
+          `${what} ${formatDateTime(timer.dueAt)}`,
+          {},
+        ),
+      );
     }
     for (const [id, box] of timersBy) overlay(id, { bottom: -8 - 20 * box.childElementCount, left: 0 }, box);
     for (const signal of state.signals) {
       if (!signal.elementId) continue;
       const level = LEVEL_CLASS[signal.level] ?? 'warning';
       if (!mark(signal.elementId, `mf-sig-${level}`)) continue;
-      overlay(signal.elementId, { top: -12, right: 12 }, badge(`mf-signal mf-signal-${level} mf-ov-signal`, signal.level, { 'data-testid': 'signal', 'data-element-id': signal.elementId, 'data-level': signal.level }));
+      overlay(
+        signal.elementId,
+        { top: -12, right: 12 },
+        badge(`mf-signal mf-signal-${level} mf-ov-signal`, signal.level, {
+          'data-testid': 'signal',
+          'data-element-id': signal.elementId,
+          'data-level': signal.level,
+        }),
+      );
     }
   }
 
   /** Ids of elements (shapes and flows) carrying a marker now. */
   marked(marker: Marker): string[] {
-    return this.#marked.filter(([, m]) => m === marker).map(([id]) => id).sort();
+    return this.#marked
+      .filter(([, m]) => m === marker)
+      .map(([id]) => id)
+      .sort();
   }
 
   destroy(): void {

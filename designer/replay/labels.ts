@@ -88,7 +88,11 @@ export const FLOW_STATUS_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** 预警 / 黄牌 / 红牌 -> the class suffix of base.css (.mf-signal-warning …). */
-export const LEVEL_CLASS: Readonly<Record<string, 'warning' | 'yellow' | 'red'>> = { 预警: 'warning', 黄牌: 'yellow', 红牌: 'red' };
+export const LEVEL_CLASS: Readonly<Record<string, 'warning' | 'yellow' | 'red'>> = {
+  预警: 'warning',
+  黄牌: 'yellow',
+  红牌: 'red',
+};
 
 /** Who acted, in words: users by id, the system's own actors in Chinese. */
 export function actorLabel(actor: string): string {
@@ -107,7 +111,9 @@ export function toBeijingInput(iso: string): string {
 
 /** A datetime-local value read as Beijing time, as an instant (ms); NaN when not a time. */
 export function fromBeijingInput(value: string): number {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? Date.parse(`${value.length === 16 ? `${value}:00` : value}+08:00`) : Number.NaN;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)
+    ? Date.parse(`${value.length === 16 ? `${value}:00` : value}+08:00`)
+    : Number.NaN;
 }
 
 /** Beijing wall time with seconds: `2026-11-02 09:30:05`. */

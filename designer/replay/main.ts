@@ -27,13 +27,27 @@ startPage('办件回放', async (shell) => {
   }
   document.body.classList.add('mf-replay-page');
   shell.main.textContent = '正在加载办件历史…';
-  const [timeline, verification] = await Promise.all([api<Timeline>(`${base}/timeline`), api<Verification>(`${base}/verification`)]);
+  const [timeline, verification] = await Promise.all([
+    api<Timeline>(`${base}/timeline`),
+    api<Verification>(`${base}/verification`),
+  ]);
   let xml: string | null = null;
   if (timeline.definition) {
-    const definition = await api<{ xml: string; hash: string }>(`/api/definitions/${encodeURIComponent(timeline.definition.processId)}/versions/${timeline.definition.version}/xml`);
+    const definition = await api<{ xml: string; hash: string }>(
+      `/api/definitions/${encodeURIComponent(timeline.definition.processId)}/versions/${timeline.definition.version}/xml`,
+    );
     xml = definition.hash === timeline.definition.hash ? definition.xml : null;
   }
   const seq = Number(params.get('seq'));
   shell.main.textContent = '';
-  render(h(ReplayPage, { timeline, verification, xml, initialSeq: Number.isInteger(seq) && seq > 0 ? seq : null, onError: (message: string) => shell.notify(message, 'error') }), shell.main);
+  render(
+    h(ReplayPage, {
+      timeline,
+      verification,
+      xml,
+      initialSeq: Number.isInteger(seq) && seq > 0 ? seq : null,
+      onError: (message: string) => shell.notify(message, 'error'),
+    }),
+    shell.main,
+  );
 });

@@ -8,7 +8,15 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatDateTime } from '../shared/format.js';
 import { ReplayDiagram } from './diagram.js';
-import { actorLabel, eventLabel, FLOW_STATUS_LABELS, formatSeconds, fromBeijingInput, LEVEL_CLASS, toBeijingInput } from './labels.js';
+import {
+  actorLabel,
+  eventLabel,
+  FLOW_STATUS_LABELS,
+  formatSeconds,
+  fromBeijingInput,
+  LEVEL_CLASS,
+  toBeijingInput,
+} from './labels.js';
 import type { StateSummary, Timeline, TimelineStep, Verification } from './types.js';
 
 export interface ReplayProps {
@@ -89,7 +97,11 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
     // Scroll the list only (scrollIntoView would move the whole page).
     const list = listRef.current;
     const row = list?.querySelector<HTMLElement>(`[data-seq="${seq}"]`);
-    if (list && row && (row.offsetTop < list.scrollTop + 30 || row.offsetTop + row.offsetHeight > list.scrollTop + list.clientHeight)) {
+    if (
+      list &&
+      row &&
+      (row.offsetTop < list.scrollTop + 30 || row.offsetTop + row.offsetHeight > list.scrollTop + list.clientHeight)
+    ) {
       list.scrollTop = Math.max(0, row.offsetTop - list.clientHeight / 2);
     }
     setTimeInput(toBeijingInput(step.time));
@@ -99,7 +111,8 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT'))
+        return;
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const moves: Record<string, () => number> = {
         ArrowLeft: () => seqRef.current - 1,
@@ -137,33 +150,75 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
     let found = 0;
     for (const candidate of steps) if (Date.parse(candidate.time) <= at) found = candidate.seq;
     if (found === 0) {
-      onError(`跳转时间：${formatDateTime(new Date(at))} 之前没有任何事件（首条事件在 ${formatDateTime(steps[0]?.time)}）`);
+      onError(
+        `跳转时间：${formatDateTime(new Date(at))} 之前没有任何事件（首条事件在 ${formatDateTime(steps[0]?.time)}）`,
+      );
       return;
     }
     go(found);
   };
 
-  const names = (ids: readonly string[]) => ids.map((id) => (diagramReady && diagram.current ? diagram.current.nameOf(id) : id));
+  const names = (ids: readonly string[]) =>
+    ids.map((id) => (diagramReady && diagram.current ? diagram.current.nameOf(id) : id));
 
   return (
     <div class="mf-replay">
-      <CaseHeaderCard timeline={timeline} verification={verification} nameOf={(id) => (diagramReady && diagram.current ? diagram.current.nameOf(id) : id)} />
+      <CaseHeaderCard
+        timeline={timeline}
+        verification={verification}
+        nameOf={(id) => (diagramReady && diagram.current ? diagram.current.nameOf(id) : id)}
+      />
       <div class="mf-replay-controls mf-card" role="group" aria-label="回放控制">
         <div class="mf-toolbar">
-          <button type="button" onClick={() => go(1)} disabled={seq === 1}>首条</button>
-          <button type="button" onClick={() => go(seq - 1)} disabled={seq === 1}>上一条</button>
-          <button type="button" onClick={() => go(seq + 1)} disabled={seq === last}>下一条</button>
-          <button type="button" onClick={() => go(last)} disabled={seq === last}>末条</button>
-          <input type="range" class="mf-replay-slider" min={1} max={last} value={seq} aria-label="事件序号" onInput={(event) => go(Number((event.target as HTMLInputElement).value))} />
-          <span class="mf-replay-position" data-testid="position">第 {seq} / {last} 条</span>
+          <button type="button" onClick={() => go(1)} disabled={seq === 1}>
+            首条
+          </button>
+          <button type="button" onClick={() => go(seq - 1)} disabled={seq === 1}>
+            上一条
+          </button>
+          <button type="button" onClick={() => go(seq + 1)} disabled={seq === last}>
+            下一条
+          </button>
+          <button type="button" onClick={() => go(last)} disabled={seq === last}>
+            末条
+          </button>
+          <input
+            type="range"
+            class="mf-replay-slider"
+            min={1}
+            max={last}
+            value={seq}
+            aria-label="事件序号"
+            onInput={(event) => go(Number((event.target as HTMLInputElement).value))}
+          />
+          <span class="mf-replay-position" data-testid="position">
+            第 {seq} / {last} 条
+          </span>
         </div>
         <div class="mf-toolbar">
           <form class="mf-inline" onSubmit={jumpToSeq} noValidate>
-            <label>跳转到序号 <input type="number" min={1} max={last} value={seqInput} onInput={(event) => setSeqInput((event.target as HTMLInputElement).value)} style="width: 6em" /></label>
+            <label>
+              跳转到序号{' '}
+              <input
+                type="number"
+                min={1}
+                max={last}
+                value={seqInput}
+                onInput={(event) => setSeqInput((event.target as HTMLInputElement).value)}
+                style="width: 6em"
+              />
+            </label>
             <button type="submit">跳转</button>
           </form>
           <form class="mf-inline" onSubmit={jumpToTime} noValidate>
-            <label>跳转到时间（北京时间） <input type="datetime-local" value={timeInput} onInput={(event) => setTimeInput((event.target as HTMLInputElement).value)} /></label>
+            <label>
+              跳转到时间（北京时间）{' '}
+              <input
+                type="datetime-local"
+                value={timeInput}
+                onInput={(event) => setTimeInput((event.target as HTMLInputElement).value)}
+              />
+            </label>
             <button type="submit">定位</button>
           </form>
           <span class="mf-muted">键盘 ← → 逐条，Home / End 首末条</span>
@@ -172,7 +227,14 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
       <div class="mf-replay-body">
         <section class="mf-replay-left">
           <div class="mf-card mf-replay-diagram-card">
-            <div ref={container} class="mf-replay-diagram" role="img" aria-label={`流程图：${timeline.definition?.name ?? timeline.definition?.processId ?? ''}`} data-testid="replay-diagram" data-ready={diagramReady ? 'true' : 'false'} />
+            <div
+              ref={container}
+              class="mf-replay-diagram"
+              role="img"
+              aria-label={`流程图：${timeline.definition?.name ?? timeline.definition?.processId ?? ''}`}
+              data-testid="replay-diagram"
+              data-ready={diagramReady ? 'true' : 'false'}
+            />
             {!xml || diagramFailed ? <p role="alert">流程图无法显示（找不到该办件所用的流程版本）。</p> : <Legend />}
           </div>
           <EventDetail step={step} brokenAt={brokenAt} names={names} />
@@ -182,20 +244,43 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
           <div class="mf-replay-list" ref={listRef}>
             <table class="mf-replay-table">
               <thead>
-                <tr><th>序号</th><th>时间（北京时间）</th><th>事件</th><th>操作人</th></tr>
+                <tr>
+                  <th>序号</th>
+                  <th>时间（北京时间）</th>
+                  <th>事件</th>
+                  <th>操作人</th>
+                </tr>
               </thead>
               <tbody>
                 {steps.map((entry) => {
                   const broken = brokenAt !== null && entry.seq === brokenAt;
-                  const classes = [entry.seq === seq ? 'selected' : '', broken ? 'mf-broken' : '', brokenAt !== null && entry.seq > brokenAt ? 'mf-after-break' : ''].filter(Boolean).join(' ');
+                  const classes = [
+                    entry.seq === seq ? 'selected' : '',
+                    broken ? 'mf-broken' : '',
+                    brokenAt !== null && entry.seq > brokenAt ? 'mf-after-break' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ');
                   return (
-                    <tr key={entry.seq} data-seq={entry.seq} class={classes} aria-selected={entry.seq === seq ? 'true' : 'false'} onClick={() => go(entry.seq)}>
+                    <tr
+                      key={entry.seq}
+                      data-seq={entry.seq}
+                      class={classes}
+                      aria-selected={entry.seq === seq ? 'true' : 'false'}
+                      onClick={() => go(entry.seq)}
+                    >
                       <td>{entry.seq}</td>
                       <td>{formatSeconds(entry.time)}</td>
                       <td>
                         {eventLabel(entry.type)}
-                        {broken ? <span class="mf-broken-tag" data-testid="chain-break">链断裂</span> : null}
-                        {entry.type === 'alert.raised' ? <SignalTag level={(entry.data as { level?: string }).level ?? ''} /> : null}
+                        {broken ? (
+                          <span class="mf-broken-tag" data-testid="chain-break">
+                            链断裂
+                          </span>
+                        ) : null}
+                        {entry.type === 'alert.raised' ? (
+                          <SignalTag level={(entry.data as { level?: string }).level ?? ''} />
+                        ) : null}
                       </td>
                       <td>{actorLabel(entry.actor)}</td>
                     </tr>
@@ -212,27 +297,60 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
 
 function SignalTag({ level }: { level: string }) {
   const cls = LEVEL_CLASS[level];
-  return cls ? <span class={`mf-signal mf-signal-${cls}`} style="margin-left: 6px">{level}</span> : null;
+  return cls ? (
+    <span class={`mf-signal mf-signal-${cls}`} style="margin-left: 6px">
+      {level}
+    </span>
+  ) : null;
 }
 
-function CaseHeaderCard({ timeline, verification, nameOf }: { timeline: Timeline; verification: Verification; nameOf: (id: string) => string }) {
+function CaseHeaderCard({
+  timeline,
+  verification,
+  nameOf,
+}: {
+  timeline: Timeline;
+  verification: Verification;
+  nameOf: (id: string) => string;
+}) {
   const header = timeline.case;
   return (
     <div class="mf-card mf-replay-header">
       <div class="mf-replay-facts">
-        <h1>办件回放 <span class="mf-muted">{header.caseId}</span></h1>
+        <h1>
+          办件回放 <span class="mf-muted">{header.caseId}</span>
+        </h1>
         <dl>
-          <dt>事项</dt><dd>{header.matter ? `${header.matter.name}（${header.matter.code}）` : '—'}</dd>
-          <dt>办件状态</dt><dd>{header.domainStatus ?? FLOW_STATUS_LABELS[header.status ?? ''] ?? '—'}</dd>
-          <dt>申请人</dt><dd>{header.applicant ? `${header.applicant.name}（${header.applicant.idType} ${header.applicant.idNumber}）` : '—'}</dd>
-          <dt>收件时间</dt><dd>{formatDateTime(header.receivedAt ?? header.startedAt)}</dd>
-          <dt>流程版本</dt><dd data-testid="definition">{timeline.definition ? `${timeline.definition.name ?? timeline.definition.processId}（${timeline.definition.processId}）第 ${timeline.definition.version} 版` : '—'}</dd>
+          <dt>事项</dt>
+          <dd>{header.matter ? `${header.matter.name}（${header.matter.code}）` : '—'}</dd>
+          <dt>办件状态</dt>
+          <dd>{header.domainStatus ?? FLOW_STATUS_LABELS[header.status ?? ''] ?? '—'}</dd>
+          <dt>申请人</dt>
+          <dd>
+            {header.applicant
+              ? `${header.applicant.name}（${header.applicant.idType} ${header.applicant.idNumber}）`
+              : '—'}
+          </dd>
+          <dt>收件时间</dt>
+          <dd>{formatDateTime(header.receivedAt ?? header.startedAt)}</dd>
+          <dt>流程版本</dt>
+          <dd data-testid="definition">
+            {timeline.definition
+              ? `${timeline.definition.name ?? timeline.definition.processId}（${timeline.definition.processId}）第 ${timeline.definition.version} 版`
+              : '—'}
+          </dd>
         </dl>
         <div class="mf-replay-family">
           {timeline.parent ? (
             <p>
-              上级一件事办件：<a href={`/audit/cases/${encodeURIComponent(timeline.parent.caseId)}`} data-testid="parent-link">{timeline.parent.caseId}</a>
-              <span class="mf-muted">（{timeline.parent.processId}{timeline.parent.elementId ? ` · 调用环节 ${timeline.parent.elementId}` : ''}）</span>
+              上级一件事办件：
+              <a href={`/audit/cases/${encodeURIComponent(timeline.parent.caseId)}`} data-testid="parent-link">
+                {timeline.parent.caseId}
+              </a>
+              <span class="mf-muted">
+                （{timeline.parent.processId}
+                {timeline.parent.elementId ? ` · 调用环节 ${timeline.parent.elementId}` : ''}）
+              </span>
             </p>
           ) : null}
           {timeline.children.length > 0 ? (
@@ -241,8 +359,13 @@ function CaseHeaderCard({ timeline, verification, nameOf }: { timeline: Timeline
               <ul class="mf-replay-children">
                 {timeline.children.map((child) => (
                   <li key={child.caseId}>
-                    <a href={`/audit/cases/${encodeURIComponent(child.caseId)}`} data-testid="child-link">{child.elementId ? nameOf(child.elementId) : child.processId}</a>
-                    <span class="mf-muted"> {child.caseId} · {child.domainStatus ?? FLOW_STATUS_LABELS[child.status] ?? child.status}</span>
+                    <a href={`/audit/cases/${encodeURIComponent(child.caseId)}`} data-testid="child-link">
+                      {child.elementId ? nameOf(child.elementId) : child.processId}
+                    </a>
+                    <span class="mf-muted">
+                      {' '}
+                      {child.caseId} · {child.domainStatus ?? FLOW_STATUS_LABELS[child.status] ?? child.status}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -262,14 +385,28 @@ export function VerificationBox({ verification, total }: { verification: Verific
       <div>全部 {total} 条事件环环相扣，回放结果与存档一致，未发现篡改。</div>
     </div>
   ) : (
-    <div class="mf-verification mf-verification-broken" data-testid="verification" data-ok="false" data-broken-at={verification.brokenAtSeq} role="alert">
+    <div
+      class="mf-verification mf-verification-broken"
+      data-testid="verification"
+      data-ok="false"
+      data-broken-at={verification.brokenAtSeq}
+      role="alert"
+    >
       <strong>✘ 哈希链校验未通过</strong>
       <div>自第 {verification.brokenAtSeq} 条事件起链断裂：该事件或其后的记录与存档不符，可能已被篡改。</div>
     </div>
   );
 }
 
-function EventDetail({ step, brokenAt, names }: { step: TimelineStep; brokenAt: number | null; names: (ids: readonly string[]) => string[] }) {
+function EventDetail({
+  step,
+  brokenAt,
+  names,
+}: {
+  step: TimelineStep;
+  brokenAt: number | null;
+  names: (ids: readonly string[]) => string[];
+}) {
   const state = step.state;
   return (
     <div class="mf-card mf-replay-detail" data-testid="event-detail">
@@ -278,15 +415,28 @@ function EventDetail({ step, brokenAt, names }: { step: TimelineStep; brokenAt: 
         {brokenAt === step.seq ? <span class="mf-broken-tag">链断裂</span> : null}
       </h2>
       <dl class="mf-replay-event">
-        <dt>时间</dt><dd data-testid="event-time">{formatSeconds(step.time)}（北京时间）</dd>
-        <dt>操作人</dt><dd data-testid="event-actor">{actorLabel(step.actor)}</dd>
-        {step.elements.length + step.flows.length > 0 ? (<><dt>涉及</dt><dd>{names([...step.elements, ...step.flows]).join('、')}</dd></>) : null}
+        <dt>时间</dt>
+        <dd data-testid="event-time">{formatSeconds(step.time)}（北京时间）</dd>
+        <dt>操作人</dt>
+        <dd data-testid="event-actor">{actorLabel(step.actor)}</dd>
+        {step.elements.length + step.flows.length > 0 ? (
+          <>
+            <dt>涉及</dt>
+            <dd>{names([...step.elements, ...step.flows]).join('、')}</dd>
+          </>
+        ) : null}
       </dl>
       <details open>
         <summary>事件内容（个人信息已脱敏）</summary>
-        <pre class="mf-payload" data-testid="event-payload">{JSON.stringify(step.data, null, 2)}</pre>
+        <pre class="mf-payload" data-testid="event-payload">
+          {JSON.stringify(step.data, null, 2)}
+        </pre>
       </details>
-      {state ? <StateAfter state={state} names={names} /> : <p role="alert">此事件之后的状态无法回放：事件记录与流程不符（可能已被篡改）。</p>}
+      {state ? (
+        <StateAfter state={state} names={names} />
+      ) : (
+        <p role="alert">此事件之后的状态无法回放：事件记录与流程不符（可能已被篡改）。</p>
+      )}
     </div>
   );
 }
@@ -297,21 +447,60 @@ function StateAfter({ state, names }: { state: StateSummary; names: (ids: readon
     <div class="mf-replay-state">
       <h3>此事件之后的状态</h3>
       <dl>
-        <dt>流程</dt><dd>{FLOW_STATUS_LABELS[state.status] ?? state.status}{state.suspended ? '（挂起中）' : ''}</dd>
-        <dt>办件状态</dt><dd data-testid="state-status">{state.domainStatus ?? '—'}</dd>
-        <dt>当前环节</dt><dd data-testid="state-active">{active.length ? active.map(([id, count]) => `${names([id])[0]}${count > 1 ? ` ×${count}` : ''}`).join('、') : '无'}</dd>
+        <dt>流程</dt>
+        <dd>
+          {FLOW_STATUS_LABELS[state.status] ?? state.status}
+          {state.suspended ? '（挂起中）' : ''}
+        </dd>
+        <dt>办件状态</dt>
+        <dd data-testid="state-status">{state.domainStatus ?? '—'}</dd>
+        <dt>当前环节</dt>
+        <dd data-testid="state-active">
+          {active.length
+            ? active.map(([id, count]) => `${names([id])[0]}${count > 1 ? ` ×${count}` : ''}`).join('、')
+            : '无'}
+        </dd>
         <dt>待办</dt>
-        <dd>{state.tasks.length ? state.tasks.map((task) => `${task.name ?? task.elementId}（${task.department ?? '—'}${task.assignee ? ` · ${task.assignee}` : ' · 未签收'}）`).join('；') : '无'}</dd>
+        <dd>
+          {state.tasks.length
+            ? state.tasks
+                .map(
+                  (task) =>
+                    `${task.name ?? task.elementId}（${task.department ?? '—'}${task.assignee ? ` · ${task.assignee}` : ' · 未签收'}）`,
+                )
+                .join('；')
+            : '无'}
+        </dd>
         <dt>计时</dt>
-        <dd>{state.clocks.length ? state.clocks.map((clock) => `${clock.kind === 'case' ? '办件时限' : `${names([clock.elementId])[0]}环节时限`} ${formatDateTime(clock.dueAt)} 到期${clock.provisional ? '（暂定）' : ''}${clock.running ? '' : '（已暂停）'}`).join('；') : '无'}</dd>
+        <dd>
+          {state.clocks.length
+            ? state.clocks
+                .map(
+                  (clock) =>
+                    `${clock.kind === 'case' ? '办件时限' : `${names([clock.elementId])[0]}环节时限`} ${formatDateTime(clock.dueAt)} 到期${clock.provisional ? '（暂定）' : ''}${clock.running ? '' : '（已暂停）'}`,
+                )
+                .join('；')
+            : '无'}
+        </dd>
         <dt>待触发定时</dt>
-        <dd>{state.timers.length ? state.timers.map((timer) => `${timer.kind === 'alert' ? `${timer.level ?? ''}时点` : timer.kind === 'deadline' ? `期限（${timer.deadline ?? ''}）` : `定时器 ${names([timer.elementId])[0]}`} ${formatDateTime(timer.dueAt)}`).join('；') : '无'}</dd>
+        <dd>
+          {state.timers.length
+            ? state.timers
+                .map(
+                  (timer) =>
+                    `${timer.kind === 'alert' ? `${timer.level ?? ''}时点` : timer.kind === 'deadline' ? `期限（${timer.deadline ?? ''}）` : `定时器 ${names([timer.elementId])[0]}`} ${formatDateTime(timer.dueAt)}`,
+                )
+                .join('；')
+            : '无'}
+        </dd>
         <dt>监察信号</dt>
         <dd data-testid="state-signals">
           {state.signals.length
             ? state.signals.map((signal) => (
                 <span key={signal.alertId} class="mf-replay-signal">
-                  <span class={`mf-signal mf-signal-${LEVEL_CLASS[signal.level] ?? 'warning'}`}>{signal.level}</span> {signal.elementId ? names([signal.elementId])[0] : ''} {signal.department ?? ''}{signal.officer ? ` · ${signal.officer}` : ''}
+                  <span class={`mf-signal mf-signal-${LEVEL_CLASS[signal.level] ?? 'warning'}`}>{signal.level}</span>{' '}
+                  {signal.elementId ? names([signal.elementId])[0] : ''} {signal.department ?? ''}
+                  {signal.officer ? ` · ${signal.officer}` : ''}
                 </span>
               ))
             : '无'}
@@ -324,11 +513,26 @@ function StateAfter({ state, names }: { state: StateSummary; names: (ids: readon
 function Legend() {
   return (
     <div class="mf-replay-legend mf-muted" aria-label="图例">
-      <span><i class="mf-lg mf-lg-completed" />已完成</span>
-      <span><i class="mf-lg mf-lg-active" />进行中（数字为令牌数）</span>
-      <span><i class="mf-lg mf-lg-flow" />已流转</span>
-      <span><i class="mf-lg mf-lg-current" />本条事件</span>
-      <span><span class="mf-signal mf-signal-warning">预警</span> <span class="mf-signal mf-signal-yellow">黄牌</span> <span class="mf-signal mf-signal-red">红牌</span></span>
+      <span>
+        <i class="mf-lg mf-lg-completed" />
+        已完成
+      </span>
+      <span>
+        <i class="mf-lg mf-lg-active" />
+        进行中（数字为令牌数）
+      </span>
+      <span>
+        <i class="mf-lg mf-lg-flow" />
+        已流转
+      </span>
+      <span>
+        <i class="mf-lg mf-lg-current" />
+        本条事件
+      </span>
+      <span>
+        <span class="mf-signal mf-signal-warning">预警</span> <span class="mf-signal mf-signal-yellow">黄牌</span>{' '}
+        <span class="mf-signal mf-signal-red">红牌</span>
+      </span>
       <span>“N次”为到达次数；点击调用环节打开子办件</span>
     </div>
   );

@@ -10,10 +10,37 @@ export interface StateSummary {
   readonly entered: Readonly<Record<string, number>>;
   readonly completed: Readonly<Record<string, number>>;
   readonly flows: Readonly<Record<string, number>>;
-  readonly tasks: ReadonlyArray<{ taskId: string; elementId: string; name: string | null; assignee: string | null; department: string | null }>;
-  readonly timers: ReadonlyArray<{ timerId: string; elementId: string; dueAt: string; kind: 'timer' | 'alert' | 'deadline'; level: AlertLevel | null; deadline: string | null }>;
-  readonly signals: ReadonlyArray<{ alertId: string; level: AlertLevel; elementId: string | null; department: string | null; officer: string | null; raisedAt: string }>;
-  readonly clocks: ReadonlyArray<{ clockId: string; kind: 'case' | 'step'; elementId: string; dueAt: string; running: boolean; provisional: boolean }>;
+  readonly tasks: ReadonlyArray<{
+    taskId: string;
+    elementId: string;
+    name: string | null;
+    assignee: string | null;
+    department: string | null;
+  }>;
+  readonly timers: ReadonlyArray<{
+    timerId: string;
+    elementId: string;
+    dueAt: string;
+    kind: 'timer' | 'alert' | 'deadline';
+    level: AlertLevel | null;
+    deadline: string | null;
+  }>;
+  readonly signals: ReadonlyArray<{
+    alertId: string;
+    level: AlertLevel;
+    elementId: string | null;
+    department: string | null;
+    officer: string | null;
+    raisedAt: string;
+  }>;
+  readonly clocks: ReadonlyArray<{
+    clockId: string;
+    kind: 'case' | 'step';
+    elementId: string;
+    dueAt: string;
+    running: boolean;
+    provisional: boolean;
+  }>;
   readonly calls: ReadonlyArray<{ elementId: string; childCaseId: string }>;
   readonly suspended: boolean;
 }
@@ -55,7 +82,13 @@ interface DefinitionRef {
 
 interface Family {
   readonly parent: { caseId: string; processId: string; elementId: string | null } | null;
-  readonly children: ReadonlyArray<{ caseId: string; processId: string; elementId: string | null; status: string; domainStatus: string | null }>;
+  readonly children: ReadonlyArray<{
+    caseId: string;
+    processId: string;
+    elementId: string | null;
+    status: string;
+    domainStatus: string | null;
+  }>;
 }
 
 export interface Timeline extends Family {
@@ -64,7 +97,8 @@ export interface Timeline extends Family {
   readonly steps: readonly TimelineStep[];
 }
 
-export type Verification = { readonly ok: true } | { readonly ok: false; readonly brokenAtSeq: number; readonly reason: string };
+export type Verification =
+  { readonly ok: true } | { readonly ok: false; readonly brokenAtSeq: number; readonly reason: string };
 
 export interface CaseExport extends Family {
   readonly format: string;
@@ -72,5 +106,13 @@ export interface CaseExport extends Family {
   readonly case: CaseHeader;
   readonly definition: DefinitionRef | null;
   readonly verification: Verification;
-  readonly events: ReadonlyArray<{ seq: number; type: string; time: string; actor: string; data: unknown; prevHash: string | null; hash: string | null }>;
+  readonly events: ReadonlyArray<{
+    seq: number;
+    type: string;
+    time: string;
+    actor: string;
+    data: unknown;
+    prevHash: string | null;
+    hash: string | null;
+  }>;
 }

@@ -45,7 +45,9 @@ function apiUrl(path: string, query?: ApiOptions['query']): string {
 
 export async function api<T = unknown>(path: string, options: ApiOptions = {}): Promise<T> {
   const session = options.anonymous ? null : currentSession();
-  const headers: Record<string, string> = { Accept: options.text ? 'text/plain, application/xml, */*' : 'application/json' };
+  const headers: Record<string, string> = {
+    Accept: options.text ? 'text/plain, application/xml, */*' : 'application/json',
+  };
   if (session) headers.Authorization = `Bearer ${session.token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
@@ -67,8 +69,19 @@ export async function api<T = unknown>(path: string, options: ApiOptions = {}): 
     throw new ApiFailure(401, 'UNAUTHENTICATED', '登录已过期，请重新登录');
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { code?: string; message?: { zh?: string }; field?: string; details?: unknown } | null;
-    throw new ApiFailure(response.status, body?.code ?? `HTTP_${response.status}`, body?.message?.zh ?? `请求失败（HTTP ${response.status}）`, body?.field, body?.details);
+    const body = (await response.json().catch(() => null)) as {
+      code?: string;
+      message?: { zh?: string };
+      field?: string;
+      details?: unknown;
+    } | null;
+    throw new ApiFailure(
+      response.status,
+      body?.code ?? `HTTP_${response.status}`,
+      body?.message?.zh ?? `请求失败（HTTP ${response.status}）`,
+      body?.field,
+      body?.details,
+    );
   }
   if (options.text) return (await response.text()) as T;
   if (response.status === 204) return undefined as T;

@@ -4,7 +4,11 @@ type Child = Node | string | number | null | undefined | false;
 type Attributes = Readonly<Record<string, string | number | boolean | null | undefined | EventListener>>;
 
 /** `el('button', { class: 'primary', onclick: save }, '保存')` */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: readonly Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: readonly Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;

@@ -1,7 +1,15 @@
 /** Display formats of the workspace: Beijing time whatever the browser's zone, Chinese labels. */
 import type { Role } from './session.js';
 
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 
 /** `2026-11-02 09:30` in Beijing time; '—' for nothing. */
 export function formatDateTime(value: string | Date | null | undefined): string {

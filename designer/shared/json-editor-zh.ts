@@ -81,7 +81,9 @@ const JSON_EDITOR_ZH: Readonly<Record<string, string>> = {
 };
 
 /** Make Chinese json-editor's language (English fills any key a newer json-editor adds). */
-export function setJsonEditorLanguageZh(editor: { defaults: { language: string; languages: Record<string, Record<string, string>> } }): void {
+export function setJsonEditorLanguageZh(editor: {
+  defaults: { language: string; languages: Record<string, Record<string, string>> };
+}): void {
   editor.defaults.languages['zh'] = { ...(editor.defaults.languages['en'] ?? {}), ...JSON_EDITOR_ZH };
   editor.defaults.language = 'zh';
 }

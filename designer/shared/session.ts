@@ -50,4 +50,5 @@ export function redirectToLogin(): void {
   location.assign(`/login?next=${encodeURIComponent(next)}`);
 }
 
-export const hasRole = (user: SessionUser | undefined | null, ...roles: readonly Role[]): boolean => Boolean(user && user.roles.some((role) => roles.includes(role)));
+export const hasRole = (user: SessionUser | undefined | null, ...roles: readonly Role[]): boolean =>
+  Boolean(user && user.roles.some((role) => roles.includes(role)));

@@ -22,11 +22,15 @@ export interface Shell {
 }
 
 const offeredTo = (audience: PageAudience, user: SessionUser | null): boolean =>
-  audience === 'public' || (user !== null && (audience === 'authenticated' || user.roles.some((role) => (audience as readonly Role[]).includes(role))));
+  audience === 'public' ||
+  (user !== null &&
+    (audience === 'authenticated' || user.roles.some((role) => (audience as readonly Role[]).includes(role))));
 
 /** Where a user lands after logging in: the first page their roles are offered. */
 export function homeFor(user: SessionUser): string {
-  return PAGES.find((page) => page.nav && page.audience !== 'public' && offeredTo(page.audience, user))?.route ?? '/guide';
+  return (
+    PAGES.find((page) => page.nav && page.audience !== 'public' && offeredTo(page.audience, user))?.route ?? '/guide'
+  );
 }
 
 export function messageOf(error: unknown): string {
@@ -41,24 +45,45 @@ export function mountShell(title: string, session: Session | null): Shell {
   for (const page of PAGES) {
     if (!page.nav || !offeredTo(page.audience, user)) continue;
     const active = location.pathname === page.route || location.pathname.startsWith(`${page.route}/`);
-    nav.append(el('a', { href: page.route, class: active ? 'active' : null, 'aria-current': active ? 'page' : null }, page.nav));
+    nav.append(
+      el('a', { href: page.route, class: active ? 'active' : null, 'aria-current': active ? 'page' : null }, page.nav),
+    );
   }
   const account = user
     ? el(
         'div',
         { class: 'mf-account' },
-        el('span', { class: 'mf-user', title: user.department ?? '' }, `${user.name}（${user.roles.map((role) => ROLE_LABELS[role] ?? role).join('、')}）`),
+        el(
+          'span',
+          { class: 'mf-user', title: user.department ?? '' },
+          `${user.name}（${user.roles.map((role) => ROLE_LABELS[role] ?? role).join('、')}）`,
+        ),
         el('button', { type: 'button', class: 'mf-link', onclick: () => void logout() }, '退出'),
       )
-    : el('div', { class: 'mf-account' }, el('a', { href: `/login?next=${encodeURIComponent(location.pathname)}` }, '登录'));
-  const header = el('header', { class: 'mf-header' }, el('a', { class: 'mf-brand', href: '/' }, 'Matterflow', el('small', {}, ' 政务服务流程平台')), nav, account);
+    : el(
+        'div',
+        { class: 'mf-account' },
+        el('a', { href: `/login?next=${encodeURIComponent(location.pathname)}` }, '登录'),
+      );
+  const header = el(
+    'header',
+    { class: 'mf-header' },
+    el('a', { class: 'mf-brand', href: '/' }, 'Matterflow', el('small', {}, ' 政务服务流程平台')),
+    nav,
+    account,
+  );
   const notices = el('div', { class: 'mf-notices', role: 'status', 'aria-live': 'polite' });
   const main = el('main', { class: 'mf-main', id: 'main' });
   const app = document.getElementById('app') ?? document.body;
   app.replaceChildren(header, notices, main);
 
   const notify = (message: string, kind: 'info' | 'success' | 'error' = 'info') => {
-    const notice = el('div', { class: `mf-notice mf-notice-${kind}`, role: kind === 'error' ? 'alert' : null }, el('span', {}, message), el('button', { type: 'button', class: 'mf-link', 'aria-label': '关闭', onclick: () => notice.remove() }, '×'));
+    const notice = el(
+      'div',
+      { class: `mf-notice mf-notice-${kind}`, role: kind === 'error' ? 'alert' : null },
+      el('span', {}, message),
+      el('button', { type: 'button', class: 'mf-link', 'aria-label': '关闭', onclick: () => notice.remove() }, '×'),
+    );
     notices.append(notice);
     if (kind !== 'error') setTimeout(() => notice.remove(), 6000);
   };
@@ -75,7 +100,11 @@ async function logout(): Promise<void> {
  * Run a page: login first (unless `public`), then the shell, then `render`. A failure anywhere
  * in the page, now or later, is shown in Chinese in the notice area.
  */
-export function startPage(title: string, render: (shell: Shell) => Promise<void> | void, options: { public?: boolean } = {}): void {
+export function startPage(
+  title: string,
+  render: (shell: Shell) => Promise<void> | void,
+  options: { public?: boolean } = {},
+): void {
   const session = currentSession();
   if (!session && !options.public) {
     redirectToLogin();

@@ -35,7 +35,10 @@ function Board({ shell }: { shell: Shell }) {
   const [loading, setLoading] = useState(0);
 
   const loadNow = useCallback(async () => {
-    const [signals, rectifications] = await Promise.all([api<SignalSummary>('/api/supervision/signals/summary'), api<RectificationsDue>('/api/supervision/rectifications')]);
+    const [signals, rectifications] = await Promise.all([
+      api<SignalSummary>('/api/supervision/signals/summary'),
+      api<RectificationsDue>('/api/supervision/rectifications'),
+    ]);
     setNow({ signals, rectifications });
   }, []);
 
@@ -60,7 +63,8 @@ function Board({ shell }: { shell: Shell }) {
   useEffect(() => {
     const url = new URL(location.href);
     for (const name of ['period', 'from', 'to']) url.searchParams.delete(name);
-    for (const [name, value] of Object.entries(periodQuery(choice))) if (!(name === 'period' && value === 'month')) url.searchParams.set(name, value);
+    for (const [name, value] of Object.entries(periodQuery(choice)))
+      if (!(name === 'period' && value === 'month')) url.searchParams.set(name, value);
     history.replaceState(null, '', url.pathname + url.search);
     run(loadHandling(choice));
   }, [choice, run, loadHandling]);
@@ -69,7 +73,9 @@ function Board({ shell }: { shell: Shell }) {
     <div class="sv-board" aria-busy={loading > 0}>
       <div class="sv-head">
         <h1>电子监察</h1>
-        <span class="mf-muted">数据截至 {formatDateTime(now?.signals.asOf ?? handling?.byMatter.asOf)}（北京时间）</span>
+        <span class="mf-muted">
+          数据截至 {formatDateTime(now?.signals.asOf ?? handling?.byMatter.asOf)}（北京时间）
+        </span>
         <button
           type="button"
           onClick={() => {
@@ -82,7 +88,12 @@ function Board({ shell }: { shell: Shell }) {
       </div>
       {now ? <SignalsCard summary={now.signals} /> : <p class="mf-muted">正在加载监察信号…</p>}
       <div class="mf-card sv-toolbar">
-        <PeriodPicker choice={choice} resolved={handling?.byMatter.period ?? null} onChoose={setChoice} onInvalid={(message) => shell.notify(message, 'error')} />
+        <PeriodPicker
+          choice={choice}
+          resolved={handling?.byMatter.period ?? null}
+          onChoose={setChoice}
+          onInvalid={(message) => shell.notify(message, 'error')}
+        />
       </div>
       {handling ? (
         <div class="sv-grid">

@@ -5,14 +5,25 @@
  * testable. A click on a bar calls `onPick` with the bar's series and category.
  */
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, type AriaComponentOption, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  type AriaComponentOption,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'preact/hooks';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 
-export type ChartOption = echarts.ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | AriaComponentOption>;
+export type ChartOption = echarts.ComposeOption<
+  BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | AriaComponentOption
+>;
 
 /** The element of a chart carries its instance (for tests: `convertToPixel`, then a real click). */
 export type ChartElement = HTMLDivElement & { mfChart?: echarts.EChartsType };
@@ -26,12 +37,24 @@ export interface Pick {
 }
 
 /** The font stack of designer/shared/base.css (Noto Sans CJK on Linux). */
-const FONT = getComputedStyle(document.documentElement).getPropertyValue('--mf-font').trim() || '"Noto Sans CJK SC", sans-serif';
+const FONT =
+  getComputedStyle(document.documentElement).getPropertyValue('--mf-font').trim() || '"Noto Sans CJK SC", sans-serif';
 
 /** A colour of designer/shared/base.css (`--mf-red` …), so the board matches the rest of the workspace. */
-export const cssColour = (name: string, fallback: string): string => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+export const cssColour = (name: string, fallback: string): string =>
+  getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 
-export function Chart({ option, onPick, testId, height }: { option: ChartOption; onPick?: (pick: Pick) => void; testId: string; height: number }) {
+export function Chart({
+  option,
+  onPick,
+  testId,
+  height,
+}: {
+  option: ChartOption;
+  onPick?: (pick: Pick) => void;
+  testId: string;
+  height: number;
+}) {
   const element = useRef<ChartElement>(null);
   const chart = useRef<echarts.EChartsType | null>(null);
 
@@ -53,12 +76,24 @@ export function Chart({ option, onPick, testId, height }: { option: ChartOption;
   useEffect(() => {
     const instance = chart.current;
     if (!instance) return;
-    instance.setOption({ textStyle: { fontFamily: FONT }, aria: { enabled: true, label: { enabled: true, data: { maxCount: 200 } } }, ...option }, { notMerge: true });
+    instance.setOption(
+      {
+        textStyle: { fontFamily: FONT },
+        aria: { enabled: true, label: { enabled: true, data: { maxCount: 200 } } },
+        ...option,
+      },
+      { notMerge: true },
+    );
     instance.off('click');
     if (onPick) {
       instance.on('click', (params) => {
         if (params.componentType !== 'series') return;
-        onPick({ seriesName: String(params.seriesName ?? ''), seriesIndex: params.seriesIndex ?? 0, dataIndex: params.dataIndex, name: String(params.name) });
+        onPick({
+          seriesName: String(params.seriesName ?? ''),
+          seriesIndex: params.seriesIndex ?? 0,
+          dataIndex: params.dataIndex,
+          name: String(params.name),
+        });
       });
     }
   }, [option, onPick]);

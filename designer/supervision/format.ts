@@ -1,7 +1,12 @@
 /** How the board writes its figures: rates in per cent, times with one decimal and their unit. */
 import type { Unit } from './types.js';
 
-export const UNIT_LABELS: Readonly<Record<Unit, string>> = { 工作日: '工作日', 自然日: '自然日', '小时(工作日)': '小时（工作日）', '小时(自然日)': '小时（自然日）' };
+export const UNIT_LABELS: Readonly<Record<Unit, string>> = {
+  工作日: '工作日',
+  自然日: '自然日',
+  '小时(工作日)': '小时（工作日）',
+  '小时(自然日)': '小时（自然日）',
+};
 
 /** 0.8 → "80.0%". */
 export const percent = (rate: number): string => `${(rate * 100).toFixed(1)}%`;

@@ -25,9 +25,20 @@ export function choiceFrom(search: string): PeriodChoice {
 }
 
 /** The API query of a choice. */
-export const periodQuery = (choice: PeriodChoice): Record<string, string> => (choice.kind === 'custom' ? { from: choice.from, to: choice.to } : { period: choice.kind });
+export const periodQuery = (choice: PeriodChoice): Record<string, string> =>
+  choice.kind === 'custom' ? { from: choice.from, to: choice.to } : { period: choice.kind };
 
-export function PeriodPicker({ choice, resolved, onChoose, onInvalid }: { choice: PeriodChoice; resolved: { from: string; to: string } | null; onChoose: (choice: PeriodChoice) => void; onInvalid: (message: string) => void }) {
+export function PeriodPicker({
+  choice,
+  resolved,
+  onChoose,
+  onInvalid,
+}: {
+  choice: PeriodChoice;
+  resolved: { from: string; to: string } | null;
+  onChoose: (choice: PeriodChoice) => void;
+  onInvalid: (message: string) => void;
+}) {
   const [custom, setCustom] = useState(choice.kind === 'custom');
   const [from, setFrom] = useState(choice.kind === 'custom' ? choice.from : (resolved?.from ?? ''));
   const [to, setTo] = useState(choice.kind === 'custom' ? choice.to : (resolved?.to ?? ''));

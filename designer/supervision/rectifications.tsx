@@ -15,7 +15,8 @@ export function RectificationsCard({ due }: { due: RectificationsDue }) {
       <h2 id="sv-rect-title">
         差评整改待办{' '}
         <span class="mf-muted sv-note">
-          共 {items.length} 项，其中 <strong class={overdue > 0 ? 'sv-overdue' : undefined}>{overdue} 项已超期</strong>；按整改期限排列，已超期的在前
+          共 {items.length} 项，其中 <strong class={overdue > 0 ? 'sv-overdue' : undefined}>{overdue} 项已超期</strong>
+          ；按整改期限排列，已超期的在前
         </span>
       </h2>
       {items.length === 0 ? (
@@ -31,7 +32,9 @@ export function RectificationsCard({ due }: { due: RectificationsDue }) {
               <th scope="col">事项</th>
               <th scope="col">办件</th>
               <th scope="col">评价时间</th>
-              <th scope="col" class="sv-num">回访</th>
+              <th scope="col" class="sv-num">
+                回访
+              </th>
               <th scope="col">申诉</th>
               <th scope="col">评价内容</th>
             </tr>
@@ -43,7 +46,13 @@ export function RectificationsCard({ due }: { due: RectificationsDue }) {
                   {formatDateTime(item.dueAt)}
                   {item.provisional && <span class="mf-muted">（暂定）</span>}
                 </td>
-                <td>{item.overdue ? <span class="mf-signal mf-signal-red">已超期</span> : <span class="mf-muted">未到期</span>}</td>
+                <td>
+                  {item.overdue ? (
+                    <span class="mf-signal mf-signal-red">已超期</span>
+                  ) : (
+                    <span class="mf-muted">未到期</span>
+                  )}
+                </td>
                 <td>{item.level}</td>
                 <td>{item.department}</td>
                 <td>{item.matterName ?? item.matterCode}</td>
@@ -55,7 +64,9 @@ export function RectificationsCard({ due }: { due: RectificationsDue }) {
                 <td>{formatDateTime(item.ratedAt)}</td>
                 <td class="sv-num">{item.followUps}</td>
                 <td>{item.appeal ?? '—'}</td>
-                <td class="sv-text" title={item.text ?? ''}>{item.text ?? '—'}</td>
+                <td class="sv-text" title={item.text ?? ''}>
+                  {item.text ?? '—'}
+                </td>
               </tr>
             ))}
           </tbody>

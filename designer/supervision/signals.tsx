@@ -26,12 +26,28 @@ interface DepartmentRow {
 
 /** Departments with their counts and their matters', the most serious first (红牌, then 黄牌, then 预警). */
 function departmentRows(groups: readonly SignalGroup[]): DepartmentRow[] {
-  const byDepartment = new Map<string, { department: string | null; kind: 'case' | 'step' | null; counts: Counts; matters: Map<string | null, { matterName: string; counts: Counts }> }>();
+  const byDepartment = new Map<
+    string,
+    {
+      department: string | null;
+      kind: 'case' | 'step' | null;
+      counts: Counts;
+      matters: Map<string | null, { matterName: string; counts: Counts }>;
+    }
+  >();
   for (const group of groups) {
     const label = group.department ?? (group.kind === 'case' ? CASE_LIMIT : NO_DEPARTMENT);
-    const entry = byDepartment.get(label) ?? { department: group.department, kind: group.department === null ? group.kind : null, counts: zero(), matters: new Map() };
+    const entry = byDepartment.get(label) ?? {
+      department: group.department,
+      kind: group.department === null ? group.kind : null,
+      counts: zero(),
+      matters: new Map(),
+    };
     entry.counts[group.level] += group.clocks;
-    const matter = entry.matters.get(group.matterCode) ?? { matterName: group.matterName ?? group.matterCode ?? NO_MATTER, counts: zero() };
+    const matter = entry.matters.get(group.matterCode) ?? {
+      matterName: group.matterName ?? group.matterCode ?? NO_MATTER,
+      counts: zero(),
+    };
     matter.counts[group.level] += group.clocks;
     entry.matters.set(group.matterCode, matter);
     byDepartment.set(label, entry);
@@ -43,12 +59,18 @@ function departmentRows(groups: readonly SignalGroup[]): DepartmentRow[] {
       kind,
       label,
       counts,
-      matters: [...matters].map(([matterCode, matter]) => ({ matterCode, ...matter })).sort((a, b) => serious(a.counts, b.counts) || a.matterName.localeCompare(b.matterName, 'zh-CN')),
+      matters: [...matters]
+        .map(([matterCode, matter]) => ({ matterCode, ...matter }))
+        .sort((a, b) => serious(a.counts, b.counts) || a.matterName.localeCompare(b.matterName, 'zh-CN')),
     }))
     .sort((a, b) => serious(a.counts, b.counts) || a.label.localeCompare(b.label, 'zh-CN'));
 }
 
-const COLOURS: Readonly<Record<Level, [string, string]>> = { 预警: ['--mf-warning', '#f2c200'], 黄牌: ['--mf-yellow', '#f5a623'], 红牌: ['--mf-red', '#d93025'] };
+const COLOURS: Readonly<Record<Level, [string, string]>> = {
+  预警: ['--mf-warning', '#f2c200'],
+  黄牌: ['--mf-yellow', '#f5a623'],
+  红牌: ['--mf-red', '#d93025'],
+};
 
 export function SignalsCard({ summary }: { summary: SignalSummary }) {
   const rows = useMemo(() => departmentRows(summary.groups), [summary]);
@@ -66,12 +88,29 @@ export function SignalsCard({ summary }: { summary: SignalSummary }) {
           const items = params as Array<{ dataIndex: number; seriesName: string; value: number; marker: string }>;
           const row = rows[items[0]?.dataIndex ?? 0];
           if (!row) return '';
-          return [`<strong>${escapeHtml(row.label)}</strong>`, ...items.map((item) => `${item.marker}${item.seriesName}：${item.value} 个时限`), `合计：${total(row.counts)} 个时限`, '点击柱条查看这些时限所属的办件（同一办件只列一次）'].join('<br>');
+          return [
+            `<strong>${escapeHtml(row.label)}</strong>`,
+            ...items.map((item) => `${item.marker}${item.seriesName}：${item.value} 个时限`),
+            `合计：${total(row.counts)} 个时限`,
+            '点击柱条查看这些时限所属的办件（同一办件只列一次）',
+          ].join('<br>');
         },
       },
       xAxis: { type: 'value', name: '时限数', nameLocation: 'middle', nameGap: 22, minInterval: 1 },
-      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: labelWidth(labels), overflow: 'truncate' } },
-      series: LEVELS.map((level) => ({ name: level, type: 'bar', stack: '信号', barMaxWidth: 28, data: rows.map((row) => row.counts[level]), label: { show: true, formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? String(p.value) : '') } })),
+      yAxis: {
+        type: 'category',
+        data: labels,
+        inverse: true,
+        axisLabel: { width: labelWidth(labels), overflow: 'truncate' },
+      },
+      series: LEVELS.map((level) => ({
+        name: level,
+        type: 'bar',
+        stack: '信号',
+        barMaxWidth: 28,
+        data: rows.map((row) => row.counts[level]),
+        label: { show: true, formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? String(p.value) : '') },
+      })),
     };
   }, [rows]);
   const pick = useMemo(
@@ -85,7 +124,10 @@ export function SignalsCard({ summary }: { summary: SignalSummary }) {
   return (
     <section class="mf-card sv-card" aria-labelledby="sv-signals-title">
       <h2 id="sv-signals-title">
-        未解除的监察信号 <span class="mf-muted sv-note">当前 {all} 个时限；每个环节或办件时限按其最高级别计一次，不受统计周期影响；点击数字查看这些时限所属的办件</span>
+        未解除的监察信号{' '}
+        <span class="mf-muted sv-note">
+          当前 {all} 个时限；每个环节或办件时限按其最高级别计一次，不受统计周期影响；点击数字查看这些时限所属的办件
+        </span>
       </h2>
       {rows.length === 0 ? (
         <p class="sv-empty">当前没有未解除的预警、黄牌或红牌。</p>
@@ -116,7 +158,12 @@ export function SignalsCard({ summary }: { summary: SignalSummary }) {
                     <td>{matter.matterName}</td>
                     {LEVELS.map((level) => (
                       <td class="sv-num" key={level}>
-                        <Count value={matter.counts[level]} href={signalLink({ ...row, matterCode: matter.matterCode }, level)} title="查看这些时限所属的办件（同一办件只列一次）" label={`${row.label} ${matter.matterName} ${level} ${matter.counts[level]} 个时限`} />
+                        <Count
+                          value={matter.counts[level]}
+                          href={signalLink({ ...row, matterCode: matter.matterCode }, level)}
+                          title="查看这些时限所属的办件（同一办件只列一次）"
+                          label={`${row.label} ${matter.matterName} ${level} ${matter.counts[level]} 个时限`}
+                        />
                       </td>
                     ))}
                   </tr>
@@ -130,4 +177,8 @@ export function SignalsCard({ summary }: { summary: SignalSummary }) {
   );
 }
 
-const SIGNAL_CLASS: Readonly<Record<Level, string>> = { 预警: 'mf-signal-warning', 黄牌: 'mf-signal-yellow', 红牌: 'mf-signal-red' };
+const SIGNAL_CLASS: Readonly<Record<Level, string>> = {
+  预警: 'mf-signal-warning',
+  黄牌: 'mf-signal-yellow',
+  红牌: 'mf-signal-red',
+};

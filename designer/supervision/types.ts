@@ -64,4 +64,6 @@ export interface RectificationsDue {
 }
 
 /** 本月 / 本季度 / 本年, or from–to (Beijing dates, both inclusive). */
-export type PeriodChoice = { readonly kind: 'month' | 'quarter' | 'year' } | { readonly kind: 'custom'; readonly from: string; readonly to: string };
+export type PeriodChoice =
+  | { readonly kind: 'month' | 'quarter' | 'year' }
+  | { readonly kind: 'custom'; readonly from: string; readonly to: string };

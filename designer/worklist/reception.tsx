@@ -10,8 +10,22 @@ import { api, ApiFailure, newIdempotencyKey } from '../shared/api.js';
 import { messageOf, type Shell } from '../shared/shell.js';
 import { schemaForm, type SchemaForm } from './schema-form.js';
 
-interface MatterSummary { matterCode: string; name: string; typeLabel?: string; status: string; version: number }
-interface MatterMaterial { id: string; name: string; necessity: 'required' | 'tolerated' | 'optional'; form?: string; copies?: number; source?: string; description?: string }
+interface MatterSummary {
+  matterCode: string;
+  name: string;
+  typeLabel?: string;
+  status: string;
+  version: number;
+}
+interface MatterMaterial {
+  id: string;
+  name: string;
+  necessity: 'required' | 'tolerated' | 'optional';
+  form?: string;
+  copies?: number;
+  source?: string;
+  description?: string;
+}
 interface MatterFile {
   matterCode: string;
   version: number;
@@ -24,7 +38,11 @@ interface MatterFile {
     acceptanceConditions?: string[];
   };
 }
-interface CreatedCase { caseId: string; status: string; tasks: Array<{ taskId: string; elementId: string }> }
+interface CreatedCase {
+  caseId: string;
+  status: string;
+  tasks: Array<{ taskId: string; elementId: string }>;
+}
 
 type Decision = 'accept' | 'acceptWithTolerance' | 'correction' | 'refuse';
 const DECISIONS: ReadonlyArray<{ key: Decision; label: string; operation: string }> = [
@@ -42,7 +60,11 @@ const APPLICANT_SCHEMA = {
   required: ['applicantName', 'idType', 'idNumber'],
   properties: {
     applicantName: { type: 'string', title: '申请人姓名（名称）', minLength: 2, maxLength: 100 },
-    idType: { type: 'string', title: '证件类型', enum: ['居民身份证', '统一社会信用代码', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证'] },
+    idType: {
+      type: 'string',
+      title: '证件类型',
+      enum: ['居民身份证', '统一社会信用代码', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证'],
+    },
     idNumber: { type: 'string', title: '证件号码', minLength: 4, maxLength: 40 },
   },
 };
@@ -53,22 +75,34 @@ export function Reception({ shell }: { shell: Shell }) {
   const [code, setCode] = useState('');
   const [matter, setMatter] = useState<MatterFile | null>(null);
   useEffect(() => {
-    void api<MatterSummary[]>('/api/matters').then((list) => setMatters(list.filter((m) => m.status === 'active')), (error: unknown) => shell.showError(error));
+    void api<MatterSummary[]>('/api/matters').then(
+      (list) => setMatters(list.filter((m) => m.status === 'active')),
+      (error: unknown) => shell.showError(error),
+    );
   }, []);
   useEffect(() => {
     setMatter(null);
     if (!code) return;
-    void api<MatterFile>(`/api/matters/${encodeURIComponent(code)}`).then(setMatter, (error: unknown) => shell.showError(error));
+    void api<MatterFile>(`/api/matters/${encodeURIComponent(code)}`).then(setMatter, (error: unknown) =>
+      shell.showError(error),
+    );
   }, [code]);
   return (
     <div class="wl-reception">
-      <div class="wl-heading"><h1>窗口收件</h1><span class="mf-muted">选择事项，填写申请表，核对材料，一次办结受理环节</span></div>
+      <div class="wl-heading">
+        <h1>窗口收件</h1>
+        <span class="mf-muted">选择事项，填写申请表，核对材料，一次办结受理环节</span>
+      </div>
       <section class="mf-card">
         <label class="wl-field">
           办理事项
           <select value={code} onChange={(e) => setCode(e.currentTarget.value)} aria-label="办理事项">
             <option value="">{matters === null ? '正在加载…' : '请选择事项'}</option>
-            {(matters ?? []).map((m) => <option key={m.matterCode} value={m.matterCode}>{m.name}（{m.matterCode}）</option>)}
+            {(matters ?? []).map((m) => (
+              <option key={m.matterCode} value={m.matterCode}>
+                {m.name}（{m.matterCode}）
+              </option>
+            ))}
           </select>
         </label>
       </section>
@@ -85,7 +119,9 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
   const properties = matter.matter.applicationForm.properties ?? {};
   /** The form names the applicant itself (食品经营许可, 低保): no separate 申请人 block. */
   const applicantInForm = APPLICANT_KEYS.every((key) => key in properties);
-  const [received, setReceived] = useState<Record<string, boolean>>(() => Object.fromEntries(matter.matter.materials.map((m) => [m.id, false])));
+  const [received, setReceived] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(matter.matter.materials.map((m) => [m.id, false])),
+  );
   const [decision, setDecision] = useState<Decision>('accept');
   const [commitment, setCommitment] = useState('');
   const [reason, setReason] = useState('');
@@ -130,18 +166,34 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
     setProblem(null);
     const errors = [...form.validate(), ...(applicantForm?.validate() ?? [])];
     if (errors.length > 0) {
-      setProblem(`申请表有 ${errors.length} 处需要修改：${errors.slice(0, 3).map((e) => `${titleOf(properties, e.path) ?? e.path}${e.message}`).join('；')}`);
+      setProblem(
+        `申请表有 ${errors.length} 处需要修改：${errors
+          .slice(0, 3)
+          .map((e) => `${titleOf(properties, e.path) ?? e.path}${e.message}`)
+          .join('；')}`,
+      );
       return;
     }
     const data = form.value();
     const who = applicantInForm ? data : (applicantForm?.value() ?? {});
     const defects = [
-      ...materials.filter((m) => !received[m.id] && m.necessity !== 'optional').map((m) => `${m.name}：${defectText[m.id]?.trim() || '未提交'}`),
-      ...otherDefects.split('\n').map((line) => line.trim()).filter(Boolean),
+      ...materials
+        .filter((m) => !received[m.id] && m.necessity !== 'optional')
+        .map((m) => `${m.name}：${defectText[m.id]?.trim() || '未提交'}`),
+      ...otherDefects
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
     ];
     const choice = DECISIONS.find((d) => d.key === decision)!;
     const operationData: Record<string, unknown> =
-      decision === 'acceptWithTolerance' ? { commitment } : decision === 'refuse' ? { reason } : decision === 'correction' ? { defects } : {};
+      decision === 'acceptWithTolerance'
+        ? { commitment }
+        : decision === 'refuse'
+          ? { reason }
+          : decision === 'correction'
+            ? { defects }
+            : {};
     keys.current ??= { receive: newIdempotencyKey(), decide: newIdempotencyKey() };
     setBusy(true);
     try {
@@ -149,7 +201,11 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
         body: {
           matterCode: matter.matterCode,
           matterVersion: matter.version,
-          applicant: { name: String(who['applicantName'] ?? ''), idType: String(who['idType'] ?? ''), idNumber: String(who['idNumber'] ?? '') },
+          applicant: {
+            name: String(who['applicantName'] ?? ''),
+            idType: String(who['idType'] ?? ''),
+            idNumber: String(who['idNumber'] ?? ''),
+          },
           channel: '窗口',
           materials: received,
           form: data,
@@ -159,7 +215,13 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
       const theCase = created.current;
       const windowTask = theCase.tasks[0];
       const after = await api<CreatedCase>(`/api/cases/${encodeURIComponent(theCase.caseId)}/operations`, {
-        body: { operation: choice.operation, data: { ...(windowTask && decision !== 'refuse' && decision !== 'correction' ? { taskId: windowTask.taskId } : {}), ...operationData } },
+        body: {
+          operation: choice.operation,
+          data: {
+            ...(windowTask && decision !== 'refuse' && decision !== 'correction' ? { taskId: windowTask.taskId } : {}),
+            ...operationData,
+          },
+        },
         idempotencyKey: keys.current.decide,
       });
       const next = after.tasks[0];
@@ -177,7 +239,11 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
           keys.current = { receive: keys.current.receive, decide: newIdempotencyKey() };
         }
       } else {
-        setProblem(error instanceof ApiFailure && error.field ? `${text}（字段：${titleOf(properties, error.field) ?? error.field}）` : text);
+        setProblem(
+          error instanceof ApiFailure && error.field
+            ? `${text}（字段：${titleOf(properties, error.field) ?? error.field}）`
+            : text,
+        );
         shell.showError(error);
         if (error instanceof ApiFailure && error.status !== 0) reset();
       }
@@ -191,7 +257,14 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
       <section class="mf-card">
         <h2>{matter.matter.name}</h2>
         {matter.matter.acceptanceConditions?.length ? (
-          <details><summary>受理条件</summary><ul>{matter.matter.acceptanceConditions.map((c) => <li key={c}>{c}</li>)}</ul></details>
+          <details>
+            <summary>受理条件</summary>
+            <ul>
+              {matter.matter.acceptanceConditions.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          </details>
         ) : null}
         {applicantInForm ? null : <div ref={applicantHost} class="wl-applicant" />}
         <div ref={formHost} />
@@ -199,48 +272,121 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
       <section class="mf-card">
         <h2>申请材料</h2>
         <table class="wl-materials">
-          <thead><tr><th>收取</th><th>材料名称</th><th>必要性</th><th>形式</th><th>说明</th></tr></thead>
+          <thead>
+            <tr>
+              <th>收取</th>
+              <th>材料名称</th>
+              <th>必要性</th>
+              <th>形式</th>
+              <th>说明</th>
+            </tr>
+          </thead>
           <tbody>
             {materials.map((m) => (
               <tr key={m.id}>
-                <td><input type="checkbox" aria-label={`已收取：${m.name}`} checked={received[m.id] ?? false} onChange={(e) => setReceived({ ...received, [m.id]: e.currentTarget.checked })} /></td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`已收取：${m.name}`}
+                    checked={received[m.id] ?? false}
+                    onChange={(e) => setReceived({ ...received, [m.id]: e.currentTarget.checked })}
+                  />
+                </td>
                 <td>{m.name}</td>
-                <td>{m.necessity === 'tolerated' ? <span class="wl-tolerated">可容缺</span> : NECESSITY[m.necessity]}</td>
-                <td>{m.source === 'shared' ? '电子证照共享（免提交）' : m.form === 'paper' ? `纸质 ${m.copies ?? 1} 份` : '电子'}</td>
+                <td>
+                  {m.necessity === 'tolerated' ? <span class="wl-tolerated">可容缺</span> : NECESSITY[m.necessity]}
+                </td>
+                <td>
+                  {m.source === 'shared'
+                    ? '电子证照共享（免提交）'
+                    : m.form === 'paper'
+                      ? `纸质 ${m.copies ?? 1} 份`
+                      : '电子'}
+                </td>
                 <td class="mf-muted">{m.description ?? ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p class="mf-muted">{missing.length === 0 ? '必要材料及可容缺材料均已收取。' : `未收取：${missing.map((m) => m.name).join('、')}`}</p>
+        <p class="mf-muted">
+          {missing.length === 0 ? '必要材料及可容缺材料均已收取。' : `未收取：${missing.map((m) => m.name).join('、')}`}
+        </p>
       </section>
       <section class="mf-card">
         <h2>受理意见</h2>
         <fieldset class="wl-inline" onChange={reset}>
           <legend>办理方式</legend>
           {DECISIONS.filter((d) => d.key !== 'acceptWithTolerance' || tolerance?.allowed).map((d) => (
-            <label key={d.key}><input type="radio" name="decision" value={d.key} checked={decision === d.key} onChange={() => setDecision(d.key)} /> {d.label}</label>
+            <label key={d.key}>
+              <input
+                type="radio"
+                name="decision"
+                value={d.key}
+                checked={decision === d.key}
+                onChange={() => setDecision(d.key)}
+              />{' '}
+              {d.label}
+            </label>
           ))}
         </fieldset>
         {decision === 'acceptWithTolerance' ? (
           <>
-            <p>容缺材料：{materials.filter((m) => m.necessity === 'tolerated' && !received[m.id]).map((m) => m.name).join('、') || '（无）'}；补交期限：受理后 {tolerance?.supplementDeadline ? `${tolerance.supplementDeadline.amount} ${tolerance.supplementDeadline.unit}` : '承诺时限'}内。</p>
-            <label class="wl-field">容缺受理承诺书内容<textarea rows={3} value={commitment} onInput={(e) => setCommitment(e.currentTarget.value)} placeholder="申请人承诺在补交期限内补齐上述材料，逾期未补交的，办件终止" /></label>
+            <p>
+              容缺材料：
+              {materials
+                .filter((m) => m.necessity === 'tolerated' && !received[m.id])
+                .map((m) => m.name)
+                .join('、') || '（无）'}
+              ；补交期限：受理后{' '}
+              {tolerance?.supplementDeadline
+                ? `${tolerance.supplementDeadline.amount} ${tolerance.supplementDeadline.unit}`
+                : '承诺时限'}
+              内。
+            </p>
+            <label class="wl-field">
+              容缺受理承诺书内容
+              <textarea
+                rows={3}
+                value={commitment}
+                onInput={(e) => setCommitment(e.currentTarget.value)}
+                placeholder="申请人承诺在补交期限内补齐上述材料，逾期未补交的，办件终止"
+              />
+            </label>
           </>
         ) : null}
         {decision === 'correction' ? (
           <>
             <p class="mf-muted">一次性告知：列明全部需要补正的问题，之后不得再增加新的问题。</p>
             {missing.map((m) => (
-              <label key={m.id} class="wl-field">{m.name}<input value={defectText[m.id] ?? '未提交'} onInput={(e) => setDefectText({ ...defectText, [m.id]: e.currentTarget.value })} /></label>
+              <label key={m.id} class="wl-field">
+                {m.name}
+                <input
+                  value={defectText[m.id] ?? '未提交'}
+                  onInput={(e) => setDefectText({ ...defectText, [m.id]: e.currentTarget.value })}
+                />
+              </label>
             ))}
-            <label class="wl-field">其他问题（每行一项）<textarea rows={3} value={otherDefects} onInput={(e) => setOtherDefects(e.currentTarget.value)} /></label>
+            <label class="wl-field">
+              其他问题（每行一项）
+              <textarea rows={3} value={otherDefects} onInput={(e) => setOtherDefects(e.currentTarget.value)} />
+            </label>
           </>
         ) : null}
-        {decision === 'refuse' ? <label class="wl-field">不予受理理由<textarea rows={3} value={reason} onInput={(e) => setReason(e.currentTarget.value)} /></label> : null}
-        {problem ? <p class="wl-refusal" role="alert">{problem}</p> : null}
+        {decision === 'refuse' ? (
+          <label class="wl-field">
+            不予受理理由
+            <textarea rows={3} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+        ) : null}
+        {problem ? (
+          <p class="wl-refusal" role="alert">
+            {problem}
+          </p>
+        ) : null}
         <div class="mf-toolbar">
-          <button type="submit" class="primary" disabled={busy || !form}>{busy ? '提交中…' : `收件并${DECISIONS.find((d) => d.key === decision)?.label ?? ''}`}</button>
+          <button type="submit" class="primary" disabled={busy || !form}>
+            {busy ? '提交中…' : `收件并${DECISIONS.find((d) => d.key === decision)?.label ?? ''}`}
+          </button>
         </div>
       </section>
     </form>

@@ -38,7 +38,11 @@ export interface SchemaForm {
 }
 
 /** Render `schema` into `element`; resolves once the editor is ready. */
-export function schemaForm(element: HTMLElement, schema: unknown, options: { value?: Record<string, unknown>; readOnly?: boolean } = {}): Promise<SchemaForm> {
+export function schemaForm(
+  element: HTMLElement,
+  schema: unknown,
+  options: { value?: Record<string, unknown>; readOnly?: boolean } = {},
+): Promise<SchemaForm> {
   element.classList.add('wl-schema-form');
   const editor = new JSONEditor(element, {
     schema: forDisplay(schema),
@@ -63,12 +67,20 @@ export function schemaForm(element: HTMLElement, schema: unknown, options: { val
         editor,
         value: () => withoutEmpty(editor.getValue() as Record<string, unknown>),
         validate: () => {
-          const required = new Set(((schema as { required?: string[] } | null)?.required ?? []).map((name) => `root.${name}`));
-          const errors = editor.validate().flatMap((error) => {
-            if (!isEmpty(editor, error)) return [error];
-            // An empty required field says so; an empty optional one is not an error (it is not sent).
-            return required.has(error.path) ? [{ ...error, message: '必须填写' }] : [];
-          }).filter((error, index, all) => all.findIndex((other) => other.path === error.path && other.message === error.message) === index);
+          const required = new Set(
+            ((schema as { required?: string[] } | null)?.required ?? []).map((name) => `root.${name}`),
+          );
+          const errors = editor
+            .validate()
+            .flatMap((error) => {
+              if (!isEmpty(editor, error)) return [error];
+              // An empty required field says so; an empty optional one is not an error (it is not sent).
+              return required.has(error.path) ? [{ ...error, message: '必须填写' }] : [];
+            })
+            .filter(
+              (error, index, all) =>
+                all.findIndex((other) => other.path === error.path && other.message === error.message) === index,
+            );
           showErrors(element, errors);
           return errors;
         },

@@ -1,8 +1,20 @@
 /** What GET /api/tasks/{taskId} answers: the task page's data. */
 import type { WorklistRow } from './worklist.js';
 
-export interface Material { id: string; name: string; necessity: 'required' | 'tolerated' | 'optional'; state?: 'received' | 'tolerated' | 'missing'; received?: boolean; deadline?: string }
-export interface Offered { key: string; operation: string; label: string; options?: Record<string, unknown> }
+export interface Material {
+  id: string;
+  name: string;
+  necessity: 'required' | 'tolerated' | 'optional';
+  state?: 'received' | 'tolerated' | 'missing';
+  received?: boolean;
+  deadline?: string;
+}
+export interface Offered {
+  key: string;
+  operation: string;
+  label: string;
+  options?: Record<string, unknown>;
+}
 export interface CaseView {
   caseId: string;
   status: string | null;
@@ -13,7 +25,13 @@ export interface CaseView {
   acceptance: { at: string; by: string; documentNo: string | null } | null;
   responsibleOfficer: string | null;
   tolerance: { missing: string[]; deadline: string; commitment: string } | null;
-  tasks: Array<{ taskId: string; elementId: string; name: string | null; department: string | null; assignee: string | null }>;
+  tasks: Array<{
+    taskId: string;
+    elementId: string;
+    name: string | null;
+    department: string | null;
+    assignee: string | null;
+  }>;
   result: { kind: string; reason: string | null; licence: { name: string; number: string } | null } | null;
 }
 export interface TaskDetail {
@@ -30,5 +48,13 @@ export interface TaskDetail {
   officers: Array<{ id: string; name: string; department: string | null }>;
 }
 
-export const NECESSITY: Readonly<Record<string, string>> = { required: '必要', tolerated: '可容缺', optional: '非必要' };
-export const MATERIAL_STATE: Readonly<Record<string, string>> = { received: '已收取', tolerated: '容缺待补', missing: '未提交' };
+export const NECESSITY: Readonly<Record<string, string>> = {
+  required: '必要',
+  tolerated: '可容缺',
+  optional: '非必要',
+};
+export const MATERIAL_STATE: Readonly<Record<string, string>> = {
+  received: '已收取',
+  tolerated: '容缺待补',
+  missing: '未提交',
+};

@@ -40,12 +40,18 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
     setBusy(true);
     setRefusal(null);
     try {
-      const after = await api<CaseView>(`/api/cases/${encodeURIComponent(detail.case.caseId)}/operations`, { body: { operation: offered.operation, data: { taskId, ...data } }, idempotencyKey: key });
+      const after = await api<CaseView>(`/api/cases/${encodeURIComponent(detail.case.caseId)}/operations`, {
+        body: { operation: offered.operation, data: { taskId, ...data } },
+        idempotencyKey: key,
+      });
       shell.notify(`${offered.label}：已办理`, 'success');
       setOpen(null);
       if (after.tasks.some((t) => t.taskId === taskId)) await load();
       else {
-        sessionStorage.setItem('worklist.notice', `办件 ${after.caseId}「${detail.task.name ?? ''}」已${offered.label === '通过 / 不通过' ? '办理' : offered.label}，当前状态：${after.status ?? ''}`);
+        sessionStorage.setItem(
+          'worklist.notice',
+          `办件 ${after.caseId}「${detail.task.name ?? ''}」已${offered.label === '通过 / 不通过' ? '办理' : offered.label}，当前状态：${after.status ?? ''}`,
+        );
         location.assign('/worklist');
       }
     } catch (error) {
@@ -57,7 +63,13 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
     }
   };
 
-  if (gone) return <div class="mf-card"><p>{gone}</p><a href="/worklist">返回待办</a></div>;
+  if (gone)
+    return (
+      <div class="mf-card">
+        <p>{gone}</p>
+        <a href="/worklist">返回待办</a>
+      </div>
+    );
   if (!detail) return <p class="mf-muted">正在加载…</p>;
   const c = detail.case;
   const current = detail.operations.find((o) => o.key === open) ?? null;
@@ -65,20 +77,57 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
     <div class="wl-task">
       <div class="wl-heading">
         <a href="/worklist">← 待办</a>
-        <h1>{detail.task.name ?? detail.task.elementId}<small class="mf-muted"> · {c.matter?.name ?? ''}</small></h1>
+        <h1>
+          {detail.task.name ?? detail.task.elementId}
+          <small class="mf-muted"> · {c.matter?.name ?? ''}</small>
+        </h1>
       </div>
       <section class="mf-card wl-case-header" aria-label="办件信息">
         <dl>
-          <dt>办件编号</dt><dd class="wl-case-id">{c.caseId}</dd>
-          <dt>办件状态</dt><dd><strong class="wl-status">{c.status ?? '—'}</strong></dd>
-          <dt>事项</dt><dd>{c.matter ? `${c.matter.name}（${c.matter.code}，第 ${c.matter.version} 版）` : '—'}</dd>
-          <dt>申请人</dt><dd>{c.applicant ? `${c.applicant.name}（${c.applicant.idType} ${c.applicant.idNumber}）` : '—'}</dd>
-          <dt>渠道</dt><dd>{c.channel ?? '—'}</dd>
-          <dt>受理</dt><dd>{c.acceptance ? `${formatDateTime(c.acceptance.at)}，${c.acceptance.by}` : '未受理'}{c.responsibleOfficer ? `（首办负责：${c.responsibleOfficer}）` : ''}</dd>
-          <dt>当前环节</dt><dd>{detail.task.name}（{detail.task.department ?? '—'}）{detail.task.assignee ? `，签收人 ${detail.task.assignee}` : '，未签收'}{detail.delegation === 'pending' ? `，委派自 ${detail.owner ?? ''}` : ''}</dd>
-          <dt>环节时限</dt><dd><Due timing={detail.task.step} /> {detail.task.step ? <span class="mf-muted">{clockLabel(detail.task.step)}</span> : null} <Signal level={detail.task.step?.signal} /></dd>
-          <dt>办件时限</dt><dd><Due timing={detail.task.case} /> <span class="mf-muted">{clockLabel(detail.task.case)}</span> <Signal level={detail.task.case?.signal} /></dd>
-          {c.result ? <><dt>办结结果</dt><dd>{c.result.kind}{c.result.licence ? `：${c.result.licence.name} ${c.result.licence.number}` : ''}{c.result.reason ? `（${c.result.reason}）` : ''}</dd></> : null}
+          <dt>办件编号</dt>
+          <dd class="wl-case-id">{c.caseId}</dd>
+          <dt>办件状态</dt>
+          <dd>
+            <strong class="wl-status">{c.status ?? '—'}</strong>
+          </dd>
+          <dt>事项</dt>
+          <dd>{c.matter ? `${c.matter.name}（${c.matter.code}，第 ${c.matter.version} 版）` : '—'}</dd>
+          <dt>申请人</dt>
+          <dd>{c.applicant ? `${c.applicant.name}（${c.applicant.idType} ${c.applicant.idNumber}）` : '—'}</dd>
+          <dt>渠道</dt>
+          <dd>{c.channel ?? '—'}</dd>
+          <dt>受理</dt>
+          <dd>
+            {c.acceptance ? `${formatDateTime(c.acceptance.at)}，${c.acceptance.by}` : '未受理'}
+            {c.responsibleOfficer ? `（首办负责：${c.responsibleOfficer}）` : ''}
+          </dd>
+          <dt>当前环节</dt>
+          <dd>
+            {detail.task.name}（{detail.task.department ?? '—'}）
+            {detail.task.assignee ? `，签收人 ${detail.task.assignee}` : '，未签收'}
+            {detail.delegation === 'pending' ? `，委派自 ${detail.owner ?? ''}` : ''}
+          </dd>
+          <dt>环节时限</dt>
+          <dd>
+            <Due timing={detail.task.step} />{' '}
+            {detail.task.step ? <span class="mf-muted">{clockLabel(detail.task.step)}</span> : null}{' '}
+            <Signal level={detail.task.step?.signal} />
+          </dd>
+          <dt>办件时限</dt>
+          <dd>
+            <Due timing={detail.task.case} /> <span class="mf-muted">{clockLabel(detail.task.case)}</span>{' '}
+            <Signal level={detail.task.case?.signal} />
+          </dd>
+          {c.result ? (
+            <>
+              <dt>办结结果</dt>
+              <dd>
+                {c.result.kind}
+                {c.result.licence ? `：${c.result.licence.name} ${c.result.licence.number}` : ''}
+                {c.result.reason ? `（${c.result.reason}）` : ''}
+              </dd>
+            </>
+          ) : null}
         </dl>
       </section>
 
@@ -90,28 +139,69 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
           <div class="mf-toolbar">
             {detail.operations.map((o) =>
               DIRECT.has(o.key) ? (
-                <button type="button" key={o.key} disabled={busy} onClick={() => void submit(o, {}, newIdempotencyKey())}>{o.label}</button>
+                <button
+                  type="button"
+                  key={o.key}
+                  disabled={busy}
+                  onClick={() => void submit(o, {}, newIdempotencyKey())}
+                >
+                  {o.label}
+                </button>
               ) : (
-                <button type="button" key={o.key} class={open === o.key ? 'primary' : undefined} aria-expanded={open === o.key} disabled={busy} onClick={() => { setRefusal(null); setOpen(open === o.key ? null : o.key); }}>{o.label}</button>
+                <button
+                  type="button"
+                  key={o.key}
+                  class={open === o.key ? 'primary' : undefined}
+                  aria-expanded={open === o.key}
+                  disabled={busy}
+                  onClick={() => {
+                    setRefusal(null);
+                    setOpen(open === o.key ? null : o.key);
+                  }}
+                >
+                  {o.label}
+                </button>
               ),
             )}
           </div>
         )}
-        {refusal ? <p class="wl-refusal" role="alert">{refusal}</p> : null}
-        {current ? <OperationForm key={current.key} offered={current} detail={detail} busy={busy} onSubmit={(data, key) => submit(current, data, key)} onCancel={() => setOpen(null)} /> : null}
+        {refusal ? (
+          <p class="wl-refusal" role="alert">
+            {refusal}
+          </p>
+        ) : null}
+        {current ? (
+          <OperationForm
+            key={current.key}
+            offered={current}
+            detail={detail}
+            busy={busy}
+            onSubmit={(data, key) => submit(current, data, key)}
+            onCancel={() => setOpen(null)}
+          />
+        ) : null}
       </section>
 
       <div class="wl-columns">
         <section class="mf-card" aria-label="申请材料">
           <h2>申请材料</h2>
           <table>
-            <thead><tr><th>材料</th><th>必要性</th><th>状态</th></tr></thead>
+            <thead>
+              <tr>
+                <th>材料</th>
+                <th>必要性</th>
+                <th>状态</th>
+              </tr>
+            </thead>
             <tbody>
               {detail.materials.map((m) => (
                 <tr key={m.id}>
                   <td>{m.name}</td>
                   <td>{NECESSITY[m.necessity] ?? m.necessity}</td>
-                  <td class={`wl-material-${m.state ?? ''}`}>{MATERIAL_STATE[m.state ?? ''] ?? '—'}{m.deadline ? `（补交期限 ${formatDateTime(m.deadline)}）` : ''}</td>
+                  <td class={`wl-material-${m.state ?? ''}`}>
+                    {MATERIAL_STATE[m.state ?? ''] ?? '—'}
+                    {m.deadline ? `（补交期限 ${formatDateTime(m.deadline)}）` : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -123,7 +213,12 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
           <h2>办理记录</h2>
           <ol class="wl-history">
             {detail.history.map((h) => (
-              <li key={h.seq}><span class="mf-muted">{formatDateTime(h.time)} · {h.actor}</span> {h.text}</li>
+              <li key={h.seq}>
+                <span class="mf-muted">
+                  {formatDateTime(h.time)} · {h.actor}
+                </span>{' '}
+                {h.text}
+              </li>
             ))}
           </ol>
         </section>

@@ -17,8 +17,14 @@ export function Due({ timing }: { timing: Timing | null | undefined }) {
   return (
     <span class="wl-due">
       {formatDateTime(timing.dueAt)}
-      <small class="mf-muted">（{timing.limit.amount} {timing.limit.unit}）</small>
-      {timing.provisional ? <span class="wl-provisional" title="次年节假日安排尚未公布，按法定节假日暂算">暂定</span> : null}
+      <small class="mf-muted">
+        （{timing.limit.amount} {timing.limit.unit}）
+      </small>
+      {timing.provisional ? (
+        <span class="wl-provisional" title="次年节假日安排尚未公布，按法定节假日暂算">
+          暂定
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -38,7 +38,10 @@ const PAGE_SIZE = 500;
 
 type SortKey = 'step' | 'case' | 'received';
 
-const dueOf = (row: WorklistRow, key: SortKey): string => (key === 'received' ? (row.receivedAt ?? row.createdAt) : (key === 'step' ? row.step?.dueAt : row.case?.dueAt) ?? '9999');
+const dueOf = (row: WorklistRow, key: SortKey): string =>
+  key === 'received'
+    ? (row.receivedAt ?? row.createdAt)
+    : ((key === 'step' ? row.step?.dueAt : row.case?.dueAt) ?? '9999');
 
 export function Worklist({ shell }: { shell: Shell }) {
   const user = shell.session?.user ?? null;
@@ -56,7 +59,9 @@ export function Worklist({ shell }: { shell: Shell }) {
   const load = async (cursor?: string) => {
     setLoading(true);
     try {
-      const page = await api<WorklistPage>('/api/tasks', { query: { ...(windowOfficer ? { mine: true } : {}), limit: PAGE_SIZE, cursor } });
+      const page = await api<WorklistPage>('/api/tasks', {
+        query: { ...(windowOfficer ? { mine: true } : {}), limit: PAGE_SIZE, cursor },
+      });
       setRows((shownSoFar) => (cursor ? [...(shownSoFar ?? []), ...page.tasks] : [...page.tasks]));
       setNext(page.next);
     } catch (error) {
@@ -67,8 +72,16 @@ export function Worklist({ shell }: { shell: Shell }) {
   };
   useEffect(() => void load(), []);
 
-  const matters = useMemo(() => [...new Map((rows ?? []).flatMap((r) => (r.matter ? [[r.matter.code, r.matter.name] as const] : []))).entries()], [rows]);
-  const statuses = useMemo(() => [...new Set((rows ?? []).flatMap((r) => (r.caseStatus ? [r.caseStatus] : [])))], [rows]);
+  const matters = useMemo(
+    () => [
+      ...new Map((rows ?? []).flatMap((r) => (r.matter ? [[r.matter.code, r.matter.name] as const] : []))).entries(),
+    ],
+    [rows],
+  );
+  const statuses = useMemo(
+    () => [...new Set((rows ?? []).flatMap((r) => (r.caseStatus ? [r.caseStatus] : [])))],
+    [rows],
+  );
   const shown = useMemo(() => {
     const needle = search.trim().toLowerCase();
     return (rows ?? [])
@@ -78,7 +91,13 @@ export function Worklist({ shell }: { shell: Shell }) {
         return !signal || (signal === 'none' ? level === null : level === signal);
       })
       .filter((r) => !status || r.caseStatus === status)
-      .filter((r) => !needle || [r.caseId, r.matter?.name, r.applicant?.name, r.name, r.assignee].some((text) => text?.toLowerCase().includes(needle)))
+      .filter(
+        (r) =>
+          !needle ||
+          [r.caseId, r.matter?.name, r.applicant?.name, r.name, r.assignee].some((text) =>
+            text?.toLowerCase().includes(needle),
+          ),
+      )
       .sort((a, b) => dueOf(a, sort).localeCompare(dueOf(b, sort)));
   }, [rows, matter, signal, status, search, sort]);
 
@@ -86,14 +105,20 @@ export function Worklist({ shell }: { shell: Shell }) {
     <section class="wl-worklist">
       <div class="wl-heading">
         <h1>待办事项</h1>
-        <span class="mf-muted">{windowOfficer ? '本人收件及签收的办件' : user?.department ? `${user.department}的待办` : '全部待办'}</span>
+        <span class="mf-muted">
+          {windowOfficer ? '本人收件及签收的办件' : user?.department ? `${user.department}的待办` : '全部待办'}
+        </span>
       </div>
       <div class="mf-toolbar" role="search">
         <label>
           事项{' '}
           <select value={matter} onChange={(e) => setMatter(e.currentTarget.value)} aria-label="事项">
             <option value="">全部事项</option>
-            {matters.map(([code, name]) => <option value={code} key={code}>{name}</option>)}
+            {matters.map(([code, name]) => (
+              <option value={code} key={code}>
+                {name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -110,7 +135,11 @@ export function Worklist({ shell }: { shell: Shell }) {
           状态{' '}
           <select value={status} onChange={(e) => setStatus(e.currentTarget.value)} aria-label="状态">
             <option value="">全部状态</option>
-            {statuses.map((s) => <option value={s} key={s}>{s}</option>)}
+            {statuses.map((s) => (
+              <option value={s} key={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -121,9 +150,21 @@ export function Worklist({ shell }: { shell: Shell }) {
             <option value="received">按收件时间</option>
           </select>
         </label>
-        <input type="search" placeholder="搜索办件编号、申请人、事项、环节" aria-label="搜索" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
-        <button type="button" onClick={() => void load()} disabled={loading}>{loading ? '刷新中…' : '刷新'}</button>
-        {windowOfficer ? <a class="wl-new" href="/reception">＋ 窗口收件</a> : null}
+        <input
+          type="search"
+          placeholder="搜索办件编号、申请人、事项、环节"
+          aria-label="搜索"
+          value={search}
+          onInput={(e) => setSearch(e.currentTarget.value)}
+        />
+        <button type="button" onClick={() => void load()} disabled={loading}>
+          {loading ? '刷新中…' : '刷新'}
+        </button>
+        {windowOfficer ? (
+          <a class="wl-new" href="/reception">
+            ＋ 窗口收件
+          </a>
+        ) : null}
       </div>
       {rows === null ? (
         <p class="mf-muted">正在加载…</p>
@@ -149,14 +190,27 @@ export function Worklist({ shell }: { shell: Shell }) {
                 const level = worst(row.step?.signal, row.case?.signal);
                 return (
                   <tr key={row.taskId} class={level ? `wl-row-${level}` : undefined} data-case-id={row.caseId}>
-                    <td><a href={`/worklist/tasks/${encodeURIComponent(row.taskId)}`} class="wl-case-id" title="办理">{row.caseId}</a></td>
+                    <td>
+                      <a href={`/worklist/tasks/${encodeURIComponent(row.taskId)}`} class="wl-case-id" title="办理">
+                        {row.caseId}
+                      </a>
+                    </td>
                     <td>{row.matter?.name ?? '—'}</td>
                     <td>{row.applicant?.name ?? '—'}</td>
-                    <td>{row.name ?? row.elementId}<div class="mf-muted wl-small">{row.department ?? ''}</div></td>
-                    <td><Due timing={row.step} /></td>
-                    <td><Due timing={row.case} /></td>
+                    <td>
+                      {row.name ?? row.elementId}
+                      <div class="mf-muted wl-small">{row.department ?? ''}</div>
+                    </td>
+                    <td>
+                      <Due timing={row.step} />
+                    </td>
+                    <td>
+                      <Due timing={row.case} />
+                    </td>
                     <td>{clockLabel(row.case ?? row.step)}</td>
-                    <td><Signal level={level} /></td>
+                    <td>
+                      <Signal level={level} />
+                    </td>
                     <td>{row.caseStatus ?? '—'}</td>
                     <td>{row.assignee ?? <span class="mf-muted">未签收</span>}</td>
                   </tr>
@@ -164,14 +218,24 @@ export function Worklist({ shell }: { shell: Shell }) {
               })}
             </tbody>
           </table>
-          {shown.length === 0 ? <p class="mf-muted wl-empty">{rows.length === 0 ? '暂无待办事项' : '没有符合筛选条件的待办'}</p> : null}
+          {shown.length === 0 ? (
+            <p class="mf-muted wl-empty">{rows.length === 0 ? '暂无待办事项' : '没有符合筛选条件的待办'}</p>
+          ) : null}
           {next ? (
             <p class="wl-more">
-              <button type="button" onClick={() => void load(next)} disabled={loading}>{loading ? '加载中…' : '加载更多'}</button>{' '}
-              <span class="mf-muted wl-small">已加载最早的 {rows.length} 件待办，筛选和排序只在已加载的待办中进行。</span>
+              <button type="button" onClick={() => void load(next)} disabled={loading}>
+                {loading ? '加载中…' : '加载更多'}
+              </button>{' '}
+              <span class="mf-muted wl-small">
+                已加载最早的 {rows.length} 件待办，筛选和排序只在已加载的待办中进行。
+              </span>
             </p>
           ) : null}
-          <p class="mf-muted wl-small">共 {shown.length} 件{shown.length !== rows.length ? `（${next ? '已加载' : '全部'} ${rows.length} 件）` : ''}。时限按工作日计算；标“暂定”的时限按法定节假日暂算，待次年节假日安排公布后重新计算。</p>
+          <p class="mf-muted wl-small">
+            共 {shown.length} 件
+            {shown.length !== rows.length ? `（${next ? '已加载' : '全部'} ${rows.length} 件）` : ''}
+            。时限按工作日计算；标“暂定”的时限按法定节假日暂算，待次年节假日安排公布后重新计算。
+          </p>
         </div>
       )}
     </section>

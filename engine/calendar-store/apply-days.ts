@@ -33,7 +33,11 @@ async function readDays(trx: Knex.Transaction, days: readonly string[]): Promise
 }
 
 /** Bring each listed day to its target (null: remove the row), auditing every change. */
-export async function applyDays(trx: Knex.Transaction, targets: ReadonlyMap<string, CalendarDay | null>, by: Authorship): Promise<ApplyCounts> {
+export async function applyDays(
+  trx: Knex.Transaction,
+  targets: ReadonlyMap<string, CalendarDay | null>,
+  by: Authorship,
+): Promise<ApplyCounts> {
   const current = await readDays(trx, [...targets.keys()]);
   const counts: ApplyCounts = { inserted: 0, updated: 0, removed: 0, unchanged: 0 };
   const inserts: Record<string, unknown>[] = [];
@@ -44,12 +48,21 @@ export async function applyDays(trx: Knex.Transaction, targets: ReadonlyMap<stri
       counts.unchanged += 1;
       continue;
     }
-    audits.push({ day, before: json(audited(before)), after: json(audited(after)), actor: by.actor, reason: by.reason, at: by.at });
+    audits.push({
+      day,
+      before: json(audited(before)),
+      after: json(audited(after)),
+      actor: by.actor,
+      reason: by.reason,
+      at: by.at,
+    });
     if (!after) {
       await trx(DAYS).where({ day }).delete();
       counts.removed += 1;
     } else if (before) {
-      await trx(DAYS).where({ day }).update(row(day, after, by));
+      await trx(DAYS)
+        .where({ day })
+        .update(row(day, after, by));
       counts.updated += 1;
     } else {
       inserts.push(row(day, after, by));
@@ -62,7 +75,15 @@ export async function applyDays(trx: Knex.Transaction, targets: ReadonlyMap<stri
 }
 
 function row(day: string, value: CalendarDay, by: Authorship): Record<string, unknown> {
-  return { day, off: value.off, name: value.name, source: value.source, notice_url: value.notice ?? null, updated_by: by.actor, updated_at: by.at };
+  return {
+    day,
+    off: value.off,
+    name: value.name,
+    source: value.source,
+    notice_url: value.notice ?? null,
+    updated_by: by.actor,
+    updated_at: by.at,
+  };
 }
 
 function json(value: unknown): string | null {

@@ -25,8 +25,13 @@ export interface DayCorrection {
 
 /** Record a local correction (one transaction: the day and its audit row, or nothing). */
 export async function correctDay(knex: Knex, correction: DayCorrection): Promise<CalendarDay> {
-  if (!isDateText(correction.day)) throw new CalendarImportError('day', `Expected a date written YYYY-MM-DD, but got ${JSON.stringify(correction.day)}`);
-  if (typeof correction.off !== 'boolean') throw new CalendarImportError('off', `Expected true or false, but got ${JSON.stringify(correction.off)}`);
+  if (!isDateText(correction.day))
+    throw new CalendarImportError(
+      'day',
+      `Expected a date written YYYY-MM-DD, but got ${JSON.stringify(correction.day)}`,
+    );
+  if (typeof correction.off !== 'boolean')
+    throw new CalendarImportError('off', `Expected true or false, but got ${JSON.stringify(correction.off)}`);
   const name = requireText(correction.name, 'name');
   const actor = requireText(correction.actor, 'actor');
   const reason = requireText(correction.reason, 'reason');

@@ -39,7 +39,11 @@ export async function importCalendar(knex: Knex, input: unknown, options: Import
 }
 
 /** Import already-parsed data inside the caller's transaction (see importCalendar). */
-export async function importParsed(trx: Knex.Transaction, parsed: ParsedCalendar, options: ImportOptions): Promise<ImportResult> {
+export async function importParsed(
+  trx: Knex.Transaction,
+  parsed: ParsedCalendar,
+  options: ImportOptions,
+): Promise<ImportResult> {
   requireText(options.actor, 'actor');
   const years = [...parsed.officialYears].sort((a, b) => a - b);
   const reason = options.reason ?? `import ${parsed.layout} ${describeYears(years)}`;
@@ -66,7 +70,10 @@ export async function importParsed(trx: Knex.Transaction, parsed: ParsedCalendar
 async function localDays(trx: Knex.Transaction, days: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < days.length; i += 500) {
-    const rows = (await trx(DAYS).whereIn('day', days.slice(i, i + 500)).andWhere({ source: 'local' }).select('day')) as { day: string }[];
+    const rows = (await trx(DAYS)
+      .whereIn('day', days.slice(i, i + 500))
+      .andWhere({ source: 'local' })
+      .select('day')) as { day: string }[];
     for (const row of rows) found.add(row.day);
   }
   return found;

@@ -30,7 +30,9 @@ export async function loadCalendar(knex: Knex): Promise<CalendarData> {
 
 /** Years with stored days, ascending, with whether official data covers them. */
 export async function listYears(knex: Knex): Promise<YearSummary[]> {
-  const rows = await knex.transaction(async (trx) => (await trx(DAYS).select('day', 'source')) as Pick<DayRow, 'day' | 'source'>[]);
+  const rows = await knex.transaction(
+    async (trx) => (await trx(DAYS).select('day', 'source')) as Pick<DayRow, 'day' | 'source'>[],
+  );
   const years = new Map<number, { days: number; sources: Set<DaySource> }>();
   for (const row of rows) {
     const year = yearOfDate(row.day);

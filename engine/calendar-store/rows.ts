@@ -73,6 +73,7 @@ function readJson(value: unknown): AuditedDay | null {
 
 /** A required, non-empty text argument (actor, reason, name), or CalendarImportError naming it. */
 export function requireText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new CalendarImportError(field, `Expected a non-empty string, but got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new CalendarImportError(field, `Expected a non-empty string, but got ${JSON.stringify(value)}`);
   return value.trim();
 }

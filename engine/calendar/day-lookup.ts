@@ -39,7 +39,13 @@ export function createDayLookup(data: CalendarData, policy: MissingYearPolicy): 
       if (listed) return { date, off: listed.off, name: listed.name, source: listed.source, provisional: !official };
       const dow = weekday(date);
       const weekend = dow === 0 || dow === 6;
-      return { date, off: weekend, name: weekend ? '周末' : '工作日', source: official ? null : 'provisional', provisional: !official };
+      return {
+        date,
+        off: weekend,
+        name: weekend ? '周末' : '工作日',
+        source: official ? null : 'provisional',
+        provisional: !official,
+      };
     },
   };
 }

@@ -15,8 +15,17 @@ export type CalendarLayout = ParsedCalendar['layout'];
  * say which with `layout`. Throws CalendarImportError naming the bad field.
  */
 export function parseCalendarImport(input: unknown, layout?: CalendarLayout): ParsedCalendar {
-  const detected = layout ?? (isRecord(input) && Array.isArray(input['days']) ? 'holiday-cn' : isRecord(input) && 'holidays' in input ? 'chinese-days' : null);
+  const detected =
+    layout ??
+    (isRecord(input) && Array.isArray(input['days'])
+      ? 'holiday-cn'
+      : isRecord(input) && 'holidays' in input
+        ? 'chinese-days'
+        : null);
   if (detected === 'holiday-cn') return parseHolidayCn(input);
   if (detected === 'chinese-days') return parseChineseDays(input);
-  throw new CalendarImportError('(root)', 'Expected the chinese-days layout {holidays, workdays} or the holiday-cn layout {year, papers, days}');
+  throw new CalendarImportError(
+    '(root)',
+    'Expected the chinese-days layout {holidays, workdays} or the holiday-cn layout {year, papers, days}',
+  );
 }

@@ -17,18 +17,27 @@ export interface ParsedCalendar extends CalendarData {
 
 /** Parse the chinese-days layout; `years` keeps only those years (default: all it has). */
 export function parseChineseDays(input: unknown, options: { years?: readonly number[] } = {}): ParsedCalendar {
-  if (!isRecord(input)) throw new CalendarImportError('(root)', 'Expected the chinese-days object {holidays, workdays, inLieuDays}');
+  if (!isRecord(input))
+    throw new CalendarImportError('(root)', 'Expected the chinese-days object {holidays, workdays, inLieuDays}');
   const keep = options.years ? new Set(options.years) : null;
   const days = new Map<DateText, CalendarDay>();
   const years = new Set<number>();
-  for (const [field, off] of [['holidays', true], ['workdays', false]] as const) {
+  for (const [field, off] of [
+    ['holidays', true],
+    ['workdays', false],
+  ] as const) {
     const map = input[field];
-    if (!isRecord(map)) throw new CalendarImportError(field, `Expected an object keyed by YYYY-MM-DD, but got ${describe(map)}`);
+    if (!isRecord(map))
+      throw new CalendarImportError(field, `Expected an object keyed by YYYY-MM-DD, but got ${describe(map)}`);
     for (const [key, value] of Object.entries(map)) {
       const date = importDate(key, `${field}.${key}`);
       if (keep && !keep.has(yearOf(date))) continue;
       const text = importText(value, `${field}.${key}`);
-      if (days.has(date)) throw new CalendarImportError(`${field}.${key}`, 'Expected a date to be either a holiday or a workday, but it is both');
+      if (days.has(date))
+        throw new CalendarImportError(
+          `${field}.${key}`,
+          'Expected a date to be either a holiday or a workday, but it is both',
+        );
       days.set(date, { off, name: chineseName(text), source: 'chinese-days' });
       if (off) years.add(yearOf(date));
     }

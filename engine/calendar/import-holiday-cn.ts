@@ -38,10 +38,11 @@ export function parseHolidayCn(input: unknown): ParsedHolidayCn {
     const name = importText(entry['name'], `${field}.name`);
     const date = importDate(entry['date'], `${field}.date`);
     const off = entry['isOffDay'];
-    if (typeof off !== 'boolean') throw new CalendarImportError(`${field}.isOffDay`, `Expected true or false, but got ${JSON.stringify(off)}`);
-    if (days.has(date)) throw new CalendarImportError(`${field}.date`, `Expected each date once, but ${date} is listed again`);
+    if (typeof off !== 'boolean')
+      throw new CalendarImportError(`${field}.isOffDay`, `Expected true or false, but got ${JSON.stringify(off)}`);
+    if (days.has(date))
+      throw new CalendarImportError(`${field}.date`, `Expected each date once, but ${date} is listed again`);
     days.set(date, { off, name, source: 'holiday-cn', ...(notice ? { notice } : {}) });
   });
   return { layout: 'holiday-cn', year, papers, days, officialYears: new Set([year]) };
 }
-

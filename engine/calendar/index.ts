@@ -7,7 +7,13 @@
  * the chinese-days and holiday-cn layouts), the errors, and the date-text helpers. Its tables
  * are engine/calendar-store; everything else in this folder is internal.
  */
-export { WorkingDayCalendar, type Answer, type CalendarOptions, type CalendarWarning, type LimitResult } from './working-day-calendar.js';
+export {
+  WorkingDayCalendar,
+  type Answer,
+  type CalendarOptions,
+  type CalendarWarning,
+  type LimitResult,
+} from './working-day-calendar.js';
 export { calendarData, type CalendarData, type CalendarDay, type DaySource, type ResolvedDay } from './types.js';
 export { DEFAULT_OFFICE_DAY, type OfficeDay, type OfficePeriod } from './office-day.js';
 export type { MissingYearPolicy } from './day-lookup.js';

@@ -19,8 +19,15 @@ const DAY_MS = 86_400_000;
  * at the close of the office day (working-days.ts). 小时(工作日): office hours from `fromMs`.
  * 自然日 and 小时(自然日): exact days of 24 hours and hours (Beijing has no daylight saving).
  */
-export function dueIn(lookup: DayLookup, periods: readonly PeriodMs[], fromMs: number, amount: number, unit: TimeLimitUnit): number {
-  if (!Number.isFinite(amount) || amount < 0) throw new CalendarInputError('amount', `Expected a time limit ≥ 0, but got ${amount}`);
+export function dueIn(
+  lookup: DayLookup,
+  periods: readonly PeriodMs[],
+  fromMs: number,
+  amount: number,
+  unit: TimeLimitUnit,
+): number {
+  if (!Number.isFinite(amount) || amount < 0)
+    throw new CalendarInputError('amount', `Expected a time limit ≥ 0, but got ${amount}`);
   switch (unit) {
     case '工作日':
       return addWorkingDays(lookup, periods, fromMs, amount);
@@ -34,7 +41,13 @@ export function dueIn(lookup: DayLookup, periods: readonly PeriodMs[], fromMs: n
 }
 
 /** How much of `unit` lies between `fromMs` and `toMs` (0 when `toMs` is not after). */
-export function elapsedIn(lookup: DayLookup, periods: readonly PeriodMs[], fromMs: number, toMs: number, unit: TimeLimitUnit): number {
+export function elapsedIn(
+  lookup: DayLookup,
+  periods: readonly PeriodMs[],
+  fromMs: number,
+  toMs: number,
+  unit: TimeLimitUnit,
+): number {
   switch (unit) {
     case '工作日':
       return elapsedWorkingDays(lookup, periods, fromMs, toMs);
@@ -52,7 +65,13 @@ export function elapsedIn(lookup: DayLookup, periods: readonly PeriodMs[], fromM
  * included), in `unit`: how long a clock stood still. Unlike `elapsedIn`, no "the first day
  * does not count" rule applies: a pause from Tuesday 11:00 to Friday 11:00 is 3 working days.
  */
-export function betweenIn(lookup: DayLookup, periods: readonly PeriodMs[], fromMs: number, toMs: number, unit: TimeLimitUnit): number {
+export function betweenIn(
+  lookup: DayLookup,
+  periods: readonly PeriodMs[],
+  fromMs: number,
+  toMs: number,
+  unit: TimeLimitUnit,
+): number {
   switch (unit) {
     case '工作日':
       return officeTimeBetween(lookup, periods, fromMs, toMs) / officeDayLength(periods);

@@ -31,13 +31,17 @@ export interface PeriodMs {
 
 /** Validate an office day and convert it to milliseconds; periods must be ordered and apart. */
 export function officePeriods(officeDay: OfficeDay): readonly PeriodMs[] {
-  if (officeDay.periods.length === 0) throw new CalendarInputError('officeDay.periods', 'Expected at least one office period, but got none');
+  if (officeDay.periods.length === 0)
+    throw new CalendarInputError('officeDay.periods', 'Expected at least one office period, but got none');
   let previousEnd = 0;
   return officeDay.periods.map((period, index) => {
     const start = clock(period.start, `officeDay.periods[${index}].start`);
     const end = clock(period.end, `officeDay.periods[${index}].end`);
     if (start < previousEnd || end <= start) {
-      throw new CalendarInputError(`officeDay.periods[${index}]`, `Expected ordered, non-overlapping periods, but got ${period.start}–${period.end}`);
+      throw new CalendarInputError(
+        `officeDay.periods[${index}]`,
+        `Expected ordered, non-overlapping periods, but got ${period.start}–${period.end}`,
+      );
     }
     previousEnd = end;
     return { start, end };

@@ -53,7 +53,8 @@ export function isDateText(text: unknown): text is DateText {
 
 /** Check a `YYYY-MM-DD` argument; throws CalendarInputError naming `field` otherwise. */
 export function assertDate(text: unknown, field = 'date'): DateText {
-  if (!isDateText(text)) throw new CalendarInputError(field, `Expected a date written YYYY-MM-DD, but got ${JSON.stringify(text)}`);
+  if (!isDateText(text))
+    throw new CalendarInputError(field, `Expected a date written YYYY-MM-DD, but got ${JSON.stringify(text)}`);
   return text;
 }
 

@@ -26,7 +26,7 @@ export function statutoryHolidays(year: number): Map<DateText, CalendarDay> {
   for (const festival of festivals) {
     const onWeekend = festival.dates.filter(isWeekend).length;
     let candidate = festival.dates[festival.dates.length - 1] ?? `${year}-01-01`;
-    for (let given = 0; given < onWeekend; ) {
+    for (let given = 0; given < onWeekend;) {
       candidate = addDays(candidate, 1);
       if (isWeekend(candidate) || days.has(candidate)) continue;
       days.set(candidate, day(`${festival.name}(补假)`));

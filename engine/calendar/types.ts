@@ -40,6 +40,9 @@ export interface ResolvedDay {
 }
 
 /** Build a CalendarData value from days and official years. */
-export function calendarData(days: Iterable<readonly [DateText, CalendarDay]>, officialYears: Iterable<number>): CalendarData {
+export function calendarData(
+  days: Iterable<readonly [DateText, CalendarDay]>,
+  officialYears: Iterable<number>,
+): CalendarData {
   return { days: new Map(days), officialYears: new Set(officialYears) };
 }

@@ -18,13 +18,19 @@ import { addOfficeTime, endOfDate, officeTimeBetween } from './working-hours.js'
 
 /** The instant `days` working days after `fromMs` (0 answers `fromMs` itself). */
 export function addWorkingDays(lookup: DayLookup, periods: readonly PeriodMs[], fromMs: number, days: number): number {
-  if (!Number.isFinite(days) || days < 0) throw new CalendarInputError('days', `Expected a number of working days ≥ 0, but got ${days}`);
+  if (!Number.isFinite(days) || days < 0)
+    throw new CalendarInputError('days', `Expected a number of working days ≥ 0, but got ${days}`);
   if (days === 0) return fromMs;
   return addOfficeTime(lookup, periods, endOfDate(fromMs), days * officeDayLength(periods));
 }
 
 /** Working days used between `fromMs` and `toMs`, counted from the next day (0 if not after). */
-export function elapsedWorkingDays(lookup: DayLookup, periods: readonly PeriodMs[], fromMs: number, toMs: number): number {
+export function elapsedWorkingDays(
+  lookup: DayLookup,
+  periods: readonly PeriodMs[],
+  fromMs: number,
+  toMs: number,
+): number {
   return officeTimeBetween(lookup, periods, endOfDate(fromMs), toMs) / officeDayLength(periods);
 }
 

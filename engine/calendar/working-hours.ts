@@ -18,7 +18,10 @@ export function nextWorkingDay(lookup: DayLookup, date: DateText): DateText {
     next = addDays(next, 1);
     if (!lookup.day(next).off) return next;
   }
-  throw new CalendarInputError('calendar', `Expected a working day within ${MAX_DAYS_OFF} days after ${date}, but every day is off`);
+  throw new CalendarInputError(
+    'calendar',
+    `Expected a working day within ${MAX_DAYS_OFF} days after ${date}, but every day is off`,
+  );
 }
 
 /**
@@ -26,7 +29,8 @@ export function nextWorkingDay(lookup: DayLookup, date: DateText): DateText {
  * up exactly at a period's end answers that end (12:00, not 13:30); 0 answers `fromMs`.
  */
 export function addOfficeTime(lookup: DayLookup, periods: readonly PeriodMs[], fromMs: number, ms: number): number {
-  if (!Number.isFinite(ms) || ms < 0) throw new CalendarInputError('amount', `Expected an amount of working time ≥ 0, but got ${ms / 3_600_000} hours`);
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new CalendarInputError('amount', `Expected an amount of working time ≥ 0, but got ${ms / 3_600_000} hours`);
   if (ms === 0) return fromMs;
   let remaining = Math.round(ms);
   let { date, msOfDay } = beijingTime(fromMs);
@@ -49,7 +53,12 @@ export function addOfficeTime(lookup: DayLookup, periods: readonly PeriodMs[], f
 }
 
 /** Milliseconds of office time between two instants (0 when `toMs` is not after `fromMs`). */
-export function officeTimeBetween(lookup: DayLookup, periods: readonly PeriodMs[], fromMs: number, toMs: number): number {
+export function officeTimeBetween(
+  lookup: DayLookup,
+  periods: readonly PeriodMs[],
+  fromMs: number,
+  toMs: number,
+): number {
   if (toMs <= fromMs) return 0;
   const first = beijingTime(fromMs).date;
   const last = beijingTime(toMs).date;

@@ -5,14 +5,23 @@
  * and an unknown type or version is an error naming the case, seq, type and v.
  */
 import { composeAppliers, type AppliersOf } from '../runtime/index.js';
-import { DOMAIN_EVENT_VERSIONS, domainAppliers, receivedState, type DomainApplier, type DomainEvent, type DomainEventType } from '../domain/index.js';
+import {
+  DOMAIN_EVENT_VERSIONS,
+  domainAppliers,
+  receivedState,
+  type DomainApplier,
+  type DomainEvent,
+  type DomainEventType,
+} from '../domain/index.js';
 import type { RecordedEvent } from './events.js';
 import type { CaseState } from './state.js';
 
 type CaseApplier<T extends DomainEventType> = (state: CaseState, event: Extract<DomainEvent, { type: T }>) => void;
 
 /** A domain applier on the case state: the case must have been received (收件) first. */
-function onDomain<K extends Exclude<DomainEventType, 'case.received'>>(table: { readonly [T in K]: DomainApplier<T> }): { readonly [T in K]: CaseApplier<T> } {
+function onDomain<K extends Exclude<DomainEventType, 'case.received'>>(table: {
+  readonly [T in K]: DomainApplier<T>;
+}): { readonly [T in K]: CaseApplier<T> } {
   const wrapped: Record<string, CaseApplier<K>> = {};
   for (const type of Object.keys(table) as K[]) {
     const apply = table[type] as DomainApplier<K>;

@@ -41,11 +41,19 @@ export type CaseResult =
   | { readonly ok: true; readonly events: readonly CaseEvent[]; readonly state: CaseState }
   | { readonly ok: false; readonly rejection: CaseRejection };
 
-export function executeCase(definition: CompiledDefinition, state: CaseState | null, command: CaseCommand, ctx: CaseContext): CaseResult {
+export function executeCase(
+  definition: CompiledDefinition,
+  state: CaseState | null,
+  command: CaseCommand,
+  ctx: CaseContext,
+): CaseResult {
   const run = new Accumulator(definition, state, ctx, command.type === 'case.receive' ? command.data.matter : null);
   const refused = isDomainCommand(command) ? run.domain(command) : run.runtime(command);
   if (refused) return refused;
-  const reviewing = !isDomainCommand(command) && (command.type === 'task.complete' || command.type === 'task.claim') ? run.reviewStarted(command.actor) : null;
+  const reviewing =
+    !isDomainCommand(command) && (command.type === 'task.complete' || command.type === 'task.claim')
+      ? run.reviewStarted(command.actor)
+      : null;
   if (reviewing) return reviewing;
   const followUp = run.followDeadlines();
   return followUp ?? { ok: true, events: run.events, state: run.current as CaseState };
@@ -87,7 +95,11 @@ class Accumulator {
 
   domain(command: DomainCommand): CaseResult | null {
     const handler = domainHandlers[command.type] as DomainHandler<DomainCommand>;
-    const domainCtx: DomainContext = { now: this.ctx.now, ...(this.ctx.calendar ? { calendar: this.ctx.calendar } : {}), ...(this.ctx.creditCheck ? { creditCheck: this.ctx.creditCheck } : {}) };
+    const domainCtx: DomainContext = {
+      now: this.ctx.now,
+      ...(this.ctx.calendar ? { calendar: this.ctx.calendar } : {}),
+      ...(this.ctx.creditCheck ? { creditCheck: this.ctx.creditCheck } : {}),
+    };
     return this.follow(handler(this.current?.domain ?? null, command, domainCtx), command.actor);
   }
 

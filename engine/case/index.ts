@@ -10,7 +10,14 @@
  *   version of each event written today.
  * - `applyEvent` / `replay` rebuild a case from its recorded events, upcasting old versions.
  */
-export { executeCase, type CaseCommand, type CaseContext, type CaseRejection, type CaseRejectionCode, type CaseResult } from './execute.js';
+export {
+  executeCase,
+  type CaseCommand,
+  type CaseContext,
+  type CaseRejection,
+  type CaseRejectionCode,
+  type CaseResult,
+} from './execute.js';
 export { applyEvent, replay } from './apply.js';
 export { CASE_EVENT_VERSIONS, type CaseEvent, type CaseEventType, type EventOf, type RecordedEvent } from './events.js';
 export type { CaseState } from './state.js';

@@ -13,7 +13,10 @@ import { matterSnapshot } from './snapshot.js';
 
 export class ApplicationInvalidError extends MatterflowError {
   constructor(readonly errors: readonly FieldError[]) {
-    super('APPLICATION_INVALID', `The application form has ${errors.length} problem(s): ${errors.map((e) => `${e.field} ${e.message.en}`).join('; ')}`);
+    super(
+      'APPLICATION_INVALID',
+      `The application form has ${errors.length} problem(s): ${errors.map((e) => `${e.field} ${e.message.en}`).join('; ')}`,
+    );
   }
 }
 

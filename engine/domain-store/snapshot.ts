@@ -11,8 +11,14 @@ export function matterSnapshot(stored: StoredMatter): MatterSnapshot {
     caseType: matter.caseType,
     promisedLimit: matter.promisedLimit ?? null,
     materials: matter.materials.map((m) => ({ id: m.id, name: m.name, necessity: m.necessity })),
-    tolerance: { allowed: matter.tolerance?.allowed ?? false, supplementDeadline: matter.tolerance?.supplementDeadline ?? null },
-    informedCommitment: { allowed: matter.informedCommitment?.allowed ?? false, verificationPeriod: matter.informedCommitment?.verificationPeriod ?? null },
+    tolerance: {
+      allowed: matter.tolerance?.allowed ?? false,
+      supplementDeadline: matter.tolerance?.supplementDeadline ?? null,
+    },
+    informedCommitment: {
+      allowed: matter.informedCommitment?.allowed ?? false,
+      verificationPeriod: matter.informedCommitment?.verificationPeriod ?? null,
+    },
     specialProcedures: [...(matter.specialProcedures ?? [])],
     // The version's own 电子监察 rules travel with the case: a later version cannot change them.
     supervision: matter.supervision ?? null,

@@ -8,7 +8,10 @@ import type { DomainEvent, DomainEventType } from './events.js';
 import type { DomainState } from './types.js';
 
 /** How one domain event changes the domain state. */
-export type DomainApplier<T extends DomainEventType> = (domain: DomainState, event: Extract<DomainEvent, { type: T }>) => void;
+export type DomainApplier<T extends DomainEventType> = (
+  domain: DomainState,
+  event: Extract<DomainEvent, { type: T }>,
+) => void;
 
 /** Appliers of every event but `case.received`, which creates the domain state. */
 export const domainAppliers: { readonly [T in Exclude<DomainEventType, 'case.received'>]: DomainApplier<T> } = {
@@ -83,7 +86,11 @@ export const domainAppliers: { readonly [T in Exclude<DomainEventType, 'case.rec
     domain.commitment = { text: data.commitment, verifyBy: data.verifyBy, verified: null };
   },
   'commitment.verified': (domain, { data, time, actor }) => {
-    if (domain.commitment) domain.commitment = { ...domain.commitment, verified: { at: time, by: actor, passed: data.passed, findings: data.findings } };
+    if (domain.commitment)
+      domain.commitment = {
+        ...domain.commitment,
+        verified: { at: time, by: actor, passed: data.passed, findings: data.findings },
+      };
   },
   'applicant.commitmentBreached': () => undefined,
   'commitment.verificationOverdue': (domain) => {

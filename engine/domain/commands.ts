@@ -14,7 +14,15 @@ interface DomainCommandShape<T extends string, D> {
 /** 收件: starts the case (its process through the none start) with the application. */
 export type ReceiveCase = DomainCommandShape<
   'case.receive',
-  { caseId: string; processId: string; matter: MatterSnapshot; applicant: Applicant; channel: Channel; materials: Record<string, boolean>; form?: Record<string, unknown> }
+  {
+    caseId: string;
+    processId: string;
+    matter: MatterSnapshot;
+    applicant: Applicant;
+    channel: Channel;
+    materials: Record<string, boolean>;
+    form?: Record<string, unknown>;
+  }
 >;
 /** 补正告知: every defect at once (一次性告知). */
 export type NoticeCorrection = DomainCommandShape<'case.noticeCorrection', { defects: string[] }>;
@@ -22,11 +30,17 @@ export type NoticeCorrection = DomainCommandShape<'case.noticeCorrection', { def
 export type SupplyMaterials = DomainCommandShape<'materials.supply', { materials: string[]; cures?: string[] }>;
 /** 受理; `taskId`: the window task of the flow this completes. */
 export type AcceptCase = DomainCommandShape<'case.accept', { documentNo?: string; taskId?: string }>;
-export type AcceptWithTolerance = DomainCommandShape<'case.acceptWithTolerance', { commitment: string; documentNo?: string; taskId?: string }>;
+export type AcceptWithTolerance = DomainCommandShape<
+  'case.acceptWithTolerance',
+  { commitment: string; documentNo?: string; taskId?: string }
+>;
 /** 不予受理, with the reason. */
 export type RefuseCase = DomainCommandShape<'case.refuse', { reason: string }>;
 /** 办结 with its result; 出证 names the licence. */
-export type ConcludeCase = DomainCommandShape<'case.conclude', { kind: ResultKind; reason?: string; licence?: { name: string; number: string }; taskId?: string }>;
+export type ConcludeCase = DomainCommandShape<
+  'case.conclude',
+  { kind: ResultKind; reason?: string; licence?: { name: string; number: string }; taskId?: string }
+>;
 /** 送达 of the result. */
 export type DeliverResult = DomainCommandShape<'case.deliver', { method: string }>;
 /** 撤回: the applicant takes the application back before a decision. */
@@ -35,10 +49,16 @@ export type WithdrawCase = DomainCommandShape<'case.withdraw', { reason: string 
 export type RevokeCase = DomainCommandShape<'case.revoke', { reason: string }>;
 
 /** 特别程序 start / end (听证, 检验, 现场勘验 …), with the clock. */
-export type StartSpecialProcedure = DomainCommandShape<'specialProcedure.start', { kind: string; reason: string; approver?: string }>;
+export type StartSpecialProcedure = DomainCommandShape<
+  'specialProcedure.start',
+  { kind: string; reason: string; approver?: string }
+>;
 export type EndSpecialProcedure = DomainCommandShape<'specialProcedure.end', { result: string }>;
 /** 告知承诺制: decide on the applicant's written commitment; 核查 follows within the matter's period. */
-export type DecideOnCommitment = DomainCommandShape<'case.decideOnCommitment', { commitment: string; licence: { name: string; number: string }; taskId?: string }>;
+export type DecideOnCommitment = DomainCommandShape<
+  'case.decideOnCommitment',
+  { commitment: string; licence: { name: string; number: string }; taskId?: string }
+>;
 /** The 核查 result: a false commitment revokes the decision (已撤销). */
 export type VerifyCommitment = DomainCommandShape<'commitment.verify', { passed: boolean; findings: string }>;
 

@@ -6,7 +6,9 @@ import type { Command, WorkingCalendar } from '../runtime/index.js';
 import type { DomainEvent } from './events.js';
 import type { Applicant, DomainState } from './types.js';
 
-export type DomainEventDraft = { [K in DomainEvent['type']]: { readonly type: K; readonly data: Extract<DomainEvent, { type: K }>['data'] } }[DomainEvent['type']];
+export type DomainEventDraft = {
+  [K in DomainEvent['type']]: { readonly type: K; readonly data: Extract<DomainEvent, { type: K }>['data'] };
+}[DomainEvent['type']];
 
 export interface DomainDecision {
   /** Runtime commands before the events (收件 starts the process first). */

@@ -52,5 +52,7 @@ export function statusAllows(type: StatusGatedCommandType, status: CaseStatusZh)
 /** null when allowed; otherwise the refusal message. */
 export function transitionProblem(type: StatusGatedCommandType, status: CaseStatusZh): string | null {
   const allowed = ALLOWED[type];
-  return allowed.includes(status) ? null : `Expected a case ${allowed.join(' / ')} for ${OPERATION_LABELS_ZH[type]}, but it is ${status}`;
+  return allowed.includes(status)
+    ? null
+    : `Expected a case ${allowed.join(' / ')} for ${OPERATION_LABELS_ZH[type]}, but it is ${status}`;
 }

@@ -6,7 +6,19 @@
 import type { MaterialNecessity, TimeLimit } from '../model/types.js';
 import type { SupervisionRules } from '../supervision/index.js';
 
-export const CASE_STATUSES = ['已收件', '补正中', '已受理', '不予受理', '审查中', '特别程序中', '已办结', '已退件', '已撤回', '已终止', '已撤销'] as const;
+export const CASE_STATUSES = [
+  '已收件',
+  '补正中',
+  '已受理',
+  '不予受理',
+  '审查中',
+  '特别程序中',
+  '已办结',
+  '已退件',
+  '已撤回',
+  '已终止',
+  '已撤销',
+] as const;
 export type CaseStatusZh = (typeof CASE_STATUSES)[number];
 
 export const CHANNELS = ['窗口', '网上', '掌上', '自助'] as const;
@@ -23,7 +35,11 @@ export interface MatterSnapshot {
   /** 1 即办件 (no promised-days clock), 2 承诺件, 9 其他. */
   readonly caseType: 1 | 2 | 9;
   readonly promisedLimit: TimeLimit | null;
-  readonly materials: ReadonlyArray<{ readonly id: string; readonly name: string; readonly necessity: MaterialNecessity }>;
+  readonly materials: ReadonlyArray<{
+    readonly id: string;
+    readonly name: string;
+    readonly necessity: MaterialNecessity;
+  }>;
   readonly tolerance: { readonly allowed: boolean; readonly supplementDeadline: TimeLimit | null };
   /** 告知承诺制: allowed, and the period within which the commitment is verified (核查). */
   readonly informedCommitment?: { readonly allowed: boolean; readonly verificationPeriod: TimeLimit | null };
@@ -64,12 +80,23 @@ export interface DomainState {
   openDefects: string[];
   /** Status to return to when the correction is complete. */
   resumeStatus: CaseStatusZh | null;
-  acceptance: { readonly at: string; readonly by: string; readonly documentNo: string | null; readonly auto: boolean } | null;
+  acceptance: {
+    readonly at: string;
+    readonly by: string;
+    readonly documentNo: string | null;
+    readonly auto: boolean;
+  } | null;
   /** 首办负责: the officer who accepted, responsible to the end, through transfers. */
   responsibleOfficer: string | null;
   /** 容缺受理: the commitment and what is still owed, by when. */
   tolerance: { readonly missing: readonly string[]; readonly deadline: string; readonly commitment: string } | null;
-  result: { readonly kind: ResultKind | '终止' | '撤销' | '撤回' | '不予受理'; readonly at: string; readonly by: string; readonly reason: string | null; readonly licence: { readonly name: string; readonly number: string } | null } | null;
+  result: {
+    readonly kind: ResultKind | '终止' | '撤销' | '撤回' | '不予受理';
+    readonly at: string;
+    readonly by: string;
+    readonly reason: string | null;
+    readonly licence: { readonly name: string; readonly number: string } | null;
+  } | null;
   delivery: { readonly at: string; readonly by: string; readonly method: string } | null;
   /** 告知承诺: the commitment the decision rests on, and its verification (核查). */
   commitment?: {
@@ -80,5 +107,10 @@ export interface DomainState {
     overdue?: boolean;
   } | null;
   /** The 特别程序 running now (the clock stands still). */
-  specialProcedure?: { readonly kind: string; readonly reason: string; readonly from: string; readonly resumeStatus: CaseStatusZh } | null;
+  specialProcedure?: {
+    readonly kind: string;
+    readonly reason: string;
+    readonly from: string;
+    readonly resumeStatus: CaseStatusZh;
+  } | null;
 }

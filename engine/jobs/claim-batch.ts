@@ -30,7 +30,10 @@ export interface BatchClaimOptions {
  * (A case's later timer claimed while an earlier one is in flight elsewhere is given back by
  * the poller, which fires a case's timers in order: see `isFirstOfCase`.)
  */
-function dueCandidates(db: Knex, options: Pick<BatchClaimOptions, 'kinds' | 'dueBy' | 'now' | 'limit'>): Knex.QueryBuilder {
+function dueCandidates(
+  db: Knex,
+  options: Pick<BatchClaimOptions, 'kinds' | 'dueBy' | 'now' | 'limit'>,
+): Knex.QueryBuilder {
   return db('jobs as j')
     .select('j.job_id')
     .whereIn('j.kind', [...options.kinds])

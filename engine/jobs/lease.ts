@@ -41,7 +41,12 @@ export async function claimNext(db: Knex, dialect: Dialect, options: ClaimOption
   return null;
 }
 
-async function claimCandidate(db: Knex, dialect: Dialect, options: ClaimOptions, expires: string): Promise<JobRow | 'none' | 'lost'> {
+async function claimCandidate(
+  db: Knex,
+  dialect: Dialect,
+  options: ClaimOptions,
+  expires: string,
+): Promise<JobRow | 'none' | 'lost'> {
   if (dialect === 'postgres') {
     return db.transaction(async (trx) => {
       const row = await candidates(trx, options).forUpdate('j').skipLocked().first('j.*');

@@ -98,7 +98,9 @@ async function fire(host: PollerHost, settings: TickSettings, job: JobRow): Prom
     }
     const caseId = caseOf(job);
     if (!(await isFirstOfCase(host.knex, job))) return release(host, settings, job);
-    await withConflictRetry(() => host.dispatch(caseId, { type: 'timer.fire', actor: 'timer', data: { timerId: job.jobId } }));
+    await withConflictRetry(() =>
+      host.dispatch(caseId, { type: 'timer.fire', actor: 'timer', data: { timerId: job.jobId } }),
+    );
     return { ...base, outcome: 'fired' };
   } catch (error) {
     if (error instanceof CommandRejectedError && STALE.has(error.code)) {
@@ -117,5 +119,11 @@ async function release(host: PollerHost, settings: TickSettings, job: JobRow): P
 }
 
 function describe(job: JobRow): Omit<PolledTimer, 'outcome'> {
-  return { jobId: job.jobId, kind: job.kind === 'start-timer' ? 'start-timer' : 'timer', caseId: job.caseId, elementId: job.elementId, dueAt: job.dueAt };
+  return {
+    jobId: job.jobId,
+    kind: job.kind === 'start-timer' ? 'start-timer' : 'timer',
+    caseId: job.caseId,
+    elementId: job.elementId,
+    dueAt: job.dueAt,
+  };
 }

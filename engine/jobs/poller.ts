@@ -59,7 +59,8 @@ export class TimerPoller {
     this.#host = host;
     this.#options = options;
     this.#schedule = options.schedule ?? '* * * * * *';
-    if (!cron.validate(this.#schedule)) throw new RangeError(`Expected a node-cron expression for the poller schedule, but got "${this.#schedule}"`);
+    if (!cron.validate(this.#schedule))
+      throw new RangeError(`Expected a node-cron expression for the poller schedule, but got "${this.#schedule}"`);
     this.#settings = {
       owner: this.id,
       batchSize: positive(options.batchSize ?? 100, 'batchSize'),
@@ -85,7 +86,12 @@ export class TimerPoller {
       name: this.id,
       noOverlap: true,
       unref: !this.#options.keepAlive,
-      logger: { info: () => undefined, warn: () => undefined, debug: () => undefined, error: (error) => onError?.(error) },
+      logger: {
+        info: () => undefined,
+        warn: () => undefined,
+        debug: () => undefined,
+        error: (error) => onError?.(error),
+      },
     });
     const first = this.tick();
     await this.#task.start();
@@ -129,6 +135,7 @@ export class TimerPoller {
 }
 
 function positive(value: number, name: string): number {
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`Expected ${name} to be a positive number, but got ${value}`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RangeError(`Expected ${name} to be a positive number, but got ${value}`);
   return value;
 }

@@ -44,7 +44,11 @@ function backoffFor(failures: number, baseSeconds = 10): string {
 }
 
 /** Run every service job due now whose type has a handler; each job at most once per call. */
-export async function runDueJobs(host: JobHost, handlers: ReadonlyMap<string, JobHandler>, options: { leaseMs?: number } = {}): Promise<RanJob[]> {
+export async function runDueJobs(
+  host: JobHost,
+  handlers: ReadonlyMap<string, JobHandler>,
+  options: { leaseMs?: number } = {},
+): Promise<RanJob[]> {
   const owner = `jobs:${randomUUID()}`;
   const tried = new Set<string>();
   const ran: RanJob[] = [];
@@ -64,7 +68,12 @@ export async function runDueJobs(host: JobHost, handlers: ReadonlyMap<string, Jo
   return ran;
 }
 
-async function runOne(host: JobHost, handlers: ReadonlyMap<string, JobHandler>, job: JobRow, owner: string): Promise<RanJob> {
+async function runOne(
+  host: JobHost,
+  handlers: ReadonlyMap<string, JobHandler>,
+  job: JobRow,
+  owner: string,
+): Promise<RanJob> {
   const type = job.type ?? '';
   const caseId = caseOf(job);
   const base = { jobId: job.jobId, caseId, type };
@@ -79,18 +88,31 @@ async function runOne(host: JobHost, handlers: ReadonlyMap<string, JobHandler>, 
   let outcome: JobOutcome;
   let error: unknown;
   try {
-    const variables = await handler({ ...base, elementId: job.elementId, retries, variables: visibleVariables(state, job.instanceId) });
+    const variables = await handler({
+      ...base,
+      elementId: job.elementId,
+      retries,
+      variables: visibleVariables(state, job.instanceId),
+    });
     command = { type: 'job.complete', actor: `job:${type}`, data: { jobId: job.jobId, variables: variables ?? {} } };
     outcome = 'completed';
   } catch (thrown) {
     error = thrown;
     if (thrown instanceof BpmnError) {
-      command = { type: 'job.throwError', actor: `job:${type}`, data: { jobId: job.jobId, errorCode: thrown.code, message: thrown.message } };
+      command = {
+        type: 'job.throwError',
+        actor: `job:${type}`,
+        data: { jobId: job.jobId, errorCode: thrown.code, message: thrown.message },
+      };
       outcome = 'bpmnError';
     } else {
       const initial = Number(job.payload['initialRetries'] ?? retries);
       const message = thrown instanceof Error ? thrown.message : String(thrown);
-      command = { type: 'job.fail', actor: `job:${type}`, data: { jobId: job.jobId, message, backoff: backoffFor(initial - retries) } };
+      command = {
+        type: 'job.fail',
+        actor: `job:${type}`,
+        data: { jobId: job.jobId, message, backoff: backoffFor(initial - retries) },
+      };
       outcome = 'failed';
     }
   }

@@ -24,7 +24,8 @@ export class PeriodicSweep<T> {
     private readonly run: () => Promise<T>,
     private readonly options: PeriodicSweepOptions,
   ) {
-    if (!cron.validate(options.schedule)) throw new RangeError(`Expected a node-cron expression for the ${name} sweep, but got "${options.schedule}"`);
+    if (!cron.validate(options.schedule))
+      throw new RangeError(`Expected a node-cron expression for the ${name} sweep, but got "${options.schedule}"`);
   }
 
   get running(): boolean {
@@ -39,7 +40,12 @@ export class PeriodicSweep<T> {
         name: this.name,
         noOverlap: true,
         unref: !this.options.keepAlive,
-        logger: { info: () => undefined, warn: () => undefined, debug: () => undefined, error: (error) => this.options.onError?.(error) },
+        logger: {
+          info: () => undefined,
+          warn: () => undefined,
+          debug: () => undefined,
+          error: (error) => this.options.onError?.(error),
+        },
       });
       await this.#task.start();
     }

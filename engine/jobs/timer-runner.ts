@@ -23,7 +23,11 @@ export interface FiredTimer {
 }
 
 /** Fire every timer due at or before `until`. */
-export async function fireDueTimers(host: JobHost, until: Date, options: { leaseMs?: number } = {}): Promise<FiredTimer[]> {
+export async function fireDueTimers(
+  host: JobHost,
+  until: Date,
+  options: { leaseMs?: number } = {},
+): Promise<FiredTimer[]> {
   const owner = `timers:${randomUUID()}`;
   const dueBy = until.toISOString();
   const tried = new Set<string>();
@@ -49,7 +53,9 @@ export async function fireDueTimers(host: JobHost, until: Date, options: { lease
     const caseId = caseOf(job);
     const base = { timerId: job.jobId, caseId, elementId: job.elementId, dueAt: job.dueAt };
     try {
-      await withConflictRetry(() => host.dispatch(caseId, { type: 'timer.fire', actor: 'timer', data: { timerId: job.jobId } }, { at }));
+      await withConflictRetry(() =>
+        host.dispatch(caseId, { type: 'timer.fire', actor: 'timer', data: { timerId: job.jobId } }, { at }),
+      );
       fired.push({ ...base, outcome: 'fired' });
     } catch (error) {
       await releaseLease(host.knex, job.jobId, owner);

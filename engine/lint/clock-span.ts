@@ -23,7 +23,10 @@ export function isAcceptanceStep(node: LintNode): boolean {
 
 /** The point of 办结: the flow beyond it is not within the promised limit. */
 export function isConclusion(node: LintNode): boolean {
-  return is(node, 'bpmn:ExclusiveGateway') && outgoingFlows(node).some((flow) => /办结结果/.test(flow.conditionExpression?.body ?? ''));
+  return (
+    is(node, 'bpmn:ExclusiveGateway') &&
+    outgoingFlows(node).some((flow) => /办结结果/.test(flow.conditionExpression?.body ?? ''))
+  );
 }
 
 /** A delivery step (送达), after 办结. */
@@ -33,5 +36,7 @@ export function isDeliveryStep(node: LintNode): boolean {
 
 /** A step with a 特别程序 (gov:specialProcedures): the case's clock stands still meanwhile. */
 export function hasSpecialProcedure(node: LintNode): boolean {
-  return govExtensions<ModdleElement & { procedures?: readonly ModdleElement[] }>(node, 'gov:SpecialProcedures').some((block) => (block.procedures ?? []).length > 0);
+  return govExtensions<ModdleElement & { procedures?: readonly ModdleElement[] }>(node, 'gov:SpecialProcedures').some(
+    (block) => (block.procedures ?? []).length > 0,
+  );
 }

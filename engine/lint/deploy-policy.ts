@@ -6,7 +6,9 @@ import { isMatterflowFinding, lintXml } from './lint.js';
  * refuse the deploy; bpmnlint's recommended rules never block, their errors become warnings.
  */
 function deployLintFindings(findings: readonly LintFinding[]): LintFinding[] {
-  return findings.map((finding) => (finding.severity === 'error' && !isMatterflowFinding(finding) ? { ...finding, severity: 'warning' } : finding));
+  return findings.map((finding) =>
+    finding.severity === 'error' && !isMatterflowFinding(finding) ? { ...finding, severity: 'warning' } : finding,
+  );
 }
 
 /**
@@ -14,7 +16,9 @@ function deployLintFindings(findings: readonly LintFinding[]): LintFinding[] {
  * refuse the deploy. The authoring entry points — the server's deploy, `matterflow deploy` —
  * run it before the store's own validation; the store itself executes what it is given.
  */
-export async function lintForDeploy(xml: string): Promise<{ readonly findings: LintFinding[]; readonly refused: boolean }> {
+export async function lintForDeploy(
+  xml: string,
+): Promise<{ readonly findings: LintFinding[]; readonly refused: boolean }> {
   const findings = deployLintFindings(await lintXml(xml));
   return { findings, refused: findings.some((finding) => finding.severity === 'error') };
 }

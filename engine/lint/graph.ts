@@ -12,13 +12,17 @@ import type { LintNode } from './moddle-node.js';
  */
 export function outgoingFlows(node: LintNode): LintNode[] {
   const scope = node.$parent?.flowElements;
-  return scope ? scope.filter((flow) => flow.sourceRef === node && is(flow, 'bpmn:SequenceFlow')) : [...(node.outgoing ?? [])];
+  return scope
+    ? scope.filter((flow) => flow.sourceRef === node && is(flow, 'bpmn:SequenceFlow'))
+    : [...(node.outgoing ?? [])];
 }
 
 /** The sequence flows entering a node, from the flows' own `targetRef`. */
 export function incomingFlows(node: LintNode): LintNode[] {
   const scope = node.$parent?.flowElements;
-  return scope ? scope.filter((flow) => flow.targetRef === node && is(flow, 'bpmn:SequenceFlow')) : [...(node.incoming ?? [])];
+  return scope
+    ? scope.filter((flow) => flow.targetRef === node && is(flow, 'bpmn:SequenceFlow'))
+    : [...(node.incoming ?? [])];
 }
 
 /** The nodes an element's outgoing sequence flows lead to. */
@@ -43,7 +47,10 @@ export function isEnd(node: LintNode): boolean {
 }
 
 /** Every node reachable from `starts` (included), not expanding past `stop`. */
-export function reachable(starts: readonly LintNode[], options: { boundaries: boolean; stop?: (node: LintNode) => boolean }): Set<LintNode> {
+export function reachable(
+  starts: readonly LintNode[],
+  options: { boundaries: boolean; stop?: (node: LintNode) => boolean },
+): Set<LintNode> {
   const seen = new Set<LintNode>();
   const stack = [...starts];
   while (stack.length > 0) {
@@ -58,5 +65,8 @@ export function reachable(starts: readonly LintNode[], options: { boundaries: bo
 
 /** Whether an event has a timer event definition. */
 export function isTimerEvent(node: LintNode): boolean {
-  return isAny(node, ['bpmn:BoundaryEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:StartEvent']) && (node.eventDefinitions ?? []).some((definition) => is(definition, 'bpmn:TimerEventDefinition'));
+  return (
+    isAny(node, ['bpmn:BoundaryEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:StartEvent']) &&
+    (node.eventDefinitions ?? []).some((definition) => is(definition, 'bpmn:TimerEventDefinition'))
+  );
 }

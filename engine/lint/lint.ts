@@ -44,5 +44,10 @@ function toFinding(rule: string, report: LintReport): LintFinding {
   if (report.category === 'rule-error') {
     return { severity: 'warning', rule, elementId: report.id ?? null, message: `检查规则执行失败：${report.message}` };
   }
-  return { severity: report.category === 'error' ? 'error' : 'warning', rule, elementId: report.id ?? null, message: report.message };
+  return {
+    severity: report.category === 'error' ? 'error' : 'warning',
+    rule,
+    elementId: report.id ?? null,
+    message: report.message,
+  };
 }

@@ -17,7 +17,9 @@ export type LintNode = ModdleFlowElement & {
 
 /** A bpmnlint check gets any moddle element; rules read it through this narrowing. */
 export function asNode(node: unknown): LintNode | null {
-  return typeof node === 'object' && node !== null && typeof (node as { $type?: unknown }).$type === 'string' ? (node as LintNode) : null;
+  return typeof node === 'object' && node !== null && typeof (node as { $type?: unknown }).$type === 'string'
+    ? (node as LintNode)
+    : null;
 }
 
 /** The process an element belongs to (through sub-processes), or null (e.g. a collaboration). */

@@ -21,7 +21,9 @@ const MATTERFLOW_PLUGIN_RULES: Readonly<Record<string, LintRuleFactory>> = {
   'condition-feel': conditionFeel,
 };
 
-const PACKAGES: Readonly<Record<string, { rules: Readonly<Record<string, LintRuleFactory>>; configs: Readonly<Record<string, LintConfig>> }>> = {
+const PACKAGES: Readonly<
+  Record<string, { rules: Readonly<Record<string, LintRuleFactory>>; configs: Readonly<Record<string, LintConfig>> }>
+> = {
   bpmnlint: { rules: RECOMMENDED_RULES, configs: { recommended } },
   'bpmnlint-plugin-matterflow': { rules: MATTERFLOW_PLUGIN_RULES, configs: {} },
 };

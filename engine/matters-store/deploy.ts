@@ -32,7 +32,10 @@ export class MatterProcessNotDeployedError extends MatterflowError {
   readonly errors: readonly FieldError[];
 
   constructor(readonly processId: string) {
-    super('MATTER_PROCESS_NOT_DEPLOYED', `Expected process ${processId} to be deployed before the matter that runs it, but it is not`);
+    super(
+      'MATTER_PROCESS_NOT_DEPLOYED',
+      `Expected process ${processId} to be deployed before the matter that runs it, but it is not`,
+    );
     this.errors = [
       {
         field: '/process/processId',
@@ -73,7 +76,10 @@ function storeVersion(knex: Knex, matter: Matter, hash: string, options: DeployM
     }
     const same = await trx<MatterRow>('matters').where({ matter_code: matterCode, hash }).first('version');
     if (same) return { matterCode, version: Number(same.version), created: false };
-    const latest = await trx<MatterRow>('matters').where({ matter_code: matterCode }).max({ version: 'version' }).first();
+    const latest = await trx<MatterRow>('matters')
+      .where({ matter_code: matterCode })
+      .max({ version: 'version' })
+      .first();
     const version = Number(latest?.version ?? 0) + 1;
     const row: MatterRow = {
       matter_code: matterCode,

@@ -9,7 +9,10 @@ import { fromRow, type MatterRow, type StoredMatter } from './rows.js';
 export async function getMatter(knex: Knex, matterCode: string, version?: number): Promise<StoredMatter | null> {
   return knex.transaction(async (trx) => {
     const query = trx<MatterRow>('matters').where({ matter_code: matterCode });
-    const row = version === undefined ? await query.orderBy('version', 'desc').first() : await query.andWhere({ version }).first();
+    const row =
+      version === undefined
+        ? await query.orderBy('version', 'desc').first()
+        : await query.andWhere({ version }).first();
     return row ? fromRow(row) : null;
   });
 }

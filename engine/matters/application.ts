@@ -13,7 +13,8 @@ const CACHE_LIMIT = 256;
 const compiled = new Map<string, ValidateFunction>();
 
 /** The outcome of compiling an application form: the validator, or why the schema is not usable. */
-export type CompiledForm = { readonly ok: true; readonly validate: ValidateFunction } | { readonly ok: false; readonly reason: string };
+export type CompiledForm =
+  { readonly ok: true; readonly validate: ValidateFunction } | { readonly ok: false; readonly reason: string };
 
 /**
  * Compile an application form schema (strict ajv with the standard formats); a form must describe
@@ -26,7 +27,9 @@ export function compileApplicationForm(schema: JsonSchemaObject): CompiledForm {
   if (schema['type'] !== 'object') return { ok: false, reason: 'type must be "object"' };
   let validate: ValidateFunction;
   try {
-    const ajv = addFormats(new Ajv({ allErrors: true, verbose: true, addUsedSchema: false, strict: false, strictSchema: true }));
+    const ajv = addFormats(
+      new Ajv({ allErrors: true, verbose: true, addUsedSchema: false, strict: false, strictSchema: true }),
+    );
     validate = ajv.compile(schema);
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
@@ -47,7 +50,10 @@ export function validateApplication(matter: Pick<Matter, 'applicationForm'>, for
       {
         field: '/',
         code: 'application-form-invalid',
-        message: { zh: `事项的申请表单无法编译：${form.reason}`, en: `The matter's application form does not compile: ${form.reason}` },
+        message: {
+          zh: `事项的申请表单无法编译：${form.reason}`,
+          en: `The matter's application form does not compile: ${form.reason}`,
+        },
       },
     ];
   }

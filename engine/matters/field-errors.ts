@@ -19,7 +19,10 @@ export function fieldErrorsFromAjv(errors: readonly ErrorObject[] | null | undef
   return kept.map((error, i) => ({
     field: prefix + fieldOf(error),
     code: error.keyword,
-    message: { zh: titled(withAllowed(zh[i]?.message ?? error.message ?? '无效', error), error), en: withAllowed(error.message ?? 'is invalid', error) },
+    message: {
+      zh: titled(withAllowed(zh[i]?.message ?? error.message ?? '无效', error), error),
+      en: withAllowed(error.message ?? 'is invalid', error),
+    },
   }));
 }
 
@@ -30,21 +33,30 @@ export function fieldError(field: string, code: string, zh: string, en: string):
 
 function fieldOf(error: ErrorObject): string {
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
-  const child = error.keyword === 'required' ? params.missingProperty : error.keyword === 'additionalProperties' ? params.additionalProperty : undefined;
+  const child =
+    error.keyword === 'required'
+      ? params.missingProperty
+      : error.keyword === 'additionalProperties'
+        ? params.additionalProperty
+        : undefined;
   return child === undefined ? error.instancePath || '/' : `${error.instancePath}/${escapePointer(child)}`;
 }
 
 /** Prefix the field's schema title (ajv `verbose` keeps the schema), e.g. `实施编码：应当匹配模式 …`. */
 function titled(message: string, error: ErrorObject): string {
-  const parent = error.parentSchema as { title?: unknown; properties?: Record<string, { title?: unknown }> } | undefined;
+  const parent = error.parentSchema as
+    { title?: unknown; properties?: Record<string, { title?: unknown }> } | undefined;
   const missing = (error.params as { missingProperty?: string }).missingProperty;
-  const title = error.keyword === 'required' && missing !== undefined ? parent?.properties?.[missing]?.title : parent?.title;
+  const title =
+    error.keyword === 'required' && missing !== undefined ? parent?.properties?.[missing]?.title : parent?.title;
   return typeof title === 'string' && title.length > 0 ? `${title}：${message}` : message;
 }
 
 function withAllowed(message: string, error: ErrorObject): string {
   const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
-  return error.keyword === 'enum' && allowed ? `${message}: ${allowed.map((value) => JSON.stringify(value)).join(', ')}` : message;
+  return error.keyword === 'enum' && allowed
+    ? `${message}: ${allowed.map((value) => JSON.stringify(value)).join(', ')}`
+    : message;
 }
 
 /** Escape one JSON pointer segment (RFC 6901). */

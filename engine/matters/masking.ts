@@ -29,7 +29,16 @@ export const PERSONAL_DATA_REDACT_PATHS: readonly string[] = ID_NUMBER_KEYS.flat
  */
 export function maskIdNumber(value: string): string {
   const text = value.trim();
-  const [head, tail] = text.length === 18 ? [6, 4] : text.length >= 12 ? [2, 4] : text.length >= 8 ? [2, 2] : text.length >= 4 ? [1, 1] : [0, 0];
+  const [head, tail] =
+    text.length === 18
+      ? [6, 4]
+      : text.length >= 12
+        ? [2, 4]
+        : text.length >= 8
+          ? [2, 2]
+          : text.length >= 4
+            ? [1, 1]
+            : [0, 0];
   return text.slice(0, head) + '*'.repeat(text.length - head - tail) + text.slice(text.length - tail);
 }
 

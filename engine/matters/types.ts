@@ -32,7 +32,18 @@ export const CASE_TYPES = { 1: '即办件', 2: '承诺件', 9: '其他' } as con
 export type CaseType = 1 | 2 | 9;
 
 /** 特别程序 kinds: the national eight, plus 现场勘验 and 公示 used locally. */
-export const SPECIAL_PROCEDURES = ['听证', '招标', '拍卖', '检验', '检测', '检疫', '鉴定', '专家评审', '现场勘验', '公示'] as const;
+export const SPECIAL_PROCEDURES = [
+  '听证',
+  '招标',
+  '拍卖',
+  '检验',
+  '检测',
+  '检疫',
+  '鉴定',
+  '专家评审',
+  '现场勘验',
+  '公示',
+] as const;
 export type SpecialProcedure = (typeof SPECIAL_PROCEDURES)[number];
 
 /** A matter's catalogue status: 草稿, 在用, 暂停, 取消. */

@@ -11,9 +11,12 @@ import { semanticErrors } from './semantic.js';
 import type { FieldError, Matter } from './types.js';
 
 /** A matter file accepted (typed), or refused with every defect. */
-export type MatterValidation = { readonly ok: true; readonly matter: Matter } | { readonly ok: false; readonly errors: readonly FieldError[] };
+export type MatterValidation =
+  { readonly ok: true; readonly matter: Matter } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
-const schemaCheck = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false }).compile(MATTER_SCHEMA);
+const schemaCheck = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false }).compile(
+  MATTER_SCHEMA,
+);
 
 /**
  * Validate a parsed matter file. Schema errors come first and all together; the semantic rules

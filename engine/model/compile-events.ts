@@ -41,9 +41,12 @@ function compileTimer(definition: ModdleEventDefinition): TimerDefinition {
     const limit = toTimeLimit(definition.limit, definition.limitUnit);
     if (limit) return { kind: 'limit', limit };
   }
-  if (definition.timeDuration?.body !== undefined) return { kind: 'duration', expression: toExpression(definition.timeDuration.body) };
-  if (definition.timeDate?.body !== undefined) return { kind: 'date', expression: toExpression(definition.timeDate.body) };
-  if (definition.timeCycle?.body !== undefined) return { kind: 'cycle', expression: toExpression(definition.timeCycle.body) };
+  if (definition.timeDuration?.body !== undefined)
+    return { kind: 'duration', expression: toExpression(definition.timeDuration.body) };
+  if (definition.timeDate?.body !== undefined)
+    return { kind: 'date', expression: toExpression(definition.timeDate.body) };
+  if (definition.timeCycle?.body !== undefined)
+    return { kind: 'cycle', expression: toExpression(definition.timeCycle.body) };
   return { kind: 'duration', expression: toExpression('') };
 }
 
@@ -58,7 +61,10 @@ function nameOf(reference: ModdleFlowElement | ModdleEventDefinition['messageRef
  * The code of a referenced error or escalation. A reference without a code falls back to the
  * referenced element's id, so that it still matches only throws of that same error, not all.
  */
-function codeOf(reference: ModdleEventDefinition['errorRef'] | ModdleEventDefinition['escalationRef'], key: string): string | null {
+function codeOf(
+  reference: ModdleEventDefinition['errorRef'] | ModdleEventDefinition['escalationRef'],
+  key: string,
+): string | null {
   if (!reference) return null;
   const code = stringProp(reference, key)?.trim();
   return code ? code : (reference.id ?? null);

@@ -1,4 +1,12 @@
-import type { CountersignKind, GovActivity, GovProcess, Material, MaterialNecessity, TimeLimit, TimeLimitUnit } from './types.js';
+import type {
+  CountersignKind,
+  GovActivity,
+  GovProcess,
+  Material,
+  MaterialNecessity,
+  TimeLimit,
+  TimeLimitUnit,
+} from './types.js';
 import { COUNTERSIGN_KINDS, MATERIAL_NECESSITIES, TIME_LIMIT_UNITS } from './types.js';
 import type { ModdleElement, ModdleFlowElement, ModdleMaterial, ModdleProcess } from './moddle-types.js';
 import { govExtensions } from './extensions.js';
@@ -49,7 +57,9 @@ export function isMaterialNecessity(value: unknown): value is MaterialNecessity 
 
 /** The gov:Material elements of an element, in document order (across gov:Materials blocks). */
 export function materialElements(element: ModdleElement): readonly ModdleMaterial[] {
-  return govExtensions<ModdleElement & { materials?: readonly ModdleMaterial[] }>(element, 'gov:Materials').flatMap((block) => block.materials ?? []);
+  return govExtensions<ModdleElement & { materials?: readonly ModdleMaterial[] }>(element, 'gov:Materials').flatMap(
+    (block) => block.materials ?? [],
+  );
 }
 
 function compileMaterials(element: ModdleElement): readonly Material[] {
@@ -64,7 +74,10 @@ function compileMaterials(element: ModdleElement): readonly Material[] {
 }
 
 function specialProcedures(element: ModdleElement): readonly string[] {
-  return govExtensions<ModdleElement & { procedures?: readonly (ModdleElement & { kind?: string })[] }>(element, 'gov:SpecialProcedures')
+  return govExtensions<ModdleElement & { procedures?: readonly (ModdleElement & { kind?: string })[] }>(
+    element,
+    'gov:SpecialProcedures',
+  )
     .flatMap((block) => block.procedures ?? [])
     .flatMap((procedure) => (procedure.kind ? [procedure.kind] : []));
 }

@@ -12,11 +12,18 @@ const DEFAULT_RETRIES = 3;
  * Camunda 8's `zeebe:ioMapping`. Mappings without a source or target are skipped.
  */
 export function compileIoMapping(element: ModdleElement): IoMapping {
-  const gov = govExtension<ModdleElement & { inputs?: readonly ModdleMapping[]; outputs?: readonly ModdleMapping[] }>(element, 'gov:IoMapping');
-  if (gov) return { inputs: mappings(gov.inputs ?? [], toExpression), outputs: mappings(gov.outputs ?? [], toExpression) };
+  const gov = govExtension<ModdleElement & { inputs?: readonly ModdleMapping[]; outputs?: readonly ModdleMapping[] }>(
+    element,
+    'gov:IoMapping',
+  );
+  if (gov)
+    return { inputs: mappings(gov.inputs ?? [], toExpression), outputs: mappings(gov.outputs ?? [], toExpression) };
   const zeebe = zeebeExtension(element, 'ioMapping');
   if (zeebe) {
-    return { inputs: mappings(genericChildren(zeebe, 'input'), zeebeSource), outputs: mappings(genericChildren(zeebe, 'output'), zeebeSource) };
+    return {
+      inputs: mappings(genericChildren(zeebe, 'input'), zeebeSource),
+      outputs: mappings(genericChildren(zeebe, 'output'), zeebeSource),
+    };
   }
   return { inputs: [], outputs: [] };
 }
@@ -26,12 +33,19 @@ export function compileJobDefinition(element: ModdleElement): { jobType: string;
   const gov = govExtension<ModdleElement & { type?: string; retries?: number }>(element, 'gov:TaskDefinition');
   if (gov) return { jobType: gov.type ?? '', retries: retriesOf(gov.retries) };
   const zeebe = zeebeExtension(element, 'taskDefinition');
-  if (zeebe) return { jobType: stringProp(zeebe, 'type') ?? '', retries: retriesOf(Number(stringProp(zeebe, 'retries') ?? DEFAULT_RETRIES)) };
+  if (zeebe)
+    return {
+      jobType: stringProp(zeebe, 'type') ?? '',
+      retries: retriesOf(Number(stringProp(zeebe, 'retries') ?? DEFAULT_RETRIES)),
+    };
   return { jobType: '', retries: DEFAULT_RETRIES };
 }
 
 /** Assignee and candidate groups of a user task: gov attributes, else `zeebe:assignmentDefinition`. */
-export function compileAssignment(element: ModdleFlowElement): { assignee: Expression | null; candidateGroups: Expression | null } {
+export function compileAssignment(element: ModdleFlowElement): {
+  assignee: Expression | null;
+  candidateGroups: Expression | null;
+} {
   const zeebe = zeebeExtension(element, 'assignmentDefinition');
   return {
     assignee: feelOrLiteral(element.assignee ?? (zeebe && stringProp(zeebe, 'assignee'))),

@@ -2,7 +2,13 @@ import type { BoundaryEvent, EventDefinition, FlowNode, Gateway, JobTask, UserTa
 import type { RawNode, RawScope } from './compile-scope.js';
 import { compileEventDefinition } from './compile-events.js';
 import { compileGovActivity } from './compile-gov.js';
-import { calledElementOf, compileAssignment, compileIoMapping, compileJobDefinition, compilePropagation } from './compile-io.js';
+import {
+  calledElementOf,
+  compileAssignment,
+  compileIoMapping,
+  compileJobDefinition,
+  compilePropagation,
+} from './compile-io.js';
 import { compileLoop } from './compile-loop.js';
 
 /** What a node needs from the rest of its process to be compiled. */
@@ -26,12 +32,23 @@ export function compileNode(raw: RawNode, links: NodeLinks): FlowNode {
   };
   const activity = () => {
     const io = compileIoMapping(element);
-    return { ...base, boundaryEvents: links.boundaryEvents(raw.id), loop: compileLoop(element.loopCharacteristics), io, gov: compileGovActivity(element) };
+    return {
+      ...base,
+      boundaryEvents: links.boundaryEvents(raw.id),
+      loop: compileLoop(element.loopCharacteristics),
+      io,
+      gov: compileGovActivity(element),
+    };
   };
   const definition = (): EventDefinition | null => compileEventDefinition(element);
   switch (raw.kind) {
     case 'startEvent':
-      return { ...base, kind: 'startEvent', eventDefinition: definition(), interrupting: element.isInterrupting !== false };
+      return {
+        ...base,
+        kind: 'startEvent',
+        eventDefinition: definition(),
+        interrupting: element.isInterrupting !== false,
+      };
     case 'endEvent':
       return { ...base, kind: 'endEvent', eventDefinition: definition() };
     case 'intermediateThrowEvent':
@@ -44,7 +61,11 @@ export function compileNode(raw: RawNode, links: NodeLinks): FlowNode {
     case 'manualTask':
       return { ...activity(), kind: raw.kind, ...compileAssignment(element) } satisfies UserTask;
     case 'receiveTask':
-      return { ...activity(), kind: 'receiveTask', messageName: element.messageRef?.name?.trim() || element.messageRef?.id || '' };
+      return {
+        ...activity(),
+        kind: 'receiveTask',
+        messageName: element.messageRef?.name?.trim() || element.messageRef?.id || '',
+      };
     case 'serviceTask':
     case 'sendTask':
     case 'businessRuleTask':
@@ -88,15 +109,25 @@ export function compileNode(raw: RawNode, links: NodeLinks): FlowNode {
 /** Stands in for a missing definition on a catch event that validation has already refused. */
 const placeholder: EventDefinition = { type: 'signal', signalName: '' };
 
-function boundary(base: Omit<BoundaryEvent, 'kind' | 'attachedTo' | 'cancelActivity' | 'eventDefinition'>, attachedTo: string, cancelActivity: boolean, definition: EventDefinition | null): BoundaryEvent {
+function boundary(
+  base: Omit<BoundaryEvent, 'kind' | 'attachedTo' | 'cancelActivity' | 'eventDefinition'>,
+  attachedTo: string,
+  cancelActivity: boolean,
+  definition: EventDefinition | null,
+): BoundaryEvent {
   return { ...base, kind: 'boundaryEvent', attachedTo, cancelActivity, eventDefinition: definition ?? placeholder };
 }
 
 /** Children, none start and event sub-processes of a process or sub-process scope. */
-export function containerParts(scopeId: string, links: NodeLinks): { children: readonly string[]; noneStart: string | null; eventSubProcesses: readonly string[] } {
+export function containerParts(
+  scopeId: string,
+  links: NodeLinks,
+): { children: readonly string[]; noneStart: string | null; eventSubProcesses: readonly string[] } {
   const children = links.scopes.get(scopeId)?.children ?? [];
   const kinds = children.map((id) => links.nodes.get(id));
-  const noneStart = kinds.find((node) => node?.kind === 'startEvent' && (node.element.eventDefinitions ?? []).length === 0);
+  const noneStart = kinds.find(
+    (node) => node?.kind === 'startEvent' && (node.element.eventDefinitions ?? []).length === 0,
+  );
   return {
     children: [...children],
     noneStart: noneStart?.id ?? null,

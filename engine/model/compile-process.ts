@@ -31,14 +31,21 @@ export function compileProcess(process: ModdleProcess): ProcessCompilation {
     const sourceId = element.sourceRef?.id;
     const targetId = element.targetRef?.id;
     if (!sourceId || !targetId || !graph.nodes.has(sourceId) || !graph.nodes.has(targetId)) continue;
-    flows.set(id, { id, name: element.name ?? null, sourceId, targetId, condition: formalExpression(element.conditionExpression) });
+    flows.set(id, {
+      id,
+      name: element.name ?? null,
+      sourceId,
+      targetId,
+      condition: formalExpression(element.conditionExpression),
+    });
     push(outgoing, sourceId, id);
     push(incoming, targetId, id);
   }
   const boundaries = new Map<string, string[]>();
   for (const node of graph.nodes.values()) {
     const attachedTo = node.element.attachedToRef?.id;
-    if (node.kind === 'boundaryEvent' && attachedTo && graph.nodes.has(attachedTo)) push(boundaries, attachedTo, node.id);
+    if (node.kind === 'boundaryEvent' && attachedTo && graph.nodes.has(attachedTo))
+      push(boundaries, attachedTo, node.id);
   }
   const links: NodeLinks = {
     nodes: graph.nodes,
@@ -83,7 +90,11 @@ function linkTargets(elements: ReadonlyMap<string, FlowNode>): Map<string, Map<s
 }
 
 /** Reachability per scope; a scope over the size limit gets none (validation refuses it). */
-function reachability(graph: ProcessGraph, flows: ReadonlyMap<string, SequenceFlow>, links: NodeLinks): Map<string, ReadonlySet<string>> {
+function reachability(
+  graph: ProcessGraph,
+  flows: ReadonlyMap<string, SequenceFlow>,
+  links: NodeLinks,
+): Map<string, ReadonlySet<string>> {
   const successors = (id: string): readonly string[] => [
     ...links.outgoing(id).flatMap((flowId) => {
       const target = flows.get(flowId)?.targetId;

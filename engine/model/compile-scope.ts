@@ -61,7 +61,8 @@ function visitScope(graph: ProcessGraph, container: ModdleFlowElement, scopeId: 
     } else if (!graph.nodes.has(element.id)) {
       graph.nodes.set(element.id, { element, id: element.id, kind: found.kind, scopeId });
       scope.children.push(element.id);
-      if (found.kind === 'subProcess' || found.kind === 'eventSubProcess') visitScope(graph, element, element.id, found.kind);
+      if (found.kind === 'subProcess' || found.kind === 'eventSubProcess')
+        visitScope(graph, element, element.id, found.kind);
     }
   }
 }

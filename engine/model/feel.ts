@@ -20,5 +20,7 @@ export function feelSyntaxError(feel: string): string | null {
   }
   if (errorAt === null) return null;
   const near = feel.slice(errorAt, errorAt + 20);
-  return near ? `syntax error at character ${errorAt + 1} (near "${near}")` : 'syntax error: unexpected end of expression';
+  return near
+    ? `syntax error at character ${errorAt + 1} (near "${near}")`
+    : 'syntax error: unexpected end of expression';
 }

@@ -19,4 +19,9 @@ export { parseBpmn, type ParseResult } from './parse.js';
 export { deepFreeze } from './deep-freeze.js';
 export { govDescriptor } from './gov-descriptor.js';
 export { RULES } from './validate.js';
-export { MODEL_LIMITS, DEFAULT_MAX_XML_ELEMENTS, configureModelLimits, type ConfigurableModelLimits } from './limits.js';
+export {
+  MODEL_LIMITS,
+  DEFAULT_MAX_XML_ELEMENTS,
+  configureModelLimits,
+  type ConfigurableModelLimits,
+} from './limits.js';

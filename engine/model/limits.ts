@@ -40,7 +40,8 @@ const settings: { maxXmlElements: number } = { maxXmlElements: DEFAULT_MAX_XML_E
 export function configureModelLimits(limits: Partial<ConfigurableModelLimits>): ConfigurableModelLimits {
   const previous = { ...settings };
   if (limits.maxXmlElements !== undefined) {
-    if (!Number.isInteger(limits.maxXmlElements) || limits.maxXmlElements < 1) throw new RangeError(`maxXmlElements must be a positive integer, but is ${limits.maxXmlElements}`);
+    if (!Number.isInteger(limits.maxXmlElements) || limits.maxXmlElements < 1)
+      throw new RangeError(`maxXmlElements must be a positive integer, but is ${limits.maxXmlElements}`);
     settings.maxXmlElements = limits.maxXmlElements;
   }
   return previous;

@@ -9,7 +9,12 @@ import { idPositions } from './xml-position.js';
 
 /** What `loadDefinition` returns: a deployable definition, or the findings that refuse it. */
 export type LoadResult =
-  | { readonly ok: true; readonly definition: CompiledDefinition; readonly findings: Finding[]; readonly moddle: unknown }
+  | {
+      readonly ok: true;
+      readonly definition: CompiledDefinition;
+      readonly findings: Finding[];
+      readonly moddle: unknown;
+    }
   | { readonly ok: false; readonly findings: Finding[] };
 
 export interface LoadOptions {
@@ -39,13 +44,20 @@ export async function loadDefinition(xml: string, options: LoadOptions = {}): Pr
     const parsed = await parseBpmn(text);
     if (!parsed.ok) return { ok: false, findings: place(text, parsed.findings) };
     try {
-      entry = { definitions: parsed.definitions, compilation: compileDefinitions(parsed.definitions, hash), parseFindings: parsed.findings };
+      entry = {
+        definitions: parsed.definitions,
+        compilation: compileDefinitions(parsed.definitions, hash),
+        parseFindings: parsed.findings,
+      };
     } catch (error) {
       return { ok: false, findings: [internalError(error), ...parsed.findings] };
     }
     cache.set(hash, entry);
   }
-  const findings = place(text, [...entry.parseFindings, ...validateCompilation(entry.compilation, options.knownProcessIds)]);
+  const findings = place(text, [
+    ...entry.parseFindings,
+    ...validateCompilation(entry.compilation, options.knownProcessIds),
+  ]);
   if (findings.some((found) => found.severity === 'error')) return { ok: false, findings };
   return { ok: true, definition: entry.compilation.definition, findings, moddle: entry.definitions };
 }
@@ -61,5 +73,10 @@ function place(xml: string, findings: readonly Finding[]): Finding[] {
 }
 
 function internalError(error: unknown): Finding {
-  return { severity: 'error', rule: 'internal-error', elementId: null, message: `compiling failed: ${error instanceof Error ? error.message : String(error)}` };
+  return {
+    severity: 'error',
+    rule: 'internal-error',
+    elementId: null,
+    message: `compiling failed: ${error instanceof Error ? error.message : String(error)}`,
+  };
 }

@@ -6,8 +6,7 @@ export type ScopeKind = 'process' | 'subProcess' | 'eventSubProcess';
 
 /** What the compiled types can make of a moddle flow element. */
 export type NodeClass =
-  | { readonly supported: true; readonly kind: FlowNodeKind }
-  | { readonly supported: false; readonly reason: string };
+  { readonly supported: true; readonly kind: FlowNodeKind } | { readonly supported: false; readonly reason: string };
 
 const SIMPLE_KINDS: Readonly<Record<string, FlowNodeKind>> = {
   'bpmn:Task': 'task',
@@ -26,7 +25,8 @@ const SIMPLE_KINDS: Readonly<Record<string, FlowNodeKind>> = {
 
 /** Flow nodes the engine refuses, with the reason shown to the process administrator. */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
-  'bpmn:ScriptTask': 'script tasks are not executed by design (no administrator-typed code runs in the engine); use a service task with a handler registered in code',
+  'bpmn:ScriptTask':
+    'script tasks are not executed by design (no administrator-typed code runs in the engine); use a service task with a handler registered in code',
   'bpmn:ComplexGateway': 'complex gateways are not supported; use exclusive, parallel or inclusive gateways',
   'bpmn:Transaction': 'transaction sub-processes (with cancel and compensation) are not supported',
   'bpmn:AdHocSubProcess': 'ad-hoc sub-processes are not supported',
@@ -55,7 +55,9 @@ const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
 };
 
 /** Which event definitions each event kind may carry; `none` = no definition at all. */
-const ALLOWED: Readonly<Record<EventKind | 'subProcessStart' | 'eventSubProcessStart', readonly (EventDefinitionType | 'none')[]>> = {
+const ALLOWED: Readonly<
+  Record<EventKind | 'subProcessStart' | 'eventSubProcessStart', readonly (EventDefinitionType | 'none')[]>
+> = {
   startEvent: ['none', 'message', 'timer', 'signal'],
   subProcessStart: ['none'],
   eventSubProcessStart: ['message', 'timer', 'signal', 'error', 'escalation'],
@@ -83,11 +85,19 @@ export function classifyNode(element: ModdleFlowElement, scope: ScopeKind): Node
 
 function classifyEvent(element: ModdleFlowElement, kind: EventKind, scope: ScopeKind): NodeClass {
   const definitions: readonly ModdleEventDefinition[] = element.eventDefinitions ?? [];
-  if (definitions.length > 1) return { supported: false, reason: 'events with several event definitions (multiple events) are not supported' };
+  if (definitions.length > 1)
+    return { supported: false, reason: 'events with several event definitions (multiple events) are not supported' };
   const definition = definitions[0];
   const type = definition ? EVENT_DEFINITION_TYPES[definition.$type] : 'none';
-  const label = definition ? definition.$type.replace('bpmn:', '').replace('EventDefinition', '').toLowerCase() : 'none';
-  const allowedKey = kind === 'startEvent' && scope !== 'process' ? (scope === 'subProcess' ? 'subProcessStart' : 'eventSubProcessStart') : kind;
+  const label = definition
+    ? definition.$type.replace('bpmn:', '').replace('EventDefinition', '').toLowerCase()
+    : 'none';
+  const allowedKey =
+    kind === 'startEvent' && scope !== 'process'
+      ? scope === 'subProcess'
+        ? 'subProcessStart'
+        : 'eventSubProcessStart'
+      : kind;
   if (!type || !ALLOWED[allowedKey].includes(type)) {
     return { supported: false, reason: `${label} ${readable(allowedKey)} events are not supported` };
   }
@@ -95,5 +105,9 @@ function classifyEvent(element: ModdleFlowElement, kind: EventKind, scope: Scope
 }
 
 function readable(key: string): string {
-  return key.replace(/([A-Z])/g, ' $1').replace(/ event$/i, '').toLowerCase().trim();
+  return key
+    .replace(/([A-Z])/g, ' $1')
+    .replace(/ event$/i, '')
+    .toLowerCase()
+    .trim();
 }

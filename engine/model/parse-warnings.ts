@@ -18,11 +18,36 @@ interface WarningRule {
 const RULES: readonly WarningRule[] = [
   // Files are decoded before parsing (read-file.ts), so the declared encoding no longer matters.
   { pattern: /unsupported document encoding/, rule: null, severity: 'warning', describe: () => '' },
-  { pattern: /duplicate ID <([^>]*)>/, rule: 'duplicate-id', severity: 'error', describe: (m) => `id "${m[1]}" is used twice; the second element was dropped` },
-  { pattern: /unknown type <(gov:[^>]*)>/, rule: 'gov-invalid', severity: 'error', describe: (m) => `unknown gov element <${m[1]}>` },
-  { pattern: /unknown attribute <(gov:[^>]*)>/, rule: 'gov-invalid', severity: 'error', describe: (m) => `unknown gov attribute ${m[1]}` },
-  { pattern: /unresolved reference <([^>]*)>/, rule: 'unresolved-reference', severity: 'warning', describe: (m) => `reference to "${m[1]}" does not resolve to any element` },
-  { pattern: /unknown type <([^>]*)>/, rule: 'xml-unknown-element', severity: 'warning', describe: (m) => `unknown element <${m[1]}> was skipped` },
+  {
+    pattern: /duplicate ID <([^>]*)>/,
+    rule: 'duplicate-id',
+    severity: 'error',
+    describe: (m) => `id "${m[1]}" is used twice; the second element was dropped`,
+  },
+  {
+    pattern: /unknown type <(gov:[^>]*)>/,
+    rule: 'gov-invalid',
+    severity: 'error',
+    describe: (m) => `unknown gov element <${m[1]}>`,
+  },
+  {
+    pattern: /unknown attribute <(gov:[^>]*)>/,
+    rule: 'gov-invalid',
+    severity: 'error',
+    describe: (m) => `unknown gov attribute ${m[1]}`,
+  },
+  {
+    pattern: /unresolved reference <([^>]*)>/,
+    rule: 'unresolved-reference',
+    severity: 'warning',
+    describe: (m) => `reference to "${m[1]}" does not resolve to any element`,
+  },
+  {
+    pattern: /unknown type <([^>]*)>/,
+    rule: 'xml-unknown-element',
+    severity: 'warning',
+    describe: (m) => `unknown element <${m[1]}> was skipped`,
+  },
 ];
 
 /** Turns bpmn-moddle import warnings into findings (with positions where moddle gives them). */
@@ -43,7 +68,13 @@ function classify(warning: ModdleWarning): Finding | null {
     if (!match) continue;
     if (candidate.rule === null) return null;
     const id = candidate.rule === 'duplicate-id' ? (match[1] ?? null) : elementId;
-    return { severity: candidate.severity, rule: candidate.rule, elementId: id, message: candidate.describe(match), ...position };
+    return {
+      severity: candidate.severity,
+      rule: candidate.rule,
+      elementId: id,
+      message: candidate.describe(match),
+      ...position,
+    };
   }
   const firstLine = warning.message.split('\n')[0] ?? warning.message;
   return { severity: 'warning', rule: 'xml-warning', elementId, message: firstLine, ...position };

@@ -3,7 +3,8 @@ import type { Finding } from './types.js';
 import { MODEL_LIMITS } from './limits.js';
 
 /** The text of a BPMN file, or the finding that says why it could not be read. */
-export type ReadResult = { readonly ok: true; readonly xml: string } | { readonly ok: false; readonly finding: Finding };
+export type ReadResult =
+  { readonly ok: true; readonly xml: string } | { readonly ok: false; readonly finding: Finding };
 
 /**
  * Reads a BPMN file and decodes it by the encoding its XML prolog declares (UTF-8 when none;
@@ -15,7 +16,10 @@ export async function readBpmnFile(path: string): Promise<ReadResult> {
     const info = await stat(path);
     if (!info.isFile()) return failure('file-unreadable', `${path} is not a file`);
     if (info.size > MODEL_LIMITS.maxFileBytes) {
-      return failure('xml-too-large', `file has ${info.size} bytes, more than the limit of ${MODEL_LIMITS.maxFileBytes}`);
+      return failure(
+        'xml-too-large',
+        `file has ${info.size} bytes, more than the limit of ${MODEL_LIMITS.maxFileBytes}`,
+      );
     }
     return decodeBpmn(await readFile(path));
   } catch (error) {

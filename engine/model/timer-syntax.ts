@@ -29,7 +29,9 @@ export function cycleProblem(value: string): string | null {
   if (feel !== undefined) return feel;
   const text = value.trim();
   if (text.startsWith('R')) {
-    return parseRepeatingInterval(text) ? null : `"${text}" is not an ISO 8601 repeating interval (e.g. R3/PT1H, R/PT10M, R2/2026-01-01T00:00:00Z/PT1H)`;
+    return parseRepeatingInterval(text)
+      ? null
+      : `"${text}" is not an ISO 8601 repeating interval (e.g. R3/PT1H, R/PT10M, R2/2026-01-01T00:00:00Z/PT1H)`;
   }
   return cronProblem(text);
 }

@@ -37,13 +37,21 @@ export const RULES: Readonly<Record<string, Rule>> = {
  * shown but allowed. A rule that throws (a bug) becomes an `internal-error` finding so one bad
  * rule never hides the others or crashes a deploy.
  */
-export function validateCompilation(compilation: Compilation, knownProcessIds: ReadonlySet<string> = new Set()): Finding[] {
+export function validateCompilation(
+  compilation: Compilation,
+  knownProcessIds: ReadonlySet<string> = new Set(),
+): Finding[] {
   const findings: Finding[] = [];
   for (const [name, rule] of Object.entries(RULES)) {
     try {
       findings.push(...rule({ compilation, knownProcessIds }));
     } catch (error) {
-      findings.push({ severity: 'error', rule: 'internal-error', elementId: null, message: `rule ${name} failed: ${error instanceof Error ? error.message : String(error)}` });
+      findings.push({
+        severity: 'error',
+        rule: 'internal-error',
+        elementId: null,
+        message: `rule ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
   return findings;

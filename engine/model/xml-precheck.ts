@@ -11,7 +11,10 @@ import { MODEL_LIMITS } from './limits.js';
  */
 export function precheckXml(xml: string): Finding | null {
   if (xml.length > MODEL_LIMITS.maxXmlChars) {
-    return problem('xml-too-large', `document has ${xml.length} characters, more than the limit of ${MODEL_LIMITS.maxXmlChars}`);
+    return problem(
+      'xml-too-large',
+      `document has ${xml.length} characters, more than the limit of ${MODEL_LIMITS.maxXmlChars}`,
+    );
   }
   if (xml.trim() === '') return problem('xml-malformed', 'document is empty', { line: 1, column: 1 });
   return scan(xml);
@@ -55,7 +58,11 @@ function scan(xml: string): Finding | null {
  * the limit in Chinese and English (the administrator who drew the model reads it in the modeler).
  */
 function tooManyElements(count: number, limit: number, position: { line: number; column: number }): Finding {
-  return problem('xml-too-many-elements', `模型有 ${count} 个 XML 元素，超过上限 ${limit} 个 (the document has ${count} XML elements, more than the limit of ${limit})`, position);
+  return problem(
+    'xml-too-many-elements',
+    `模型有 ${count} 个 XML 元素，超过上限 ${limit} 个 (the document has ${count} XML elements, more than the limit of ${limit})`,
+    position,
+  );
 }
 
 /**

@@ -27,7 +27,11 @@ export class RatingConflictError extends MatterflowError {
   readonly ratingId: string | null;
 
   constructor(commandType: string, ratingId: string | null, options?: { cause?: unknown }) {
-    super('CONFLICT', `Expected ${commandType} to find ${ratingId ? `rating ${ratingId}` : 'the rating'} unchanged, but another command changed it first`, options);
+    super(
+      'CONFLICT',
+      `Expected ${commandType} to find ${ratingId ? `rating ${ratingId}` : 'the rating'} unchanged, but another command changed it first`,
+      options,
+    );
     this.ratingId = ratingId;
   }
 }
@@ -39,6 +43,7 @@ export function isRatingWriteConflict(error: unknown): boolean {
   const text = typeof message === 'string' ? message : '';
   if (code === '23505') return table === 'rating_events' || table === 'ratings' || table === 'rectifications';
   if (code === '40001' || code === '40P01' || code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT') return true;
-  if (code === 'SQLITE_CONSTRAINT') return /UNIQUE constraint failed: (rating_events|ratings|rectifications)\./.test(text);
+  if (code === 'SQLITE_CONSTRAINT')
+    return /UNIQUE constraint failed: (rating_events|ratings|rectifications)\./.test(text);
   return false;
 }

@@ -4,7 +4,16 @@
  */
 import type { Knex } from 'knex';
 import { onceKey, type RatingEvent, type RatingState, type StoredRatingEvent } from '../ratings/index.js';
-import { eventFromRow, eventRow, ratingRow, rectificationRow, stateFromRows, type RatingEventRow, type RatingRow, type RectificationRow } from './rows.js';
+import {
+  eventFromRow,
+  eventRow,
+  ratingRow,
+  rectificationRow,
+  stateFromRows,
+  type RatingEventRow,
+  type RatingRow,
+  type RectificationRow,
+} from './rows.js';
 
 /** The rating's state as the projections hold it (null if there is no such rating). */
 export async function loadRating(db: Knex | Knex.Transaction, ratingId: string): Promise<RatingState | null> {
@@ -31,7 +40,12 @@ export async function ratingWithKey(db: Knex | Knex.Transaction, key: string): P
  * The unique (rating_id, seq) and the once-key make a concurrent writer's second write fail.
  * Returns false when the projection moved since it was read (the caller reports a conflict).
  */
-export async function appendRatingEvents(trx: Knex.Transaction, before: number, after: RatingState, events: readonly RatingEvent[]): Promise<boolean> {
+export async function appendRatingEvents(
+  trx: Knex.Transaction,
+  before: number,
+  after: RatingState,
+  events: readonly RatingEvent[],
+): Promise<boolean> {
   const rows = events.map((event, index) => eventRow(after.ratingId, before + index + 1, event));
   await trx('rating_events').insert(rows);
   const row = ratingRow(after, onceKey(after.mode, after.caseId, after.visitId));
@@ -42,7 +56,10 @@ export async function appendRatingEvents(trx: Knex.Transaction, before: number, 
     if (updated !== 1) return false;
   }
   if (after.rectification) {
-    await trx('rectifications').insert(rectificationRow(after.ratingId, after.rectification)).onConflict('rectification_id').merge();
+    await trx('rectifications')
+      .insert(rectificationRow(after.ratingId, after.rectification))
+      .onConflict('rectification_id')
+      .merge();
   }
   return true;
 }

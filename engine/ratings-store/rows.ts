@@ -4,7 +4,15 @@
  * compared; levels are written as their labels.
  */
 import { readJson, writeJson } from '../store/index.js';
-import type { AppealState, FollowUp, Level, RatingEvent, RatingState, RectificationState, StoredRatingEvent } from '../ratings/index.js';
+import type {
+  AppealState,
+  FollowUp,
+  Level,
+  RatingEvent,
+  RatingState,
+  RectificationState,
+  StoredRatingEvent,
+} from '../ratings/index.js';
 
 export interface RatingEventRow {
   rating_id: string;
@@ -22,12 +30,28 @@ export type RectificationRow = ReturnType<typeof rectificationRow>;
 
 /** The row of an event appended at `seq`. */
 export function eventRow(ratingId: string, seq: number, event: RatingEvent): RatingEventRow {
-  return { rating_id: ratingId, seq, type: event.type, v: event.v, data: writeJson(event.data), actor: event.actor, time: event.time };
+  return {
+    rating_id: ratingId,
+    seq,
+    type: event.type,
+    v: event.v,
+    data: writeJson(event.data),
+    actor: event.actor,
+    time: event.time,
+  };
 }
 
 /** An event read back. */
 export function eventFromRow(row: RatingEventRow): StoredRatingEvent {
-  return { type: row.type, v: 1, time: row.time, actor: row.actor, data: readJson(row.data), ratingId: row.rating_id, seq: Number(row.seq) } as StoredRatingEvent;
+  return {
+    type: row.type,
+    v: 1,
+    time: row.time,
+    actor: row.actor,
+    data: readJson(row.data),
+    ratingId: row.rating_id,
+    seq: Number(row.seq),
+  } as StoredRatingEvent;
 }
 
 /** The ratings row of a state. */

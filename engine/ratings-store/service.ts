@@ -78,11 +78,15 @@ export function openRatings(knex: Knex, options: RatingsOptions): RatingsService
       return await knex.transaction(async (trx) => {
         const state = ratingId === null ? null : await loadRating(trx, ratingId);
         const alreadyRated = command.type === 'rating.submit' ? await ratingWithKey(trx, keyOf(command)) : null;
-        const decided = decideRating({ state, now, ids, calendar: options.calendar, rectificationDays, alreadyRated }, command);
+        const decided = decideRating(
+          { state, now, ids, calendar: options.calendar, rectificationDays, alreadyRated },
+          command,
+        );
         if (isRejection(decided)) throw new RatingRejectedError(command.type, decided);
         const before = state?.seq ?? 0;
         const after = decided.reduce<RatingState | null>(applyRatingEvent, state)!;
-        if (!(await appendRatingEvents(trx, before, after, decided))) throw new RatingConflictError(command.type, ratingId);
+        if (!(await appendRatingEvents(trx, before, after, decided)))
+          throw new RatingConflictError(command.type, ratingId);
         return after;
       });
     } catch (error) {
@@ -114,7 +118,9 @@ export function openRatings(knex: Knex, options: RatingsOptions): RatingsService
       return marked;
     },
     async overdue(now) {
-      const states = await Promise.all((await overdueRectifications(knex, instant(now), false)).map((id) => loadRating(knex, id)));
+      const states = await Promise.all(
+        (await overdueRectifications(knex, instant(now), false)).map((id) => loadRating(knex, id)),
+      );
       return states.filter((state): state is RatingState => state !== null);
     },
     get: (ratingId) => loadRating(knex, ratingId),
@@ -126,7 +132,8 @@ export function openRatings(knex: Knex, options: RatingsOptions): RatingsService
     replay: async (ratingId) => replayRating(await loadRatingEvents(knex, ratingId)),
     statistics: (query, asOf) => ratingStatistics(knex, query, instant(asOf)),
     publicStatistics: async (query, asOf) => {
-      if ((query.groupBy as string) === 'officer') throw new RangeError('Expected a public grouping (department or matter), but got officer');
+      if ((query.groupBy as string) === 'officer')
+        throw new RangeError('Expected a public grouping (department or matter), but got officer');
       return ratingStatistics(knex, query, instant(asOf));
     },
   };

@@ -39,7 +39,12 @@ type SubmitRating = CommandShape<
 /** 回访: the office contacts the applicant about the rectification. */
 type FollowUpRectification = CommandShape<
   'rectification.followUp',
-  { ratingId: string; method: string; summary: string; /** The applicant's level after the contact, if asked. */ level?: Level }
+  {
+    ratingId: string;
+    method: string;
+    summary: string;
+    /** The applicant's level after the contact, if asked. */ level?: Level;
+  }
 >;
 type CompleteRectification = CommandShape<'rectification.complete', { ratingId: string; measures: string }>;
 type MarkRectificationOverdue = CommandShape<'rectification.markOverdue', { ratingId: string }>;
@@ -49,11 +54,6 @@ type FileAppeal = CommandShape<'appeal.file', { ratingId: string; reason: string
 type DecideAppeal = CommandShape<'appeal.decide', { ratingId: string; decision: 'uphold' | 'reject'; opinion: string }>;
 
 export type RatingCommand =
-  | SubmitRating
-  | FollowUpRectification
-  | CompleteRectification
-  | MarkRectificationOverdue
-  | FileAppeal
-  | DecideAppeal;
+  SubmitRating | FollowUpRectification | CompleteRectification | MarkRectificationOverdue | FileAppeal | DecideAppeal;
 export type RatingCommandType = RatingCommand['type'];
 export type RatingCommandOf<K extends RatingCommandType> = Extract<RatingCommand, { type: K }>;

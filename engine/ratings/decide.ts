@@ -65,19 +65,28 @@ export function isRejection(value: RatingEvent[] | RatingRejection): value is Ra
 }
 
 /** An event of `type` at the context's `now`, by the command's actor. */
-export function event<T extends RatingEventType>(context: RatingContext, actor: string, type: T, data: RatingEventOf<T>['data']): RatingEventOf<T> {
+export function event<T extends RatingEventType>(
+  context: RatingContext,
+  actor: string,
+  type: T,
+  data: RatingEventOf<T>['data'],
+): RatingEventOf<T> {
   return { type, v: 1, time: context.now, actor, data } as RatingEventOf<T>;
 }
 
 /** The rating a command targets, or RATING_NOT_FOUND. */
 export function existing(context: RatingContext, ratingId: string): Readonly<RatingState> | RatingRejection {
   const { state } = context;
-  if (!state || state.ratingId !== ratingId) return reject('RATING_NOT_FOUND', `Expected a rating with id '${ratingId}', but there is none`);
+  if (!state || state.ratingId !== ratingId)
+    return reject('RATING_NOT_FOUND', `Expected a rating with id '${ratingId}', but there is none`);
   return state;
 }
 
 /** A non-empty string, or INVALID_ARGUMENT naming the field. */
 export function requireText(name: string, value: unknown): RatingRejection | undefined {
   if (typeof value === 'string' && value.trim() !== '') return undefined;
-  return reject('INVALID_ARGUMENT', `Expected ${name} to be a non-empty string, but got ${JSON.stringify(value) ?? 'nothing'}`);
+  return reject(
+    'INVALID_ARGUMENT',
+    `Expected ${name} to be a non-empty string, but got ${JSON.stringify(value) ?? 'nothing'}`,
+  );
 }

@@ -37,7 +37,10 @@ type RectificationOpened = EventShape<
   'rectification.opened',
   { rectificationId: string; workingDays: number; dueAt: string; provisional: boolean }
 >;
-type RectificationFollowedUp = EventShape<'rectification.followedUp', { method: string; summary: string; level: Level | null }>;
+type RectificationFollowedUp = EventShape<
+  'rectification.followedUp',
+  { method: string; summary: string; level: Level | null }
+>;
 type RectificationCompleted = EventShape<'rectification.completed', { measures: string; onTime: boolean }>;
 type RectificationOverdue = EventShape<'rectification.overdue', { dueAt: string }>;
 type RectificationVoided = EventShape<'rectification.voided', { reason: string }>;

@@ -16,10 +16,33 @@ export {
   levelFromReversedCode,
   type Level,
 } from './levels.js';
-export { CHANNELS, RATING_MODES, type Channel, type RatingMode, type RatingCommand, type RatingCommandType, type RatingCommandOf } from './commands.js';
+export {
+  CHANNELS,
+  RATING_MODES,
+  type Channel,
+  type RatingMode,
+  type RatingCommand,
+  type RatingCommandType,
+  type RatingCommandOf,
+} from './commands.js';
 export type { RatingEvent, RatingEventType, RatingEventOf, StoredRatingEvent } from './events.js';
-export { onceKey, type RatingState, type RectificationState, type AppealState, type FollowUp, type RatingStatus, type RectificationStatus, type AppealStatus } from './state.js';
-export { RATING_REJECTION_CODES, isRejection, type RatingContext, type RatingRejection, type RatingRejectionCode } from './decide.js';
+export {
+  onceKey,
+  type RatingState,
+  type RectificationState,
+  type AppealState,
+  type FollowUp,
+  type RatingStatus,
+  type RectificationStatus,
+  type AppealStatus,
+} from './state.js';
+export {
+  RATING_REJECTION_CODES,
+  isRejection,
+  type RatingContext,
+  type RatingRejection,
+  type RatingRejectionCode,
+} from './decide.js';
 export { decideRating } from './handle/index.js';
 export { applyRatingEvent, replayRating } from './apply/index.js';
 export {

@@ -50,7 +50,11 @@ export function emptyLevelCounts(): Record<Level, number> {
 }
 
 /** The figures of one group from its level counts and rectification counts. */
-export function statisticsOf(key: string, levels: Record<Level, number>, rectifications: RatingStatistics['rectifications']): RatingStatistics {
+export function statisticsOf(
+  key: string,
+  levels: Record<Level, number>,
+  rectifications: RatingStatistics['rectifications'],
+): RatingStatistics {
   const total = LEVELS.reduce((sum, level) => sum + levels[level], 0);
   const satisfied = SATISFIED_LEVELS.reduce((sum, level) => sum + levels[level], 0);
   const bad = BAD_LEVELS.reduce((sum, level) => sum + levels[level], 0);
@@ -67,7 +71,11 @@ export interface PublicRating {
   readonly dimensions: Readonly<Record<string, Level>>;
   readonly ratedAt: string;
   readonly status: RatingStatus;
-  readonly rectification: { readonly status: RectificationStatus; readonly dueAt: string; readonly completedAt: string | null } | null;
+  readonly rectification: {
+    readonly status: RectificationStatus;
+    readonly dueAt: string;
+    readonly completedAt: string | null;
+  } | null;
 }
 
 /** The public view of a rating (see the file comment for what is left out and why). */
@@ -82,6 +90,10 @@ export function publicRating(state: Readonly<RatingState>): PublicRating {
     dimensions: { ...state.dimensions },
     ratedAt: state.ratedAt,
     status: state.status,
-    rectification: rectification && { status: rectification.status, dueAt: rectification.dueAt, completedAt: rectification.completedAt },
+    rectification: rectification && {
+      status: rectification.status,
+      dueAt: rectification.dueAt,
+      completedAt: rectification.completedAt,
+    },
   };
 }

@@ -31,14 +31,32 @@ export interface ClockSpec {
 export function startClock(run: Run, spec: ClockSpec): boolean {
   const calendar = calendarFor(run, spec.limit.unit);
   if (!calendar) return false;
-  const plan = planClock(run, calendar, { unit: spec.limit.unit, budget: spec.limit.amount, paused: 0, startedAt: run.now }, spec);
+  const plan = planClock(
+    run,
+    calendar,
+    { unit: spec.limit.unit, budget: spec.limit.amount, paused: 0, startedAt: run.now },
+    spec,
+  );
   const clockId = run.newId();
-  run.emit('clock.started', { clockId, ...spec, processId: run.process.id, matterCode: run.process.gov.matterCode, dueAt: plan.dueAt, provisional: plan.provisional });
+  run.emit('clock.started', {
+    clockId,
+    ...spec,
+    processId: run.process.id,
+    matterCode: run.process.gov.matterCode,
+    dueAt: plan.dueAt,
+    provisional: plan.provisional,
+  });
   scheduleAlerts(run, clockId, plan);
   return true;
 }
 
-export function pauseClock(run: Run, clock: ClockState, kind: ClockStopKind, reason: string, approver: string | null): void {
+export function pauseClock(
+  run: Run,
+  clock: ClockState,
+  kind: ClockStopKind,
+  reason: string,
+  approver: string | null,
+): void {
   run.emit('clock.paused', { clockId: clock.id, kind, reason, approver });
   cancelAlertTimers(run, clock.id);
 }
@@ -53,7 +71,14 @@ export function resumeClock(run: Run, clock: ClockState): void {
 
 export function extendClock(run: Run, clock: ClockState, amount: number, approver: string, reason: string): void {
   const plan = replan(run, clock, { budget: clock.budget + amount });
-  run.emit('clock.extended', { clockId: clock.id, amount, approver, reason, dueAt: plan.dueAt, provisional: plan.provisional });
+  run.emit('clock.extended', {
+    clockId: clock.id,
+    amount,
+    approver,
+    reason,
+    dueAt: plan.dueAt,
+    provisional: plan.provisional,
+  });
   if (clock.running) realign(run, clock.id, plan);
 }
 
@@ -68,7 +93,8 @@ export function recomputeClock(run: Run, clock: ClockState, reason: string): voi
 /** The step or case is over: record how much it used and whether in time; its signals end. */
 export function finishClock(run: Run, clock: ClockState): void {
   const calendar = calendarOf(run, clock);
-  const stoodStill = clock.paused + (clock.running ? 0 : Math.max(0, calendar.between(pausedSince(clock), run.now, clock.limit.unit)));
+  const stoodStill =
+    clock.paused + (clock.running ? 0 : Math.max(0, calendar.between(pausedSince(clock), run.now, clock.limit.unit)));
   const used = Math.max(0, calendar.elapsed(clock.startedAt, run.now, clock.limit.unit) - stoodStill);
   cancelAlertTimers(run, clock.id);
   for (const alert of Object.values(run.state.alerts)) {
@@ -82,7 +108,9 @@ export function finishClock(run: Run, clock: ClockState): void {
 export function raiseAlert(run: Run, clockId: string, level: '预警' | '黄牌' | '红牌'): void {
   const clock = run.state.clocks[clockId];
   if (!clock) return;
-  const task = Object.values(run.state.tasks).find((t) => t.instanceId === clock.instanceId || run.instance(t.instanceId)?.parentId === clock.instanceId);
+  const task = Object.values(run.state.tasks).find(
+    (t) => t.instanceId === clock.instanceId || run.instance(t.instanceId)?.parentId === clock.instanceId,
+  );
   run.emit('alert.raised', {
     alertId: run.newId(),
     clockId,
@@ -101,7 +129,12 @@ function replan(run: Run, clock: ClockState, change: { budget?: number; paused?:
   return planClock(
     run,
     calendarOf(run, clock),
-    { unit: clock.limit.unit, budget: change.budget ?? clock.budget, paused: change.paused ?? clock.paused, startedAt: clock.startedAt },
+    {
+      unit: clock.limit.unit,
+      budget: change.budget ?? clock.budget,
+      paused: change.paused ?? clock.paused,
+      startedAt: clock.startedAt,
+    },
     clock,
   );
 }
@@ -119,7 +152,8 @@ function realign(run: Run, clockId: string, plan: LimitPlan): void {
   cancelAlertTimers(run, clockId);
   for (const alert of Object.values(run.state.alerts)) {
     const at = plan.alerts.find((a) => a.level === alert.level)?.at;
-    if (alert.clockId === clockId && (!at || at > run.now)) run.emit('alert.cleared', { alertId: alert.id, reason: 'due-moved' });
+    if (alert.clockId === clockId && (!at || at > run.now))
+      run.emit('alert.cleared', { alertId: alert.id, reason: 'due-moved' });
   }
   scheduleAlerts(run, clockId, plan);
 }
@@ -130,7 +164,15 @@ function scheduleAlerts(run: Run, clockId: string, plan: LimitPlan): void {
   for (const { level, at } of plan.alerts) {
     if (Object.values(run.state.alerts).some((a) => a.clockId === clockId && a.level === level)) continue;
     if (at <= run.now) raiseAlert(run, clockId, level);
-    else run.emit('timer.scheduled', { timerId: run.newId(), instanceId: clock.instanceId, elementId: clock.elementId, dueAt: at, repeat: null, alert: { clockId, level } });
+    else
+      run.emit('timer.scheduled', {
+        timerId: run.newId(),
+        instanceId: clock.instanceId,
+        elementId: clock.elementId,
+        dueAt: at,
+        repeat: null,
+        alert: { clockId, level },
+      });
   }
 }
 
@@ -141,9 +183,19 @@ function cancelAlertTimers(run: Run, clockId: string): void {
 }
 
 /** The clock's due date and signals, from the context's planner; without one, no signals. */
-function planClock(run: Run, calendar: LimitCalendar, limit: LimitClock, clock: { kind: 'case' | 'step'; elementId: string }): LimitPlan {
+function planClock(
+  run: Run,
+  calendar: LimitCalendar,
+  limit: LimitClock,
+  clock: { kind: 'case' | 'step'; elementId: string },
+): LimitPlan {
   if (!run.ctx.limits) return planWithoutSignals(calendar, limit);
-  return run.ctx.limits.plan(calendar, limit, { processId: run.process.id, matterCode: run.process.gov.matterCode, kind: clock.kind, elementId: clock.kind === 'step' ? clock.elementId : null });
+  return run.ctx.limits.plan(calendar, limit, {
+    processId: run.process.id,
+    matterCode: run.process.gov.matterCode,
+    kind: clock.kind,
+    elementId: clock.kind === 'step' ? clock.elementId : null,
+  });
 }
 
 /** Natural days and hours need no calendar. Working units are never guessed. */
@@ -151,7 +203,19 @@ const NATURAL: LimitCalendar = {
   due(from, amount, unit) {
     if (WORKING_UNITS.has(unit)) throw new Error(`A limit in ${unit} needs the working-day calendar`);
     const hours = unit === '自然日' ? amount * 24 : amount;
-    return { dueAt: addDuration(new Date(from), { years: 0, months: 0, weeks: 0, days: 0, hours, minutes: 0, seconds: 0, negative: false }).toISOString(), provisional: false };
+    return {
+      dueAt: addDuration(new Date(from), {
+        years: 0,
+        months: 0,
+        weeks: 0,
+        days: 0,
+        hours,
+        minutes: 0,
+        seconds: 0,
+        negative: false,
+      }).toISOString(),
+      provisional: false,
+    };
   },
   elapsed(from, to, unit) {
     if (WORKING_UNITS.has(unit)) throw new Error(`A limit in ${unit} needs the working-day calendar`);

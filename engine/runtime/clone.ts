@@ -17,10 +17,18 @@ export function cloneState<X>(state: RuntimeState<X>): RuntimeState<X> {
     subscriptions: { ...state.subscriptions },
     jobs: mapValues(state.jobs, (job) => ({ ...job })),
     incidents: { ...state.incidents },
-    clocks: mapValues(state.clocks, (clock) => ({ ...clock, stops: clock.stops.map((stop) => ({ ...stop })), extensions: [...clock.extensions] })),
+    clocks: mapValues(state.clocks, (clock) => ({
+      ...clock,
+      stops: clock.stops.map((stop) => ({ ...stop })),
+      extensions: [...clock.extensions],
+    })),
     alerts: { ...state.alerts },
     domain: state.domain === null ? null : structuredClone(state.domain),
-    stats: { entered: { ...state.stats.entered }, completed: { ...state.stats.completed }, flows: { ...state.stats.flows } },
+    stats: {
+      entered: { ...state.stats.entered },
+      completed: { ...state.stats.completed },
+      flows: { ...state.stats.flows },
+    },
   };
 }
 

@@ -50,7 +50,10 @@ export type DelegateTask = CommandShape<'task.delegate', { taskId: string; to: s
 /** The delegate returns a delegated task to its owner. */
 export type ResolveTask = CommandShape<'task.resolve', { taskId: string; admin?: boolean }>;
 /** 撤回: the last handler takes a completed task back before the next step is started. */
-export type WithdrawTask = CommandShape<'task.withdraw', { /** the completed task; default: the last completed */ taskId?: string }>;
+export type WithdrawTask = CommandShape<
+  'task.withdraw',
+  { /** the completed task; default: the last completed */ taskId?: string }
+>;
 /** 催办 */
 export type UrgeTask = CommandShape<'task.urge', { taskId: string; message: string }>;
 /** 抄送 */
@@ -58,7 +61,12 @@ export type CopyTask = CommandShape<'task.copy', { taskId: string; to: string[] 
 /** 加签: more inner instances for a running multi-instance body (by body instance or element id). */
 export type AddMultiInstance = CommandShape<
   'multiInstance.addInstance',
-  { instanceId?: string; elementId?: string; /** one inner instance per item */ items?: unknown[]; /** without items; default 1 */ count?: number }
+  {
+    instanceId?: string;
+    elementId?: string;
+    /** one inner instance per item */ items?: unknown[];
+    /** without items; default 1 */ count?: number;
+  }
 >;
 /** 减签: cancel one inner instance that has not completed. */
 export type CancelMultiInstance = CommandShape<'multiInstance.cancelInstance', { instanceId: string }>;
@@ -76,12 +84,19 @@ export type SuspendCase = CommandShape<'case.suspend', { reason: string }>;
 export type ResumeCase = CommandShape<'case.resume', Record<string, never>>;
 export type CorrelateMessage = CommandShape<
   'message.correlate',
-  { name: string; /** restrict to the subscription of this element */ elementId?: string; variables?: Record<string, unknown> }
+  {
+    name: string;
+    /** restrict to the subscription of this element */ elementId?: string;
+    variables?: Record<string, unknown>;
+  }
 >;
 export type ReceiveSignal = CommandShape<'signal.receive', { name: string; variables?: Record<string, unknown> }>;
 export type FireTimer = CommandShape<'timer.fire', { timerId: string }>;
 export type CompleteJob = CommandShape<'job.complete', { jobId: string; variables?: Record<string, unknown> }>;
-export type FailJob = CommandShape<'job.fail', { jobId: string; message: string; /** ISO-8601 duration before retry */ backoff?: string }>;
+export type FailJob = CommandShape<
+  'job.fail',
+  { jobId: string; message: string; /** ISO-8601 duration before retry */ backoff?: string }
+>;
 export type ThrowJobError = CommandShape<'job.throwError', { jobId: string; errorCode: string; message?: string }>;
 export type ResolveIncident = CommandShape<'incident.resolve', { incidentId: string; retries?: number }>;
 /** The child case of a call activity ended (sent by the store on the child's behalf). */
@@ -93,7 +108,10 @@ export type FailCall = CommandShape<
   'call.fail',
   { instanceId: string; childCaseId: string; errorCode: string | null; message: string }
 >;
-export type SetVariables = CommandShape<'variables.set', { variables: Record<string, unknown>; scopeInstanceId?: string }>;
+export type SetVariables = CommandShape<
+  'variables.set',
+  { variables: Record<string, unknown>; scopeInstanceId?: string }
+>;
 export type CancelCase = CommandShape<'case.cancel', { reason: string }>;
 /** Start the case's time limit (at 受理); the limit defaults to the process's promised limit. */
 export type StartClock = CommandShape<
@@ -101,11 +119,17 @@ export type StartClock = CommandShape<
   { limit?: TimeLimit; department?: string | null; /** the officer responsible (首办负责) */ officer?: string | null }
 >;
 /** Stop the clock (补正, 特别程序, 挂起): one clock, or every running clock of the case. */
-export type PauseClock = CommandShape<'clock.pause', { clockId?: string; kind: ClockStopKind; reason: string; approver?: string }>;
+export type PauseClock = CommandShape<
+  'clock.pause',
+  { clockId?: string; kind: ClockStopKind; reason: string; approver?: string }
+>;
 /** Start the clock again: one clock, or every paused one. */
 export type ResumeClock = CommandShape<'clock.resume', { clockId?: string }>;
 /** 延长审批: add time (in the clock's unit) to one clock, by default the case's. */
-export type ExtendClock = CommandShape<'clock.extend', { clockId?: string; amount: number; approver: string; reason: string }>;
+export type ExtendClock = CommandShape<
+  'clock.extend',
+  { clockId?: string; amount: number; approver: string; reason: string }
+>;
 /** 办结: the case's time limit ends at the decision, not at 送达 (which has its own step limit); no-op without one. */
 export type FinishClock = CommandShape<'clock.finish', { clockId?: string }>;
 /** Set (or move) a named case deadline: a timer that fires as `deadline.reached`. */

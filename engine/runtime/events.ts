@@ -54,7 +54,11 @@ export type ElementCompleted = EventShape<'element.completed', { instanceId: str
 
 export type ElementTerminated = EventShape<
   'element.terminated',
-  { instanceId: string; elementId: string; reason: 'interrupted' | 'terminated' | 'cancelled' | 'completion-condition' | 'returned' }
+  {
+    instanceId: string;
+    elementId: string;
+    reason: 'interrupted' | 'terminated' | 'cancelled' | 'completion-condition' | 'returned';
+  }
 >;
 
 export type FlowTaken = EventShape<
@@ -63,10 +67,7 @@ export type FlowTaken = EventShape<
 >;
 
 /** A token reached a joining gateway that is not ready yet. */
-export type JoinArrived = EventShape<
-  'join.arrived',
-  { scopeInstanceId: string; gatewayId: string; flowId: string }
->;
+export type JoinArrived = EventShape<'join.arrived', { scopeInstanceId: string; gatewayId: string; flowId: string }>;
 
 export type MultiInstanceStarted = EventShape<
   'multiInstance.started',
@@ -115,10 +116,7 @@ export type MultiInstanceOutputCollected = EventShape<
   { instanceId: string; loopCounter: number; output: unknown }
 >;
 
-export type VariablesSet = EventShape<
-  'variables.set',
-  { scopeInstanceId: string; variables: Record<string, unknown> }
->;
+export type VariablesSet = EventShape<'variables.set', { scopeInstanceId: string; variables: Record<string, unknown> }>;
 
 export type TaskCreated = EventShape<
   'task.created',
@@ -153,9 +151,16 @@ export type TaskCopied = EventShape<'task.copied', { taskId: string; to: string[
  * The task's work was reported, with the approval's opinion (通过 / 不通过 and its text), null
  * when none was given. v2: `opinion` is always present (v1 had it optional; upcast.ts).
  */
-export type TaskCompleted = EventShape<'task.completed', { taskId: string; variables: Record<string, unknown>; opinion: { decision: string; text: string } | null }, 2>;
+export type TaskCompleted = EventShape<
+  'task.completed',
+  { taskId: string; variables: Record<string, unknown>; opinion: { decision: string; text: string } | null },
+  2
+>;
 /** v1 of `task.completed`, as old logs hold it: `opinion` absent (before approvals had opinions) or present. */
-export type TaskCompletedV1 = EventShape<'task.completed', { taskId: string; variables: Record<string, unknown>; opinion?: { decision: string; text: string } }>;
+export type TaskCompletedV1 = EventShape<
+  'task.completed',
+  { taskId: string; variables: Record<string, unknown>; opinion?: { decision: string; text: string } }
+>;
 export type TaskCancelled = EventShape<'task.cancelled', { taskId: string }>;
 
 export type TimerScheduled = EventShape<
@@ -186,20 +191,41 @@ export type SubscriptionClosed = EventShape<'subscription.closed', { subscriptio
 /** A message or signal reached a subscription of this case. */
 export type EventTriggered = EventShape<
   'event.triggered',
-  { subscriptionId: string; kind: 'message' | 'signal'; name: string; elementId: string; variables: Record<string, unknown> }
+  {
+    subscriptionId: string;
+    kind: 'message' | 'signal';
+    name: string;
+    elementId: string;
+    variables: Record<string, unknown>;
+  }
 >;
 
-export type SignalThrown = EventShape<'signal.thrown', { signalName: string; elementId: string; variables: Record<string, unknown> }>;
-export type MessageThrown = EventShape<'message.thrown', { messageName: string; elementId: string; variables: Record<string, unknown> }>;
-export type ErrorThrown = EventShape<'error.thrown', { errorCode: string; message: string | null; instanceId: string; elementId: string }>;
-export type EscalationThrown = EventShape<'escalation.thrown', { escalationCode: string; instanceId: string; elementId: string }>;
+export type SignalThrown = EventShape<
+  'signal.thrown',
+  { signalName: string; elementId: string; variables: Record<string, unknown> }
+>;
+export type MessageThrown = EventShape<
+  'message.thrown',
+  { messageName: string; elementId: string; variables: Record<string, unknown> }
+>;
+export type ErrorThrown = EventShape<
+  'error.thrown',
+  { errorCode: string; message: string | null; instanceId: string; elementId: string }
+>;
+export type EscalationThrown = EventShape<
+  'escalation.thrown',
+  { escalationCode: string; instanceId: string; elementId: string }
+>;
 
 export type JobCreated = EventShape<
   'job.created',
   { jobId: string; instanceId: string; elementId: string; type: string; retries: number; dueAt: string }
 >;
 export type JobCompleted = EventShape<'job.completed', { jobId: string; variables: Record<string, unknown> }>;
-export type JobFailed = EventShape<'job.failed', { jobId: string; message: string; retries: number; retryAt: string | null }>;
+export type JobFailed = EventShape<
+  'job.failed',
+  { jobId: string; message: string; retries: number; retryAt: string | null }
+>;
 export type JobCancelled = EventShape<'job.cancelled', { jobId: string }>;
 
 export type IncidentRaised = EventShape<
@@ -240,16 +266,25 @@ export type ClockStarted = EventShape<
   }
 >;
 /** The clock stands still (补正 after 受理, 特别程序, 挂起). */
-export type ClockPaused = EventShape<'clock.paused', { clockId: string; kind: ClockStopKind; reason: string; approver: string | null }>;
+export type ClockPaused = EventShape<
+  'clock.paused',
+  { clockId: string; kind: ClockStopKind; reason: string; approver: string | null }
+>;
 /** The clock runs again; the due date moved on by the time it stood still (`pausedFor`, in its unit). */
-export type ClockResumed = EventShape<'clock.resumed', { clockId: string; pausedFor: number; dueAt: string; provisional: boolean }>;
+export type ClockResumed = EventShape<
+  'clock.resumed',
+  { clockId: string; pausedFor: number; dueAt: string; provisional: boolean }
+>;
 /** 延长审批: more time, with who approved it and why. */
 export type ClockExtended = EventShape<
   'clock.extended',
   { clockId: string; amount: number; approver: string; reason: string; dueAt: string; provisional: boolean }
 >;
 /** The due date was computed again (a missing year's calendar was imported). */
-export type ClockDueChanged = EventShape<'clock.dueChanged', { clockId: string; dueAt: string; provisional: boolean; reason: string }>;
+export type ClockDueChanged = EventShape<
+  'clock.dueChanged',
+  { clockId: string; dueAt: string; provisional: boolean; reason: string }
+>;
 /** The step or case finished: how much of its limit it used, and whether it was on time. */
 export type ClockFinished = EventShape<
   'clock.finished',
@@ -344,7 +379,9 @@ export type EventOf<T extends RuntimeEventType> = Extract<RuntimeEvent, { type: 
 export type EventData<T extends RuntimeEventType> = EventOf<T>['data'];
 
 /** For each event type of a union, the version written today (a mapped type: none is forgotten). */
-export type EventVersions<E extends { readonly type: string; readonly v: number }> = { readonly [T in E['type']]: Extract<E, { type: T }>['v'] };
+export type EventVersions<E extends { readonly type: string; readonly v: number }> = {
+  readonly [T in E['type']]: Extract<E, { type: T }>['v'];
+};
 
 /** The version of each runtime event written today. Raising one needs an upcaster from the old (upcast.ts). */
 export const RUNTIME_EVENT_VERSIONS: EventVersions<RuntimeEvent> = {

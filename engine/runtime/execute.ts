@@ -43,34 +43,55 @@ const operations: Operations = Object.freeze({
  * Run one command on a case. The case layer's slot of the state (`domain`, typed `X`) is
  * carried through untouched.
  */
-export function execute<X>(definition: CompiledDefinition, state: RuntimeState<X> | null, command: Command, ctx: RuntimeContext): ExecuteResult<X> {
+export function execute<X>(
+  definition: CompiledDefinition,
+  state: RuntimeState<X> | null,
+  command: Command,
+  ctx: RuntimeContext,
+): ExecuteResult<X> {
   const refused = precondition(definition, state, command);
   if (refused) return { ok: false, rejection: refused };
   const processId = state?.processId ?? (command.type === 'case.start' ? command.data.processId : '');
   const process = definition.processes.get(processId);
   if (!process) {
-    return { ok: false, rejection: { code: 'PROCESS_NOT_FOUND', message: `Expected process '${processId}' in definition ${definition.hash}, but it is not there` } };
+    return {
+      ok: false,
+      rejection: {
+        code: 'PROCESS_NOT_FOUND',
+        message: `Expected process '${processId}' in definition ${definition.hash}, but it is not there`,
+      },
+    };
   }
   const run = new Run(definition, process, state ? cloneState(state) : null, ctx, command.actor, operations);
   const handler = handlers[command.type] as Handler<typeof command.type>;
   // The command's data is copied once, so that nothing the caller keeps aliases the new state.
   const rejection = handler(run, { ...command, data: structuredClone(command.data) } as never);
   if (rejection) {
-    if (run.events.length > 0) throw new Error(`Handler of ${command.type} refused after emitting events: ${rejection.message}`);
+    if (run.events.length > 0)
+      throw new Error(`Handler of ${command.type} refused after emitting events: ${rejection.message}`);
     return { ok: false, rejection };
   }
   run.drain(() => fireReadyInclusiveJoins(run));
   return { ok: true, events: run.events, state: run.state as RuntimeState<X> };
 }
 
-function precondition(definition: CompiledDefinition, state: RuntimeState<unknown> | null, command: Command): Rejection | null {
+function precondition(
+  definition: CompiledDefinition,
+  state: RuntimeState<unknown> | null,
+  command: Command,
+): Rejection | null {
   if (command.type === 'case.start') {
-    return state ? { code: 'CASE_EXISTS', message: `Expected no case ${command.data.caseId} yet, but it exists` } : null;
+    return state
+      ? { code: 'CASE_EXISTS', message: `Expected no case ${command.data.caseId} yet, but it exists` }
+      : null;
   }
   if (!state) return { code: 'CASE_NOT_FOUND', message: `Expected a case for ${command.type}, but there is none` };
   // An ended case's clocks ended with it: finishing its time limit then has nothing to do.
   if (state.status !== 'active' && command.type !== 'clock.finish') {
-    return { code: 'CASE_NOT_ACTIVE', message: `Expected case ${state.caseId} to be active for ${command.type}, but it is ${state.status}` };
+    return {
+      code: 'CASE_NOT_ACTIVE',
+      message: `Expected case ${state.caseId} to be active for ${command.type}, but it is ${state.status}`,
+    };
   }
   if (state.definitionHash !== definition.hash) {
     throw new Error(`Case ${state.caseId} runs definition ${state.definitionHash}, but was given ${definition.hash}`);

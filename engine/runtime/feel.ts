@@ -7,10 +7,15 @@
 import { evaluate } from 'feelin';
 import type { Expression } from '../model/types.js';
 
-export type FeelResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+export type FeelResult =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
 /** Evaluate `expression` against `variables`, with `now` as the clock. Never throws. */
-export function evaluateFeel(expression: Expression, variables: Readonly<Record<string, unknown>>, now: string): FeelResult {
+export function evaluateFeel(
+  expression: Expression,
+  variables: Readonly<Record<string, unknown>>,
+  now: string,
+): FeelResult {
   const context = { ...variables, now: () => new Date(now), today: () => now.slice(0, 10) };
   try {
     const { value } = evaluate(expression.feel, context);

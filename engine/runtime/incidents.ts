@@ -13,7 +13,13 @@ export interface IncidentOptions {
 }
 
 /** Stop an instance where it is, with a reason an administrator can act on. */
-export function raiseIncident(run: Run, instance: ElementInstance, kind: IncidentKind, message: string, options: IncidentOptions = {}): void {
+export function raiseIncident(
+  run: Run,
+  instance: ElementInstance,
+  kind: IncidentKind,
+  message: string,
+  options: IncidentOptions = {},
+): void {
   run.emit('incident.raised', {
     incidentId: run.newId(),
     instanceId: instance.id,

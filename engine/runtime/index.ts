@@ -23,7 +23,15 @@ export type { ExecuteResult, Rejection, RejectionCode, RuntimeContext, WorkingCa
 export { REJECTION_CODES } from './api.js';
 export type { Command, CommandType, CommandOf } from './commands.js';
 export { RUNTIME_EVENT_VERSIONS } from './events.js';
-export type { RuntimeEvent, RuntimeEventType, EventOf, EventData, EventShape, EventVersions, TaskCompletedV1 } from './events.js';
+export type {
+  RuntimeEvent,
+  RuntimeEventType,
+  EventOf,
+  EventData,
+  EventShape,
+  EventVersions,
+  TaskCompletedV1,
+} from './events.js';
 export { ALERT_LEVELS, limitDue, planWithoutSignals } from './limits.js';
 export type { AlertLevel, ClockTarget, LimitCalendar, LimitClock, LimitPlan, LimitPlanner } from './limits.js';
 export type * from './state.js';

@@ -53,7 +53,14 @@ export function enter(run: Run, elementId: string, parentId: string, options: En
 function startStepClock(run: Run, instanceId: string, element: Activity): void {
   const limit = element.gov.timeLimit;
   if (!limit) return;
-  startClock(run, { kind: 'step', instanceId, elementId: element.id, limit, department: element.gov.department, officer: null });
+  startClock(run, {
+    kind: 'step',
+    instanceId,
+    elementId: element.id,
+    limit,
+    department: element.gov.department,
+    officer: null,
+  });
 }
 
 /**
@@ -78,7 +85,12 @@ export function perform(run: Run, instanceId: string, triggered?: EnterOptions['
  * leave through `flows` (gateways choose them) or through every outgoing flow whose
  * condition holds.
  */
-export function complete(run: Run, instanceId: string, flows?: readonly string[], triggered?: EnterOptions['triggered']): void {
+export function complete(
+  run: Run,
+  instanceId: string,
+  flows?: readonly string[],
+  triggered?: EnterOptions['triggered'],
+): void {
   const instance = run.instance(instanceId);
   if (!instance) return;
   const element = run.element(instance.elementId);
@@ -176,12 +188,7 @@ export function terminate(run: Run, instanceId: string, reason: TerminateReason)
 }
 
 /** Terminate every token inside a scope instance, and those on their way in. */
-export function terminateChildren(
-  run: Run,
-  scopeInstanceId: string,
-  reason: TerminateReason,
-  except?: string,
-): void {
+export function terminateChildren(run: Run, scopeInstanceId: string, reason: TerminateReason, except?: string): void {
   run.dropArriving(scopeInstanceId);
   for (const child of run.children(scopeInstanceId).reverse()) {
     if (child.id !== except) terminate(run, child.id, reason);

@@ -55,7 +55,11 @@ export interface LimitPlanner {
  * count; shifting from a due date (which falls at the close of an office day) moves it by
  * exactly the working time paused.
  */
-export function limitDue(calendar: LimitCalendar, clock: LimitClock, amount: number): { readonly dueAt: string; readonly provisional: boolean } {
+export function limitDue(
+  calendar: LimitCalendar,
+  clock: LimitClock,
+  amount: number,
+): { readonly dueAt: string; readonly provisional: boolean } {
   const base = calendar.due(clock.startedAt, Math.max(0, amount), clock.unit);
   if (clock.paused <= 0) return base;
   const shifted = calendar.due(base.dueAt, clock.paused, clock.unit);

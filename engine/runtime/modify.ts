@@ -30,20 +30,37 @@ export interface ModificationRequest {
 /** Check a modification against the model and the state; nothing is emitted. */
 export function planModification(run: Run, request: ModificationRequest): ModificationPlan | Rejection {
   const element = run.process.elements.get(request.activate);
-  if (!element) return refusal('ELEMENT_NOT_FOUND', `Expected element '${request.activate}' in process '${run.process.id}', but it is not there`);
+  if (!element)
+    return refusal(
+      'ELEMENT_NOT_FOUND',
+      `Expected element '${request.activate}' in process '${run.process.id}', but it is not there`,
+    );
   const why = notActivatable(run, element);
-  if (why) return refusal('ELEMENT_NOT_ACTIVATABLE', `Expected '${element.id}' to be an activity or event a token can start at, but it is ${why}`);
+  if (why)
+    return refusal(
+      'ELEMENT_NOT_ACTIVATABLE',
+      `Expected '${element.id}' to be an activity or event a token can start at, but it is ${why}`,
+    );
   const state = run.state;
   const root = state.rootInstanceId;
   let requested: string[];
   if (request.cancel === 'all') {
     requested = run.children(root).map((child) => child.id);
   } else {
-    if (!Array.isArray(request.cancel)) return refusal('INVALID_ARGUMENT', `Expected cancel to be a list of instance ids or 'all', but got ${JSON.stringify(request.cancel)}`);
+    if (!Array.isArray(request.cancel))
+      return refusal(
+        'INVALID_ARGUMENT',
+        `Expected cancel to be a list of instance ids or 'all', but got ${JSON.stringify(request.cancel)}`,
+      );
     requested = [...new Set(request.cancel)];
     for (const id of requested) {
-      if (id === root) return refusal('INVALID_ARGUMENT', `Expected instances inside the process to cancel, but '${id}' is the process instance itself (use 'all')`);
-      if (!state.instances[id]) return refusal('INSTANCE_NOT_FOUND', `Expected instance '${id}' to be active for cancelling, but it is not`);
+      if (id === root)
+        return refusal(
+          'INVALID_ARGUMENT',
+          `Expected instances inside the process to cancel, but '${id}' is the process instance itself (use 'all')`,
+        );
+      if (!state.instances[id])
+        return refusal('INSTANCE_NOT_FOUND', `Expected instance '${id}' to be active for cancelling, but it is not`);
     }
   }
   const closure = new Set<string>();
@@ -59,7 +76,12 @@ export function planModification(run: Run, request: ModificationRequest): Modifi
 }
 
 /** Carry out a plan: record it, cancel, close emptied scopes, set variables, start the element. */
-export function modify(run: Run, plan: ModificationPlan, reason: string, variables?: Readonly<Record<string, unknown>>): void {
+export function modify(
+  run: Run,
+  plan: ModificationPlan,
+  reason: string,
+  variables?: Readonly<Record<string, unknown>>,
+): void {
   run.emit('instance.modified', {
     cancelled: [...plan.cancelled],
     activated: { elementId: plan.elementId, scopeInstanceId: plan.scopeInstanceId },
@@ -105,17 +127,33 @@ function notActivatable(run: Run, element: FlowNode): string | null {
 }
 
 /** The scope instance the element starts in: given, near the first cancelled token, or the only one. */
-function targetScope(run: Run, element: FlowNode, given: string | undefined, cancelled: readonly string[], closure: ReadonlySet<string>): ElementInstance | Rejection {
+function targetScope(
+  run: Run,
+  element: FlowNode,
+  given: string | undefined,
+  cancelled: readonly string[],
+  closure: ReadonlySet<string>,
+): ElementInstance | Rejection {
   const state = run.state;
   const fits = (instance: ElementInstance | undefined): instance is ElementInstance =>
-    instance !== undefined && !closure.has(instance.id) && !instance.mi && (element.scopeId === run.process.id ? instance.parentId === null : instance.elementId === element.scopeId);
+    instance !== undefined &&
+    !closure.has(instance.id) &&
+    !instance.mi &&
+    (element.scopeId === run.process.id ? instance.parentId === null : instance.elementId === element.scopeId);
   if (given !== undefined) {
     const scope = state.instances[given];
-    return fits(scope) ? scope : refusal('SCOPE_NOT_ACTIVE', `Expected scope instance '${given}' of '${element.scopeId}' to stay active for '${element.id}', but it does not`);
+    return fits(scope)
+      ? scope
+      : refusal(
+          'SCOPE_NOT_ACTIVE',
+          `Expected scope instance '${given}' of '${element.scopeId}' to stay active for '${element.id}', but it does not`,
+        );
   }
   const first = cancelled[0];
   if (first !== undefined) {
-    const near = ancestors(run, first).map((id) => state.instances[id]).find(fits);
+    const near = ancestors(run, first)
+      .map((id) => state.instances[id])
+      .find(fits);
     if (near) return near;
   }
   const candidates = Object.values(state.instances).filter(fits);

@@ -51,10 +51,23 @@ export interface Operations {
   endCase(run: Run, ending: CaseEnding): void;
   // ---- Incidents (incidents.ts) ----
   /** Stop an instance where it is, with a reason an administrator can act on. */
-  raiseIncident(run: Run, instance: ElementInstance, kind: IncidentKind, message: string, options?: IncidentOptions): void;
+  raiseIncident(
+    run: Run,
+    instance: ElementInstance,
+    kind: IncidentKind,
+    message: string,
+    options?: IncidentOptions,
+  ): void;
   // ---- Throws (throws.ts) ----
   /** Throw a BPMN error to the nearest catcher; an error end event (`endsThrower`) ends as it throws. */
-  throwError(run: Run, thrower: ElementInstance, errorCode: string, message: string | null, endsThrower: boolean, jobId?: string | null): void;
+  throwError(
+    run: Run,
+    thrower: ElementInstance,
+    errorCode: string,
+    message: string | null,
+    endsThrower: boolean,
+    jobId?: string | null,
+  ): void;
   /** Throw an escalation; the thrower goes on (`then`) unless a catcher interrupted it. */
   throwEscalation(run: Run, thrower: ElementInstance, escalationCode: string, then: () => void): void;
   /** Broadcast a signal: catchers of this case waiting now get it after the thrower goes on (`then`). */

@@ -33,7 +33,9 @@ export function bodyOf(state: RuntimeState, instance: ElementInstance): ElementI
 export function eventSubProcessesOf(process: CompiledProcess, scope: ElementInstance): readonly string[] {
   if (scope.parentId === null) return process.eventSubProcesses;
   const element = process.elements.get(scope.elementId);
-  return element && (element.kind === 'subProcess' || element.kind === 'eventSubProcess') ? element.eventSubProcesses : [];
+  return element && (element.kind === 'subProcess' || element.kind === 'eventSubProcess')
+    ? element.eventSubProcesses
+    : [];
 }
 
 export function boundaryEventsOf(process: CompiledProcess, activity: Activity): BoundaryEvent[] {
@@ -46,9 +48,18 @@ export function boundaryEventsOf(process: CompiledProcess, activity: Activity): 
 }
 
 /** Does a catch definition take this thrown error / escalation? null codes catch all. */
-export function catches(definition: EventDefinition | null, type: 'error' | 'escalation', code: string): 'exact' | 'any' | false {
+export function catches(
+  definition: EventDefinition | null,
+  type: 'error' | 'escalation',
+  code: string,
+): 'exact' | 'any' | false {
   if (!definition || definition.type !== type) return false;
-  const wanted = definition.type === 'error' ? definition.errorCode : definition.type === 'escalation' ? definition.escalationCode : null;
+  const wanted =
+    definition.type === 'error'
+      ? definition.errorCode
+      : definition.type === 'escalation'
+        ? definition.escalationCode
+        : null;
   if (wanted === null) return 'any';
   return wanted === code ? 'exact' : false;
 }

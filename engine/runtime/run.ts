@@ -11,7 +11,13 @@
 import type { CompiledDefinition, CompiledProcess, FlowNode, SequenceFlow } from '../model/types.js';
 import type { RuntimeContext } from './api.js';
 import { applyEvent } from './apply/index.js';
-import { RUNTIME_EVENT_VERSIONS, type RuntimeEvent, type RuntimeEventType, type EventData, type EventOf } from './events.js';
+import {
+  RUNTIME_EVENT_VERSIONS,
+  type RuntimeEvent,
+  type RuntimeEventType,
+  type EventData,
+  type EventOf,
+} from './events.js';
 import type { Operations } from './operations.js';
 import type { RuntimeState, ElementInstance } from './state.js';
 

@@ -21,15 +21,31 @@ type Catcher =
  * place until the catcher interrupts it. Uncaught: a child case fails (its call activity gets
  * the error); a top-level case gets an incident on the thrower.
  */
-export function throwError(run: Run, thrower: ElementInstance, errorCode: string, message: string | null, endsThrower: boolean, jobId: string | null = null): void {
+export function throwError(
+  run: Run,
+  thrower: ElementInstance,
+  errorCode: string,
+  message: string | null,
+  endsThrower: boolean,
+  jobId: string | null = null,
+): void {
   run.emit('error.thrown', { errorCode, message, instanceId: thrower.id, elementId: thrower.elementId });
   const catcher = findCatcher(run, thrower, 'error', errorCode);
   if (!catcher && !run.state.parent) {
-    return raiseIncident(run, thrower, 'unhandled-error', `Error '${errorCode}' thrown by '${thrower.elementId}' is not caught${message ? `: ${message}` : ''}`, { jobId });
+    return raiseIncident(
+      run,
+      thrower,
+      'unhandled-error',
+      `Error '${errorCode}' thrown by '${thrower.elementId}' is not caught${message ? `: ${message}` : ''}`,
+      { jobId },
+    );
   }
   if (endsThrower) detachAndRecordCompleted(run, thrower);
   if (!catcher) {
-    return endCase(run, { type: 'case.failed', data: { elementId: thrower.elementId, message: message ?? `Error '${errorCode}' is not caught`, errorCode } });
+    return endCase(run, {
+      type: 'case.failed',
+      data: { elementId: thrower.elementId, message: message ?? `Error '${errorCode}' is not caught`, errorCode },
+    });
   }
   catchWith(run, catcher, { variables: {} });
 }

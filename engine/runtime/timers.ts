@@ -16,7 +16,8 @@ export function planTimer(run: Run, timer: TimerDefinition, instanceId: string |
     const { amount, unit } = timer.limit;
     if (unit === '自然日') return at(addDuration(new Date(run.now), days(amount)));
     if (unit === '小时(自然日)') return at(new Date(Date.parse(run.now) + amount * 3_600_000));
-    if (!run.ctx.calendar) return { ok: false, message: `A ${amount} ${unit} timer needs the working-day calendar, but none is configured` };
+    if (!run.ctx.calendar)
+      return { ok: false, message: `A ${amount} ${unit} timer needs the working-day calendar, but none is configured` };
     return { ok: true, dueAt: run.ctx.calendar.addLimit(run.now, timer.limit), repeat: null };
   }
   const evaluated = literalOrFeel(run, timer.expression, instanceId);
@@ -55,12 +56,30 @@ function planCycle(now: string, text: string): TimerPlan {
     const first = interval.start ?? addDuration(new Date(now), interval.period);
     const remaining = interval.repetitions === null ? null : interval.repetitions - 1;
     if (remaining !== null && remaining < 0) return { ok: false, message: `Timer cycle '${text}' repeats zero times` };
-    return { ok: true, dueAt: first.toISOString(), repeat: { kind: 'interval', remaining, every: text.split('/').pop() ?? '' } };
+    return {
+      ok: true,
+      dueAt: first.toISOString(),
+      repeat: { kind: 'interval', remaining, every: text.split('/').pop() ?? '' },
+    };
   }
   const next = nextCronOccurrence(text, now);
-  return next ? { ok: true, dueAt: next, repeat: { kind: 'cron', remaining: null, cron: text } } : invalid('cycle', text);
+  return next
+    ? { ok: true, dueAt: next, repeat: { kind: 'cron', remaining: null, cron: text } }
+    : invalid('cycle', text);
 }
 
 const at = (date: Date): TimerPlan => ({ ok: true, dueAt: date.toISOString(), repeat: null });
-const days = (amount: number) => ({ years: 0, months: 0, weeks: 0, days: amount, hours: 0, minutes: 0, seconds: 0, negative: false });
-const invalid = (kind: string, text: string): TimerPlan => ({ ok: false, message: `Timer ${kind} '${text}' is not valid ISO 8601${kind === 'cycle' ? ' or cron' : ''}` });
+const days = (amount: number) => ({
+  years: 0,
+  months: 0,
+  weeks: 0,
+  days: amount,
+  hours: 0,
+  minutes: 0,
+  seconds: 0,
+  negative: false,
+});
+const invalid = (kind: string, text: string): TimerPlan => ({
+  ok: false,
+  message: `Timer ${kind} '${text}' is not valid ISO 8601${kind === 'cycle' ? ' or cron' : ''}`,
+});

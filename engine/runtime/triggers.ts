@@ -13,7 +13,12 @@ import { propagate } from './variables.js';
 import { closeEventSubProcessStarts } from './waits.js';
 
 /** The event of `elementId`, waited for by instance `ownerId`, happened. */
-export function deliver(run: Run, ownerId: string, elementId: string, variables: Readonly<Record<string, unknown>>): void {
+export function deliver(
+  run: Run,
+  ownerId: string,
+  elementId: string,
+  variables: Readonly<Record<string, unknown>>,
+): void {
   const owner = run.instance(ownerId);
   if (!owner) return;
   const element = run.element(elementId);
@@ -28,7 +33,12 @@ export function deliver(run: Run, ownerId: string, elementId: string, variables:
 }
 
 /** A boundary event fired: interrupt the activity if it cancels it, then leave by the boundary. */
-export function triggerBoundary(run: Run, activity: ElementInstance, boundary: BoundaryEvent, triggered: Triggered): void {
+export function triggerBoundary(
+  run: Run,
+  activity: ElementInstance,
+  boundary: BoundaryEvent,
+  triggered: Triggered,
+): void {
   const scopeId = activity.parentId;
   if (scopeId === null) return;
   if (boundary.cancelActivity) terminate(run, activity.id, 'interrupted');
@@ -36,7 +46,12 @@ export function triggerBoundary(run: Run, activity: ElementInstance, boundary: B
 }
 
 /** An event sub-process start fired in a scope: interrupt the scope's tokens if it interrupts. */
-export function triggerEventSubProcess(run: Run, scope: ElementInstance, start: StartEvent, triggered: Triggered): void {
+export function triggerEventSubProcess(
+  run: Run,
+  scope: ElementInstance,
+  start: StartEvent,
+  triggered: Triggered,
+): void {
   const esp = run.element(start.scopeId);
   if (esp.kind !== 'eventSubProcess') return;
   if (esp.interrupting) {

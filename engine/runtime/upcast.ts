@@ -16,7 +16,9 @@ export interface StoredEvent {
 }
 
 /** By event type, by the version it upcasts from: the event one version up. */
-export type Upcasters = { readonly [type: string]: { readonly [fromVersion: number]: (event: StoredEvent) => StoredEvent } };
+export type Upcasters = {
+  readonly [type: string]: { readonly [fromVersion: number]: (event: StoredEvent) => StoredEvent };
+};
 
 /** task.completed v1 → v2: the opinion, optional in v1 (absent before approvals had opinions), is null when none was given. */
 export function taskCompletedV1toV2(event: TaskCompletedV1): TaskCompleted {

@@ -53,7 +53,11 @@ function owningScope(run: Run, instanceId: string | null, name: string): string 
 export type MappingResult = { ok: true; values: Record<string, unknown> } | { ok: false; message: string };
 
 /** Evaluate io mappings against a context; the first failure stops it. */
-export function evaluateMappings(run: Run, mappings: readonly Mapping[], context: Record<string, unknown>): MappingResult {
+export function evaluateMappings(
+  run: Run,
+  mappings: readonly Mapping[],
+  context: Record<string, unknown>,
+): MappingResult {
   const values: Record<string, unknown> = {};
   for (const mapping of mappings) {
     const result = evaluateFeel(mapping.source, { ...context, ...values }, run.now);

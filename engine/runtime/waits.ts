@@ -35,11 +35,23 @@ export function schedule(run: Run, ownerId: string, elementId: string, timer: Ti
     if (owner) raiseIncident(run, owner, 'expression-failed', `Timer of '${elementId}': ${plan.message}`);
     return false;
   }
-  run.emit('timer.scheduled', { timerId: run.newId(), instanceId: ownerId, elementId, dueAt: plan.dueAt, repeat: plan.repeat });
+  run.emit('timer.scheduled', {
+    timerId: run.newId(),
+    instanceId: ownerId,
+    elementId,
+    dueAt: plan.dueAt,
+    repeat: plan.repeat,
+  });
   return true;
 }
 
-export function subscribe(run: Run, ownerId: string, elementId: string, kind: 'message' | 'signal', name: string): void {
+export function subscribe(
+  run: Run,
+  ownerId: string,
+  elementId: string,
+  kind: 'message' | 'signal',
+  name: string,
+): void {
   run.emit('subscription.opened', { subscriptionId: run.newId(), kind, name, instanceId: ownerId, elementId });
 }
 
@@ -94,6 +106,7 @@ function closeWhere(run: Run, matches: (ownerId: string, elementId: string) => b
     if (matches(timer.instanceId, timer.elementId)) run.emit('timer.cancelled', { timerId: timer.id });
   }
   for (const subscription of Object.values(state.subscriptions)) {
-    if (matches(subscription.instanceId, subscription.elementId)) run.emit('subscription.closed', { subscriptionId: subscription.id });
+    if (matches(subscription.instanceId, subscription.elementId))
+      run.emit('subscription.closed', { subscriptionId: subscription.id });
   }
 }

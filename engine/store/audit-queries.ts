@@ -84,19 +84,45 @@ export interface AuditCaseRow {
 export async function searchAuditCases(db: Knex, filter: AuditCaseFilter = {}): Promise<AuditCaseRow[]> {
   const query = db('cases')
     .leftJoin('definitions', function join() {
-      this.on('definitions.hash', '=', 'cases.definition_hash').andOn('definitions.process_id', '=', 'cases.process_id');
+      this.on('definitions.hash', '=', 'cases.definition_hash').andOn(
+        'definitions.process_id',
+        '=',
+        'cases.process_id',
+      );
     })
-    .select('cases.case_id', 'cases.process_id', 'definitions.name as process_name', 'cases.matter_code', 'cases.status', 'cases.domain_status', 'cases.started_at', 'cases.ended_at', 'cases.parent_case_id', 'cases.version', 'cases.state')
+    .select(
+      'cases.case_id',
+      'cases.process_id',
+      'definitions.name as process_name',
+      'cases.matter_code',
+      'cases.status',
+      'cases.domain_status',
+      'cases.started_at',
+      'cases.ended_at',
+      'cases.parent_case_id',
+      'cases.version',
+      'cases.state',
+    )
     .orderBy([{ column: 'cases.started_at', order: 'desc' }, { column: 'cases.case_id' }])
     .limit(filter.limit ?? 200);
-  const limit = filter.timeLimit !== undefined && Object.values(filter.timeLimit).some((value) => value !== undefined) ? filter.timeLimit : null;
+  const limit =
+    filter.timeLimit !== undefined && Object.values(filter.timeLimit).some((value) => value !== undefined)
+      ? filter.timeLimit
+      : null;
   if (filter.matterCode !== undefined && !limit) query.where('cases.matter_code', filter.matterCode);
   if (filter.domainStatus !== undefined) query.where('cases.domain_status', filter.domainStatus);
-  if (filter.receivedFrom !== undefined) query.where('cases.started_at', '>=', new Date(filter.receivedFrom).toISOString());
+  if (filter.receivedFrom !== undefined)
+    query.where('cases.started_at', '>=', new Date(filter.receivedFrom).toISOString());
   if (filter.receivedTo !== undefined) query.where('cases.started_at', '<', new Date(filter.receivedTo).toISOString());
   if (filter.officer !== undefined) {
     const officer = filter.officer;
-    query.whereExists((sub) => sub.select(db.raw('1')).from('case_events').whereRaw('case_events.case_id = cases.case_id').where('case_events.actor', officer));
+    query.whereExists((sub) =>
+      sub
+        .select(db.raw('1'))
+        .from('case_events')
+        .whereRaw('case_events.case_id = cases.case_id')
+        .where('case_events.actor', officer),
+    );
   }
   if (filter.department !== undefined && !limit) {
     // task.created carries the step's department; the log is JSON text on both dialects.
@@ -119,9 +145,12 @@ export async function searchAuditCases(db: Knex, filter: AuditCaseFilter = {}): 
       if (limit.noMatter === true) sub.whereNull('clocks.matter_code');
       if (limit.kind !== undefined) sub.where('clocks.kind', limit.kind);
       if (limit.unit !== undefined) sub.where('clocks.unit', limit.unit);
-      if (limit.finishedFrom !== undefined || limit.finishedTo !== undefined || limit.onTime !== undefined) sub.whereNotNull('clocks.finished_at');
-      if (limit.finishedFrom !== undefined) sub.where('clocks.finished_at', '>=', new Date(limit.finishedFrom).toISOString());
-      if (limit.finishedTo !== undefined) sub.where('clocks.finished_at', '<', new Date(limit.finishedTo).toISOString());
+      if (limit.finishedFrom !== undefined || limit.finishedTo !== undefined || limit.onTime !== undefined)
+        sub.whereNotNull('clocks.finished_at');
+      if (limit.finishedFrom !== undefined)
+        sub.where('clocks.finished_at', '>=', new Date(limit.finishedFrom).toISOString());
+      if (limit.finishedTo !== undefined)
+        sub.where('clocks.finished_at', '<', new Date(limit.finishedTo).toISOString());
       if (limit.onTime !== undefined) sub.where('clocks.on_time', limit.onTime ? 1 : 0);
       if (limit.signal !== undefined) {
         const higher = ALERT_LEVELS.slice(ALERT_LEVELS.indexOf(limit.signal) + 1);
@@ -141,9 +170,25 @@ export async function searchAuditCases(db: Knex, filter: AuditCaseFilter = {}): 
     const now = new Date(filter.now ?? Date.now()).toISOString();
     const overran = (where: Knex.QueryBuilder) =>
       where
-        .whereExists((sub) => sub.select(db.raw('1')).from('clocks').whereRaw('clocks.case_id = cases.case_id').where('clocks.on_time', 0))
-        .orWhereExists((sub) => sub.select(db.raw('1')).from('clocks').whereRaw('clocks.case_id = cases.case_id').whereNull('clocks.finished_at').where('clocks.running', 1).where('clocks.due_at', '<', now))
-        .orWhereExists((sub) => sub.select(db.raw('1')).from('alerts').whereRaw('alerts.case_id = cases.case_id').whereIn('alerts.level', ['黄牌', '红牌']));
+        .whereExists((sub) =>
+          sub.select(db.raw('1')).from('clocks').whereRaw('clocks.case_id = cases.case_id').where('clocks.on_time', 0),
+        )
+        .orWhereExists((sub) =>
+          sub
+            .select(db.raw('1'))
+            .from('clocks')
+            .whereRaw('clocks.case_id = cases.case_id')
+            .whereNull('clocks.finished_at')
+            .where('clocks.running', 1)
+            .where('clocks.due_at', '<', now),
+        )
+        .orWhereExists((sub) =>
+          sub
+            .select(db.raw('1'))
+            .from('alerts')
+            .whereRaw('alerts.case_id = cases.case_id')
+            .whereIn('alerts.level', ['黄牌', '红牌']),
+        );
     if (filter.overdue) query.where(overran);
     else query.whereNot(overran);
   }
@@ -185,12 +230,39 @@ export interface StateSummary {
   readonly completed: Record<string, number>;
   /** Sequence flow id -> times taken. */
   readonly flows: Record<string, number>;
-  readonly tasks: ReadonlyArray<{ taskId: string; elementId: string; name: string | null; assignee: string | null; department: string | null }>;
+  readonly tasks: ReadonlyArray<{
+    taskId: string;
+    elementId: string;
+    name: string | null;
+    assignee: string | null;
+    department: string | null;
+  }>;
   /** Pending timers: BPMN timers, 电子监察 thresholds (`alert`) and case deadlines. */
-  readonly timers: ReadonlyArray<{ timerId: string; elementId: string; dueAt: string; kind: 'timer' | 'alert' | 'deadline'; level: AlertLevel | null; deadline: string | null }>;
+  readonly timers: ReadonlyArray<{
+    timerId: string;
+    elementId: string;
+    dueAt: string;
+    kind: 'timer' | 'alert' | 'deadline';
+    level: AlertLevel | null;
+    deadline: string | null;
+  }>;
   /** Open 电子监察 signals, with the element of their clock. */
-  readonly signals: ReadonlyArray<{ alertId: string; level: AlertLevel; elementId: string | null; department: string | null; officer: string | null; raisedAt: string }>;
-  readonly clocks: ReadonlyArray<{ clockId: string; kind: 'case' | 'step'; elementId: string; dueAt: string; running: boolean; provisional: boolean }>;
+  readonly signals: ReadonlyArray<{
+    alertId: string;
+    level: AlertLevel;
+    elementId: string | null;
+    department: string | null;
+    officer: string | null;
+    raisedAt: string;
+  }>;
+  readonly clocks: ReadonlyArray<{
+    clockId: string;
+    kind: 'case' | 'step';
+    elementId: string;
+    dueAt: string;
+    running: boolean;
+    provisional: boolean;
+  }>;
   /** Call activities waiting for a child case. */
   readonly calls: ReadonlyArray<{ elementId: string; childCaseId: string }>;
   readonly suspended: boolean;
@@ -220,7 +292,13 @@ export function summarizeState(state: CaseState): StateSummary {
     completed: sortedRecord(state.stats.completed),
     flows: sortedRecord(state.stats.flows),
     tasks: Object.values(state.tasks)
-      .map((task) => ({ taskId: task.id, elementId: task.elementId, name: task.name, assignee: task.assignee, department: task.department }))
+      .map((task) => ({
+        taskId: task.id,
+        elementId: task.elementId,
+        name: task.name,
+        assignee: task.assignee,
+        department: task.department,
+      }))
       .sort((a, b) => a.elementId.localeCompare(b.elementId) || a.taskId.localeCompare(b.taskId)),
     timers: Object.values(state.timers)
       .map((timer) => ({
@@ -243,8 +321,18 @@ export function summarizeState(state: CaseState): StateSummary {
       }))
       .sort((a, b) => a.raisedAt.localeCompare(b.raisedAt) || a.alertId.localeCompare(b.alertId)),
     clocks: Object.values(state.clocks)
-      .map((clock) => ({ clockId: clock.id, kind: clock.kind, elementId: clock.elementId, dueAt: clock.dueAt, running: clock.running, provisional: clock.provisional }))
-      .sort((a, b) => a.kind.localeCompare(b.kind) || a.elementId.localeCompare(b.elementId) || a.clockId.localeCompare(b.clockId)),
+      .map((clock) => ({
+        clockId: clock.id,
+        kind: clock.kind,
+        elementId: clock.elementId,
+        dueAt: clock.dueAt,
+        running: clock.running,
+        provisional: clock.provisional,
+      }))
+      .sort(
+        (a, b) =>
+          a.kind.localeCompare(b.kind) || a.elementId.localeCompare(b.elementId) || a.clockId.localeCompare(b.clockId),
+      ),
     calls: calls.sort((a, b) => a.elementId.localeCompare(b.elementId) || a.childCaseId.localeCompare(b.childCaseId)),
     suspended: state.suspended !== null,
   };
@@ -278,7 +366,13 @@ export function replayTimeline(events: readonly CaseEvent[]): TimelineStep[] {
     const elements: string[] = [];
     const flows: string[] = [];
     if (event.type === 'case.started') rootInstanceId = event.data.rootInstanceId;
-    if ((event.type === 'element.activated' || event.type === 'element.completed' || event.type === 'element.terminated') && event.data.instanceId !== rootInstanceId) elements.push(event.data.elementId);
+    if (
+      (event.type === 'element.activated' ||
+        event.type === 'element.completed' ||
+        event.type === 'element.terminated') &&
+      event.data.instanceId !== rootInstanceId
+    )
+      elements.push(event.data.elementId);
     if (event.type === 'flow.taken') flows.push(event.data.flowId);
     let replayError: string | undefined;
     if (failed === null) {
@@ -290,7 +384,17 @@ export function replayTimeline(events: readonly CaseEvent[]): TimelineStep[] {
       }
     }
     const summary = failed === null && state ? summarizeState(state) : null;
-    return { seq: index + 1, type: event.type, time: event.time, actor: event.actor, data: event.data, elements, flows, state: summary, ...(replayError ? { replayError } : {}) };
+    return {
+      seq: index + 1,
+      type: event.type,
+      time: event.time,
+      actor: event.actor,
+      data: event.data,
+      elements,
+      flows,
+      state: summary,
+      ...(replayError ? { replayError } : {}),
+    };
   });
 }
 
@@ -298,46 +402,89 @@ export interface CaseFamily {
   /** The parent case (一件事) and the call activity that started this one. */
   readonly parent: { readonly caseId: string; readonly processId: string; readonly elementId: string | null } | null;
   /** Child cases in the order they were started, with the call activity of each. */
-  readonly children: ReadonlyArray<{ readonly caseId: string; readonly processId: string; readonly elementId: string | null; readonly status: CaseStatus; readonly domainStatus: CaseStatusZh | null }>;
+  readonly children: ReadonlyArray<{
+    readonly caseId: string;
+    readonly processId: string;
+    readonly elementId: string | null;
+    readonly status: CaseStatus;
+    readonly domainStatus: CaseStatusZh | null;
+  }>;
 }
 
 /** A case's parent and children (call activities), from the case rows and the call.started events. */
 export async function caseFamily(db: Knex, caseId: string): Promise<CaseFamily> {
-  const self = (await db('cases').where({ case_id: caseId }).first('parent_case_id')) as { parent_case_id: string | null } | undefined;
+  const self = (await db('cases').where({ case_id: caseId }).first('parent_case_id')) as
+    { parent_case_id: string | null } | undefined;
   const callsOf = async (parentCaseId: string): Promise<Map<string, string>> => {
-    const rows = (await db('case_events').where({ case_id: parentCaseId, type: 'call.started' }).select('data')) as Array<{ data: string }>;
-    return new Map(rows.map((row) => readJson<{ childCaseId: string; elementId: string }>(row.data)).map((data) => [data.childCaseId, data.elementId]));
+    const rows = (await db('case_events')
+      .where({ case_id: parentCaseId, type: 'call.started' })
+      .select('data')) as Array<{ data: string }>;
+    return new Map(
+      rows
+        .map((row) => readJson<{ childCaseId: string; elementId: string }>(row.data))
+        .map((data) => [data.childCaseId, data.elementId]),
+    );
   };
   let parent: CaseFamily['parent'] = null;
   if (self?.parent_case_id) {
-    const row = (await db('cases').where({ case_id: self.parent_case_id }).first('process_id')) as { process_id: string } | undefined;
-    parent = { caseId: self.parent_case_id, processId: row?.process_id ?? '', elementId: (await callsOf(self.parent_case_id)).get(caseId) ?? null };
+    const row = (await db('cases').where({ case_id: self.parent_case_id }).first('process_id')) as
+      { process_id: string } | undefined;
+    parent = {
+      caseId: self.parent_case_id,
+      processId: row?.process_id ?? '',
+      elementId: (await callsOf(self.parent_case_id)).get(caseId) ?? null,
+    };
   }
   const childRows = (await db('cases')
     .where({ parent_case_id: caseId })
     .select('case_id', 'process_id', 'status', 'domain_status', 'started_at')
-    .orderBy([{ column: 'started_at' }, { column: 'case_id' }])) as Array<{ case_id: string; process_id: string; status: CaseStatus; domain_status: CaseStatusZh | null }>;
+    .orderBy([{ column: 'started_at' }, { column: 'case_id' }])) as Array<{
+    case_id: string;
+    process_id: string;
+    status: CaseStatus;
+    domain_status: CaseStatusZh | null;
+  }>;
   const calls = childRows.length > 0 ? await callsOf(caseId) : new Map<string, string>();
   return {
     parent,
-    children: childRows.map((row) => ({ caseId: row.case_id, processId: row.process_id, elementId: calls.get(row.case_id) ?? null, status: row.status, domainStatus: row.domain_status })),
+    children: childRows.map((row) => ({
+      caseId: row.case_id,
+      processId: row.process_id,
+      elementId: calls.get(row.case_id) ?? null,
+      status: row.status,
+      domainStatus: row.domain_status,
+    })),
   };
 }
 
 /** The deployed version (process id, version, content hash) a case runs, or null. */
-export async function caseDefinition(db: Knex, caseId: string): Promise<{ processId: string; version: number; hash: string; name: string | null } | null> {
+export async function caseDefinition(
+  db: Knex,
+  caseId: string,
+): Promise<{ processId: string; version: number; hash: string; name: string | null } | null> {
   const row = (await db('cases')
     .join('definitions', function join() {
-      this.on('definitions.hash', '=', 'cases.definition_hash').andOn('definitions.process_id', '=', 'cases.process_id');
+      this.on('definitions.hash', '=', 'cases.definition_hash').andOn(
+        'definitions.process_id',
+        '=',
+        'cases.process_id',
+      );
     })
     .where('cases.case_id', caseId)
-    .first('definitions.process_id', 'definitions.version', 'definitions.hash', 'definitions.name')) as { process_id: string; version: number | string; hash: string; name: string | null } | undefined;
+    .first('definitions.process_id', 'definitions.version', 'definitions.hash', 'definitions.name')) as
+    { process_id: string; version: number | string; hash: string; name: string | null } | undefined;
   return row ? { processId: row.process_id, version: Number(row.version), hash: row.hash, name: row.name } : null;
 }
 
 /** The stored chain links of a case's events: seq -> [prevHash, hash]. */
-export async function eventHashes(db: Knex, caseId: string): Promise<Array<{ seq: number; prevHash: string; hash: string }>> {
-  const rows = (await db('case_events').where({ case_id: caseId }).orderBy('seq').select('seq', 'prev_hash', 'hash')) as Array<{ seq: number | string; prev_hash: string; hash: string }>;
+export async function eventHashes(
+  db: Knex,
+  caseId: string,
+): Promise<Array<{ seq: number; prevHash: string; hash: string }>> {
+  const rows = (await db('case_events')
+    .where({ case_id: caseId })
+    .orderBy('seq')
+    .select('seq', 'prev_hash', 'hash')) as Array<{ seq: number | string; prev_hash: string; hash: string }>;
   return rows.map((row) => ({ seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash }));
 }
 

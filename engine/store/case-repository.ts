@@ -70,12 +70,19 @@ export async function loadCase(db: Knex, caseId: string): Promise<CaseRecord | n
 
 /** The stored version of a case, or null if it does not exist. */
 export async function readVersion(db: Knex, caseId: string): Promise<number | null> {
-  const row = (await db('cases').where({ case_id: caseId }).first('version')) as { version: number | string } | undefined;
+  const row = (await db('cases').where({ case_id: caseId }).first('version')) as
+    { version: number | string } | undefined;
   return row ? Number(row.version) : null;
 }
 
 /** Insert the row of a new case. */
-export async function insertCase(db: Knex, state: CaseState, version: number, lastHash: string, now: string): Promise<void> {
+export async function insertCase(
+  db: Knex,
+  state: CaseState,
+  version: number,
+  lastHash: string,
+  now: string,
+): Promise<void> {
   await db('cases').insert({
     case_id: state.caseId,
     process_id: state.processId,
@@ -108,7 +115,20 @@ export async function updateCase(
 /** Case rows matching a filter, oldest first. */
 export async function listCases(db: Knex, filter: CaseFilter = {}): Promise<CaseSummary[]> {
   const query = db('cases')
-    .select('case_id', 'process_id', 'definition_hash', 'version', 'status', 'domain_status', 'matter_code', 'parent_case_id', 'parent_instance_id', 'started_at', 'ended_at', 'updated_at')
+    .select(
+      'case_id',
+      'process_id',
+      'definition_hash',
+      'version',
+      'status',
+      'domain_status',
+      'matter_code',
+      'parent_case_id',
+      'parent_instance_id',
+      'started_at',
+      'ended_at',
+      'updated_at',
+    )
     .orderBy([{ column: 'started_at' }, { column: 'case_id' }]);
   if (filter.status) query.where({ status: filter.status });
   if (filter.processId) query.where({ process_id: filter.processId });
@@ -118,14 +138,34 @@ export async function listCases(db: Knex, filter: CaseFilter = {}): Promise<Case
   if (filter.applicantKey) query.where({ applicant_key: filter.applicantKey });
   if (filter.department) {
     const department = filter.department;
-    query.whereExists((sub) => sub.select(db.raw('1')).from('tasks').whereRaw('tasks.case_id = cases.case_id').where('tasks.department', department));
+    query.whereExists((sub) =>
+      sub
+        .select(db.raw('1'))
+        .from('tasks')
+        .whereRaw('tasks.case_id = cases.case_id')
+        .where('tasks.department', department),
+    );
   }
   if (filter.overdueAt) {
     const now = filter.overdueAt;
     query.where((overdue) =>
       overdue
-        .whereExists((sub) => sub.select(db.raw('1')).from('clocks').whereRaw('clocks.case_id = cases.case_id').where('clocks.running', 1).where('clocks.due_at', '<', now))
-        .orWhereExists((sub) => sub.select(db.raw('1')).from('alerts').whereRaw('alerts.case_id = cases.case_id').whereNull('alerts.cleared_at').whereIn('alerts.level', ['黄牌', '红牌'])),
+        .whereExists((sub) =>
+          sub
+            .select(db.raw('1'))
+            .from('clocks')
+            .whereRaw('clocks.case_id = cases.case_id')
+            .where('clocks.running', 1)
+            .where('clocks.due_at', '<', now),
+        )
+        .orWhereExists((sub) =>
+          sub
+            .select(db.raw('1'))
+            .from('alerts')
+            .whereRaw('alerts.case_id = cases.case_id')
+            .whereNull('alerts.cleared_at')
+            .whereIn('alerts.level', ['黄牌', '红牌']),
+        ),
     );
   }
   const rows = (await query) as Omit<CaseRow, 'state' | 'last_hash'>[];

@@ -40,7 +40,12 @@ export interface StepProgress {
  * Execute `request` in `trx`. Throws `CommandRejectedError` on a runtime rejection and
  * `ConcurrencyConflictError` when the case moved on since it was read.
  */
-export async function runStep(trx: Knex, deps: StepDeps, request: CommandRequest, progress: StepProgress): Promise<StepResult> {
+export async function runStep(
+  trx: Knex,
+  deps: StepDeps,
+  request: CommandRequest,
+  progress: StepProgress,
+): Promise<StepResult> {
   const { caseId, command } = request;
   const record = await loadCase(trx, caseId);
   progress.caseId = caseId;

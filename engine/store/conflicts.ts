@@ -6,9 +6,15 @@
 /** True when `error` means another writer got to the case first. */
 export function isWriteConflict(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const { code, table, constraint, message } = error as { code?: unknown; table?: unknown; constraint?: unknown; message?: unknown };
+  const { code, table, constraint, message } = error as {
+    code?: unknown;
+    table?: unknown;
+    constraint?: unknown;
+    message?: unknown;
+  };
   const text = typeof message === 'string' ? message : '';
-  if (code === '23505') return table === 'case_events' || table === 'cases' || /case_events|cases_pkey/.test(String(constraint ?? ''));
+  if (code === '23505')
+    return table === 'case_events' || table === 'cases' || /case_events|cases_pkey/.test(String(constraint ?? ''));
   if (code === '40001' || code === '40P01') return true;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT') return true;
   if (code === 'SQLITE_CONSTRAINT') return /UNIQUE constraint failed: (case_events\.|cases\.case_id)/.test(text);
@@ -22,9 +28,15 @@ export function isWriteConflict(error: unknown): boolean {
  */
 export function isInsertRaceOn(error: unknown, tables: readonly string[]): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const { code, table, constraint, message } = error as { code?: unknown; table?: unknown; constraint?: unknown; message?: unknown };
+  const { code, table, constraint, message } = error as {
+    code?: unknown;
+    table?: unknown;
+    constraint?: unknown;
+    message?: unknown;
+  };
   const text = typeof message === 'string' ? message : '';
-  if (code === '23505') return tables.includes(String(table)) || tables.some((name) => String(constraint ?? '').startsWith(`${name}_`));
+  if (code === '23505')
+    return tables.includes(String(table)) || tables.some((name) => String(constraint ?? '').startsWith(`${name}_`));
   if (code === '40001' || code === '40P01') return true;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT') return true;
   if (code === 'SQLITE_CONSTRAINT') return tables.some((name) => text.includes(`UNIQUE constraint failed: ${name}.`));

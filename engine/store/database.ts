@@ -37,7 +37,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseCon
   const url = env['DATABASE_URL'];
   if (url) {
     const schema = env['DATABASE_SCHEMA'];
-    return schema ? { client: 'postgres', connectionString: url, schema } : { client: 'postgres', connectionString: url };
+    return schema
+      ? { client: 'postgres', connectionString: url, schema }
+      : { client: 'postgres', connectionString: url };
   }
   const dataDir = env['MATTERFLOW_DATA_DIR'] ?? './data';
   return { client: 'sqlite', filename: path.join(dataDir, 'matterflow.sqlite') };

@@ -37,7 +37,8 @@ export class DefinitionCache {
 
   async #load(db: Knex, hash: string): Promise<CompiledDefinition> {
     const xml = await findDeploymentXml(db, hash);
-    if (xml === null) throw new StoreError('DEPLOYMENT_NOT_FOUND', `Expected a deployment with hash ${hash}, but there is none`);
+    if (xml === null)
+      throw new StoreError('DEPLOYMENT_NOT_FOUND', `Expected a deployment with hash ${hash}, but there is none`);
     const loaded = await this.#engine.loadDefinition(xml, { knownProcessIds: new Set(await deployedProcessIds(db)) });
     if (!loaded.ok) throw new DefinitionLoadError(hash, loaded.findings);
     this.#byHash.set(hash, loaded.definition);

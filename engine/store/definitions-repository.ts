@@ -92,5 +92,11 @@ interface DefinitionRow {
 }
 
 function toRef(row: DefinitionRow): DefinitionRef {
-  return { processId: row.process_id, version: Number(row.version), hash: row.hash, name: row.name, deployedAt: row.deployed_at };
+  return {
+    processId: row.process_id,
+    version: Number(row.version),
+    hash: row.hash,
+    name: row.name,
+    deployedAt: row.deployed_at,
+  };
 }

@@ -62,7 +62,12 @@ export async function deploy(
 
 const MAX_ATTEMPTS = 5;
 
-function storeVersions(db: Knex, definition: CompiledDefinition, xml: string, meta: { actor: string } & StartTimerContext): Promise<DeployedProcess[]> {
+function storeVersions(
+  db: Knex,
+  definition: CompiledDefinition,
+  xml: string,
+  meta: { actor: string } & StartTimerContext,
+): Promise<DeployedProcess[]> {
   return db.transaction(async (trx) => {
     await insertDeploymentIfMissing(trx, { hash: definition.hash, xml, deployedAt: meta.now, deployedBy: meta.actor });
     const deployed: DeployedProcess[] = [];
@@ -75,7 +80,13 @@ function storeVersions(db: Knex, definition: CompiledDefinition, xml: string, me
       }
       const latest = await findDefinition(trx, process.id);
       const version = (latest?.version ?? 0) + 1;
-      await insertDefinition(trx, { processId: process.id, version, hash: definition.hash, name: process.name, deployedAt: meta.now });
+      await insertDefinition(trx, {
+        processId: process.id,
+        version,
+        hash: definition.hash,
+        name: process.name,
+        deployedAt: meta.now,
+      });
       await replaceStartTimers(trx, process, { version, hash: definition.hash }, meta);
       deployed.push({ processId: process.id, version, hash: definition.hash, created: true });
     }

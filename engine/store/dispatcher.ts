@@ -85,7 +85,10 @@ export class Dispatcher {
     const steps: StepResult[] = [];
     for (let request = queue.shift(); request; request = queue.shift()) {
       if (steps.length >= MAX_STEPS_PER_TRANSACTION) {
-        throw new StoreError('REACTION_LOOP', `Expected reactions to settle, but ${MAX_STEPS_PER_TRANSACTION} commands ran in one transaction`);
+        throw new StoreError(
+          'REACTION_LOOP',
+          `Expected reactions to settle, but ${MAX_STEPS_PER_TRANSACTION} commands ran in one transaction`,
+        );
       }
       let step: StepResult;
       try {

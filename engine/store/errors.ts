@@ -91,7 +91,10 @@ export class DefinitionLoadError extends MatterflowError {
   readonly findings: readonly Finding[];
 
   constructor(hash: string, findings: readonly Finding[]) {
-    super('DEFINITION_UNLOADABLE', `Expected stored deployment ${hash} to compile, but it has ${findings.length} finding(s)`);
+    super(
+      'DEFINITION_UNLOADABLE',
+      `Expected stored deployment ${hash} to compile, but it has ${findings.length} finding(s)`,
+    );
     this.hash = hash;
     this.findings = findings;
   }

@@ -40,7 +40,13 @@ export async function readChainedEvents(db: Knex, caseId: string, range: EventRa
     seq: Number(row.seq),
     prevHash: row.prev_hash,
     hash: row.hash,
-    event: { type: row.type, v: Number(row.v), time: row.time, actor: row.actor, data: JSON.parse(row.data) } as CaseEvent,
+    event: {
+      type: row.type,
+      v: Number(row.v),
+      time: row.time,
+      actor: row.actor,
+      data: JSON.parse(row.data),
+    } as CaseEvent,
   }));
 }
 

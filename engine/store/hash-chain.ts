@@ -39,7 +39,12 @@ export interface ChainedEvent {
 }
 
 /** Chain `events` onto a log whose last event is `lastSeq` with hash `lastHash`. */
-export function chainEvents(caseId: string, lastSeq: number, lastHash: string, events: readonly CaseEvent[]): ChainedEvent[] {
+export function chainEvents(
+  caseId: string,
+  lastSeq: number,
+  lastHash: string,
+  events: readonly CaseEvent[],
+): ChainedEvent[] {
   const chained: ChainedEvent[] = [];
   let prevHash = lastHash;
   events.forEach((event, index) => {
@@ -52,17 +57,21 @@ export function chainEvents(caseId: string, lastSeq: number, lastHash: string, e
 }
 
 /** Where a stored chain first breaks, if it does. */
-export type ChainCheck = { readonly ok: true } | { readonly ok: false; readonly brokenAtSeq: number; readonly reason: string };
+export type ChainCheck =
+  { readonly ok: true } | { readonly ok: false; readonly brokenAtSeq: number; readonly reason: string };
 
 /** Recompute the chain of a case's stored events (in seq order). */
 export function checkChain(caseId: string, stored: Iterable<ChainedEvent>): ChainCheck {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   for (const { seq, event, prevHash: storedPrev, hash } of stored) {
-    if (seq !== expectedSeq) return broken(expectedSeq, `Expected event ${expectedSeq}, but the next stored event is ${seq}`);
-    if (storedPrev !== prevHash) return broken(seq, `Expected prev_hash ${prevHash}, but event ${seq} stores ${storedPrev}`);
+    if (seq !== expectedSeq)
+      return broken(expectedSeq, `Expected event ${expectedSeq}, but the next stored event is ${seq}`);
+    if (storedPrev !== prevHash)
+      return broken(seq, `Expected prev_hash ${prevHash}, but event ${seq} stores ${storedPrev}`);
     const recomputed = hashEvent(prevHash, { caseId, seq, ...event });
-    if (recomputed !== hash) return broken(seq, `Expected hash ${recomputed} for event ${seq}, but it stores ${hash}: the event was altered`);
+    if (recomputed !== hash)
+      return broken(seq, `Expected hash ${recomputed} for event ${seq}, but it stores ${hash}: the event was altered`);
     prevHash = hash;
     expectedSeq += 1;
   }

@@ -22,10 +22,25 @@ export function openStore(options: StoreOptions): Promise<Store> {
 
 export { createStore } from './store.js';
 export type { EnginePort, LoadResult } from './engine-port.js';
-export type { Store, StoreOptions, DispatchResult, CaseEvents, StartCaseInput, CorrelateInput, JobPort } from './store-types.js';
+export type {
+  Store,
+  StoreOptions,
+  DispatchResult,
+  CaseEvents,
+  StartCaseInput,
+  CorrelateInput,
+  JobPort,
+} from './store-types.js';
 // The `jobs` table's rows, for the runners above the store (engine/jobs).
 export { toJobRow, caseOf, byFiringOrder, type JobKind, type JobRow } from './job-rows.js';
-export { openDatabase, configFromEnv, dropSchema, type Database, type DatabaseConfig, type Dialect } from './database.js';
+export {
+  openDatabase,
+  configFromEnv,
+  dropSchema,
+  type Database,
+  type DatabaseConfig,
+  type Dialect,
+} from './database.js';
 export { migrateLatest } from './migrate.js';
 export type { DeployResult, DeployedProcess } from './deploy.js';
 export type { DefinitionRef } from './definitions-repository.js';
@@ -43,15 +58,57 @@ export {
   ProcessNotDeployedError,
   StoreError,
 } from './errors.js';
-export { listAlerts, supervisionStatistics, type AlertFilter, type AlertView, type StatisticsFilter, type StatisticsRow } from './supervision-queries.js';
-export { searchAuditCases, replayTimeline, summarizeState, caseFamily, caseDefinition, eventHashes, type AuditCaseFilter, type AuditCaseRow, type StateSummary, type TimelineStep, type CaseFamily } from './audit-queries.js';
+export {
+  listAlerts,
+  supervisionStatistics,
+  type AlertFilter,
+  type AlertView,
+  type StatisticsFilter,
+  type StatisticsRow,
+} from './supervision-queries.js';
+export {
+  searchAuditCases,
+  replayTimeline,
+  summarizeState,
+  caseFamily,
+  caseDefinition,
+  eventHashes,
+  type AuditCaseFilter,
+  type AuditCaseRow,
+  type StateSummary,
+  type TimelineStep,
+  type CaseFamily,
+} from './audit-queries.js';
 export { openSignalSummary, type SignalSummaryFilter, type SignalSummaryGroup } from './supervision-signal-summary.js';
-export { beijingPeriod, currentPeriod, handlingPerformance, nearestRank, type InstantRange, type PeriodKind, type PerformanceFilter, type PerformanceRow } from './supervision-performance.js';
+export {
+  beijingPeriod,
+  currentPeriod,
+  handlingPerformance,
+  nearestRank,
+  type InstantRange,
+  type PeriodKind,
+  type PerformanceFilter,
+  type PerformanceRow,
+} from './supervision-performance.js';
 export { rectificationsDue, type RectificationDue, type RectificationDueFilter } from './rectifications-due.js';
 export { matterNames } from './matter-names.js';
-export { listWorklist, encodeWorklistCursor, decodeWorklistCursor, type WorklistFilter, type WorklistRow, type WorklistPage, type WorklistPosition } from './worklist-query.js';
+export {
+  listWorklist,
+  encodeWorklistCursor,
+  decodeWorklistCursor,
+  type WorklistFilter,
+  type WorklistRow,
+  type WorklistPage,
+  type WorklistPosition,
+} from './worklist-query.js';
 export type { Timing } from './projections-worklist.js';
-export { CommandRecord, withCommandRecord, type CommandMatch, type CommandRecordEntry, type CommandRecordSink } from './command-record.js';
+export {
+  CommandRecord,
+  withCommandRecord,
+  type CommandMatch,
+  type CommandRecordEntry,
+  type CommandRecordSink,
+} from './command-record.js';
 export { isDatabaseUnavailable } from './unavailable.js';
 // For the other stores (engine/*-store): JSON columns the same on both dialects, and insert races.
 export { readJson, writeJson, canonicalJson } from './json.js';

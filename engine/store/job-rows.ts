@@ -46,13 +46,22 @@ export function toJobRow(row: Record<string, unknown>): JobRow {
 
 /** The case of a case job (timer or service); a start timer has none, which is a bug here. */
 export function caseOf(job: JobRow): string {
-  if (job.caseId === null) throw new StoreError('JOB_WITHOUT_CASE', `Expected job ${job.jobId} (${job.kind}) to belong to a case, but it has none`);
+  if (job.caseId === null)
+    throw new StoreError(
+      'JOB_WITHOUT_CASE',
+      `Expected job ${job.jobId} (${job.kind}) to belong to a case, but it has none`,
+    );
   return job.caseId;
 }
 
 /** Compare jobs in firing order: due time, then creation (the order of `jobs_due_at_index` scans). */
 export function byFiringOrder(a: JobRow, b: JobRow): number {
-  return compare(a.dueAt, b.dueAt) || compare(a.createdAt, b.createdAt) || compare(a.caseId ?? '', b.caseId ?? '') || a.createdSeq - b.createdSeq;
+  return (
+    compare(a.dueAt, b.dueAt) ||
+    compare(a.createdAt, b.createdAt) ||
+    compare(a.caseId ?? '', b.caseId ?? '') ||
+    a.createdSeq - b.createdSeq
+  );
 }
 
 function compare(a: string, b: string): number {

@@ -9,7 +9,9 @@ import type { CaseState } from '../case/index.js';
 export async function projectionMismatch(db: Knex, state: CaseState): Promise<string | null> {
   const caseId = state.caseId;
   const ids = async (table: string, column: string) =>
-    ((await db(table).where({ case_id: caseId }).select(column)) as Record<string, string>[]).map((row) => String(row[column])).sort();
+    ((await db(table).where({ case_id: caseId }).select(column)) as Record<string, string>[])
+      .map((row) => String(row[column]))
+      .sort();
   const expected: [string, string, string[]][] = [
     ['tasks', 'task_id', Object.keys(state.tasks)],
     ['jobs', 'job_id', [...Object.keys(state.timers), ...Object.keys(state.jobs)]],

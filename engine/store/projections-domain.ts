@@ -38,7 +38,14 @@ export const domainProjectors: { readonly [K in DomainEventType]: Projector<K> }
     {
       op: 'insert',
       table: 'applicant_records',
-      row: { case_id: caseId, seq, applicant_key: applicantKey(data.applicantIdNumber), kind: '告知承诺不实', findings: data.findings, recorded_at: new Date(time).toISOString() },
+      row: {
+        case_id: caseId,
+        seq,
+        applicant_key: applicantKey(data.applicantIdNumber),
+        kind: '告知承诺不实',
+        findings: data.findings,
+        recorded_at: new Date(time).toISOString(),
+      },
     },
   ],
 };

@@ -7,7 +7,15 @@ import type { Projector } from './projections.js';
 
 const instant = (iso: string): string => new Date(iso).toISOString();
 
-type SupervisionEvent = 'clock.started' | 'clock.paused' | 'clock.resumed' | 'clock.extended' | 'clock.dueChanged' | 'clock.finished' | 'alert.raised' | 'alert.cleared';
+type SupervisionEvent =
+  | 'clock.started'
+  | 'clock.paused'
+  | 'clock.resumed'
+  | 'clock.extended'
+  | 'clock.dueChanged'
+  | 'clock.finished'
+  | 'alert.raised'
+  | 'alert.cleared';
 
 export const supervisionProjectors: { readonly [K in SupervisionEvent]: Projector<K> } = {
   'clock.started': ({ data, time }, { caseId }) => [
@@ -32,18 +40,40 @@ export const supervisionProjectors: { readonly [K in SupervisionEvent]: Projecto
       },
     },
   ],
-  'clock.paused': ({ data }) => [{ op: 'update', table: 'clocks', where: { clock_id: data.clockId }, set: { running: 0 } }],
+  'clock.paused': ({ data }) => [
+    { op: 'update', table: 'clocks', where: { clock_id: data.clockId }, set: { running: 0 } },
+  ],
   'clock.resumed': ({ data }) => [
-    { op: 'update', table: 'clocks', where: { clock_id: data.clockId }, set: { running: 1, due_at: instant(data.dueAt), provisional: data.provisional ? 1 : 0 } },
+    {
+      op: 'update',
+      table: 'clocks',
+      where: { clock_id: data.clockId },
+      set: { running: 1, due_at: instant(data.dueAt), provisional: data.provisional ? 1 : 0 },
+    },
   ],
   'clock.extended': ({ data }) => [
-    { op: 'update', table: 'clocks', where: { clock_id: data.clockId }, set: { due_at: instant(data.dueAt), provisional: data.provisional ? 1 : 0 } },
+    {
+      op: 'update',
+      table: 'clocks',
+      where: { clock_id: data.clockId },
+      set: { due_at: instant(data.dueAt), provisional: data.provisional ? 1 : 0 },
+    },
   ],
   'clock.dueChanged': ({ data }) => [
-    { op: 'update', table: 'clocks', where: { clock_id: data.clockId }, set: { due_at: instant(data.dueAt), provisional: data.provisional ? 1 : 0 } },
+    {
+      op: 'update',
+      table: 'clocks',
+      where: { clock_id: data.clockId },
+      set: { due_at: instant(data.dueAt), provisional: data.provisional ? 1 : 0 },
+    },
   ],
   'clock.finished': ({ data, time }) => [
-    { op: 'update', table: 'clocks', where: { clock_id: data.clockId }, set: { running: 0, finished_at: instant(time), used: data.used, on_time: data.onTime ? 1 : 0 } },
+    {
+      op: 'update',
+      table: 'clocks',
+      where: { clock_id: data.clockId },
+      set: { running: 0, finished_at: instant(time), used: data.used, on_time: data.onTime ? 1 : 0 },
+    },
   ],
   'alert.raised': ({ data, time }, { caseId }) => [
     {
@@ -66,6 +96,11 @@ export const supervisionProjectors: { readonly [K in SupervisionEvent]: Projecto
     },
   ],
   'alert.cleared': ({ data, time }) => [
-    { op: 'update', table: 'alerts', where: { alert_id: data.alertId }, set: { cleared_at: instant(time), cleared_reason: data.reason } },
+    {
+      op: 'update',
+      table: 'alerts',
+      where: { alert_id: data.alertId },
+      set: { cleared_at: instant(time), cleared_reason: data.reason },
+    },
   ],
 };

@@ -55,7 +55,9 @@ function worklistTimings(state: CaseState): WorklistTimings {
   const steps: Record<string, Timing> = {};
   for (const task of Object.values(state.tasks)) {
     const parentId = state.instances[task.instanceId]?.parentId;
-    const step = clocks.find((clock) => clock.kind === 'step' && (clock.instanceId === task.instanceId || clock.instanceId === parentId));
+    const step = clocks.find(
+      (clock) => clock.kind === 'step' && (clock.instanceId === task.instanceId || clock.instanceId === parentId),
+    );
     if (step) steps[task.id] = timing(state, step);
   }
   return { case: whole ? timing(state, whole) : null, steps };
@@ -70,7 +72,9 @@ function maskName(name: string): string {
 }
 
 function timing(state: CaseState, clock: ClockState): Timing {
-  const levels = Object.values(state.alerts).filter((alert) => alert.clockId === clock.id).map((alert) => alert.level);
+  const levels = Object.values(state.alerts)
+    .filter((alert) => alert.clockId === clock.id)
+    .map((alert) => alert.level);
   const signal = levels.sort((a, b) => SEVERITY[b] - SEVERITY[a])[0] ?? null;
   return {
     dueAt: clock.dueAt,

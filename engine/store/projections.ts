@@ -25,7 +25,11 @@ const instant = (iso: string): string => new Date(iso).toISOString();
 
 /** A finished case keeps nothing runnable or open in the query tables. */
 const clearCase = (_event: CaseEvent, { caseId }: EventPosition): RowChange[] =>
-  (['tasks', 'jobs', 'subscriptions', 'incidents'] as const).map((table) => ({ op: 'delete', table, where: { case_id: caseId } }));
+  (['tasks', 'jobs', 'subscriptions', 'incidents'] as const).map((table) => ({
+    op: 'delete',
+    table,
+    where: { case_id: caseId },
+  }));
 
 const PROJECTORS: { readonly [K in CaseEventType]: Projector<K> } = {
   ...supervisionProjectors,
@@ -58,12 +62,24 @@ const PROJECTORS: { readonly [K in CaseEventType]: Projector<K> } = {
       },
     },
   ],
-  'task.assigned': ({ data }) => [{ op: 'update', table: 'tasks', where: { task_id: data.taskId }, set: { assignee: data.assignee } }],
-  'task.claimed': ({ data }) => [{ op: 'update', table: 'tasks', where: { task_id: data.taskId }, set: { assignee: data.assignee } }],
-  'task.unclaimed': ({ data }) => [{ op: 'update', table: 'tasks', where: { task_id: data.taskId }, set: { assignee: null } }],
-  'task.transferred': ({ data }) => [{ op: 'update', table: 'tasks', where: { task_id: data.taskId }, set: { assignee: data.to } }],
-  'task.delegated': ({ data }) => [{ op: 'update', table: 'tasks', where: { task_id: data.taskId }, set: { assignee: data.to } }],
-  'task.resolved': ({ data }) => [{ op: 'update', table: 'tasks', where: { task_id: data.taskId }, set: { assignee: data.owner } }],
+  'task.assigned': ({ data }) => [
+    { op: 'update', table: 'tasks', where: { task_id: data.taskId }, set: { assignee: data.assignee } },
+  ],
+  'task.claimed': ({ data }) => [
+    { op: 'update', table: 'tasks', where: { task_id: data.taskId }, set: { assignee: data.assignee } },
+  ],
+  'task.unclaimed': ({ data }) => [
+    { op: 'update', table: 'tasks', where: { task_id: data.taskId }, set: { assignee: null } },
+  ],
+  'task.transferred': ({ data }) => [
+    { op: 'update', table: 'tasks', where: { task_id: data.taskId }, set: { assignee: data.to } },
+  ],
+  'task.delegated': ({ data }) => [
+    { op: 'update', table: 'tasks', where: { task_id: data.taskId }, set: { assignee: data.to } },
+  ],
+  'task.resolved': ({ data }) => [
+    { op: 'update', table: 'tasks', where: { task_id: data.taskId }, set: { assignee: data.owner } },
+  ],
   'task.urged': none,
   'task.copied': none,
   'multiInstance.instancesAdded': none,
@@ -179,7 +195,12 @@ const PROJECTORS: { readonly [K in CaseEventType]: Projector<K> } = {
   ],
   'incident.resolved': ({ data }) => [
     { op: 'delete', table: 'incidents', where: { incident_id: data.incidentId } },
-    { op: 'update', table: 'jobs', where: { incident_id: data.incidentId }, set: { incident_id: null, retries: data.retries } },
+    {
+      op: 'update',
+      table: 'jobs',
+      where: { incident_id: data.incidentId },
+      set: { incident_id: null, retries: data.retries },
+    },
   ],
   'call.started': none,
   'case.completed': clearCase,

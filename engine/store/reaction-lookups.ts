@@ -38,7 +38,12 @@ async function findSubscribers(
  * Start events of the latest version of each process that this message or signal triggers.
  * Scans the latest definitions (compiled once each, from the cache): deployments are few.
  */
-async function findStartTriggers(db: Knex, cache: DefinitionCache, kind: 'message' | 'signal', name: string): Promise<StartTrigger[]> {
+async function findStartTriggers(
+  db: Knex,
+  cache: DefinitionCache,
+  kind: 'message' | 'signal',
+  name: string,
+): Promise<StartTrigger[]> {
   const triggers: StartTrigger[] = [];
   for (const ref of await latestDefinitions(db)) {
     const process = (await cache.get(db, ref.hash)).processes.get(ref.processId);

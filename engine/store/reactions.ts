@@ -7,14 +7,22 @@
 import type { CaseEvent, CaseEventType, EventOf } from '../case/index.js';
 import type { CommandRequest, ReactionLookups, StepResult } from './requests.js';
 
-type Reaction<K extends CaseEventType> = (event: EventOf<K>, step: StepResult, lookups: ReactionLookups) => Promise<CommandRequest[]>;
+type Reaction<K extends CaseEventType> = (
+  event: EventOf<K>,
+  step: StepResult,
+  lookups: ReactionLookups,
+) => Promise<CommandRequest[]>;
 
 const REACTIONS: { readonly [K in CaseEventType]?: Reaction<K> } = {
   'call.started': async ({ data }, step, lookups) => {
     const parent = { caseId: step.caseId, instanceId: data.instanceId };
     const failCall = (message: string): CommandRequest => ({
       caseId: step.caseId,
-      command: { type: 'call.fail', actor: actorOf(data.childCaseId), data: { instanceId: data.instanceId, childCaseId: data.childCaseId, errorCode: null, message } },
+      command: {
+        type: 'call.fail',
+        actor: actorOf(data.childCaseId),
+        data: { instanceId: data.instanceId, childCaseId: data.childCaseId, errorCode: null, message },
+      },
     });
     const hash = await lookups.latestHash(data.processId);
     if (hash === null) return [failCall(`Expected process ${data.processId} to be deployed, but it is not`)];
@@ -42,19 +50,29 @@ const REACTIONS: { readonly [K in CaseEventType]?: Reaction<K> } = {
         command: {
           type: 'call.fail',
           actor: actorOf(step.caseId),
-          data: { instanceId: parent.instanceId, childCaseId: step.caseId, errorCode: data.errorCode, message: data.message },
+          data: {
+            instanceId: parent.instanceId,
+            childCaseId: step.caseId,
+            errorCode: data.errorCode,
+            message: data.message,
+          },
         },
         onReject: { ignore: ['CALL_NOT_FOUND', 'CASE_NOT_ACTIVE'] },
       },
     ];
   },
   'element.terminated': async ({ data }, step) => {
-    const childCaseId = step.before?.instances[data.instanceId]?.childCaseId ?? startedChild(step.events, data.instanceId);
+    const childCaseId =
+      step.before?.instances[data.instanceId]?.childCaseId ?? startedChild(step.events, data.instanceId);
     if (childCaseId === undefined) return [];
     return [
       {
         caseId: childCaseId,
-        command: { type: 'case.cancel', actor: actorOf(step.caseId), data: { reason: `call activity ${data.elementId} ${data.reason}` } },
+        command: {
+          type: 'case.cancel',
+          actor: actorOf(step.caseId),
+          data: { reason: `call activity ${data.elementId} ${data.reason}` },
+        },
         onReject: { ignore: ['CASE_NOT_ACTIVE', 'CASE_NOT_FOUND'] },
       },
     ];
@@ -104,7 +122,9 @@ export async function signalRequests(
     command: { type: 'signal.receive', actor, data: { name, variables } },
     onReject: { ignore: ['NO_SUBSCRIPTION', 'CASE_NOT_ACTIVE'] },
   }));
-  const starts = (await lookups.startTriggers('signal', name)).map((trigger) => startBy(trigger, lookups.newCaseId(), variables, actor));
+  const starts = (await lookups.startTriggers('signal', name)).map((trigger) =>
+    startBy(trigger, lookups.newCaseId(), variables, actor),
+  );
   return [...receives, ...starts];
 }
 
@@ -118,7 +138,11 @@ export function startBy(
   return {
     caseId,
     definitionHash: trigger.hash,
-    command: { type: 'case.start', actor, data: { caseId, processId: trigger.processId, variables, startEventId: trigger.startEventId } },
+    command: {
+      type: 'case.start',
+      actor,
+      data: { caseId, processId: trigger.processId, variables, startEventId: trigger.startEventId },
+    },
   };
 }
 
@@ -131,7 +155,11 @@ function completeCall(step: StepResult): CommandRequest[] {
       command: {
         type: 'call.complete',
         actor: actorOf(step.caseId),
-        data: { instanceId: parent.instanceId, childCaseId: step.caseId, variables: step.state.variables[step.state.rootInstanceId] ?? {} },
+        data: {
+          instanceId: parent.instanceId,
+          childCaseId: step.caseId,
+          variables: step.state.variables[step.state.rootInstanceId] ?? {},
+        },
       },
       onReject: { ignore: ['CALL_NOT_FOUND', 'CASE_NOT_ACTIVE'] },
     },

@@ -64,7 +64,10 @@ export async function rectificationsDue(db: Knex, filter: RectificationDueFilter
   const rows = (await query) as Array<Record<string, unknown>>;
   return rows.map((row) => {
     const dueAt = new Date(String(row['dueAt'])).toISOString();
-    const appeal = row['appeal'] === null || row['appeal'] === undefined ? null : readJson<{ status?: string } | null>(row['appeal']);
+    const appeal =
+      row['appeal'] === null || row['appeal'] === undefined
+        ? null
+        : readJson<{ status?: string } | null>(row['appeal']);
     return {
       ratingId: String(row['ratingId']),
       rectificationId: String(row['rectificationId']),

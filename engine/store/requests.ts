@@ -49,7 +49,11 @@ export interface StartTrigger {
 /** Lookups reactions need, bound to the transaction in progress. */
 export interface ReactionLookups {
   /** Active cases with an open subscription of this kind and name, oldest subscription first. */
-  subscribers(kind: 'message' | 'signal', name: string, options?: { excludeCaseId?: string; elementId?: string }): Promise<SubscriberRef[]>;
+  subscribers(
+    kind: 'message' | 'signal',
+    name: string,
+    options?: { excludeCaseId?: string; elementId?: string },
+  ): Promise<SubscriberRef[]>;
   /** Start events of the latest process versions triggered by this message or signal. */
   startTriggers(kind: 'message' | 'signal', name: string): Promise<StartTrigger[]>;
   /** The hash of the latest version of a process, or null if it is not deployed. */

@@ -18,7 +18,9 @@ import type { TimerRepeat, WorkingCalendar } from '../runtime/index.js';
 import { addDuration, nextCronOccurrence, parseDuration, parseInstant, parseRepeatingInterval } from '../time/index.js';
 
 /** A planned occurrence, or why the timer cannot be planned. */
-export type StartTimerPlan = { readonly ok: true; readonly dueAt: string; readonly repeat: TimerRepeat | null } | { readonly ok: false; readonly message: string };
+export type StartTimerPlan =
+  | { readonly ok: true; readonly dueAt: string; readonly repeat: TimerRepeat | null }
+  | { readonly ok: false; readonly message: string };
 
 /** The first occurrence of a start timer deployed at `now`. */
 export function planStartTimer(timer: TimerDefinition, now: string, calendar?: WorkingCalendar): StartTimerPlan {
@@ -26,11 +28,16 @@ export function planStartTimer(timer: TimerDefinition, now: string, calendar?: W
     const { amount, unit } = timer.limit;
     if (unit === '自然日') return once(addDuration(new Date(now), { ...ZERO, days: amount }));
     if (unit === '小时(自然日)') return once(new Date(Date.parse(now) + amount * 3_600_000));
-    if (!calendar) return { ok: false, message: `A ${amount} ${unit} start timer needs the working-day calendar, but none is configured` };
+    if (!calendar)
+      return {
+        ok: false,
+        message: `A ${amount} ${unit} start timer needs the working-day calendar, but none is configured`,
+      };
     return { ok: true, dueAt: calendar.addLimit(now, timer.limit), repeat: null };
   }
   const text = expressionText(timer.expression, now);
-  if (text === null) return { ok: false, message: `Timer expression '${timer.expression.source}' could not be evaluated` };
+  if (text === null)
+    return { ok: false, message: `Timer expression '${timer.expression.source}' could not be evaluated` };
   if (timer.kind === 'duration') {
     const duration = parseDuration(text);
     return duration && !duration.negative ? once(addDuration(new Date(now), duration)) : invalid('duration', text);
@@ -44,19 +51,30 @@ export function planStartTimer(timer: TimerDefinition, now: string, calendar?: W
     if (interval.repetitions === 0) return { ok: false, message: `Timer cycle '${text}' repeats zero times` };
     const first = interval.start ?? addDuration(new Date(now), interval.period);
     const remaining = interval.repetitions === null ? null : interval.repetitions - 1;
-    return { ok: true, dueAt: first.toISOString(), repeat: { kind: 'interval', remaining, every: text.split('/').pop() ?? '' } };
+    return {
+      ok: true,
+      dueAt: first.toISOString(),
+      repeat: { kind: 'interval', remaining, every: text.split('/').pop() ?? '' },
+    };
   }
   const next = nextCronOccurrence(text, now);
-  return next ? { ok: true, dueAt: next, repeat: { kind: 'cron', remaining: null, cron: text } } : invalid('cycle', text);
+  return next
+    ? { ok: true, dueAt: next, repeat: { kind: 'cron', remaining: null, cron: text } }
+    : invalid('cycle', text);
 }
 
 /** The occurrence after the one due at `dueAt`, or null when the cycle is done. */
-export function nextStartTimer(repeat: TimerRepeat | null, dueAt: string): { dueAt: string; repeat: TimerRepeat } | null {
+export function nextStartTimer(
+  repeat: TimerRepeat | null,
+  dueAt: string,
+): { dueAt: string; repeat: TimerRepeat } | null {
   if (!repeat || (repeat.remaining !== null && repeat.remaining <= 0)) return null;
   const remaining = repeat.remaining === null ? null : repeat.remaining - 1;
   if (repeat.kind === 'interval') {
     const period = parseDuration(repeat.every);
-    return period ? { dueAt: addDuration(new Date(dueAt), period).toISOString(), repeat: { ...repeat, remaining } } : null;
+    return period
+      ? { dueAt: addDuration(new Date(dueAt), period).toISOString(), repeat: { ...repeat, remaining } }
+      : null;
   }
   const next = nextCronOccurrence(repeat.cron, dueAt);
   return next ? { dueAt: next, repeat: { ...repeat, remaining } } : null;
@@ -78,4 +96,7 @@ function expressionText(expression: { source: string; feel: string }, now: strin
 
 const ZERO = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0, negative: false };
 const once = (date: Date): StartTimerPlan => ({ ok: true, dueAt: date.toISOString(), repeat: null });
-const invalid = (kind: string, text: string): StartTimerPlan => ({ ok: false, message: `Timer ${kind} '${text}' is not valid ISO 8601${kind === 'cycle' ? ' or cron' : ''}` });
+const invalid = (kind: string, text: string): StartTimerPlan => ({
+  ok: false,
+  message: `Timer ${kind} '${text}' is not valid ISO 8601${kind === 'cycle' ? ' or cron' : ''}`,
+});

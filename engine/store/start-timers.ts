@@ -40,7 +40,12 @@ export interface StartTimerContext {
  * timers: drop the older versions' ones and schedule its own. Throws `DeploymentError` when a
  * timer cannot be planned (e.g. working days without a calendar), which rolls the deploy back.
  */
-export async function replaceStartTimers(trx: Knex, process: CompiledProcess, ref: { version: number; hash: string }, ctx: StartTimerContext): Promise<void> {
+export async function replaceStartTimers(
+  trx: Knex,
+  process: CompiledProcess,
+  ref: { version: number; hash: string },
+  ctx: StartTimerContext,
+): Promise<void> {
   await trx('jobs').where({ kind: 'start-timer', process_id: process.id }).delete();
   const rows = [];
   for (const startEventId of process.eventStarts) {
@@ -48,9 +53,17 @@ export async function replaceStartTimers(trx: Knex, process: CompiledProcess, re
     if (element?.kind !== 'startEvent' || element.eventDefinition?.type !== 'timer') continue;
     const plan = planStartTimer(element.eventDefinition.timer, ctx.now, ctx.calendar);
     if (!plan.ok) {
-      throw new DeploymentError([{ severity: 'error', rule: 'timer-start-unplannable', elementId: startEventId, message: plan.message }]);
+      throw new DeploymentError([
+        { severity: 'error', rule: 'timer-start-unplannable', elementId: startEventId, message: plan.message },
+      ]);
     }
-    const payload: StartTimerPayload = { processId: process.id, version: ref.version, hash: ref.hash, startEventId, repeat: plan.repeat };
+    const payload: StartTimerPayload = {
+      processId: process.id,
+      version: ref.version,
+      hash: ref.hash,
+      startEventId,
+      repeat: plan.repeat,
+    };
     rows.push(startTimerRow(ctx.ids(), payload, plan.dueAt, ctx.now));
   }
   if (rows.length > 0) await trx('jobs').insert(rows);
@@ -60,16 +73,29 @@ export async function replaceStartTimers(trx: Knex, process: CompiledProcess, re
  * Fire a start timer leased to `owner`: start a case and schedule the next occurrence, in one
  * transaction. Returns the new case id, or null when the job is no longer leased to `owner`.
  */
-export async function fireStartTimer(dispatcher: Dispatcher, job: JobRow, owner: string, ctx: Omit<StartTimerContext, 'calendar'>): Promise<string | null> {
+export async function fireStartTimer(
+  dispatcher: Dispatcher,
+  job: JobRow,
+  owner: string,
+  ctx: Omit<StartTimerContext, 'calendar'>,
+): Promise<string | null> {
   let caseId: string | null = null;
   await dispatcher.transact(async (_lookups, trx) => {
     const deleted = await trx('jobs').where({ job_id: job.jobId, lease_owner: owner }).delete();
     if (deleted !== 1) return [];
     const payload = job.payload as unknown as StartTimerPayload;
     const next = nextStartTimer(payload.repeat, job.dueAt);
-    if (next) await trx('jobs').insert(startTimerRow(ctx.ids(), { ...payload, repeat: next.repeat }, next.dueAt, ctx.now));
+    if (next)
+      await trx('jobs').insert(startTimerRow(ctx.ids(), { ...payload, repeat: next.repeat }, next.dueAt, ctx.now));
     caseId = ctx.ids();
-    return [startBy({ processId: payload.processId, hash: payload.hash, startEventId: payload.startEventId }, caseId, {}, 'timer')];
+    return [
+      startBy(
+        { processId: payload.processId, hash: payload.hash, startEventId: payload.startEventId },
+        caseId,
+        {},
+        'timer',
+      ),
+    ];
   });
   return caseId;
 }

@@ -78,7 +78,11 @@ export interface Store {
   /** Deliver a message to a case (or the first subscriber, or start a process on it). */
   correlateMessage(name: string, input?: CorrelateInput): Promise<DispatchResult>;
   /** Deliver a signal to every subscribed active case and start signal-start processes. */
-  broadcastSignal(name: string, variables?: Record<string, unknown>, options?: { actor?: string }): Promise<readonly CaseEvents[]>;
+  broadcastSignal(
+    name: string,
+    variables?: Record<string, unknown>,
+    options?: { actor?: string },
+  ): Promise<readonly CaseEvents[]>;
   /** The stored snapshot of a case, or null. */
   getCase(caseId: string): Promise<CaseState | null>;
   /** A case's events in order (optionally up to a seq or instant). */

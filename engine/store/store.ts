@@ -54,7 +54,12 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
   const store: Store = {
     database,
     deploy: (xml, { actor }) =>
-      deploy(knex, engine, cache, xml, { actor, now: clock.now().toISOString(), ids, ...(options.calendar ? { calendar: options.calendar } : {}) }),
+      deploy(knex, engine, cache, xml, {
+        actor,
+        now: clock.now().toISOString(),
+        ids,
+        ...(options.calendar ? { calendar: options.calendar } : {}),
+      }),
     async startCase(input) {
       const ref = await findDefinition(knex, input.processId, input.version);
       if (!ref) throw new ProcessNotDeployedError(input.processId, input.version ?? null);
@@ -65,20 +70,39 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
         variables: input.variables ?? {},
         ...(input.startEventId ? { startEventId: input.startEventId } : {}),
       };
-      return toResult(caseId, await dispatcher.dispatch({ caseId, definitionHash: ref.hash, command: { type: 'case.start', actor: input.actor, data } }));
+      return toResult(
+        caseId,
+        await dispatcher.dispatch({
+          caseId,
+          definitionHash: ref.hash,
+          command: { type: 'case.start', actor: input.actor, data },
+        }),
+      );
     },
     dispatch: (caseId, command) => dispatch(caseId, command),
     async correlateMessage(name, input = {}) {
       const actor = input.actor ?? 'system';
-      const data = { name, variables: input.variables ?? {}, ...(input.elementId ? { elementId: input.elementId } : {}) };
+      const data = {
+        name,
+        variables: input.variables ?? {},
+        ...(input.elementId ? { elementId: input.elementId } : {}),
+      };
       let target = input.caseId;
       const steps = await dispatcher.transact(async (lookups) => {
         if (target === undefined) {
-          const [subscriber] = await lookups.subscribers('message', name, input.elementId ? { elementId: input.elementId } : {});
+          const [subscriber] = await lookups.subscribers(
+            'message',
+            name,
+            input.elementId ? { elementId: input.elementId } : {},
+          );
           target = subscriber?.caseId;
           if (target === undefined) {
             const [trigger] = await lookups.startTriggers('message', name);
-            if (!trigger) throw new CommandRejectedError('', 'message.correlate', { code: 'NO_SUBSCRIPTION', message: `Expected a case or process waiting for message ${name}, but there is none` });
+            if (!trigger)
+              throw new CommandRejectedError('', 'message.correlate', {
+                code: 'NO_SUBSCRIPTION',
+                message: `Expected a case or process waiting for message ${name}, but there is none`,
+              });
             target = lookups.newCaseId();
             return [startBy(trigger, target, data.variables, actor)];
           }
@@ -88,7 +112,9 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
       return toResult(target ?? '', steps);
     },
     async broadcastSignal(name, variables = {}, opts = {}) {
-      const steps = await dispatcher.transact((lookups) => signalRequests(lookups, name, variables, opts.actor ?? 'system'));
+      const steps = await dispatcher.transact((lookups) =>
+        signalRequests(lookups, name, variables, opts.actor ?? 'system'),
+      );
       return groupByCase(steps);
     },
     getCase: async (caseId) => (await loadCase(knex, caseId))?.state ?? null,

@@ -20,7 +20,8 @@ export interface InstantRange {
 export function beijingPeriod(fromDate: string, toDate: string): InstantRange {
   const start = Date.parse(`${fromDate}T00:00:00.000+08:00`);
   const end = Date.parse(`${toDate}T00:00:00.000+08:00`) + 86_400_000;
-  if (Number.isNaN(start) || Number.isNaN(end)) throw new RangeError(`Not a date: ${Number.isNaN(start) ? fromDate : toDate}`);
+  if (Number.isNaN(start) || Number.isNaN(end))
+    throw new RangeError(`Not a date: ${Number.isNaN(start) ? fromDate : toDate}`);
   return { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
 }
 
@@ -82,7 +83,12 @@ export async function handlingPerformance(db: Knex, filter: PerformanceFilter): 
     .where('finished_at', '<', new Date(filter.to).toISOString());
   if (filter.department !== undefined) query.where('department', filter.department);
   if (filter.matterCode !== undefined) query.where('matter_code', filter.matterCode);
-  const rows = (await query) as Array<{ key: string | null; unit: TimeLimitUnit; used: number | string | null; onTime: number | string | null }>;
+  const rows = (await query) as Array<{
+    key: string | null;
+    unit: TimeLimitUnit;
+    used: number | string | null;
+    onTime: number | string | null;
+  }>;
 
   const groups = new Map<string, { key: string | null; unit: TimeLimitUnit; used: number[]; onTime: number }>();
   for (const row of rows) {
@@ -109,5 +115,13 @@ export async function handlingPerformance(db: Knex, filter: PerformanceFilter): 
         maxUsed: sorted[finished - 1] ?? 0,
       };
     })
-    .sort((a, b) => (a.key === b.key ? a.unit.localeCompare(b.unit) : a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key, 'zh-CN')));
+    .sort((a, b) =>
+      a.key === b.key
+        ? a.unit.localeCompare(b.unit)
+        : a.key === null
+          ? 1
+          : b.key === null
+            ? -1
+            : a.key.localeCompare(b.key, 'zh-CN'),
+    );
 }

@@ -40,7 +40,9 @@ export interface AlertView {
 
 /** Signals matching the filter, newest first. */
 export async function listAlerts(db: Knex, filter: AlertFilter = {}): Promise<AlertView[]> {
-  const query = db('alerts').select('*').orderBy([{ column: 'raised_at', order: 'desc' }, { column: 'alert_id' }]);
+  const query = db('alerts')
+    .select('*')
+    .orderBy([{ column: 'raised_at', order: 'desc' }, { column: 'alert_id' }]);
   if (filter.openOnly !== false) query.whereNull('cleared_at');
   if (filter.department !== undefined) query.where('department', filter.department);
   if (filter.level !== undefined) query.where('level', filter.level);
@@ -98,7 +100,10 @@ export async function supervisionStatistics(db: Knex, filter: StatisticsFilter):
   if (filter.kind) finished.where('kind', filter.kind);
   const open = db('alerts').select(column, 'level').count({ n: '*' }).whereNull('cleared_at').groupBy(column, 'level');
   if (filter.kind) open.where('kind', filter.kind);
-  const [rows, openRows] = (await Promise.all([finished, open])) as [Array<Record<string, unknown>>, Array<Record<string, unknown>>];
+  const [rows, openRows] = (await Promise.all([finished, open])) as [
+    Array<Record<string, unknown>>,
+    Array<Record<string, unknown>>,
+  ];
 
   const groups = new Map<string, { key: string | null; unit: TimeLimitUnit; used: number[]; onTime: number }>();
   for (const row of rows) {

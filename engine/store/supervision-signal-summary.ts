@@ -29,30 +29,72 @@ const RANK: Readonly<Record<AlertLevel, number>> = { 预警: 0, 黄牌: 1, 红�
 
 /** Open signals per (department, matter, kind, level), each clock at its highest open level; sorted by department, matter, kind, level. */
 export async function openSignalSummary(db: Knex, filter: SignalSummaryFilter = {}): Promise<SignalSummaryGroup[]> {
-  const query = db('alerts').select('clock_id', 'case_id', 'level', 'kind', 'department', 'matter_code').whereNull('cleared_at');
+  const query = db('alerts')
+    .select('clock_id', 'case_id', 'level', 'kind', 'department', 'matter_code')
+    .whereNull('cleared_at');
   if (filter.department !== undefined) query.where('department', filter.department);
   if (filter.matterCode !== undefined) query.where('matter_code', filter.matterCode);
   if (filter.kind !== undefined) query.where('kind', filter.kind);
-  const rows = (await query) as Array<{ clock_id: string; case_id: string; level: string; kind: string; department: string | null; matter_code: string | null }>;
+  const rows = (await query) as Array<{
+    clock_id: string;
+    case_id: string;
+    level: string;
+    kind: string;
+    department: string | null;
+    matter_code: string | null;
+  }>;
 
-  const clocks = new Map<string, { caseId: string; level: AlertLevel; kind: 'case' | 'step'; department: string | null; matterCode: string | null }>();
+  const clocks = new Map<
+    string,
+    { caseId: string; level: AlertLevel; kind: 'case' | 'step'; department: string | null; matterCode: string | null }
+  >();
   for (const row of rows) {
     if (!(ALERT_LEVELS as readonly string[]).includes(row.level)) continue;
     const level = row.level as AlertLevel;
     const seen = clocks.get(row.clock_id);
-    if (!seen || RANK[level] > RANK[seen.level]) clocks.set(row.clock_id, { caseId: row.case_id, level, kind: row.kind === 'case' ? 'case' : 'step', department: row.department ?? null, matterCode: row.matter_code ?? null });
+    if (!seen || RANK[level] > RANK[seen.level])
+      clocks.set(row.clock_id, {
+        caseId: row.case_id,
+        level,
+        kind: row.kind === 'case' ? 'case' : 'step',
+        department: row.department ?? null,
+        matterCode: row.matter_code ?? null,
+      });
   }
-  const groups = new Map<string, { department: string | null; matterCode: string | null; kind: 'case' | 'step'; level: AlertLevel; clocks: number; cases: Set<string> }>();
+  const groups = new Map<
+    string,
+    {
+      department: string | null;
+      matterCode: string | null;
+      kind: 'case' | 'step';
+      level: AlertLevel;
+      clocks: number;
+      cases: Set<string>;
+    }
+  >();
   for (const clock of clocks.values()) {
     const id = JSON.stringify([clock.department, clock.matterCode, clock.kind, clock.level]);
-    const group = groups.get(id) ?? { department: clock.department, matterCode: clock.matterCode, kind: clock.kind, level: clock.level, clocks: 0, cases: new Set<string>() };
+    const group = groups.get(id) ?? {
+      department: clock.department,
+      matterCode: clock.matterCode,
+      kind: clock.kind,
+      level: clock.level,
+      clocks: 0,
+      cases: new Set<string>(),
+    };
     group.clocks += 1;
     group.cases.add(clock.caseId);
     groups.set(id, group);
   }
   return [...groups.values()]
     .map(({ cases, ...group }) => ({ ...group, cases: cases.size }))
-    .sort((a, b) => compareText(a.department, b.department) || compareText(a.matterCode, b.matterCode) || a.kind.localeCompare(b.kind) || RANK[a.level] - RANK[b.level]);
+    .sort(
+      (a, b) =>
+        compareText(a.department, b.department) ||
+        compareText(a.matterCode, b.matterCode) ||
+        a.kind.localeCompare(b.kind) ||
+        RANK[a.level] - RANK[b.level],
+    );
 }
 
 /** Chinese order; nothing recorded sorts last. */

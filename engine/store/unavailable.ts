@@ -7,7 +7,18 @@
  */
 
 /** Node socket errors meaning the database server could not be reached or dropped the connection. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ENETDOWN',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
 
 /**
  * PostgreSQL SQLSTATEs: 08 connection exception; 53 insufficient resources (disk full, too many
@@ -18,10 +29,26 @@ const POSTGRES_CODES = new Set(['57P01', '57P02', '57P03', '25006', '58030']);
 const POSTGRES_CLASSES = ['08', '53'];
 
 /** SQLite result codes (node-sqlite3 reports the primary code). */
-const SQLITE_CODES = new Set(['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_PROTOCOL', 'SQLITE_NOLFS', 'SQLITE_PERM']);
+const SQLITE_CODES = new Set([
+  'SQLITE_READONLY',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+  'SQLITE_FULL',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_PROTOCOL',
+  'SQLITE_NOLFS',
+  'SQLITE_PERM',
+]);
 
 /** Messages of errors that carry no code: pg's dropped connections, knex's pool timeout. */
-const MESSAGES = [/^Connection terminated/i, /Client has encountered a connection error/i, /timeout exceeded when trying to connect/i, /Timeout acquiring a connection/i, /Unable to acquire a connection/i];
+const MESSAGES = [
+  /^Connection terminated/i,
+  /Client has encountered a connection error/i,
+  /timeout exceeded when trying to connect/i,
+  /Timeout acquiring a connection/i,
+  /Unable to acquire a connection/i,
+];
 
 /** True when `error` (or an error it was caused by) means the database cannot serve the request now. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -29,7 +56,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (isUnavailable(current as DriverError)) return true;
     // A connection tried on several addresses fails with an AggregateError of each attempt.
     const { errors } = current as { errors?: unknown };
-    if (Array.isArray(errors) && errors.some((each) => typeof each === 'object' && each !== null && isUnavailable(each as DriverError))) return true;
+    if (
+      Array.isArray(errors) &&
+      errors.some((each) => typeof each === 'object' && each !== null && isUnavailable(each as DriverError))
+    )
+      return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

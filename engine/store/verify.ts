@@ -31,7 +31,11 @@ export async function verifyCase(db: Knex, engine: Pick<EnginePort, 'replay'>, c
   }
   const replayed = engine.replay(chained.map((entry) => entry.event));
   if (!sameJson(replayed, record.state)) {
-    return { ok: false, brokenAtSeq: record.version, reason: 'Expected replay of the log to equal the stored snapshot, but they differ' };
+    return {
+      ok: false,
+      brokenAtSeq: record.version,
+      reason: 'Expected replay of the log to equal the stored snapshot, but they differ',
+    };
   }
   const mismatch = await projectionMismatch(db, record.state);
   if (mismatch) return { ok: false, brokenAtSeq: record.version, reason: mismatch };

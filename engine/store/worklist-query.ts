@@ -48,19 +48,34 @@ export interface WorklistPage {
 }
 
 /** One page of the worklist: at most `limit` rows after `after` (from the start without it). */
-export async function listWorklist(db: Knex, filter: WorklistFilter, page: { readonly limit: number; readonly after?: WorklistPosition }): Promise<WorklistPage> {
+export async function listWorklist(
+  db: Knex,
+  filter: WorklistFilter,
+  page: { readonly limit: number; readonly after?: WorklistPosition },
+): Promise<WorklistPage> {
   const mine = filter.mine;
   /** The page's rows (and one more, to know there is a next page) of tasks narrowed by `only`. */
   const arm = (only?: (query: Knex.QueryBuilder) => void, fromCases = false) => {
     // SQLite keeps the written join order of a CROSS JOIN (PostgreSQL plans from its statistics).
-    const joined = fromCases && db.client.config.client === 'sqlite3' ? db('cases').crossJoin('tasks', 'tasks.case_id', 'cases.case_id') : db('tasks').join('cases', 'cases.case_id', 'tasks.case_id');
-    const query = joined.select(COLUMNS).orderBy(ORDER.map((column) => `tasks.${column}`)).limit(page.limit + 1);
+    const joined =
+      fromCases && db.client.config.client === 'sqlite3'
+        ? db('cases').crossJoin('tasks', 'tasks.case_id', 'cases.case_id')
+        : db('tasks').join('cases', 'cases.case_id', 'tasks.case_id');
+    const query = joined
+      .select(COLUMNS)
+      .orderBy(ORDER.map((column) => `tasks.${column}`))
+      .limit(page.limit + 1);
     if (filter.department !== undefined) query.where('tasks.department', filter.department);
     if (filter.assignee !== undefined) query.where('tasks.assignee', filter.assignee);
     if (filter.caseId !== undefined) query.where('tasks.case_id', filter.caseId);
     if (filter.taskId !== undefined) query.where('tasks.task_id', filter.taskId);
     // A row-value comparison: both dialects range-scan the (…, created_at, case_id, task_id) index with it.
-    if (page.after) query.whereRaw('(tasks.created_at, tasks.case_id, tasks.task_id) > (?, ?, ?)', [page.after.createdAt, page.after.caseId, page.after.taskId]);
+    if (page.after)
+      query.whereRaw('(tasks.created_at, tasks.case_id, tasks.task_id) > (?, ?, ?)', [
+        page.after.createdAt,
+        page.after.caseId,
+        page.after.taskId,
+      ]);
     only?.(query);
     return query;
   };
@@ -73,18 +88,40 @@ export async function listWorklist(db: Knex, filter: WorklistFilter, page: { rea
     // officer's open cases, not every case they ever received.
     const arms = [
       arm((held) => held.where('tasks.assignee', mine.userId)),
-      arm((received) => received.whereNull('tasks.assignee').where('cases.received_by', mine.userId).whereIn('cases.status', ['active', 'failed']), true),
+      arm(
+        (received) =>
+          received
+            .whereNull('tasks.assignee')
+            .where('cases.received_by', mine.userId)
+            .whereIn('cases.status', ['active', 'failed']),
+        true,
+      ),
       ...(mine.department === undefined
         ? []
-        : [arm((offered) => offered.whereNull('tasks.assignee').where('tasks.department', mine.department!).where((other) => other.whereNull('cases.received_by').orWhereNot('cases.received_by', mine.userId)))]),
+        : [
+            arm((offered) =>
+              offered
+                .whereNull('tasks.assignee')
+                .where('tasks.department', mine.department!)
+                .where((other) => other.whereNull('cases.received_by').orWhereNot('cases.received_by', mine.userId)),
+            ),
+          ]),
     ].map((each, index) => db.select('*').from(each.as(`arm${index}`)));
     const [first, ...rest] = arms;
-    query = db.select('*').from(first!.unionAll(rest).as('mine')).orderBy([...ORDER]).limit(page.limit + 1);
+    query = db
+      .select('*')
+      .from(first!.unionAll(rest).as('mine'))
+      .orderBy([...ORDER])
+      .limit(page.limit + 1);
   }
   const rows = (await query) as WorklistDbRow[];
   const shown = rows.slice(0, page.limit).map(toRow);
   const last = shown[shown.length - 1];
-  return { rows: shown, next: rows.length > page.limit && last ? { createdAt: last.createdAt, caseId: last.caseId, taskId: last.taskId } : null };
+  return {
+    rows: shown,
+    next:
+      rows.length > page.limit && last ? { createdAt: last.createdAt, caseId: last.caseId, taskId: last.taskId } : null,
+  };
 }
 
 /** The page order, and the keyset. */
@@ -114,7 +151,12 @@ export function decodeWorklistCursor(cursor: string): WorklistPosition | null {
   } catch {
     return null;
   }
-  if (!Array.isArray(value) || value.length !== 3 || !value.every((part) => typeof part === 'string' && part.length > 0 && part.length <= 200)) return null;
+  if (
+    !Array.isArray(value) ||
+    value.length !== 3 ||
+    !value.every((part) => typeof part === 'string' && part.length > 0 && part.length <= 200)
+  )
+    return null;
   const [createdAt, caseId, taskId] = value as [string, string, string];
   return ISO_INSTANT.test(createdAt) ? { createdAt, caseId, taskId } : null;
 }
@@ -132,13 +174,19 @@ interface WorklistDbRow extends TaskRow {
 }
 
 function toRow(row: WorklistDbRow): WorklistRow {
-  const timings = row.worklist_timings === null || row.worklist_timings === undefined ? null : readJson<WorklistTimings>(row.worklist_timings);
+  const timings =
+    row.worklist_timings === null || row.worklist_timings === undefined
+      ? null
+      : readJson<WorklistTimings>(row.worklist_timings);
   const task = toView(row);
   return {
     ...task,
     caseStatus: row.domain_status,
     matter: row.matter_code === null ? null : { code: row.matter_code, name: row.matter_name },
-    applicant: row.applicant_name_masked === null ? null : { name: row.applicant_name_masked, idNumber: row.applicant_id_masked ?? '' },
+    applicant:
+      row.applicant_name_masked === null
+        ? null
+        : { name: row.applicant_name_masked, idNumber: row.applicant_id_masked ?? '' },
     receivedAt: row.received_at,
     step: timings?.steps[task.taskId] ?? null,
     case: timings?.case ?? null,

@@ -11,7 +11,10 @@ const limit = {
   type: 'object',
   required: ['amount', 'unit'],
   additionalProperties: false,
-  properties: { amount: { title: '时长', type: 'number', exclusiveMinimum: 0 }, unit: { title: '单位', enum: [...TIME_LIMIT_UNITS] } },
+  properties: {
+    amount: { title: '时长', type: 'number', exclusiveMinimum: 0 },
+    unit: { title: '单位', enum: [...TIME_LIMIT_UNITS] },
+  },
 } as const;
 
 const rules = {
@@ -24,15 +27,44 @@ const rules = {
       description: '到期之前何时预警：不预警，剩余一段时限时，或剩余一定比例时',
       oneOf: [
         { title: '不预警', type: 'null' },
-        { title: '剩余时限', type: 'object', required: ['remaining'], additionalProperties: false, properties: { remaining: { title: '剩余时限', ...limit } } },
-        { title: '剩余比例', type: 'object', required: ['remainingRatio'], additionalProperties: false, properties: { remainingRatio: { title: '剩余比例', description: '0 到 1 之间，如 0.2 即剩余 20% 时', type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } } },
+        {
+          title: '剩余时限',
+          type: 'object',
+          required: ['remaining'],
+          additionalProperties: false,
+          properties: { remaining: { title: '剩余时限', ...limit } },
+        },
+        {
+          title: '剩余比例',
+          type: 'object',
+          required: ['remainingRatio'],
+          additionalProperties: false,
+          properties: {
+            remainingRatio: {
+              title: '剩余比例',
+              description: '0 到 1 之间，如 0.2 即剩余 20% 时',
+              type: 'number',
+              exclusiveMinimum: 0,
+              exclusiveMaximum: 1,
+            },
+          },
+        },
       ],
     },
     yellowAtDue: { title: '到期即黄牌', type: 'boolean' },
     red: {
       title: '红牌',
       description: '超期多久仍未办结时亮红牌（督办）',
-      oneOf: [{ title: '不设红牌', type: 'null' }, { title: '超期之后', type: 'object', required: ['after'], additionalProperties: false, properties: { after: { title: '超期时限', ...limit } } }],
+      oneOf: [
+        { title: '不设红牌', type: 'null' },
+        {
+          title: '超期之后',
+          type: 'object',
+          required: ['after'],
+          additionalProperties: false,
+          properties: { after: { title: '超期时限', ...limit } },
+        },
+      ],
     },
   },
 } as const;
@@ -68,6 +100,10 @@ export function parseSupervisionConfig(value: unknown): SupervisionPolicy {
     const field = first?.instancePath || '/';
     throw new SupervisionConfigError(`Supervision rules: ${field} ${first?.message ?? 'is invalid'}`, field);
   }
-  const config = value as { defaults?: SupervisionRules; byMatter?: Record<string, SupervisionRules>; byProcess?: Record<string, SupervisionRules> };
+  const config = value as {
+    defaults?: SupervisionRules;
+    byMatter?: Record<string, SupervisionRules>;
+    byProcess?: Record<string, SupervisionRules>;
+  };
   return policyFrom(config);
 }

@@ -28,11 +28,15 @@ export function planLimit(
   const due = at(clock.budget);
   const alerts: Array<{ level: AlertLevel; at: string }> = [];
   if (rules.warning) {
-    const left = 'remaining' in rules.warning ? amountIn(rules.warning.remaining.amount, rules.warning.remaining.unit, clock.unit) : clock.budget * rules.warning.remainingRatio;
+    const left =
+      'remaining' in rules.warning
+        ? amountIn(rules.warning.remaining.amount, rules.warning.remaining.unit, clock.unit)
+        : clock.budget * rules.warning.remainingRatio;
     alerts.push({ level: '预警', at: left > 0 ? at(clock.budget - left).dueAt : due.dueAt });
   }
   if (rules.yellowAtDue) alerts.push({ level: '黄牌', at: due.dueAt });
-  if (rules.red) alerts.push({ level: '红牌', at: calendar.due(due.dueAt, rules.red.after.amount, rules.red.after.unit).dueAt });
+  if (rules.red)
+    alerts.push({ level: '红牌', at: calendar.due(due.dueAt, rules.red.after.amount, rules.red.after.unit).dueAt });
   return { dueAt: due.dueAt, provisional: due.provisional, alerts };
 }
 

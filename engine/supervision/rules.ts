@@ -46,7 +46,9 @@ export function policyFrom(config: {
   const defaults = config.defaults ?? DEFAULT_RULES;
   return {
     rulesFor: (target) =>
-      (target.matterCode ? config.byMatter?.[target.matterCode] : undefined) ?? config.byProcess?.[target.processId] ?? defaults,
+      (target.matterCode ? config.byMatter?.[target.matterCode] : undefined) ??
+      config.byProcess?.[target.processId] ??
+      defaults,
   };
 }
 
@@ -55,6 +57,9 @@ export function policyFrom(config: {
  * received under, which the case keeps) for every clock of the case, else the centre's policy.
  * `own` is asked at each lookup, so rules that arrive with the case's 收件 apply from then on.
  */
-export function withOwnRules(policy: SupervisionPolicy, own: () => SupervisionRules | null | undefined): SupervisionPolicy {
+export function withOwnRules(
+  policy: SupervisionPolicy,
+  own: () => SupervisionRules | null | undefined,
+): SupervisionPolicy {
   return { rulesFor: (target) => own() ?? policy.rulesFor(target) };
 }

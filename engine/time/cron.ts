@@ -11,7 +11,8 @@ const MACROS = /^@(yearly|annually|monthly|weekly|daily|hourly|midnight)$/i;
 /** What is wrong with a cron expression, or null when it is valid. */
 export function cronProblem(text: string): string | null {
   const fields = text.trim().split(/\s+/).length;
-  if (!MACROS.test(text.trim()) && fields !== 5 && fields !== 6) return `"${text}" is not a cron expression (5 or 6 fields)`;
+  if (!MACROS.test(text.trim()) && fields !== 5 && fields !== 6)
+    return `"${text}" is not a cron expression (5 or 6 fields)`;
   try {
     CronExpressionParser.parse(text.trim(), { currentDate: new Date(0), tz: BUSINESS_TIME_ZONE });
     return null;
@@ -24,7 +25,10 @@ export function cronProblem(text: string): string | null {
 export function nextCronOccurrence(text: string, after: string): string | null {
   if (cronProblem(text)) return null;
   try {
-    return CronExpressionParser.parse(text.trim(), { currentDate: new Date(after), tz: BUSINESS_TIME_ZONE }).next().toDate().toISOString();
+    return CronExpressionParser.parse(text.trim(), { currentDate: new Date(after), tz: BUSINESS_TIME_ZONE })
+      .next()
+      .toDate()
+      .toISOString();
   } catch {
     return null;
   }

@@ -4,5 +4,13 @@
  * expressions read in Asia/Shanghai (cron.ts). Public API: the exports below. Working days are
  * not here: they are engine/calendar.
  */
-export { parseDuration, addDuration, addDurationText, parseInstant, parseRepeatingInterval, type Duration, type RepeatingInterval } from './iso8601.js';
+export {
+  parseDuration,
+  addDuration,
+  addDurationText,
+  parseInstant,
+  parseRepeatingInterval,
+  type Duration,
+  type RepeatingInterval,
+} from './iso8601.js';
 export { cronProblem, nextCronOccurrence } from './cron.js';

@@ -6,10 +6,23 @@ import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Principal, Role } from '../domain/index.js';
 import { applicantKey } from '../store/index.js';
-import { checkNewUser, checkPassword, hashPassword, newToken, tokenHash as hash, verifyPassword, type NewUser, type UserProfile } from '../users/index.js';
+import {
+  checkNewUser,
+  checkPassword,
+  hashPassword,
+  newToken,
+  tokenHash as hash,
+  verifyPassword,
+  type NewUser,
+  type UserProfile,
+} from '../users/index.js';
 
 /** Create a user; returns the bearer token, which is not stored and cannot be shown again. */
-export async function createUser(knex: Knex, user: NewUser, options: { actor: string; at: string }): Promise<{ token: string }> {
+export async function createUser(
+  knex: Knex,
+  user: NewUser,
+  options: { actor: string; at: string },
+): Promise<{ token: string }> {
   checkNewUser(user);
   const token = newToken();
   await knex('users').insert({
@@ -27,14 +40,22 @@ export async function createUser(knex: Knex, user: NewUser, options: { actor: st
 }
 
 type UserRow = { user_id: string; name: string; roles: string; department: string | null };
-const principalOf = (row: UserRow): Principal => ({ id: row.user_id, roles: JSON.parse(row.roles) as Role[], ...(row.department ? { department: row.department } : {}) });
+const principalOf = (row: UserRow): Principal => ({
+  id: row.user_id,
+  roles: JSON.parse(row.roles) as Role[],
+  ...(row.department ? { department: row.department } : {}),
+});
 
 /** The user a bearer token belongs to — an API token, or a login session's token that has not expired — or null. */
 export async function principalForToken(knex: Knex, token: string, now: Date = new Date()): Promise<Principal | null> {
   const tokenHash = hash(token);
   const row = (await knex('users').where({ token_hash: tokenHash }).first()) as UserRow | undefined;
   if (row) return principalOf(row);
-  const session = (await knex('sessions').join('users', 'users.user_id', 'sessions.user_id').where('sessions.token_hash', tokenHash).where('sessions.expires_at', '>', now.toISOString()).first('users.*')) as UserRow | undefined;
+  const session = (await knex('sessions')
+    .join('users', 'users.user_id', 'sessions.user_id')
+    .where('sessions.token_hash', tokenHash)
+    .where('sessions.expires_at', '>', now.toISOString())
+    .first('users.*')) as UserRow | undefined;
   return session ? principalOf(session) : null;
 }
 
@@ -63,8 +84,14 @@ let decoy: Promise<string> | undefined;
  * Log in with a user id and password: a new session token (shown once; its sha256 is stored) that
  * expires after `ttlMs`, or null when the id or the password is wrong (the caller cannot tell which).
  */
-export async function login(knex: Knex, userId: string, password: string, options: { now: Date; ttlMs: number }): Promise<{ token: string; expiresAt: string; user: UserProfile } | null> {
-  const row = (await knex('users').where({ user_id: userId }).first()) as (UserRow & { password_hash: string | null }) | undefined;
+export async function login(
+  knex: Knex,
+  userId: string,
+  password: string,
+  options: { now: Date; ttlMs: number },
+): Promise<{ token: string; expiresAt: string; user: UserProfile } | null> {
+  const row = (await knex('users').where({ user_id: userId }).first()) as
+    (UserRow & { password_hash: string | null }) | undefined;
   if (!row?.password_hash) {
     await verifyPassword(password, await (decoy ??= hashPassword(randomBytes(16).toString('hex'))));
     return null;
@@ -73,18 +100,26 @@ export async function login(knex: Knex, userId: string, password: string, option
   const token = newToken();
   const expiresAt = new Date(options.now.getTime() + options.ttlMs).toISOString();
   await knex('sessions').where('expires_at', '<=', options.now.toISOString()).delete();
-  await knex('sessions').insert({ token_hash: hash(token), user_id: row.user_id, created_at: options.now.toISOString(), expires_at: expiresAt });
+  await knex('sessions').insert({
+    token_hash: hash(token),
+    user_id: row.user_id,
+    created_at: options.now.toISOString(),
+    expires_at: expiresAt,
+  });
   return { token, expiresAt, user: { ...principalOf(row), name: row.name } };
 }
 
 /** End the login session of `token` (an API token is not a session and is left alone). */
 export async function logout(knex: Knex, token: string): Promise<void> {
-  await knex('sessions').where({ token_hash: hash(token) }).delete();
+  await knex('sessions')
+    .where({ token_hash: hash(token) })
+    .delete();
 }
 
 /** The applicant key a user is bound to (role applicant), or null. */
 export async function applicantKeyOf(knex: Knex, userId: string): Promise<string | null> {
-  const row = (await knex('users').where({ user_id: userId }).first('applicant_key')) as { applicant_key: string | null } | undefined;
+  const row = (await knex('users').where({ user_id: userId }).first('applicant_key')) as
+    { applicant_key: string | null } | undefined;
   return row?.applicant_key ?? null;
 }
 

@@ -32,18 +32,24 @@ export interface UserProfile extends Principal {
 
 /** Throws `UserInvalidError` unless `user` may be created. */
 export function checkNewUser(user: NewUser): void {
-  if (!/^[\p{L}\p{N}._@-]{1,100}$/u.test(user.id)) throw new UserInvalidError(`Expected a user id of letters, digits and ._@-, but got '${user.id}'`);
+  if (!/^[\p{L}\p{N}._@-]{1,100}$/u.test(user.id))
+    throw new UserInvalidError(`Expected a user id of letters, digits and ._@-, but got '${user.id}'`);
   const unknown = user.roles.filter((role) => !ROLES.includes(role));
-  if (user.roles.length === 0 || unknown.length > 0) throw new UserInvalidError(`Expected roles among ${ROLES.join(', ')}, but got ${user.roles.join(', ') || 'none'}`);
-  if (user.roles.includes('department') && !user.department) throw new UserInvalidError('A department officer needs a department');
-  if (user.idNumber !== undefined && !user.roles.includes('applicant')) throw new UserInvalidError('Only an applicant is bound to a 证件号码');
-  if (user.idNumber !== undefined && user.idNumber.trim() === '') throw new UserInvalidError('Expected a 证件号码, but got an empty one');
+  if (user.roles.length === 0 || unknown.length > 0)
+    throw new UserInvalidError(`Expected roles among ${ROLES.join(', ')}, but got ${user.roles.join(', ') || 'none'}`);
+  if (user.roles.includes('department') && !user.department)
+    throw new UserInvalidError('A department officer needs a department');
+  if (user.idNumber !== undefined && !user.roles.includes('applicant'))
+    throw new UserInvalidError('Only an applicant is bound to a 证件号码');
+  if (user.idNumber !== undefined && user.idNumber.trim() === '')
+    throw new UserInvalidError('Expected a 证件号码, but got an empty one');
   if (user.password !== undefined) checkPassword(user.password);
 }
 
 /** Throws `UserInvalidError` unless `password` is long enough (and not absurdly long). */
 export function checkPassword(password: string): void {
-  if (password.length < 8 || password.length > 200) throw new UserInvalidError('Expected a password of 8 to 200 characters');
+  if (password.length < 8 || password.length > 200)
+    throw new UserInvalidError('Expected a password of 8 to 200 characters');
 }
 
 /** A new bearer token (API token or login session): 32 random bytes, shown once. */
@@ -57,7 +63,11 @@ const SCRYPT = { N: 32_768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const KEY_LENGTH = 32;
 
 const scrypt = (password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> =>
-  new Promise((resolve, reject) => scryptCallback(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))));
+  new Promise((resolve, reject) =>
+    scryptCallback(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
 
 /** `scrypt$N$r$p$salt$key`, salt and key in base64url: the parameters travel with the hash, so they can be raised later. */
 export async function hashPassword(password: string): Promise<string> {
@@ -70,6 +80,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem });
+  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: SCRYPT.maxmem,
+  });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

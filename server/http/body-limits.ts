@@ -45,7 +45,11 @@ function bodyTierFor(path: string): BodyTier {
 
 /** One express.json per tier, chosen by path; every refusal in the ApiError shape. */
 export function jsonBodies(limits: BodyLimits = DEFAULT_BODY_LIMITS): RequestHandler {
-  const parsers = { login: jsonParser(limits.login), standard: jsonParser(limits.standard), large: jsonParser(limits.large) } satisfies Record<BodyTier, unknown>;
+  const parsers = {
+    login: jsonParser(limits.login),
+    standard: jsonParser(limits.standard),
+    large: jsonParser(limits.large),
+  } satisfies Record<BodyTier, unknown>;
   return (req, res, next) => {
     const tier = bodyTierFor(req.path);
     parsers[tier](req, res, (error?: unknown) => (error === undefined ? next() : next(bodyError(error, limits[tier]))));
@@ -74,7 +78,10 @@ export interface ShapeViolation {
  * brackets outside strings count the depth, colons outside strings count the keys (each object
  * member has exactly one). Invalid JSON is left to JSON.parse.
  */
-export function jsonShapeViolation(text: string, { depth: maxDepth, keys: maxKeys }: Pick<BodyLimit, 'depth' | 'keys'>): ShapeViolation | null {
+export function jsonShapeViolation(
+  text: string,
+  { depth: maxDepth, keys: maxKeys }: Pick<BodyLimit, 'depth' | 'keys'>,
+): ShapeViolation | null {
   let depth = 0;
   let keys = 0;
   let inString = false;
@@ -109,7 +116,9 @@ const CLOSE_BRACKET = 0x5d;
  */
 function decodeForScan(buffer: Buffer, encoding: string): string {
   const charset = encoding.toLowerCase();
-  return charset === 'utf-8' || charset === 'utf8' ? buffer.toString('latin1') : new TextDecoder(charset).decode(buffer);
+  return charset === 'utf-8' || charset === 'utf8'
+    ? buffer.toString('latin1')
+    : new TextDecoder(charset).decode(buffer);
 }
 
 /** Thrown from express.json's `verify`; a plain Error, since body-parser sets properties on it. */
@@ -125,15 +134,37 @@ class BodyShapeError extends Error {
 function bodyError(error: unknown, limit: BodyLimit): unknown {
   if (error instanceof BodyShapeError) {
     return error.violation.limit === 'depth'
-      ? new ApiError(400, 'BODY_TOO_DEEP', `请求体嵌套层级过深（此接口最多 ${limit.depth} 层）`, `Request body is nested too deeply (at most ${limit.depth} levels here)`, '/body')
-      : new ApiError(400, 'BODY_TOO_MANY_KEYS', `请求体字段过多（此接口最多 ${limit.keys} 个）`, `Request body has too many keys (at most ${limit.keys} here)`, '/body');
+      ? new ApiError(
+          400,
+          'BODY_TOO_DEEP',
+          `请求体嵌套层级过深（此接口最多 ${limit.depth} 层）`,
+          `Request body is nested too deeply (at most ${limit.depth} levels here)`,
+          '/body',
+        )
+      : new ApiError(
+          400,
+          'BODY_TOO_MANY_KEYS',
+          `请求体字段过多（此接口最多 ${limit.keys} 个）`,
+          `Request body has too many keys (at most ${limit.keys} here)`,
+          '/body',
+        );
   }
   const { type, status } = error as { type?: unknown; status?: unknown };
   if (type === 'entity.too.large') {
-    return new ApiError(413, 'PAYLOAD_TOO_LARGE', `请求体过大（此接口上限 ${limit.size}）`, `Request body too large (at most ${limit.size} here)`);
+    return new ApiError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `请求体过大（此接口上限 ${limit.size}）`,
+      `Request body too large (at most ${limit.size} here)`,
+    );
   }
   if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
-    return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求体的字符集或压缩方式不受支持（请发送 UTF-8 编码的 JSON）', 'Unsupported charset or content encoding of the body (send UTF-8 JSON)');
+    return new ApiError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      '请求体的字符集或压缩方式不受支持（请发送 UTF-8 编码的 JSON）',
+      'Unsupported charset or content encoding of the body (send UTF-8 JSON)',
+    );
   }
   // Malformed JSON goes on to the error handler's MALFORMED_JSON; any other 4xx of body-parser (a body that
   // does not decompress, a length that does not match) is the client's too, never a 500.

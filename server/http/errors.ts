@@ -9,7 +9,13 @@ import { CalendarImportError, CalendarInputError } from '../../engine/calendar/i
 import { ApplicationInvalidError, MatterNotFoundError } from '../../engine/domain-store/index.js';
 import { MatterInvalidError } from '../../engine/matters/index.js';
 import { RatingConflictError, RatingRejectedError } from '../../engine/ratings-store/index.js';
-import { CaseNotFoundError, CommandRejectedError, ConcurrencyConflictError, DeploymentError, isDatabaseUnavailable } from '../../engine/store/index.js';
+import {
+  CaseNotFoundError,
+  CommandRejectedError,
+  ConcurrencyConflictError,
+  DeploymentError,
+  isDatabaseUnavailable,
+} from '../../engine/store/index.js';
 import { ModelWorkerError, ModelWorkersBusyError } from '../workers/index.js';
 
 export interface ApiErrorBody {
@@ -35,18 +41,41 @@ export class ApiError extends Error {
   }
 
   get body(): ApiErrorBody {
-    return { code: this.code, message: { zh: this.zh, en: this.en }, ...(this.field ? { field: this.field } : {}), ...(this.details === undefined ? {} : { details: this.details }) };
+    return {
+      code: this.code,
+      message: { zh: this.zh, en: this.en },
+      ...(this.field ? { field: this.field } : {}),
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
   }
 }
 
-const NOT_FOUND_CODES = new Set(['CASE_NOT_FOUND', 'TASK_NOT_FOUND', 'TIMER_NOT_FOUND', 'JOB_NOT_FOUND', 'INCIDENT_NOT_FOUND', 'PROCESS_NOT_FOUND', 'CLOCK_NOT_FOUND', 'INSTANCE_NOT_FOUND', 'ELEMENT_NOT_FOUND']);
+const NOT_FOUND_CODES = new Set([
+  'CASE_NOT_FOUND',
+  'TASK_NOT_FOUND',
+  'TIMER_NOT_FOUND',
+  'JOB_NOT_FOUND',
+  'INCIDENT_NOT_FOUND',
+  'PROCESS_NOT_FOUND',
+  'CLOCK_NOT_FOUND',
+  'INSTANCE_NOT_FOUND',
+  'ELEMENT_NOT_FOUND',
+]);
 
 /** How long a client should wait before retrying when the database is unavailable (seconds). */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** 503 DATABASE_UNAVAILABLE: the database refuses connections or writes; try again shortly. */
 export function databaseUnavailable(): ApiError {
-  return new ApiError(503, 'DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后重试', 'The database is unavailable; try again shortly', undefined, undefined, DATABASE_RETRY_AFTER_SECONDS);
+  return new ApiError(
+    503,
+    'DATABASE_UNAVAILABLE',
+    '数据库暂时不可用，请稍后重试',
+    'The database is unavailable; try again shortly',
+    undefined,
+    undefined,
+    DATABASE_RETRY_AFTER_SECONDS,
+  );
 }
 
 /** How long a client should wait when every model worker is busy (seconds). */
@@ -56,7 +85,9 @@ const MODEL_RETRY_AFTER_SECONDS = 2;
 export function fromEngineError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
   if (error instanceof ConcurrencyConflictError) {
-    return new ApiError(409, 'CONFLICT', '办件已被他人更新，请刷新后重试', error.message, undefined, { currentVersion: error.currentVersion });
+    return new ApiError(409, 'CONFLICT', '办件已被他人更新，请刷新后重试', error.message, undefined, {
+      currentVersion: error.currentVersion,
+    });
   }
   if (error instanceof CaseNotFoundError) return new ApiError(404, 'CASE_NOT_FOUND', '办件不存在', error.message);
   if (error instanceof CommandRejectedError) {
@@ -64,15 +95,31 @@ export function fromEngineError(error: unknown): ApiError | null {
     return new ApiError(status, error.code, `操作被拒绝：${error.rejection.message}`, error.rejection.message);
   }
   if (error instanceof DeploymentError) {
-    return new ApiError(422, 'DEFINITION_INVALID', '流程定义未通过校验', error.message, undefined, { findings: error.findings });
+    return new ApiError(422, 'DEFINITION_INVALID', '流程定义未通过校验', error.message, undefined, {
+      findings: error.findings,
+    });
   }
   if (error instanceof MatterInvalidError) {
     const first = error.errors[0];
-    return new ApiError(422, 'MATTER_INVALID', first ? `事项文件有误：${first.message.zh}` : '事项文件有误', error.message, first?.field, { errors: error.errors });
+    return new ApiError(
+      422,
+      'MATTER_INVALID',
+      first ? `事项文件有误：${first.message.zh}` : '事项文件有误',
+      error.message,
+      first?.field,
+      { errors: error.errors },
+    );
   }
   if (error instanceof ApplicationInvalidError) {
     const first = error.errors[0];
-    return new ApiError(400, 'APPLICATION_INVALID', first ? `申请表有误：${first.message.zh}` : '申请表有误', error.message, first?.field, { errors: error.errors });
+    return new ApiError(
+      400,
+      'APPLICATION_INVALID',
+      first ? `申请表有误：${first.message.zh}` : '申请表有误',
+      error.message,
+      first?.field,
+      { errors: error.errors },
+    );
   }
   if (error instanceof MatterNotFoundError) return new ApiError(404, 'MATTER_NOT_FOUND', '事项不存在', error.message);
   if (error instanceof CalendarImportError || error instanceof CalendarInputError) {
@@ -82,12 +129,30 @@ export function fromEngineError(error: unknown): ApiError | null {
     const status = error.code === 'RATING_NOT_FOUND' ? 404 : 422;
     return new ApiError(status, error.code, `评价操作被拒绝：${error.rejection.message}`, error.rejection.message);
   }
-  if (error instanceof RatingConflictError) return new ApiError(409, 'CONFLICT', '该评价已被他人更新，请刷新后重试', error.message);
+  if (error instanceof RatingConflictError)
+    return new ApiError(409, 'CONFLICT', '该评价已被他人更新，请刷新后重试', error.message);
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (error instanceof ModelWorkersBusyError) {
-    return new ApiError(503, error.code, '服务器正忙于检查其他流程模型，请稍后重试', 'The server is busy checking other BPMN models; try again shortly', undefined, undefined, MODEL_RETRY_AFTER_SECONDS);
+    return new ApiError(
+      503,
+      error.code,
+      '服务器正忙于检查其他流程模型，请稍后重试',
+      'The server is busy checking other BPMN models; try again shortly',
+      undefined,
+      undefined,
+      MODEL_RETRY_AFTER_SECONDS,
+    );
   }
-  if (error instanceof ModelWorkerError) return new ApiError(503, error.code, '流程模型检查未能完成，请稍后重试', `The BPMN model could not be checked: ${error.message}`, undefined, undefined, MODEL_RETRY_AFTER_SECONDS);
+  if (error instanceof ModelWorkerError)
+    return new ApiError(
+      503,
+      error.code,
+      '流程模型检查未能完成，请稍后重试',
+      `The BPMN model could not be checked: ${error.message}`,
+      undefined,
+      undefined,
+      MODEL_RETRY_AFTER_SECONDS,
+    );
   return null;
 }
 
@@ -96,7 +161,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const known = fromEngineError(error) ?? fromHttpError(error);
     if (known) {
-      if (known.code === 'DATABASE_UNAVAILABLE') ((req as { log?: Logger }).log ?? logger).warn({ err: error }, 'database unavailable');
+      if (known.code === 'DATABASE_UNAVAILABLE')
+        ((req as { log?: Logger }).log ?? logger).warn({ err: error }, 'database unavailable');
       if (known.retryAfterSeconds !== undefined) res.set('Retry-After', String(known.retryAfterSeconds));
       res.status(known.status).json(known.body);
       return;
@@ -109,7 +175,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 /** Errors raised by express's own body parsers (size, syntax). */
 function fromHttpError(error: unknown): ApiError | null {
   const type = (error as { type?: string }).type;
-  if (type === 'entity.too.large') return new ApiError(413, 'PAYLOAD_TOO_LARGE', '请求体过大', 'Request body too large');
-  if (type === 'entity.parse.failed') return new ApiError(400, 'MALFORMED_JSON', '请求体不是合法的 JSON', 'Request body is not valid JSON');
+  if (type === 'entity.too.large')
+    return new ApiError(413, 'PAYLOAD_TOO_LARGE', '请求体过大', 'Request body too large');
+  if (type === 'entity.parse.failed')
+    return new ApiError(400, 'MALFORMED_JSON', '请求体不是合法的 JSON', 'Request body is not valid JSON');
   return null;
 }

@@ -30,7 +30,10 @@ export const DEFAULT_RATE_LIMIT = 1200;
 export const DEFAULT_LOGIN_RATE_LIMIT = 10;
 
 export function httpConfigFromEnv(env: NodeJS.ProcessEnv): HttpConfig {
-  const bodyLimits = Object.fromEntries(BODY_TIERS.map((tier) => [tier, bodyLimitFromEnv(env, tier)])) as Record<BodyTier, BodyLimit>;
+  const bodyLimits = Object.fromEntries(BODY_TIERS.map((tier) => [tier, bodyLimitFromEnv(env, tier)])) as Record<
+    BodyTier,
+    BodyLimit
+  >;
   return {
     bodyLimits,
     rateLimit: positiveInteger(env, 'MATTERFLOW_RATE_LIMIT', DEFAULT_RATE_LIMIT),
@@ -44,7 +47,8 @@ function bodyLimitFromEnv(env: NodeJS.ProcessEnv, tier: BodyTier): BodyLimit {
   const defaults = DEFAULT_BODY_LIMITS[tier];
   const sizeName = `MATTERFLOW_BODY_LIMIT_${suffix}`;
   const size = env[sizeName]?.trim() || defaults.size;
-  if (!/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(size)) throw new Error(`${sizeName} must be a size such as 256kb or 4mb, but is '${size}'`);
+  if (!/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(size))
+    throw new Error(`${sizeName} must be a size such as 256kb or 4mb, but is '${size}'`);
   return {
     size,
     depth: positiveInteger(env, `MATTERFLOW_BODY_DEPTH_${suffix}`, defaults.depth),
@@ -56,6 +60,7 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   const text = env[name]?.trim();
   if (!text) return fallback;
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, but is '${text}'`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number of at least 1, but is '${text}'`);
   return value;
 }

@@ -24,10 +24,15 @@ const TEST_PAUSE_MS = 60_000;
 export function idempotencyConfigFromEnv(env: NodeJS.ProcessEnv): IdempotencyConfig {
   const text = env['MATTERFLOW_IDEMPOTENCY_LEASE_MS']?.trim();
   const leaseMs = text ? Number(text) : DEFAULT_IDEMPOTENCY_LEASE_MS;
-  if (!Number.isSafeInteger(leaseMs) || leaseMs < 100) throw new Error(`MATTERFLOW_IDEMPOTENCY_LEASE_MS must be a whole number of milliseconds, at least 100, but is '${text}'`);
+  if (!Number.isSafeInteger(leaseMs) || leaseMs < 100)
+    throw new Error(
+      `MATTERFLOW_IDEMPOTENCY_LEASE_MS must be a whole number of milliseconds, at least 100, but is '${text}'`,
+    );
   const pause = env['MATTERFLOW_TEST_IDEMPOTENCY_PAUSE']?.trim() || null;
-  if (pause !== null && !TEST_PAUSES.includes(pause as TestPause)) throw new Error(`MATTERFLOW_TEST_IDEMPOTENCY_PAUSE must be one of ${TEST_PAUSES.join(', ')}, but is '${pause}'`);
-  if (pause !== null && env['MATTERFLOW_TEST_CLOCK'] !== '1') throw new Error('MATTERFLOW_TEST_IDEMPOTENCY_PAUSE is for tests only: it needs MATTERFLOW_TEST_CLOCK=1');
+  if (pause !== null && !TEST_PAUSES.includes(pause as TestPause))
+    throw new Error(`MATTERFLOW_TEST_IDEMPOTENCY_PAUSE must be one of ${TEST_PAUSES.join(', ')}, but is '${pause}'`);
+  if (pause !== null && env['MATTERFLOW_TEST_CLOCK'] !== '1')
+    throw new Error('MATTERFLOW_TEST_IDEMPOTENCY_PAUSE is for tests only: it needs MATTERFLOW_TEST_CLOCK=1');
   return { leaseMs, testPause: pause as TestPause | null };
 }
 

@@ -57,9 +57,25 @@ interface KeyRow {
   readonly lease_expires_at: string | null;
 }
 
-export async function idempotent(knex: Knex, userId: string, key: string, request: IdempotentRequest, run: () => Promise<Result>, options: IdempotencyOptions = {}): Promise<Result> {
-  if (key.length > 200) throw new ApiError(400, 'INVALID_INPUT', 'Idempotency-Key 过长（最多 200 字符）', 'Idempotency-Key is longer than 200 characters', 'header/Idempotency-Key');
-  const requestHash = createHash('sha256').update(JSON.stringify([request.method, request.path, request.body ?? null])).digest('hex');
+export async function idempotent(
+  knex: Knex,
+  userId: string,
+  key: string,
+  request: IdempotentRequest,
+  run: () => Promise<Result>,
+  options: IdempotencyOptions = {},
+): Promise<Result> {
+  if (key.length > 200)
+    throw new ApiError(
+      400,
+      'INVALID_INPUT',
+      'Idempotency-Key 过长（最多 200 字符）',
+      'Idempotency-Key is longer than 200 characters',
+      'header/Idempotency-Key',
+    );
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([request.method, request.path, request.body ?? null]))
+    .digest('hex');
   const reservation = new Reservation(knex, userId, key, options);
   const claimed = await reservation.claim(requestHash, request.log);
   if ('result' in claimed) return claimed.result;
@@ -67,7 +83,12 @@ export async function idempotent(knex: Knex, userId: string, key: string, reques
   const record = new CommandRecord(claimed.committed, async (trx, entry, seq) => {
     await options.beforeCommit?.();
     if (!(await reservation.renew(trx))) {
-      throw new ApiError(409, 'IDEMPOTENCY_IN_PROGRESS', '该请求已由重试接手处理，本次未生效', 'A retry with this Idempotency-Key took the request over; this attempt changed nothing');
+      throw new ApiError(
+        409,
+        'IDEMPOTENCY_IN_PROGRESS',
+        '该请求已由重试接手处理，本次未生效',
+        'A retry with this Idempotency-Key took the request over; this attempt changed nothing',
+      );
     }
     await trx(EFFECTS).insert({ user_id: userId, key, seq, entry: JSON.stringify(entry) });
   });
@@ -81,7 +102,8 @@ export async function idempotent(knex: Knex, userId: string, key: string, reques
   } catch (error) {
     const known = fromEngineError(error);
     // Bookkeeping may fail too (the database went away): the lease then frees the key.
-    if (known && known.status < 500) await reservation.finish(known.status, { __error: known.body }).catch(() => undefined);
+    if (known && known.status < 500)
+      await reservation.finish(known.status, { __error: known.body }).catch(() => undefined);
     else await reservation.abandon().catch(() => undefined);
     throw error;
   } finally {
@@ -110,7 +132,10 @@ class Reservation {
    * whose lease ran out, with what its attempts committed; or the stored result of a finished
    * request. Throws when the key belongs to another request or a live attempt still runs it.
    */
-  async claim(requestHash: string, log?: IdempotentRequest['log']): Promise<{ committed: CommandRecordEntry[] } | { result: Result }> {
+  async claim(
+    requestHash: string,
+    log?: IdempotentRequest['log'],
+  ): Promise<{ committed: CommandRecordEntry[] } | { result: Result }> {
     for (let round = 0; round < 3; round += 1) {
       this.#owner = randomUUID();
       const now = this.#now();
@@ -118,14 +143,24 @@ class Reservation {
       const row = (await this.#knex(KEYS).where(this.#id).first()) as KeyRow | undefined;
       if (!row) continue; // freed meanwhile: reserve it again
       if (row.request_hash !== requestHash) {
-        throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', '该幂等键已用于另一个请求', 'This Idempotency-Key was used for a different request', 'header/Idempotency-Key');
+        throw new ApiError(
+          422,
+          'IDEMPOTENCY_KEY_REUSED',
+          '该幂等键已用于另一个请求',
+          'This Idempotency-Key was used for a different request',
+          'header/Idempotency-Key',
+        );
       }
       if (Number(row.status) !== 0) return { result: storedResult(row) };
-      if (row.lease_expires_at !== null && row.lease_expires_at > now.toISOString()) throw inProgress(Date.parse(row.lease_expires_at) - now.getTime());
+      if (row.lease_expires_at !== null && row.lease_expires_at > now.toISOString())
+        throw inProgress(Date.parse(row.lease_expires_at) - now.getTime());
       if (await this.#takeOver(row, now)) {
         const effects = (await this.#knex(EFFECTS).where(this.#id).orderBy('seq')) as Array<{ entry: string }>;
         const committed = effects.map((effect) => JSON.parse(effect.entry) as CommandRecordEntry);
-        log?.info({ idempotencyKey: this.#id.key, committedCommands: committed.length }, 'idempotency: took over a reservation whose lease ran out');
+        log?.info(
+          { idempotencyKey: this.#id.key, committedCommands: committed.length },
+          'idempotency: took over a reservation whose lease ran out',
+        );
         return { committed };
       }
     }
@@ -134,14 +169,18 @@ class Reservation {
 
   /** Extend the lease while this attempt still owns the key (in `db`: the command's transaction, say). */
   async renew(db: Knex): Promise<boolean> {
-    const renewed = await db(KEYS).where({ ...this.#id, owner: this.#owner, status: 0 }).update({ lease_expires_at: this.#expiry(this.#now()) });
+    const renewed = await db(KEYS)
+      .where({ ...this.#id, owner: this.#owner, status: 0 })
+      .update({ lease_expires_at: this.#expiry(this.#now()) });
     return renewed === 1;
   }
 
   /** Store the result (when this attempt still owns the key); the command record is no longer needed. */
   async finish(status: number, body: unknown): Promise<void> {
     await this.#knex.transaction(async (trx) => {
-      const stored = await trx(KEYS).where({ ...this.#id, owner: this.#owner, status: 0 }).update({ status, body: JSON.stringify(body ?? null) });
+      const stored = await trx(KEYS)
+        .where({ ...this.#id, owner: this.#owner, status: 0 })
+        .update({ status, body: JSON.stringify(body ?? null) });
       if (stored === 1) await trx(EFFECTS).where(this.#id).delete();
     });
   }
@@ -150,14 +189,23 @@ class Reservation {
   async abandon(): Promise<void> {
     await this.#knex.transaction(async (trx) => {
       const mine = trx(KEYS).where({ ...this.#id, owner: this.#owner, status: 0 });
-      if (await trx(EFFECTS).where(this.#id).first()) await mine.update({ lease_expires_at: this.#now().toISOString() });
+      if (await trx(EFFECTS).where(this.#id).first())
+        await mine.update({ lease_expires_at: this.#now().toISOString() });
       else await mine.delete();
     });
   }
 
   async #insert(requestHash: string, now: Date): Promise<boolean> {
     try {
-      await this.#knex(KEYS).insert({ ...this.#id, request_hash: requestHash, status: 0, body: null, created_at: now.toISOString(), owner: this.#owner, lease_expires_at: this.#expiry(now) });
+      await this.#knex(KEYS).insert({
+        ...this.#id,
+        request_hash: requestHash,
+        status: 0,
+        body: null,
+        created_at: now.toISOString(),
+        owner: this.#owner,
+        lease_expires_at: this.#expiry(now),
+      });
       return true;
     } catch (error) {
       const { code, message } = error as { code?: string; message?: string };
@@ -182,7 +230,15 @@ class Reservation {
 }
 
 function inProgress(remainingMs: number): ApiError {
-  return new ApiError(409, 'IDEMPOTENCY_IN_PROGRESS', '相同请求正在处理中，请稍后重试', 'A request with this Idempotency-Key is in progress', undefined, undefined, Math.max(1, Math.ceil(remainingMs / 1000)));
+  return new ApiError(
+    409,
+    'IDEMPOTENCY_IN_PROGRESS',
+    '相同请求正在处理中，请稍后重试',
+    'A request with this Idempotency-Key is in progress',
+    undefined,
+    undefined,
+    Math.max(1, Math.ceil(remainingMs / 1000)),
+  );
 }
 
 /** The result a finished request stored: its response, or its client error thrown again. */

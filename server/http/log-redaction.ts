@@ -19,7 +19,13 @@ function maskIdNumbersIn(text: string): string {
 }
 
 /** Headers whose values are credentials: never logged, whatever they hold. */
-const SECRET_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
+const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+]);
 
 type Serialized = Record<string, unknown>;
 
@@ -28,8 +34,13 @@ export const LOG_SERIALIZERS = { req: redactRequest, res: redactResponse, err: r
 
 /** The serialized request (pino's copy; its header, query and params objects are the request's own, so they are replaced, never changed). */
 function redactRequest(req: Serialized): Serialized {
-  if (typeof req['url'] === 'string') req['url'] = maskIdNumbersIn(req['url'].replace(/(applicantIdNumber=)[^&#]*/gi, '$1***'));
-  if (isRecord(req['query'])) req['query'] = { ...maskDeep(req['query']), ...('applicantIdNumber' in req['query'] ? { applicantIdNumber: '***' } : {}) };
+  if (typeof req['url'] === 'string')
+    req['url'] = maskIdNumbersIn(req['url'].replace(/(applicantIdNumber=)[^&#]*/gi, '$1***'));
+  if (isRecord(req['query']))
+    req['query'] = {
+      ...maskDeep(req['query']),
+      ...('applicantIdNumber' in req['query'] ? { applicantIdNumber: '***' } : {}),
+    };
   if (isRecord(req['params'])) req['params'] = maskDeep(req['params']);
   if (isRecord(req['headers'])) req['headers'] = redactHeaders(req['headers']);
   return req;

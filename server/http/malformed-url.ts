@@ -6,7 +6,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ApiError } from './errors.js';
 
-const malformedUrl = (): ApiError => new ApiError(400, 'MALFORMED_URL', '请求地址中的百分号编码无效', 'The request path has invalid percent-encoding');
+const malformedUrl = (): ApiError =>
+  new ApiError(400, 'MALFORMED_URL', '请求地址中的百分号编码无效', 'The request path has invalid percent-encoding');
 
 /** Early: refuse a path that does not decode, before any route tries. */
 export const refuseMalformedUrls: RequestHandler = (req, _res, next) => {

@@ -17,11 +17,27 @@ const WINDOW_MS = 60_000;
 
 /** The /api limiters: per token (else address), and bad-token refusals per address. */
 export function apiRateLimits(perMinute: number): RequestHandler[] {
-  const tooMany = new ApiError(429, 'TOO_MANY_REQUESTS', '请求过于频繁，请稍后再试', 'Too many requests, try again later').body;
-  const common: Partial<Options> = { windowMs: WINDOW_MS, limit: perMinute, legacyHeaders: false, handler: (_req, res) => void res.status(429).json(tooMany) };
+  const tooMany = new ApiError(
+    429,
+    'TOO_MANY_REQUESTS',
+    '请求过于频繁，请稍后再试',
+    'Too many requests, try again later',
+  ).body;
+  const common: Partial<Options> = {
+    windowMs: WINDOW_MS,
+    limit: perMinute,
+    legacyHeaders: false,
+    handler: (_req, res) => void res.status(429).json(tooMany),
+  };
   return [
     rateLimit({ ...common, standardHeaders: 'draft-8', keyGenerator: callerKey }),
-    rateLimit({ ...common, standardHeaders: false, keyGenerator: addressKey, skipSuccessfulRequests: true, requestWasSuccessful: (_req, res) => res.statusCode !== 401 }),
+    rateLimit({
+      ...common,
+      standardHeaders: false,
+      keyGenerator: addressKey,
+      skipSuccessfulRequests: true,
+      requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+    }),
   ];
 }
 
@@ -34,7 +50,16 @@ export function loginRateLimit(perMinute: number): RequestHandler {
     legacyHeaders: false,
     keyGenerator: (req) => `${addressKey(req)}|${typeof req.body?.user === 'string' ? req.body.user : ''}`,
     handler: (_req, res) => {
-      res.status(429).json(new ApiError(429, 'TOO_MANY_REQUESTS', '登录尝试过于频繁，请一分钟后再试', 'Too many login attempts, try again in a minute').body);
+      res
+        .status(429)
+        .json(
+          new ApiError(
+            429,
+            'TOO_MANY_REQUESTS',
+            '登录尝试过于频繁，请一分钟后再试',
+            'Too many login attempts, try again in a minute',
+          ).body,
+        );
     },
   });
 }

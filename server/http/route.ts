@@ -41,7 +41,9 @@ export class Routes {
   readonly specs: RouteSpec[] = [];
 
   /** Declare a route; B, Q, P are the types its schemas guarantee (given explicitly, never inferred). */
-  add<B = unknown, Q = Record<string, unknown>, P = Record<string, string>>(spec: RouteSpec<NoInfer<B>, NoInfer<Q>, NoInfer<P>>): this {
+  add<B = unknown, Q = Record<string, unknown>, P = Record<string, string>>(
+    spec: RouteSpec<NoInfer<B>, NoInfer<Q>, NoInfer<P>>,
+  ): this {
     this.specs.push(spec as unknown as RouteSpec);
     return this;
   }
@@ -55,9 +57,20 @@ export class Routes {
         const query = { ...(req.query as Record<string, unknown>) };
         if (spec.query) check('query', spec.query, query);
         if (spec.body) check('body', spec.body, req.body);
-        const run = () => spec.handler({ req, principal, body: req.body, query, params: req.params as Record<string, string> });
+        const run = () =>
+          spec.handler({ req, principal, body: req.body, query, params: req.params as Record<string, string> });
         const key = req.get('Idempotency-Key');
-        const result = spec.idempotent && key && principal ? await idempotent(knex, principal.id, key, { method: spec.method, path: req.path, body: req.body, log: req.log }, run, options.idempotency) : await run();
+        const result =
+          spec.idempotent && key && principal
+            ? await idempotent(
+                knex,
+                principal.id,
+                key,
+                { method: spec.method, path: req.path, body: req.body, log: req.log },
+                run,
+                options.idempotency,
+              )
+            : await run();
         res.status(result.status ?? 200).json(result.body);
       });
     }
@@ -69,9 +82,15 @@ async function authenticate(req: Request, knex: Knex, access: Access): Promise<P
   const header = req.get('Authorization') ?? '';
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   const principal = token ? await principalForToken(knex, token) : null;
-  if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录（缺少或无效的令牌）', 'A valid bearer token is required');
+  if (!principal)
+    throw new ApiError(401, 'UNAUTHENTICATED', '请先登录（缺少或无效的令牌）', 'A valid bearer token is required');
   if (access !== 'authenticated' && !principal.roles.some((role) => access.includes(role))) {
-    throw new ApiError(403, 'FORBIDDEN', `无权执行此操作（需要角色：${access.join('、')}）`, `Requires one of the roles ${access.join(', ')}`);
+    throw new ApiError(
+      403,
+      'FORBIDDEN',
+      `无权执行此操作（需要角色：${access.join('、')}）`,
+      `Requires one of the roles ${access.join(', ')}`,
+    );
   }
   return principal;
 }

@@ -15,7 +15,10 @@ const texts = addFormats(new Ajv({ allErrors: true, useDefaults: true, coerceTyp
 
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
-const compiled = { body: new WeakMap<JsonSchema, ValidateFunction>(), text: new WeakMap<JsonSchema, ValidateFunction>() };
+const compiled = {
+  body: new WeakMap<JsonSchema, ValidateFunction>(),
+  text: new WeakMap<JsonSchema, ValidateFunction>(),
+};
 
 /** Validate `value` (body, query or params) in place (defaults, coercion) or throw a 400 naming the field. */
 export function check(part: 'body' | 'query' | 'params', schema: JsonSchema, value: unknown): void {
@@ -28,5 +31,12 @@ export function check(part: 'body' | 'query' | 'params', schema: JsonSchema, val
   if (validate(value)) return;
   const errors = fieldErrorsFromAjv(validate.errors, `/${part}`);
   const first = errors[0];
-  throw new ApiError(400, 'INVALID_INPUT', first ? `${first.field}：${first.message.zh}` : '输入不合法', errors.map((e) => `${e.field} ${e.message.en}`).join('; '), first?.field, { errors });
+  throw new ApiError(
+    400,
+    'INVALID_INPUT',
+    first ? `${first.field}：${first.message.zh}` : '输入不合法',
+    errors.map((e) => `${e.field} ${e.message.en}`).join('; '),
+    first?.field,
+    { errors },
+  );
 }

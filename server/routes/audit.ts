@@ -11,13 +11,25 @@ import { TIME_LIMIT_UNITS, type TimeLimitUnit } from '../../engine/model/index.j
 import { ALERT_LEVELS, type AlertLevel } from '../../engine/supervision/index.js';
 import type { CaseEvent } from '../../engine/case/index.js';
 import type { CaseState } from '../../engine/case/index.js';
-import { caseDefinition, caseFamily, eventHashes, replayTimeline, searchAuditCases, type EventRange, type Store } from '../../engine/store/index.js';
+import {
+  caseDefinition,
+  caseFamily,
+  eventHashes,
+  replayTimeline,
+  searchAuditCases,
+  type EventRange,
+  type Store,
+} from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 
 const AUDITORS = ['auditor', 'supervisor', 'admin'] as const;
 
-const caseParams = { type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
+const caseParams = {
+  type: 'object',
+  required: ['caseId'],
+  properties: { caseId: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
 
 /** Where a case's diagram path went: what the replay viewer colours and steps through. */
 interface CasePath {
@@ -73,25 +85,53 @@ interface AuditSearchQuery {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A Beijing date as the instant it starts (plus `days`), or an instant as given. */
-const startOf = (value: string, days = 0): string => (DATE.test(value) ? new Date(Date.parse(`${value}T00:00:00.000+08:00`) + days * 86_400_000).toISOString() : new Date(value).toISOString());
+const startOf = (value: string, days = 0): string =>
+  DATE.test(value)
+    ? new Date(Date.parse(`${value}T00:00:00.000+08:00`) + days * 86_400_000).toISOString()
+    : new Date(value).toISOString();
 
 /** The JSON Schema of the audit search's query (the audit page's address uses the same names). */
 export const auditSearchQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    matterCode: { type: 'string', minLength: 1, maxLength: 100, description: '事项编码: the case’s matter (with a time-limit criterion: that limit’s matter)' },
-    department: { type: 'string', minLength: 1, maxLength: 200, description: 'A department that had a step of the case (with a time-limit criterion: that limit’s department)' },
+    matterCode: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+      description: '事项编码: the case’s matter (with a time-limit criterion: that limit’s matter)',
+    },
+    department: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'A department that had a step of the case (with a time-limit criterion: that limit’s department)',
+    },
     officer: { type: 'string', minLength: 1, maxLength: 200, description: 'Someone who acted on the case' },
     status: { enum: [...CASE_STATUSES], description: '办件状态' },
-    receivedFrom: { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }], description: '收件 from: a Beijing date (that day included) or an instant' },
-    receivedTo: { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }], description: '收件 to: a Beijing date (that day included) or an instant (excluded)' },
-    overdue: { type: 'boolean', description: 'true: a time limit finished late, is running past due now, or a 黄牌/红牌 was raised; false: none' },
+    receivedFrom: {
+      type: 'string',
+      anyOf: [{ format: 'date' }, { format: 'date-time' }],
+      description: '收件 from: a Beijing date (that day included) or an instant',
+    },
+    receivedTo: {
+      type: 'string',
+      anyOf: [{ format: 'date' }, { format: 'date-time' }],
+      description: '收件 to: a Beijing date (that day included) or an instant (excluded)',
+    },
+    overdue: {
+      type: 'boolean',
+      description: 'true: a time limit finished late, is running past due now, or a 黄牌/红牌 was raised; false: none',
+    },
     limitKind: { enum: ['case', 'step'], description: 'A time limit of the whole case (办件) or of a step (环节)' },
     limitUnit: { enum: [...TIME_LIMIT_UNITS], description: 'A time limit in this unit' },
     noDepartment: { type: 'boolean', enum: [true], description: 'A time limit with no department recorded' },
     noMatter: { type: 'boolean', enum: [true], description: 'A time limit with no matter recorded' },
-    finishedFrom: { type: 'string', format: 'date', description: 'A time limit finished on or after this Beijing date' },
+    finishedFrom: {
+      type: 'string',
+      format: 'date',
+      description: 'A time limit finished on or after this Beijing date',
+    },
     finishedTo: { type: 'string', format: 'date', description: 'A time limit finished on or before this Beijing date' },
     onTime: { type: 'boolean', description: 'A time limit finished on time (true) or late (false)' },
     signal: { enum: [...ALERT_LEVELS], description: 'A time limit whose highest open signal is this level' },
@@ -111,21 +151,56 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
     tags: ['audit'],
     access: AUDITORS,
     query: auditSearchQuerySchema,
-    responses: { 200: { description: 'Matching cases (AuditCaseRow in engine/store/audit-queries.ts)' }, 400: { description: 'A bad criterion, a range that ends before it starts, or department with noDepartment (matterCode with noMatter)' } },
+    responses: {
+      200: { description: 'Matching cases (AuditCaseRow in engine/store/audit-queries.ts)' },
+      400: {
+        description:
+          'A bad criterion, a range that ends before it starts, or department with noDepartment (matterCode with noMatter)',
+      },
+    },
     handler: async ({ query }) => {
       const receivedFrom = query.receivedFrom !== undefined ? startOf(query.receivedFrom) : undefined;
-      const receivedTo = query.receivedTo !== undefined ? startOf(query.receivedTo, DATE.test(query.receivedTo) ? 1 : 0) : undefined;
-      if (receivedFrom !== undefined && receivedTo !== undefined && Date.parse(receivedTo) <= Date.parse(receivedFrom)) {
-        throw new ApiError(400, 'INVALID_INPUT', '/query/receivedTo：收件时间的结束应晚于开始', '/query/receivedTo must be after receivedFrom', '/query/receivedTo');
+      const receivedTo =
+        query.receivedTo !== undefined ? startOf(query.receivedTo, DATE.test(query.receivedTo) ? 1 : 0) : undefined;
+      if (
+        receivedFrom !== undefined &&
+        receivedTo !== undefined &&
+        Date.parse(receivedTo) <= Date.parse(receivedFrom)
+      ) {
+        throw new ApiError(
+          400,
+          'INVALID_INPUT',
+          '/query/receivedTo：收件时间的结束应晚于开始',
+          '/query/receivedTo must be after receivedFrom',
+          '/query/receivedTo',
+        );
       }
       if (query.finishedFrom !== undefined && query.finishedTo !== undefined && query.finishedTo < query.finishedFrom) {
-        throw new ApiError(400, 'INVALID_INPUT', `/query/finishedTo：时限办结日期的结束（${query.finishedTo}）不能早于开始（${query.finishedFrom}）`, '/query/finishedTo is before finishedFrom', '/query/finishedTo');
+        throw new ApiError(
+          400,
+          'INVALID_INPUT',
+          `/query/finishedTo：时限办结日期的结束（${query.finishedTo}）不能早于开始（${query.finishedFrom}）`,
+          '/query/finishedTo is before finishedFrom',
+          '/query/finishedTo',
+        );
       }
       if (query.noDepartment === true && query.department !== undefined) {
-        throw new ApiError(400, 'INVALID_INPUT', '/query/noDepartment：“未指定部门”不能与部门（department）同时使用', 'noDepartment cannot be combined with department', '/query/noDepartment');
+        throw new ApiError(
+          400,
+          'INVALID_INPUT',
+          '/query/noDepartment：“未指定部门”不能与部门（department）同时使用',
+          'noDepartment cannot be combined with department',
+          '/query/noDepartment',
+        );
       }
       if (query.noMatter === true && query.matterCode !== undefined) {
-        throw new ApiError(400, 'INVALID_INPUT', '/query/noMatter：“未记录事项”不能与事项（matterCode）同时使用', 'noMatter cannot be combined with matterCode', '/query/noMatter');
+        throw new ApiError(
+          400,
+          'INVALID_INPUT',
+          '/query/noMatter：“未记录事项”不能与事项（matterCode）同时使用',
+          'noMatter cannot be combined with matterCode',
+          '/query/noMatter',
+        );
       }
       const timeLimit = {
         ...(query.limitKind !== undefined ? { kind: query.limitKind } : {}),
@@ -155,22 +230,38 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
   routes.add<unknown, Record<string, unknown>, { caseId: string }>({
     method: 'get',
     path: '/api/audit/cases/:caseId/timeline',
-    summary: 'The replay viewer’s data: the case header, the definition version it ran, its 一件事 parent and children, and every event with the elements/flows it touched and the state after it (the engine’s own fold), personal data masked',
+    summary:
+      'The replay viewer’s data: the case header, the definition version it ran, its 一件事 parent and children, and every event with the elements/flows it touched and the state after it (the engine’s own fold), personal data masked',
     tags: ['audit'],
     access: AUDITORS,
     params: caseParams,
-    responses: { 200: { description: 'Header, definition, family and steps (TimelineStep in engine/store/audit-queries.ts)' }, 404: { description: 'No such case' } },
+    responses: {
+      200: { description: 'Header, definition, family and steps (TimelineStep in engine/store/audit-queries.ts)' },
+      404: { description: 'No such case' },
+    },
     handler: async ({ params }) => {
       const events = await eventsOf(store, params.caseId);
-      const [snapshot, definition, family] = await Promise.all([store.getCase(params.caseId), caseDefinition(knex, params.caseId), caseFamily(knex, params.caseId)]);
-      return { body: maskDeep({ case: caseHeader(params.caseId, snapshot), definition, ...family, steps: replayTimeline(events) }) };
+      const [snapshot, definition, family] = await Promise.all([
+        store.getCase(params.caseId),
+        caseDefinition(knex, params.caseId),
+        caseFamily(knex, params.caseId),
+      ]);
+      return {
+        body: maskDeep({
+          case: caseHeader(params.caseId, snapshot),
+          definition,
+          ...family,
+          steps: replayTimeline(events),
+        }),
+      };
     },
   });
 
   routes.add<unknown, Record<string, unknown>, { caseId: string }>({
     method: 'get',
     path: '/api/audit/cases/:caseId/export',
-    summary: 'A case’s whole history for the record: header, definition version, 一件事 family, verification result, and every event with its chain links (prevHash, hash), personal data masked',
+    summary:
+      'A case’s whole history for the record: header, definition version, 一件事 family, verification result, and every event with its chain links (prevHash, hash), personal data masked',
     tags: ['audit'],
     access: AUDITORS,
     params: caseParams,
@@ -192,7 +283,15 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
           definition,
           ...family,
           verification,
-          events: events.map((event, index) => ({ seq: index + 1, type: event.type, time: event.time, actor: event.actor, data: event.data, prevHash: hashes[index]?.prevHash ?? null, hash: hashes[index]?.hash ?? null })),
+          events: events.map((event, index) => ({
+            seq: index + 1,
+            type: event.type,
+            time: event.time,
+            actor: event.actor,
+            data: event.data,
+            prevHash: hashes[index]?.prevHash ?? null,
+            hash: hashes[index]?.hash ?? null,
+          })),
         }),
       };
     },
@@ -208,14 +307,23 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
     responses: { 200: { description: 'The events in seq order' }, 404: { description: 'No such case' } },
     handler: async ({ params }) => {
       const events = await eventsOf(store, params.caseId);
-      return { body: events.map((event, index) => ({ seq: index + 1, type: event.type, time: event.time, actor: event.actor, data: maskDeep(event.data) })) };
+      return {
+        body: events.map((event, index) => ({
+          seq: index + 1,
+          type: event.type,
+          time: event.time,
+          actor: event.actor,
+          data: maskDeep(event.data),
+        })),
+      };
     },
   });
 
   routes.add<unknown, { seq?: number; at?: string }, { caseId: string }>({
     method: 'get',
     path: '/api/audit/cases/:caseId/state',
-    summary: 'A case’s state replayed from its events up to a seq or an instant (neither: all of them), personal data masked',
+    summary:
+      'A case’s state replayed from its events up to a seq or an instant (neither: all of them), personal data masked',
     tags: ['audit'],
     access: AUDITORS,
     params: caseParams,
@@ -225,12 +333,26 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
       properties: { seq: { type: 'integer', minimum: 1 }, at: { type: 'string', format: 'date-time' } },
       not: { required: ['seq', 'at'] },
     },
-    responses: { 200: { description: 'The replayed state' }, 400: { description: 'Both seq and at, or a bad value' }, 404: { description: 'No such case, or no event up to there' } },
+    responses: {
+      200: { description: 'The replayed state' },
+      400: { description: 'Both seq and at, or a bad value' },
+      404: { description: 'No such case, or no event up to there' },
+    },
     handler: async ({ params, query }) => {
       await eventsOf(store, params.caseId);
-      const range: EventRange = query.seq !== undefined ? { upToSeq: query.seq } : query.at !== undefined ? { atTime: new Date(query.at).toISOString() } : {};
+      const range: EventRange =
+        query.seq !== undefined
+          ? { upToSeq: query.seq }
+          : query.at !== undefined
+            ? { atTime: new Date(query.at).toISOString() }
+            : {};
       if ((await store.getEvents(params.caseId, range)).length === 0) {
-        throw new ApiError(404, 'NO_EVENTS', `办件 ${params.caseId} 在该时间点之前没有任何事件`, `Case ${params.caseId} has no event up to there`);
+        throw new ApiError(
+          404,
+          'NO_EVENTS',
+          `办件 ${params.caseId} 在该时间点之前没有任何事件`,
+          `Case ${params.caseId} has no event up to there`,
+        );
       }
       return { body: maskDeep(await store.replay(params.caseId, range)) };
     },
@@ -239,7 +361,8 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
   routes.add<unknown, Record<string, unknown>, { caseId: string }>({
     method: 'get',
     path: '/api/audit/cases/:caseId/verification',
-    summary: 'Hash chain recomputed, replay compared with the snapshot and the projections: {ok} or {ok:false, brokenAtSeq, reason}',
+    summary:
+      'Hash chain recomputed, replay compared with the snapshot and the projections: {ok} or {ok:false, brokenAtSeq, reason}',
     tags: ['audit'],
     access: AUDITORS,
     params: caseParams,
@@ -253,11 +376,15 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
   routes.add<unknown, Record<string, unknown>, { caseId: string }>({
     method: 'get',
     path: '/api/audit/cases/:caseId/path',
-    summary: 'The diagram path taken, for the replay viewer: elements entered/completed, flows taken with counts, elements active now, and what each event touched',
+    summary:
+      'The diagram path taken, for the replay viewer: elements entered/completed, flows taken with counts, elements active now, and what each event touched',
     tags: ['audit'],
     access: AUDITORS,
     params: caseParams,
-    responses: { 200: { description: 'The path (see CasePath in server/routes/audit.ts)' }, 404: { description: 'No such case' } },
+    responses: {
+      200: { description: 'The path (see CasePath in server/routes/audit.ts)' },
+      404: { description: 'No such case' },
+    },
     handler: async ({ params }) => ({ body: casePath(params.caseId, await eventsOf(store, params.caseId)) }),
   });
 }
@@ -286,7 +413,8 @@ function caseHeader(caseId: string, state: CaseState | null) {
 /** The case's events, or a 404 when there are none (no such case). */
 async function eventsOf(store: Store, caseId: string): Promise<CaseEvent[]> {
   const events = await store.getEvents(caseId);
-  if (events.length === 0) throw new ApiError(404, 'CASE_NOT_FOUND', `办件 ${caseId} 不存在`, `Case ${caseId} does not exist`);
+  if (events.length === 0)
+    throw new ApiError(404, 'CASE_NOT_FOUND', `办件 ${caseId} 不存在`, `Case ${caseId} does not exist`);
   return events;
 }
 
@@ -321,7 +449,12 @@ function casePath(caseId: string, events: readonly CaseEvent[]): CasePath {
         for (const instanceId of event.data.cancelled) open.delete(instanceId);
         break;
       case 'flow.taken': {
-        const flow = (path.flows[event.data.flowId] ??= { sourceId: event.data.sourceId, targetId: event.data.targetId, count: 0, times: [] });
+        const flow = (path.flows[event.data.flowId] ??= {
+          sourceId: event.data.sourceId,
+          targetId: event.data.targetId,
+          count: 0,
+          times: [],
+        });
         flow.count += 1;
         flow.times.push(event.time);
         touched.flows.push(event.data.flowId);
@@ -330,7 +463,8 @@ function casePath(caseId: string, events: readonly CaseEvent[]): CasePath {
       default:
         break;
     }
-    if (touched.elements.length + touched.flows.length > 0) path.steps.push({ seq: index + 1, type: event.type, time: event.time, ...touched });
+    if (touched.elements.length + touched.flows.length > 0)
+      path.steps.push({ seq: index + 1, type: event.type, time: event.time, ...touched });
   });
   const active = [...new Set(open.values())].filter((id) => id !== processId).sort();
   return { ...path, processId, active };

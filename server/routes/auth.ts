@@ -8,7 +8,15 @@ import { login, logout, userProfile } from '../../engine/users-store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 
-const USER = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } }, department: { type: 'string' } } } as const;
+const USER = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    roles: { type: 'array', items: { type: 'string' } },
+    department: { type: 'string' },
+  },
+} as const;
 
 export function authRoutes(routes: Routes, knex: Knex, options: { sessionTtlMs: number }): void {
   routes.add<{ user: string; password: string }>({
@@ -17,14 +25,31 @@ export function authRoutes(routes: Routes, knex: Knex, options: { sessionTtlMs: 
     summary: 'Log in with a user id and password: a session token (a bearer token) that expires',
     tags: ['auth'],
     access: 'public',
-    body: { type: 'object', additionalProperties: false, required: ['user', 'password'], properties: { user: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 200 } } },
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['user', 'password'],
+      properties: {
+        user: { type: 'string', minLength: 1, maxLength: 100 },
+        password: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+    },
     responses: {
-      200: { description: 'Logged in', schema: { type: 'object', properties: { token: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' }, user: USER } } },
+      200: {
+        description: 'Logged in',
+        schema: {
+          type: 'object',
+          properties: { token: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' }, user: USER },
+        },
+      },
       401: { description: 'Wrong user id or password (the answer does not say which)' },
       429: { description: 'Too many attempts from this address for this user' },
     },
     handler: async ({ body }) => {
-      const session = await login(knex, body.user.trim(), body.password, { now: new Date(), ttlMs: options.sessionTtlMs });
+      const session = await login(knex, body.user.trim(), body.password, {
+        now: new Date(),
+        ttlMs: options.sessionTtlMs,
+      });
       if (!session) throw new ApiError(401, 'INVALID_CREDENTIALS', '用户名或密码错误', 'Wrong user id or password');
       return { body: session };
     },
@@ -53,7 +78,8 @@ export function authRoutes(routes: Routes, knex: Knex, options: { sessionTtlMs: 
     responses: { 200: { description: 'The user', schema: USER } },
     handler: async ({ principal }) => {
       const profile = principal ? await userProfile(knex, principal.id) : null;
-      if (!profile) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录（缺少或无效的令牌）', 'A valid bearer token is required');
+      if (!profile)
+        throw new ApiError(401, 'UNAUTHENTICATED', '请先登录（缺少或无效的令牌）', 'A valid bearer token is required');
       return { body: profile };
     },
   });

@@ -5,7 +5,14 @@
  */
 import type { Knex } from 'knex';
 import type { CalendarLayout } from '../../engine/calendar/index.js';
-import { correctDay, importCalendar, listChanges, listYears, recomputeProvisionalDueDates, type LiveCalendar } from '../../engine/calendar-store/index.js';
+import {
+  correctDay,
+  importCalendar,
+  listChanges,
+  listYears,
+  recomputeProvisionalDueDates,
+  type LiveCalendar,
+} from '../../engine/calendar-store/index.js';
 import { systemClock, type Clock } from '../../engine/clock.js';
 import type { Store } from '../../engine/store/index.js';
 import type { Routes } from '../http/route.js';
@@ -20,7 +27,12 @@ export interface CalendarRouteOptions {
   readonly clock?: Clock;
 }
 
-export function calendarRoutes(routes: Routes, store: Store, knex: Knex, { calendar, clock = systemClock }: CalendarRouteOptions = {}): void {
+export function calendarRoutes(
+  routes: Routes,
+  store: Store,
+  knex: Knex,
+  { calendar, clock = systemClock }: CalendarRouteOptions = {},
+): void {
   /** Reload, then recompute every provisional due date; the cases whose due dates changed. */
   const refresh = async (actor: string, reason: string): Promise<string[]> => {
     await calendar?.reload(knex);
@@ -51,7 +63,8 @@ export function calendarRoutes(routes: Routes, store: Store, knex: Knex, { calen
   routes.add<{ layout?: CalendarLayout; reason?: string; data: unknown }>({
     method: 'post',
     path: '/api/calendar/imports',
-    summary: 'Import official holidays and make-up days (State Council notice); local corrections are kept; provisional due dates are recomputed',
+    summary:
+      'Import official holidays and make-up days (State Council notice); local corrections are kept; provisional due dates are recomputed',
     tags: ['calendar'],
     access: ['admin'],
     idempotent: true,
@@ -65,7 +78,10 @@ export function calendarRoutes(routes: Routes, store: Store, knex: Knex, { calen
         data: { type: ['object', 'array'] },
       },
     },
-    responses: { 200: { description: 'Years imported, day counts, local corrections kept, cases whose due dates changed' }, 422: { description: 'The data was refused (the field is named); nothing was imported' } },
+    responses: {
+      200: { description: 'Years imported, day counts, local corrections kept, cases whose due dates changed' },
+      422: { description: 'The data was refused (the field is named); nothing was imported' },
+    },
     handler: async ({ body, principal }) => {
       const actor = principal?.id ?? 'unknown';
       const imported = await importCalendar(knex, body.data, {
@@ -79,30 +95,46 @@ export function calendarRoutes(routes: Routes, store: Store, knex: Knex, { calen
     },
   });
 
-  routes.add<{ off: boolean; name: string; reason: string; notice?: string }, Record<string, unknown>, { day: string }>({
-    method: 'put',
-    path: '/api/calendar/days/:day',
-    summary: 'Correct one day locally (a day off or a working day for this centre), with the reason in the audit trail; provisional due dates are recomputed',
-    tags: ['calendar'],
-    access: ['admin'],
-    params: { type: 'object', required: ['day'], properties: { day: DAY } },
-    body: {
-      type: 'object',
-      required: ['off', 'name', 'reason'],
-      additionalProperties: false,
-      properties: {
-        off: { type: 'boolean' },
-        name: { type: 'string', minLength: 1, maxLength: 100 },
-        reason: { type: 'string', minLength: 1, maxLength: 500 },
-        notice: { type: 'string', minLength: 1, maxLength: 1000 },
+  routes.add<{ off: boolean; name: string; reason: string; notice?: string }, Record<string, unknown>, { day: string }>(
+    {
+      method: 'put',
+      path: '/api/calendar/days/:day',
+      summary:
+        'Correct one day locally (a day off or a working day for this centre), with the reason in the audit trail; provisional due dates are recomputed',
+      tags: ['calendar'],
+      access: ['admin'],
+      params: { type: 'object', required: ['day'], properties: { day: DAY } },
+      body: {
+        type: 'object',
+        required: ['off', 'name', 'reason'],
+        additionalProperties: false,
+        properties: {
+          off: { type: 'boolean' },
+          name: { type: 'string', minLength: 1, maxLength: 100 },
+          reason: { type: 'string', minLength: 1, maxLength: 500 },
+          notice: { type: 'string', minLength: 1, maxLength: 1000 },
+        },
+      },
+      responses: {
+        200: { description: 'The day as stored, its audit trail, and the cases whose due dates changed' },
+        422: { description: 'Not a valid date' },
+      },
+      handler: async ({ params, body, principal }) => {
+        const actor = principal?.id ?? 'unknown';
+        const day = await correctDay(knex, {
+          day: params.day,
+          off: body.off,
+          name: body.name,
+          reason: body.reason,
+          actor,
+          at: clock.now().toISOString(),
+          ...(body.notice ? { notice: body.notice } : {}),
+        });
+        const changedCases = await refresh(actor, `calendar correction ${params.day}: ${body.reason}`);
+        return {
+          body: { day: params.day, ...day, changes: await listChanges(knex, { day: params.day }), changedCases },
+        };
       },
     },
-    responses: { 200: { description: 'The day as stored, its audit trail, and the cases whose due dates changed' }, 422: { description: 'Not a valid date' } },
-    handler: async ({ params, body, principal }) => {
-      const actor = principal?.id ?? 'unknown';
-      const day = await correctDay(knex, { day: params.day, off: body.off, name: body.name, reason: body.reason, actor, at: clock.now().toISOString(), ...(body.notice ? { notice: body.notice } : {}) });
-      const changedCases = await refresh(actor, `calendar correction ${params.day}: ${body.reason}`);
-      return { body: { day: params.day, ...day, changes: await listChanges(knex, { day: params.day }), changedCases } };
-    },
-  });
+  );
 }

@@ -6,7 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { CaseCommand } from '../../engine/case/index.js';
-import { CASE_STATUSES, CHANNELS, mayPerform, OPERATION_LABELS_ZH, RESULT_KINDS, type CaseStatusZh, type Operation, type Principal } from '../../engine/domain/index.js';
+import {
+  CASE_STATUSES,
+  CHANNELS,
+  mayPerform,
+  OPERATION_LABELS_ZH,
+  RESULT_KINDS,
+  type CaseStatusZh,
+  type Operation,
+  type Principal,
+} from '../../engine/domain/index.js';
 import { receiveApplication } from '../../engine/domain-store/index.js';
 import type { Clock } from '../../engine/clock.js';
 import { maskIdNumber } from '../../engine/matters/index.js';
@@ -54,19 +63,29 @@ const READERS = ['admin', 'window', 'department', 'supervisor', 'auditor', 'appl
 const WIDE = new Set(['admin', 'window', 'supervisor', 'auditor']);
 
 /** Who a reader is confined to: every case, one department's, or one applicant's (by key; null = none bound). */
-type Scope = { readonly kind: 'all' } | { readonly kind: 'department'; readonly department: string } | { readonly kind: 'applicant'; readonly key: string | null };
+type Scope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'department'; readonly department: string }
+  | { readonly kind: 'applicant'; readonly key: string | null };
 
 async function scopeOf(knex: Knex, principal: Principal | null): Promise<Scope> {
   if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'A valid bearer token is required');
   if (principal.roles.some((role) => WIDE.has(role))) return { kind: 'all' };
   if (principal.roles.includes('department')) {
-    if (!principal.department) throw new ApiError(403, 'FORBIDDEN', '无权查看办件（未绑定部门）', 'A department officer without a department may not list cases');
+    if (!principal.department)
+      throw new ApiError(
+        403,
+        'FORBIDDEN',
+        '无权查看办件（未绑定部门）',
+        'A department officer without a department may not list cases',
+      );
     return { kind: 'department', department: principal.department };
   }
   return { kind: 'applicant', key: await applicantKeyOf(knex, principal.id) };
 }
 
-const notYours = () => new ApiError(403, 'FORBIDDEN', '只能查看本人的办件', 'An applicant may read only their own cases');
+const notYours = () =>
+  new ApiError(403, 'FORBIDDEN', '只能查看本人的办件', 'An applicant may read only their own cases');
 
 interface CaseListQuery {
   status?: CaseStatusZh;
@@ -77,7 +96,18 @@ interface CaseListQuery {
 }
 
 export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Clock): void {
-  routes.add<{ matterCode: string; matterVersion?: number; applicant: { name: string; idType: string; idNumber: string }; channel: (typeof CHANNELS)[number]; materials: Record<string, boolean>; form: Record<string, unknown> }, Record<string, unknown>, Record<string, string>>({
+  routes.add<
+    {
+      matterCode: string;
+      matterVersion?: number;
+      applicant: { name: string; idType: string; idNumber: string };
+      channel: (typeof CHANNELS)[number];
+      materials: Record<string, boolean>;
+      form: Record<string, unknown>;
+    },
+    Record<string, unknown>,
+    Record<string, string>
+  >({
     method: 'post',
     path: '/api/cases',
     summary: '收件: receive an application for a matter (form checked against the matter’s 一表申请 schema)',
@@ -95,7 +125,11 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
           type: 'object',
           required: ['name', 'idType', 'idNumber'],
           additionalProperties: false,
-          properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, idType: { type: 'string', minLength: 1, maxLength: 50 }, idNumber: { type: 'string', minLength: 4, maxLength: 40 } },
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 100 },
+            idType: { type: 'string', minLength: 1, maxLength: 50 },
+            idNumber: { type: 'string', minLength: 4, maxLength: 40 },
+          },
         },
         channel: { enum: [...CHANNELS] },
         materials: { type: 'object', additionalProperties: { type: 'boolean' } },
@@ -113,7 +147,8 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
   routes.add<unknown, CaseListQuery>({
     method: 'get',
     path: '/api/cases',
-    summary: 'Cases by 办件 status, matter, department (an open task of it), overdue, applicant 证件号码 (exact; shown masked). A department officer sees their department’s, an applicant their own',
+    summary:
+      'Cases by 办件 status, matter, department (an open task of it), overdue, applicant 证件号码 (exact; shown masked). A department officer sees their department’s, an applicant their own',
     tags: ['cases'],
     access: READERS,
     query: {
@@ -127,12 +162,22 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
         applicantIdNumber: { type: 'string', minLength: 4, maxLength: 40 },
       },
     },
-    responses: { 200: { description: 'Case summaries' }, 403: { description: 'Another department, or another applicant' } },
+    responses: {
+      200: { description: 'Case summaries' },
+      403: { description: 'Another department, or another applicant' },
+    },
     handler: async ({ query, principal }) => {
       const scope = await scopeOf(knex, principal);
       let department = query.department;
       if (scope.kind === 'department') {
-        if (department !== undefined && department !== scope.department) throw new ApiError(403, 'FORBIDDEN', `只能查看本部门（${scope.department}）的办件`, `Only your own department (${scope.department}) may be read`, '/query/department');
+        if (department !== undefined && department !== scope.department)
+          throw new ApiError(
+            403,
+            'FORBIDDEN',
+            `只能查看本部门（${scope.department}）的办件`,
+            `Only your own department (${scope.department}) may be read`,
+            '/query/department',
+          );
         department = scope.department;
       }
       const searched = query.applicantIdNumber === undefined ? undefined : applicantKey(query.applicantIdNumber);
@@ -148,8 +193,11 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
         ...(query.overdue === true ? { overdueAt: clock.now().toISOString() } : {}),
         ...(key !== undefined ? { applicantKey: key } : {}),
       });
-      const masked = query.applicantIdNumber === undefined ? undefined : maskIdNumber(query.applicantIdNumber.trim().toUpperCase());
-      return { body: masked === undefined ? cases : cases.map((summary) => ({ ...summary, applicantIdNumber: masked })) };
+      const masked =
+        query.applicantIdNumber === undefined ? undefined : maskIdNumber(query.applicantIdNumber.trim().toUpperCase());
+      return {
+        body: masked === undefined ? cases : cases.map((summary) => ({ ...summary, applicantIdNumber: masked })),
+      };
     },
   });
 
@@ -160,7 +208,11 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
     tags: ['cases'],
     access: READERS,
     params: { type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', maxLength: 100 } } },
-    responses: { 200: { description: 'The case' }, 403: { description: 'An applicant’s request for another’s case' }, 404: { description: 'No such case' } },
+    responses: {
+      200: { description: 'The case' },
+      403: { description: 'An applicant’s request for another’s case' },
+      404: { description: 'No such case' },
+    },
     handler: async ({ params, principal }) => {
       const scope = await scopeOf(knex, principal);
       const state = await load(store, params.caseId);
@@ -172,37 +224,66 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
   routes.add<{ operation: string; data?: Record<string, unknown> }, Record<string, unknown>, { caseId: string }>({
     method: 'post',
     path: '/api/cases/:caseId/operations',
-    summary: 'An operation on a case: 受理, 补正告知, 容缺受理, 办结, 送达, 签收, 通过/不通过, 退回, 转办, 委派, 加签 …',
+    summary:
+      'An operation on a case: 受理, 补正告知, 容缺受理, 办结, 送达, 签收, 通过/不通过, 退回, 转办, 委派, 加签 …',
     tags: ['cases'],
     access: 'authenticated',
     idempotent: true,
     params: { type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', maxLength: 100 } } },
-    body: { type: 'object', required: ['operation'], additionalProperties: false, properties: { operation: { enum: Object.keys(OPERATIONS) }, data: { type: 'object' } } },
-    responses: { 200: { description: 'The case after the operation' }, 409: { description: 'Changed by someone else meanwhile' }, 422: { description: 'Refused by a rule of the domain' } },
+    body: {
+      type: 'object',
+      required: ['operation'],
+      additionalProperties: false,
+      properties: { operation: { enum: Object.keys(OPERATIONS) }, data: { type: 'object' } },
+    },
+    responses: {
+      200: { description: 'The case after the operation' },
+      409: { description: 'Changed by someone else meanwhile' },
+      422: { description: 'Refused by a rule of the domain' },
+    },
     handler: async ({ params, body, principal }) => {
       const state = await load(store, params.caseId);
       const data = body.data ?? {};
       const taskId = typeof data['taskId'] === 'string' ? data['taskId'] : undefined;
       const taskDepartment = taskId ? (state.tasks[taskId]?.department ?? null) : undefined;
-      authorise(principal, body.operation, OPERATIONS[body.operation] ?? 'case.read', { ...(taskDepartment === undefined ? {} : { taskDepartment }) });
+      authorise(principal, body.operation, OPERATIONS[body.operation] ?? 'case.read', {
+        ...(taskDepartment === undefined ? {} : { taskDepartment }),
+      });
       await checkOperationData(knex, body.operation, data);
       const command = { type: body.operation, actor: principal?.id ?? 'unknown', data } as CaseCommand;
       try {
         const result = await store.dispatch(params.caseId, command);
         return { body: caseView(result.state) };
       } catch (error) {
-        throw (taskId && (await completedBySomeoneElse(store, params.caseId, taskId, error))) || refusalInChinese(error, state, body.operation, data);
+        throw (
+          (taskId && (await completedBySomeoneElse(store, params.caseId, taskId, error))) ||
+          refusalInChinese(error, state, body.operation, data)
+        );
       }
     },
   });
 }
 
 /** A task someone else completed first is a conflict (409), not a missing task. */
-async function completedBySomeoneElse(store: Store, caseId: string, taskId: string, error: unknown): Promise<ApiError | null> {
+async function completedBySomeoneElse(
+  store: Store,
+  caseId: string,
+  taskId: string,
+  error: unknown,
+): Promise<ApiError | null> {
   if (!(error instanceof CommandRejectedError) || error.code !== 'TASK_NOT_FOUND') return null;
-  const done = (await store.getEvents(caseId)).find((event) => event.type === 'task.completed' && event.data.taskId === taskId);
+  const done = (await store.getEvents(caseId)).find(
+    (event) => event.type === 'task.completed' && event.data.taskId === taskId,
+  );
   if (!done) return null;
-  return new ApiError(409, 'CONFLICT', `该任务已由 ${done.actor} 于 ${done.time} 办理`, `Task ${taskId} was completed by ${done.actor} at ${done.time}`, undefined, { currentVersion: (await store.getCase(caseId))?.seq });
+  return new ApiError(
+    409,
+    'CONFLICT',
+    `该任务已由 ${done.actor} 于 ${done.time} 办理`,
+    `Task ${taskId} was completed by ${done.actor} at ${done.time}`,
+    undefined,
+    { currentVersion: (await store.getCase(caseId))?.seq },
+  );
 }
 
 function isApplicantOf(state: CaseState, key: string): boolean {
@@ -216,19 +297,36 @@ async function load(store: Store, caseId: string) {
 }
 
 /** 403 in Chinese: the role lacks the right, or the task is another department's. */
-function authorise(principal: Principal | null, name: string, operation: Operation, target: { taskDepartment?: string | null }): void {
+function authorise(
+  principal: Principal | null,
+  name: string,
+  operation: Operation,
+  target: { taskDepartment?: string | null },
+): void {
   if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'A valid bearer token is required');
   const permission = mayPerform(principal, operation, target);
   if (permission.allowed) return;
   const label = OPERATION_LABELS[name] ?? name;
   if (mayPerform(principal, operation).allowed) {
-    throw new ApiError(403, 'FORBIDDEN', `无权执行此操作：只能办理本部门（${principal.department ?? '未绑定部门'}）的任务，该任务属于${target.taskDepartment ?? '其他部门'}`, permission.reason);
+    throw new ApiError(
+      403,
+      'FORBIDDEN',
+      `无权执行此操作：只能办理本部门（${principal.department ?? '未绑定部门'}）的任务，该任务属于${target.taskDepartment ?? '其他部门'}`,
+      permission.reason,
+    );
   }
   const roles = principal.roles.map((role) => ROLE_LABELS[role] ?? role).join('、') || '无角色用户';
   throw new ApiError(403, 'FORBIDDEN', `无权执行此操作：${roles}不能「${label}」`, permission.reason);
 }
 
-const ROLE_LABELS: Readonly<Record<string, string>> = { admin: '系统管理员', window: '窗口人员', department: '部门审批人员', supervisor: '监察人员', auditor: '审计人员', applicant: '申请人' };
+const ROLE_LABELS: Readonly<Record<string, string>> = {
+  admin: '系统管理员',
+  window: '窗口人员',
+  department: '部门审批人员',
+  supervisor: '监察人员',
+  auditor: '审计人员',
+  applicant: '申请人',
+};
 
 /** The operations in the words of DOMAIN.md, for messages: the domain's own, and the task and case operations of the runtime. */
 const OPERATION_LABELS: Readonly<Record<string, string>> = {
@@ -252,10 +350,21 @@ const OPERATION_LABELS: Readonly<Record<string, string>> = {
 };
 
 const blank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
-const invalid = (zh: string, en: string, field: string) => new ApiError(400, 'INVALID_ARGUMENT', zh, en, `/data/${field}`);
+const invalid = (zh: string, en: string, field: string) =>
+  new ApiError(400, 'INVALID_ARGUMENT', zh, en, `/data/${field}`);
 
 /** Refusals that mean "no such thing" (as server/http/errors.ts maps them). */
-const NOT_FOUND = new Set(['CASE_NOT_FOUND', 'TASK_NOT_FOUND', 'TIMER_NOT_FOUND', 'JOB_NOT_FOUND', 'INCIDENT_NOT_FOUND', 'PROCESS_NOT_FOUND', 'CLOCK_NOT_FOUND', 'INSTANCE_NOT_FOUND', 'ELEMENT_NOT_FOUND']);
+const NOT_FOUND = new Set([
+  'CASE_NOT_FOUND',
+  'TASK_NOT_FOUND',
+  'TIMER_NOT_FOUND',
+  'JOB_NOT_FOUND',
+  'INCIDENT_NOT_FOUND',
+  'PROCESS_NOT_FOUND',
+  'CLOCK_NOT_FOUND',
+  'INSTANCE_NOT_FOUND',
+  'ELEMENT_NOT_FOUND',
+]);
 
 /** What each operation needs filled in, checked before the domain sees it, with the field named in Chinese. */
 async function checkOperationData(knex: Knex, operation: string, data: Record<string, unknown>): Promise<void> {
@@ -266,7 +375,8 @@ async function checkOperationData(knex: Knex, operation: string, data: Record<st
     case 'task.complete': {
       const opinion = data['opinion'] as { decision?: unknown; text?: unknown } | undefined;
       if (opinion !== undefined) {
-        if (typeof opinion !== 'object' || opinion === null || blank(opinion.decision)) throw invalid('请选择办理结果（通过或不通过）', 'data.opinion.decision is required', 'opinion/decision');
+        if (typeof opinion !== 'object' || opinion === null || blank(opinion.decision))
+          throw invalid('请选择办理结果（通过或不通过）', 'data.opinion.decision is required', 'opinion/decision');
         if (blank(opinion.text)) throw invalid('请填写办理意见', 'data.opinion.text is required', 'opinion/text');
       }
       break;
@@ -278,20 +388,28 @@ async function checkOperationData(knex: Knex, operation: string, data: Record<st
       break;
     case 'case.noticeCorrection': {
       const defects = data['defects'];
-      if (!Array.isArray(defects) || defects.length === 0 || defects.some(blank)) throw invalid('补正告知须逐项列明需要补正的问题（每一项都要写明）', 'data.defects must list every defect', 'defects');
+      if (!Array.isArray(defects) || defects.length === 0 || defects.some(blank))
+        throw invalid(
+          '补正告知须逐项列明需要补正的问题（每一项都要写明）',
+          'data.defects must list every defect',
+          'defects',
+        );
       break;
     }
     case 'materials.supply':
-      if (!Array.isArray(data['materials']) || (data['materials'] as unknown[]).some(blank)) throw invalid('请选择补交的材料', 'data.materials must list material ids', 'materials');
+      if (!Array.isArray(data['materials']) || (data['materials'] as unknown[]).some(blank))
+        throw invalid('请选择补交的材料', 'data.materials must list material ids', 'materials');
       break;
     case 'case.acceptWithTolerance':
       text('commitment', '容缺受理承诺书内容');
       break;
     case 'case.conclude': {
-      if (!RESULT_KINDS.includes(data['kind'] as (typeof RESULT_KINDS)[number])) throw invalid(`请选择办结结果（${RESULT_KINDS.join('、')}）`, 'data.kind is required', 'kind');
+      if (!RESULT_KINDS.includes(data['kind'] as (typeof RESULT_KINDS)[number]))
+        throw invalid(`请选择办结结果（${RESULT_KINDS.join('、')}）`, 'data.kind is required', 'kind');
       if (data['kind'] === '出证') {
         const licence = data['licence'] as { name?: unknown; number?: unknown } | undefined;
-        if (!licence || blank(licence.name)) throw invalid('请填写证照名称', 'data.licence.name is required', 'licence/name');
+        if (!licence || blank(licence.name))
+          throw invalid('请填写证照名称', 'data.licence.name is required', 'licence/name');
         if (blank(licence.number)) throw invalid('请填写证照编号', 'data.licence.number is required', 'licence/number');
       } else text('reason', '理由');
       break;
@@ -307,7 +425,13 @@ async function checkOperationData(knex: Knex, operation: string, data: Record<st
       text('result', '特别程序结果');
       break;
     case 'clock.extend':
-      if (typeof data['amount'] !== 'number' || !Number.isInteger(data['amount']) || data['amount'] <= 0 || data['amount'] > 60) throw invalid('延长天数须为 1 至 60 的整数', 'data.amount must be a positive integer', 'amount');
+      if (
+        typeof data['amount'] !== 'number' ||
+        !Number.isInteger(data['amount']) ||
+        data['amount'] <= 0 ||
+        data['amount'] > 60
+      )
+        throw invalid('延长天数须为 1 至 60 的整数', 'data.amount must be a positive integer', 'amount');
       text('approver', '批准人');
       text('reason', '延长理由');
       break;
@@ -318,12 +442,15 @@ async function checkOperationData(knex: Knex, operation: string, data: Record<st
     case 'task.transfer':
     case 'task.delegate': {
       text('to', operation === 'task.transfer' ? '转办给谁' : '委派给谁');
-      const user = await knex('users').where({ user_id: String(data['to']).trim() }).first();
+      const user = await knex('users')
+        .where({ user_id: String(data['to']).trim() })
+        .first();
       if (!user) throw invalid(`用户 ${String(data['to'])} 不存在`, `No user ${String(data['to'])}`, 'to');
       break;
     }
     case 'multiInstance.addInstance':
-      if (blank(data['instanceId']) && blank(data['elementId'])) throw invalid('请指明加签的会签环节', 'data.instanceId or data.elementId is required', 'instanceId');
+      if (blank(data['instanceId']) && blank(data['elementId']))
+        throw invalid('请指明加签的会签环节', 'data.instanceId or data.elementId is required', 'instanceId');
       break;
     default:
       break;
@@ -336,8 +463,17 @@ function refusalInChinese(error: unknown, state: CaseState, operation: string, d
   const domain = state.domain;
   const task = typeof data['taskId'] === 'string' ? state.tasks[data['taskId']] : undefined;
   const label = OPERATION_LABELS[operation] ?? operation;
-  const names = (ids: readonly string[]) => (domain ? domain.matter.materials.filter((m) => ids.includes(m.id)).map((m) => m.name).join('、') : ids.join('、'));
-  const missing = (necessity: string) => (domain ? domain.matter.materials.filter((m) => m.necessity === necessity && !domain.materials[m.id]).map((m) => m.id) : []);
+  const names = (ids: readonly string[]) =>
+    domain
+      ? domain.matter.materials
+          .filter((m) => ids.includes(m.id))
+          .map((m) => m.name)
+          .join('、')
+      : ids.join('、');
+  const missing = (necessity: string) =>
+    domain
+      ? domain.matter.materials.filter((m) => m.necessity === necessity && !domain.materials[m.id]).map((m) => m.id)
+      : [];
   const zh = ((): string => {
     switch (error.code) {
       case 'ILLEGAL_TRANSITION':
@@ -352,7 +488,9 @@ function refusalInChinese(error: unknown, state: CaseState, operation: string, d
         return `容缺材料${names(domain?.tolerance?.missing ?? [])}尚未补齐（补交期限 ${domain?.tolerance?.deadline ?? ''}），不能出证`;
       case 'ONE_TIME_NOTICE': {
         const first = domain?.notices[0];
-        const added = Array.isArray(data['defects']) ? (data['defects'] as string[]).filter((d) => !first?.defects.includes(d.trim())) : [];
+        const added = Array.isArray(data['defects'])
+          ? (data['defects'] as string[]).filter((d) => !first?.defects.includes(d.trim()))
+          : [];
         return `补正须一次性告知：首次告知未列出的问题不能再次告知（${added.join('；')}）`;
       }
       case 'ALREADY_DELIVERED':
@@ -360,7 +498,9 @@ function refusalInChinese(error: unknown, state: CaseState, operation: string, d
       case 'TASK_ASSIGNED':
         return `该任务已由 ${task?.assignee ?? '他人'} 签收`;
       case 'NOT_ASSIGNEE':
-        return task?.assignee ? `该任务已由 ${task.assignee} 签收，只有签收人可以${label}` : `该任务尚未签收，不能${label}`;
+        return task?.assignee
+          ? `该任务已由 ${task.assignee} 签收，只有签收人可以${label}`
+          : `该任务尚未签收，不能${label}`;
       case 'TASK_DELEGATED':
         return `该任务已委派给 ${task?.assignee ?? '他人'}，须待其归还后再办理`;
       case 'NOT_DELEGATED':
@@ -381,7 +521,8 @@ function refusalInChinese(error: unknown, state: CaseState, operation: string, d
       case 'CALENDAR_MISSING':
         return '缺少工作日历，无法计算时限';
       case 'INVALID_ARGUMENT':
-        if (operation === 'case.acceptWithTolerance' && missing('tolerated').length === 0) return '没有缺少可容缺的材料，请直接受理';
+        if (operation === 'case.acceptWithTolerance' && missing('tolerated').length === 0)
+          return '没有缺少可容缺的材料，请直接受理';
         return `${label}的内容有误，请检查后重试`;
       default:
         return `操作被拒绝：当前不能${label}`;

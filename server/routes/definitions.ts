@@ -10,20 +10,34 @@ export function definitionRoutes(routes: Routes, store: Store, models: ModelServ
   routes.add<{ xml: string }, Record<string, unknown>, Record<string, string>>({
     method: 'post',
     path: '/api/definitions',
-    summary: "Deploy a BPMN file: changed XML gives version n+1, the same XML is not a new version. The modeler's lint runs first (engine/lint, the same rules as the designer): an error of a matterflow/* rule refuses the deploy like a validation error; findings (validation + lint) are returned per element either way",
+    summary:
+      "Deploy a BPMN file: changed XML gives version n+1, the same XML is not a new version. The modeler's lint runs first (engine/lint, the same rules as the designer): an error of a matterflow/* rule refuses the deploy like a validation error; findings (validation + lint) are returned per element either way",
     tags: ['definitions'],
     access: ['admin'],
     idempotent: true,
-    body: { type: 'object', required: ['xml'], additionalProperties: false, properties: { xml: { type: 'string', minLength: 1, maxLength: 10_000_000 } } },
+    body: {
+      type: 'object',
+      required: ['xml'],
+      additionalProperties: false,
+      properties: { xml: { type: 'string', minLength: 1, maxLength: 10_000_000 } },
+    },
     responses: {
       201: { description: 'Deployed (or unchanged); findings are warnings' },
-      422: { description: 'DEFINITION_INVALID: details.findings, per element (validation and lint), with line and column where known; a file past the element limit is refused before it is parsed (rule xml-too-many-elements)' },
-      503: { description: 'MODEL_WORKERS_BUSY: every model worker is busy and the queue is full; retry after Retry-After seconds' },
+      422: {
+        description:
+          'DEFINITION_INVALID: details.findings, per element (validation and lint), with line and column where known; a file past the element limit is refused before it is parsed (rule xml-too-many-elements)',
+      },
+      503: {
+        description:
+          'MODEL_WORKERS_BUSY: every model worker is busy and the queue is full; retry after Retry-After seconds',
+      },
     },
     handler: async ({ body, principal }) => {
       const lint = await models.lintForDeploy(body.xml);
       if (lint.refused) {
-        const loaded = await models.loadDefinition(body.xml, { knownProcessIds: new Set((await store.listDefinitions()).map((row) => row.processId)) });
+        const loaded = await models.loadDefinition(body.xml, {
+          knownProcessIds: new Set((await store.listDefinitions()).map((row) => row.processId)),
+        });
         throw refusal([...loaded.findings, ...lint.findings]);
       }
       try {
@@ -41,9 +55,15 @@ export function definitionRoutes(routes: Routes, store: Store, models: ModelServ
     summary: 'Every deployed process version',
     tags: ['definitions'],
     access: 'authenticated',
-    query: { type: 'object', additionalProperties: false, properties: { processId: { type: 'string', maxLength: 200 } } },
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { processId: { type: 'string', maxLength: 200 } },
+    },
     responses: { 200: { description: 'Versions, newest first per process' } },
-    handler: async ({ query }) => ({ body: await store.listDefinitions(typeof query['processId'] === 'string' ? query['processId'] : undefined) }),
+    handler: async ({ query }) => ({
+      body: await store.listDefinitions(typeof query['processId'] === 'string' ? query['processId'] : undefined),
+    }),
   });
   routes.add<unknown, Record<string, unknown>, { processId: string; version: string }>({
     method: 'get',
@@ -51,26 +71,50 @@ export function definitionRoutes(routes: Routes, store: Store, models: ModelServ
     summary: 'The BPMN XML of one version, as deployed',
     tags: ['definitions'],
     access: 'authenticated',
-    params: { type: 'object', required: ['processId', 'version'], properties: { processId: { type: 'string', maxLength: 200 }, version: { type: 'integer', minimum: 1 } } },
+    params: {
+      type: 'object',
+      required: ['processId', 'version'],
+      properties: { processId: { type: 'string', maxLength: 200 }, version: { type: 'integer', minimum: 1 } },
+    },
     responses: { 200: { description: 'The XML' }, 404: { description: 'No such version' } },
     handler: async ({ params }) => {
       const versions = await store.listDefinitions(params.processId);
       const found = versions.find((v) => Number(v.version) === Number(params.version));
-      if (!found) throw new ApiError(404, 'DEFINITION_NOT_FOUND', `流程 ${params.processId} 没有版本 ${params.version}`, `Process ${params.processId} has no version ${params.version}`);
-      const row = (await store.database.knex('deployments').where({ hash: found.hash }).first()) as { xml: string } | undefined;
+      if (!found)
+        throw new ApiError(
+          404,
+          'DEFINITION_NOT_FOUND',
+          `流程 ${params.processId} 没有版本 ${params.version}`,
+          `Process ${params.processId} has no version ${params.version}`,
+        );
+      const row = (await store.database.knex('deployments').where({ hash: found.hash }).first()) as
+        { xml: string } | undefined;
       return { body: { processId: params.processId, version: found.version, hash: found.hash, xml: row?.xml ?? '' } };
     },
   });
   routes.add<unknown, { from: number; to: number }, { processId: string }>({
     method: 'get',
     path: '/api/definitions/:processId/diff',
-    summary: 'What changed between two deployed versions of a process: elements and sequence flows added, removed, changed (by id)',
+    summary:
+      'What changed between two deployed versions of a process: elements and sequence flows added, removed, changed (by id)',
     tags: ['definitions'],
     access: 'authenticated',
-    params: { type: 'object', required: ['processId'], properties: { processId: { type: 'string', minLength: 1, maxLength: 200 } } },
-    query: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 } } },
+    params: {
+      type: 'object',
+      required: ['processId'],
+      properties: { processId: { type: 'string', minLength: 1, maxLength: 200 } },
+    },
+    query: {
+      type: 'object',
+      required: ['from', 'to'],
+      additionalProperties: false,
+      properties: { from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 } },
+    },
     responses: {
-      200: { description: '{ processId, from, to, elements: { added, removed, changed }, flows: { added, removed, changed } }; changed entries list each differing field with before and after' },
+      200: {
+        description:
+          '{ processId, from, to, elements: { added, removed, changed }, flows: { added, removed, changed } }; changed entries list each differing field with before and after',
+      },
       400: { description: 'Bad processId, from or to' },
       404: { description: 'No such process version' },
     },
@@ -78,31 +122,72 @@ export function definitionRoutes(routes: Routes, store: Store, models: ModelServ
       const versions = await versionLoader(store, params.processId);
       const from = await versions.load(Number(query.from));
       const to = await versions.load(Number(query.to));
-      return { body: { processId: params.processId, from: Number(query.from), to: Number(query.to), ...diffProcesses(from, to) } };
+      return {
+        body: {
+          processId: params.processId,
+          from: Number(query.from),
+          to: Number(query.to),
+          ...diffProcesses(from, to),
+        },
+      };
     },
   });
   routes.add<{ xml: string; from?: number }, Record<string, unknown>, { processId: string }>({
     method: 'post',
     path: '/api/definitions/:processId/diff',
-    summary: 'What a diagram not yet published changes against a deployed version of its process (by default the latest): elements and sequence flows added, removed, changed (by id). Nothing is stored.',
+    summary:
+      'What a diagram not yet published changes against a deployed version of its process (by default the latest): elements and sequence flows added, removed, changed (by id). Nothing is stored.',
     tags: ['definitions'],
     access: 'authenticated',
-    params: { type: 'object', required: ['processId'], properties: { processId: { type: 'string', minLength: 1, maxLength: 200 } } },
-    body: { type: 'object', required: ['xml'], additionalProperties: false, properties: { xml: { type: 'string', minLength: 1, maxLength: 10_000_000 }, from: { type: 'integer', minimum: 1 } } },
+    params: {
+      type: 'object',
+      required: ['processId'],
+      properties: { processId: { type: 'string', minLength: 1, maxLength: 200 } },
+    },
+    body: {
+      type: 'object',
+      required: ['xml'],
+      additionalProperties: false,
+      properties: {
+        xml: { type: 'string', minLength: 1, maxLength: 10_000_000 },
+        from: { type: 'integer', minimum: 1 },
+      },
+    },
     responses: {
-      200: { description: '{ processId, from, to: null, elements, flows } as for two versions; `to: null` is the diagram sent' },
+      200: {
+        description:
+          '{ processId, from, to: null, elements, flows } as for two versions; `to: null` is the diagram sent',
+      },
       404: { description: 'The process has no deployed version (or not that one)' },
-      422: { description: 'DEFINITION_INVALID: the diagram does not compile, or has no process of that id; details.findings per element' },
+      422: {
+        description:
+          'DEFINITION_INVALID: the diagram does not compile, or has no process of that id; details.findings per element',
+      },
     },
     handler: async ({ params, body }) => {
       const versions = await versionLoader(store, params.processId);
       const fromVersion = body.from ?? versions.latest;
-      if (fromVersion === null) throw new ApiError(404, 'DEFINITION_NOT_FOUND', `流程 ${params.processId} 尚未发布，无可比较的版本`, `Process ${params.processId} has no deployed version`);
+      if (fromVersion === null)
+        throw new ApiError(
+          404,
+          'DEFINITION_NOT_FOUND',
+          `流程 ${params.processId} 尚未发布，无可比较的版本`,
+          `Process ${params.processId} has no deployed version`,
+        );
       const from = await versions.load(fromVersion);
-      const loaded = await models.loadDefinition(body.xml, { knownProcessIds: new Set((await store.listDefinitions()).map((row) => row.processId)) });
+      const loaded = await models.loadDefinition(body.xml, {
+        knownProcessIds: new Set((await store.listDefinitions()).map((row) => row.processId)),
+      });
       if (!loaded.ok) throw refusal(loaded.findings);
       const to = loaded.definition.processes.get(params.processId);
-      if (!to) throw new ApiError(422, 'DEFINITION_INVALID', `该图中没有流程 ${params.processId}`, `The diagram has no process ${params.processId}`, '/body/xml');
+      if (!to)
+        throw new ApiError(
+          422,
+          'DEFINITION_INVALID',
+          `该图中没有流程 ${params.processId}`,
+          `The diagram has no process ${params.processId}`,
+          '/body/xml',
+        );
       return { body: { processId: params.processId, from: fromVersion, to: null, ...diffProcesses(from, to) } };
     },
   });
@@ -132,16 +217,31 @@ interface Change {
 
 /** Entries of two maps by id: added (after), removed (before), changed (the differing facts). */
 /** The deployed versions of one process, compiled on demand (404 for a version it does not have). */
-async function versionLoader(store: Store, processId: string): Promise<{ readonly latest: number | null; load(version: number): Promise<CompiledProcess> }> {
+async function versionLoader(
+  store: Store,
+  processId: string,
+): Promise<{ readonly latest: number | null; load(version: number): Promise<CompiledProcess> }> {
   const versions = await store.listDefinitions(processId);
   return {
     latest: versions.length === 0 ? null : Math.max(...versions.map((v) => Number(v.version))),
     load: async (version) => {
       const found = versions.find((v) => Number(v.version) === version);
-      if (!found) throw new ApiError(404, 'DEFINITION_NOT_FOUND', `流程 ${processId} 没有版本 ${version}`, `Process ${processId} has no version ${version}`);
+      if (!found)
+        throw new ApiError(
+          404,
+          'DEFINITION_NOT_FOUND',
+          `流程 ${processId} 没有版本 ${version}`,
+          `Process ${processId} has no version ${version}`,
+        );
       const definition = await store.definition(found.hash).catch(() => null);
       const process = definition?.processes.get(processId);
-      if (!process) throw new ApiError(500, 'DEFINITION_UNREADABLE', `流程 ${processId} 版本 ${version} 无法加载`, `Process ${processId} version ${version} could not be loaded`);
+      if (!process)
+        throw new ApiError(
+          500,
+          'DEFINITION_UNREADABLE',
+          `流程 ${processId} 版本 ${version} 无法加载`,
+          `Process ${processId} version ${version} could not be loaded`,
+        );
       return process;
     },
   };
@@ -149,10 +249,17 @@ async function versionLoader(store: Store, processId: string): Promise<{ readonl
 
 /** Elements and sequence flows added, removed and changed from `from` to `to`, by id. */
 function diffProcesses(from: CompiledProcess, to: CompiledProcess) {
-  return { elements: diffById(from.elements, to.elements, (element) => elementFacts(element, from, to)), flows: diffById(from.flows, to.flows, flowFacts) };
+  return {
+    elements: diffById(from.elements, to.elements, (element) => elementFacts(element, from, to)),
+    flows: diffById(from.flows, to.flows, flowFacts),
+  };
 }
 
-function diffById<T extends { readonly id: string }>(before: ReadonlyMap<string, T>, after: ReadonlyMap<string, T>, facts: (item: T) => Facts) {
+function diffById<T extends { readonly id: string }>(
+  before: ReadonlyMap<string, T>,
+  after: ReadonlyMap<string, T>,
+  facts: (item: T) => Facts,
+) {
   const summary = (item: T) => ({ id: item.id, ...facts(item) });
   const added = [...after.values()].filter((item) => !before.has(item.id)).map(summary);
   const removed = [...before.values()].filter((item) => !after.has(item.id)).map(summary);
@@ -191,12 +298,23 @@ function elementFacts(element: FlowNode, from: CompiledProcess, to: CompiledProc
 }
 
 function flowFacts(flow: SequenceFlow): Facts {
-  return { name: flow.name, sourceId: flow.sourceId, targetId: flow.targetId, condition: flow.condition?.source ?? null };
+  return {
+    name: flow.name,
+    sourceId: flow.sourceId,
+    targetId: flow.targetId,
+    condition: flow.condition?.source ?? null,
+  };
 }
 
 /** JSON with object keys sorted, to compare values regardless of key order. */
 function stable(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
-  ) ?? 'null';
+  return (
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+          )
+        : v,
+    ) ?? 'null'
+  );
 }

@@ -25,11 +25,15 @@ async function listDepartments(knex: Knex, store: Store): Promise<Department[]> 
     (sources.get(name) ?? sources.set(name, new Set()).get(name)!).add(source);
   };
   for (const row of (await knex('departments').select('name')) as Array<{ name: string }>) add(row.name, 'register');
-  for (const row of (await knex('users').whereNotNull('department').distinct('department')) as Array<{ department: string }>) add(row.department, 'users');
+  for (const row of (await knex('users').whereNotNull('department').distinct('department')) as Array<{
+    department: string;
+  }>)
+    add(row.department, 'users');
   const latest = new Map<string, { hash: string; version: number }>();
   for (const definition of await store.listDefinitions()) {
     const seen = latest.get(definition.processId);
-    if (!seen || Number(definition.version) > seen.version) latest.set(definition.processId, { hash: definition.hash, version: Number(definition.version) });
+    if (!seen || Number(definition.version) > seen.version)
+      latest.set(definition.processId, { hash: definition.hash, version: Number(definition.version) });
   }
   for (const hash of new Set([...latest.values()].map((entry) => entry.hash))) {
     const definition = await store.definition(hash).catch(() => null);
@@ -42,7 +46,9 @@ async function listDepartments(knex: Knex, store: Store): Promise<Department[]> 
     }
   }
   const collator = new Intl.Collator('zh-CN');
-  return [...sources].map(([name, from]) => ({ name, sources: [...from].sort() })).sort((a, b) => collator.compare(a.name, b.name));
+  return [...sources]
+    .map(([name, from]) => ({ name, sources: [...from].sort() }))
+    .sort((a, b) => collator.compare(a.name, b.name));
 }
 
 export function departmentRoutes(routes: Routes, knex: Knex, store: Store): void {
@@ -52,7 +58,21 @@ export function departmentRoutes(routes: Routes, knex: Knex, store: Store): void
     summary: 'Every department: the register, the departments of officers, and those the deployed processes name',
     tags: ['departments'],
     access: 'authenticated',
-    responses: { 200: { description: 'Departments, in Chinese collation order', schema: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, sources: { type: 'array', items: { type: 'string', enum: ['register', 'users', 'processes'] } } } } } } },
+    responses: {
+      200: {
+        description: 'Departments, in Chinese collation order',
+        schema: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              sources: { type: 'array', items: { type: 'string', enum: ['register', 'users', 'processes'] } },
+            },
+          },
+        },
+      },
+    },
     handler: async () => ({ body: await listDepartments(knex, store) }),
   });
 
@@ -63,12 +83,28 @@ export function departmentRoutes(routes: Routes, knex: Knex, store: Store): void
     tags: ['departments'],
     access: ['admin'],
     idempotent: true,
-    body: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', minLength: 2, maxLength: 200, pattern: '^\\S(.*\\S)?$' } } },
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: { name: { type: 'string', minLength: 2, maxLength: 200, pattern: '^\\S(.*\\S)?$' } },
+    },
     responses: { 201: { description: 'Added' }, 409: { description: 'The register has it already' } },
     handler: async ({ body, principal }) => {
       const exists = await knex('departments').where({ name: body.name }).first();
-      if (exists) throw new ApiError(409, 'DEPARTMENT_EXISTS', `部门“${body.name}”已在名录中`, `The register has ${body.name} already`, '/body/name');
-      await knex('departments').insert({ name: body.name, created_by: principal?.id ?? 'unknown', created_at: new Date().toISOString() });
+      if (exists)
+        throw new ApiError(
+          409,
+          'DEPARTMENT_EXISTS',
+          `部门“${body.name}”已在名录中`,
+          `The register has ${body.name} already`,
+          '/body/name',
+        );
+      await knex('departments').insert({
+        name: body.name,
+        created_by: principal?.id ?? 'unknown',
+        created_at: new Date().toISOString(),
+      });
       return { status: 201, body: { name: body.name } };
     },
   });

@@ -52,11 +52,24 @@ const summary = (row: DraftRow): DraftSummary => ({
   updatedAt: row.updated_at,
 });
 
-const SUMMARY_COLUMNS = ['draft_id', 'name', 'process_id', 'revision', 'created_by', 'created_at', 'updated_by', 'updated_at'] as const;
+const SUMMARY_COLUMNS = [
+  'draft_id',
+  'name',
+  'process_id',
+  'revision',
+  'created_by',
+  'created_at',
+  'updated_by',
+  'updated_at',
+] as const;
 
 const NAME = { type: 'string', minLength: 1, maxLength: 200, pattern: '^\\S(.*\\S)?$' } as const;
 const XML = { type: 'string', minLength: 1, maxLength: 10_000_000 } as const;
-const DRAFT_ID = { type: 'object', required: ['draftId'], properties: { draftId: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
+const DRAFT_ID = {
+  type: 'object',
+  required: ['draftId'],
+  properties: { draftId: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
 
 /**
  * Reads `xml` as BPMN (bpmn-moddle with the gov extension, through `models`: a worker thread in
@@ -68,7 +81,14 @@ async function readDraftXml(xml: string, models: ModelService = inProcessModels)
   if (!parsed.ok) {
     const first: Finding | undefined = parsed.findings[0];
     const where = first?.line ? `（第 ${first.line} 行，第 ${first.column ?? 1} 列）` : '';
-    throw new ApiError(422, 'DRAFT_XML_INVALID', `BPMN 文件无法读取${where}：${unreadableZh(first)}`, `The BPMN cannot be read${first?.line ? ` (line ${first.line}, column ${first.column ?? 1})` : ''}: ${first?.message ?? 'unreadable'}`, '/body/xml', { findings: parsed.findings });
+    throw new ApiError(
+      422,
+      'DRAFT_XML_INVALID',
+      `BPMN 文件无法读取${where}：${unreadableZh(first)}`,
+      `The BPMN cannot be read${first?.line ? ` (line ${first.line}, column ${first.column ?? 1})` : ''}: ${first?.message ?? 'unreadable'}`,
+      '/body/xml',
+      { findings: parsed.findings },
+    );
   }
   const { processes } = parsed;
   const executable = processes.filter((process) => process.isExecutable);
@@ -94,8 +114,14 @@ function unreadableZh(first: Finding | undefined): string {
 }
 
 /** `models` reads the XML sent (worker threads in the running server; in this thread by default). */
-export function draftRoutes(routes: Routes, knex: Knex, clock: { now(): Date } = { now: () => new Date() }, models: ModelService = inProcessModels): void {
-  const notFound = (draftId: string) => new ApiError(404, 'DRAFT_NOT_FOUND', `草稿 ${draftId} 不存在`, `No draft ${draftId}`);
+export function draftRoutes(
+  routes: Routes,
+  knex: Knex,
+  clock: { now(): Date } = { now: () => new Date() },
+  models: ModelService = inProcessModels,
+): void {
+  const notFound = (draftId: string) =>
+    new ApiError(404, 'DRAFT_NOT_FOUND', `草稿 ${draftId} 不存在`, `No draft ${draftId}`);
   const find = async (draftId: string): Promise<DraftRow> => {
     const row = (await knex('drafts').where({ draft_id: draftId }).first()) as DraftRow | undefined;
     if (!row) throw notFound(draftId);
@@ -108,7 +134,11 @@ export function draftRoutes(routes: Routes, knex: Knex, clock: { now(): Date } =
     summary: 'Every draft (without its XML), most recently saved first',
     tags: ['drafts'],
     access: 'authenticated',
-    query: { type: 'object', additionalProperties: false, properties: { processId: { type: 'string', maxLength: 200 } } },
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { processId: { type: 'string', maxLength: 200 } },
+    },
     responses: { 200: { description: 'Drafts: draftId, name, processId, revision, created/updated by and at' } },
     handler: async ({ query }) => {
       const rows = (await knex('drafts')
@@ -142,13 +172,35 @@ export function draftRoutes(routes: Routes, knex: Knex, clock: { now(): Date } =
     tags: ['drafts'],
     access: ['admin'],
     idempotent: true,
-    body: { type: 'object', required: ['name', 'xml'], additionalProperties: false, properties: { name: NAME, xml: XML } },
-    responses: { 201: { description: 'Saved, revision 1' }, 422: { description: 'The XML cannot be read (DRAFT_XML_INVALID, with line and column; xml-too-many-elements past the element limit)' }, 503: { description: 'MODEL_WORKERS_BUSY: retry after Retry-After seconds' } },
+    body: {
+      type: 'object',
+      required: ['name', 'xml'],
+      additionalProperties: false,
+      properties: { name: NAME, xml: XML },
+    },
+    responses: {
+      201: { description: 'Saved, revision 1' },
+      422: {
+        description:
+          'The XML cannot be read (DRAFT_XML_INVALID, with line and column; xml-too-many-elements past the element limit)',
+      },
+      503: { description: 'MODEL_WORKERS_BUSY: retry after Retry-After seconds' },
+    },
     handler: async ({ body, principal }) => {
       const processId = await readDraftXml(body.xml, models);
       const now = clock.now().toISOString();
       const actor = principal?.id ?? 'unknown';
-      const row: DraftRow = { draft_id: randomUUID(), name: body.name, process_id: processId, xml: body.xml, revision: 1, created_by: actor, created_at: now, updated_by: actor, updated_at: now };
+      const row: DraftRow = {
+        draft_id: randomUUID(),
+        name: body.name,
+        process_id: processId,
+        xml: body.xml,
+        revision: 1,
+        created_by: actor,
+        created_at: now,
+        updated_by: actor,
+        updated_at: now,
+      };
       await knex('drafts').insert(row);
       return { status: 201, body: summary(row) };
     },
@@ -161,7 +213,12 @@ export function draftRoutes(routes: Routes, knex: Knex, clock: { now(): Date } =
     tags: ['drafts'],
     access: ['admin'],
     params: DRAFT_ID,
-    body: { type: 'object', required: ['xml', 'revision'], additionalProperties: false, properties: { name: NAME, xml: XML, revision: { type: 'integer', minimum: 1 } } },
+    body: {
+      type: 'object',
+      required: ['xml', 'revision'],
+      additionalProperties: false,
+      properties: { name: NAME, xml: XML, revision: { type: 'integer', minimum: 1 } },
+    },
     responses: {
       200: { description: 'Saved: the next revision' },
       404: { description: 'No such draft' },
@@ -172,7 +229,14 @@ export function draftRoutes(routes: Routes, knex: Knex, clock: { now(): Date } =
     handler: async ({ params, body, principal }) => {
       const processId = await readDraftXml(body.xml, models);
       const now = clock.now().toISOString();
-      const changes = { xml: body.xml, process_id: processId, revision: body.revision + 1, updated_by: principal?.id ?? 'unknown', updated_at: now, ...(body.name ? { name: body.name } : {}) };
+      const changes = {
+        xml: body.xml,
+        process_id: processId,
+        revision: body.revision + 1,
+        updated_by: principal?.id ?? 'unknown',
+        updated_at: now,
+        ...(body.name ? { name: body.name } : {}),
+      };
       const updated = await knex('drafts').where({ draft_id: params.draftId, revision: body.revision }).update(changes);
       if (updated === 0) {
         const current = await find(params.draftId);

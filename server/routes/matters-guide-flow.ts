@@ -79,7 +79,11 @@ const STEP_KINDS: Partial<Record<FlowNode['kind'], GuideStep['kind']>> = {
  * along the sequence flows, a stage's inner steps after the stage), or null when the file does
  * not load.
  */
-export async function guideSteps(xml: string, processId: string, knownProcessIds: ReadonlySet<string>): Promise<GuideStep[] | null> {
+export async function guideSteps(
+  xml: string,
+  processId: string,
+  knownProcessIds: ReadonlySet<string>,
+): Promise<GuideStep[] | null> {
   const loaded = await loadDefinition(xml, { knownProcessIds });
   if (!loaded.ok) return null;
   const process = loaded.definition.processes.get(processId);
@@ -121,6 +125,8 @@ function stepOf(element: FlowNode): GuideStep | null {
     name: element.name,
     kind,
     ...(department ? { department } : {}),
-    ...(timeLimit ? { limit: { amount: timeLimit.amount, unit: timeLimit.unit, text: `${timeLimit.amount}个${timeLimit.unit}` } } : {}),
+    ...(timeLimit
+      ? { limit: { amount: timeLimit.amount, unit: timeLimit.unit, text: `${timeLimit.amount}个${timeLimit.unit}` } }
+      : {}),
   };
 }

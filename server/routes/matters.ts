@@ -15,7 +15,14 @@ import {
   MATTER_TYPES,
   type Matter,
 } from '../../engine/matters/index.js';
-import { deployMatter, getMatter, listMatters, listMatterVersions, MatterProcessNotDeployedError, type StoredMatter } from '../../engine/matters-store/index.js';
+import {
+  deployMatter,
+  getMatter,
+  listMatters,
+  listMatterVersions,
+  MatterProcessNotDeployedError,
+  type StoredMatter,
+} from '../../engine/matters-store/index.js';
 import { DEFAULT_OFFICE_DAY } from '../../engine/calendar/index.js';
 import type { TimeLimit } from '../../engine/model/index.js';
 import type { Store } from '../../engine/store/index.js';
@@ -33,7 +40,12 @@ const NECESSITY_LABELS = { required: '必要', tolerated: '容缺', optional: '�
 function matterNotFound(code: string, version?: number): ApiError {
   return version === undefined
     ? new ApiError(404, 'MATTER_NOT_FOUND', `事项 ${code} 不存在`, `No matter ${code}`)
-    : new ApiError(404, 'MATTER_NOT_FOUND', `事项 ${code} 没有版本 ${version}`, `Matter ${code} has no version ${version}`);
+    : new ApiError(
+        404,
+        'MATTER_NOT_FOUND',
+        `事项 ${code} 没有版本 ${version}`,
+        `Matter ${code} has no version ${version}`,
+      );
 }
 
 async function found(knex: Knex, code: string, version?: number): Promise<StoredMatter> {
@@ -44,7 +56,15 @@ async function found(knex: Knex, code: string, version?: number): Promise<Stored
 
 /** One stored version as the signed-in API returns it: who and when, and the matter file. */
 function matterView(stored: StoredMatter) {
-  return { matterCode: stored.matterCode, version: stored.version, hash: stored.hash, processId: stored.processId, createdAt: stored.createdAt, createdBy: stored.createdBy, matter: stored.matter };
+  return {
+    matterCode: stored.matterCode,
+    version: stored.version,
+    hash: stored.hash,
+    processId: stored.processId,
+    createdAt: stored.createdAt,
+    createdBy: stored.createdBy,
+    matter: stored.matter,
+  };
 }
 
 function limitView(limit: TimeLimit) {
@@ -66,7 +86,12 @@ interface GuideFlow {
 
 /** Where and how to apply: the windows (implementer and joint agencies), office hours, online, visits. */
 function howToApply(m: Matter) {
-  const visits = m.visitsRequired === 0 ? '全程网办，无需到现场（零跑动）' : m.visitsRequired === 1 ? '最多跑一次' : `需到办事现场 ${m.visitsRequired} 次`;
+  const visits =
+    m.visitsRequired === 0
+      ? '全程网办，无需到现场（零跑动）'
+      : m.visitsRequired === 1
+        ? '最多跑一次'
+        : `需到办事现场 ${m.visitsRequired} 次`;
   return {
     agencies: [
       { name: m.implementer.name, role: '实施主体（审批、决定）' },
@@ -114,12 +139,25 @@ function guideView(stored: StoredMatter, flow: GuideFlow | null) {
     legalLimit: limitView(m.legalLimit),
     ...(m.promisedLimit ? { promisedLimit: limitView(m.promisedLimit) } : {}),
     caseType: { code: m.caseType, label: CASE_TYPES[m.caseType] },
-    fees: { charged: m.fees.charged, label: m.fees.charged ? '收费' : '不收费', ...(m.fees.standard ? { standard: m.fees.standard } : {}), ...(m.fees.basis ? { basis: m.fees.basis } : {}) },
+    fees: {
+      charged: m.fees.charged,
+      label: m.fees.charged ? '收费' : '不收费',
+      ...(m.fees.standard ? { standard: m.fees.standard } : {}),
+      ...(m.fees.basis ? { basis: m.fees.basis } : {}),
+    },
     resultName: m.resultName,
     visitsRequired: m.visitsRequired,
     specialProcedures: m.specialProcedures ?? [],
-    tolerance: { allowed: m.tolerance?.allowed ?? false, ...(m.tolerance?.supplementDeadline ? { supplementDeadline: limitView(m.tolerance.supplementDeadline) } : {}) },
-    informedCommitment: { allowed: m.informedCommitment?.allowed ?? false, ...(m.informedCommitment?.verificationPeriod ? { verificationPeriod: limitView(m.informedCommitment.verificationPeriod) } : {}) },
+    tolerance: {
+      allowed: m.tolerance?.allowed ?? false,
+      ...(m.tolerance?.supplementDeadline ? { supplementDeadline: limitView(m.tolerance.supplementDeadline) } : {}),
+    },
+    informedCommitment: {
+      allowed: m.informedCommitment?.allowed ?? false,
+      ...(m.informedCommitment?.verificationPeriod
+        ? { verificationPeriod: limitView(m.informedCommitment.verificationPeriod) }
+        : {}),
+    },
     howToApply: howToApply(m),
     flow,
   };
@@ -142,7 +180,9 @@ export function matterRoutes(routes: Routes, store: Store, knex: Knex, models: M
     summary: 'The latest version of every matter',
     tags: ['matters'],
     access: 'authenticated',
-    responses: { 200: { description: 'code, name, type, status, version, process, who deployed it and when, by matter code' } },
+    responses: {
+      200: { description: 'code, name, type, status, version, process, who deployed it and when, by matter code' },
+    },
     handler: async () => ({
       body: (await listMatters(knex)).map((stored) => ({
         matterCode: stored.matterCode,
@@ -164,7 +204,9 @@ export function matterRoutes(routes: Routes, store: Store, knex: Knex, models: M
     summary: '办事指南 list: the published matters (in use or suspended) with what a citizen picks one by',
     tags: ['matters'],
     access: 'public',
-    responses: { 200: { description: 'code, name, type, implementer, limits, fees, visits; in Chinese collation order' } },
+    responses: {
+      200: { description: 'code, name, type, implementer, limits, fees, visits; in Chinese collation order' },
+    },
     handler: async () => {
       const collator = new Intl.Collator('zh-CN');
       const published = (await listMatters(knex)).filter((stored) => PUBLISHED_STATUSES.has(stored.matter.status));
@@ -193,10 +235,17 @@ export function matterRoutes(routes: Routes, store: Store, knex: Knex, models: M
     tags: ['matters'],
     access: ['admin'],
     idempotent: true,
-    body: { type: 'object', description: 'A matter file (schema: GET /api/matters/schema); checked in full by the catalogue, every defect listed' },
+    body: {
+      type: 'object',
+      description:
+        'A matter file (schema: GET /api/matters/schema); checked in full by the catalogue, every defect listed',
+    },
     responses: {
       201: { description: '{ matterCode, version, created }' },
-      422: { description: 'MATTER_INVALID (every field error, JSON pointer and zh/en message) or MATTER_PROCESS_NOT_DEPLOYED' },
+      422: {
+        description:
+          'MATTER_INVALID (every field error, JSON pointer and zh/en message) or MATTER_PROCESS_NOT_DEPLOYED',
+      },
     },
     handler: async ({ body, principal }) => {
       try {
@@ -204,7 +253,14 @@ export function matterRoutes(routes: Routes, store: Store, knex: Knex, models: M
       } catch (error) {
         if (error instanceof MatterProcessNotDeployedError) {
           const first = error.errors[0];
-          throw new ApiError(422, 'MATTER_PROCESS_NOT_DEPLOYED', `办理流程 ${error.processId} 尚未部署，请先部署流程`, error.message, first?.field, { processId: error.processId, errors: error.errors });
+          throw new ApiError(
+            422,
+            'MATTER_PROCESS_NOT_DEPLOYED',
+            `办理流程 ${error.processId} 尚未部署，请先部署流程`,
+            error.message,
+            first?.field,
+            { processId: error.processId, errors: error.errors },
+          );
         }
         throw error;
       }
@@ -231,7 +287,17 @@ export function matterRoutes(routes: Routes, store: Store, knex: Knex, models: M
     handler: async ({ params }) => {
       const versions = await listMatterVersions(knex, params.code);
       if (versions.length === 0) throw matterNotFound(params.code);
-      return { body: versions.map((v) => ({ matterCode: v.matterCode, version: v.version, name: v.matter.name, hash: v.hash, processId: v.processId, createdAt: v.createdAt, createdBy: v.createdBy })) };
+      return {
+        body: versions.map((v) => ({
+          matterCode: v.matterCode,
+          version: v.version,
+          name: v.matter.name,
+          hash: v.hash,
+          processId: v.processId,
+          createdAt: v.createdAt,
+          createdBy: v.createdBy,
+        })),
+      };
     },
   });
   routes.add<unknown, Record<string, unknown>, { code: string; version: number }>({
@@ -251,12 +317,27 @@ export function matterRoutes(routes: Routes, store: Store, knex: Knex, models: M
     tags: ['matters'],
     access: 'authenticated',
     params: { type: 'object', required: ['code'], properties: { code: CODE } },
-    query: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: VERSION, to: VERSION } },
-    responses: { 200: { description: '{ matterCode, from, to, changes }' }, 404: { description: 'No such matter or version' } },
+    query: {
+      type: 'object',
+      required: ['from', 'to'],
+      additionalProperties: false,
+      properties: { from: VERSION, to: VERSION },
+    },
+    responses: {
+      200: { description: '{ matterCode, from, to, changes }' },
+      404: { description: 'No such matter or version' },
+    },
     handler: async ({ params, query }) => {
       const from = await found(knex, params.code, Number(query.from));
       const to = await found(knex, params.code, Number(query.to));
-      return { body: { matterCode: params.code, from: from.version, to: to.version, changes: diffMatters(from.matter, to.matter) } };
+      return {
+        body: {
+          matterCode: params.code,
+          from: from.version,
+          to: to.version,
+          changes: diffMatters(from.matter, to.matter),
+        },
+      };
     },
   });
   routes.add<unknown, Record<string, unknown>, { code: string }>({
@@ -266,20 +347,39 @@ export function matterRoutes(routes: Routes, store: Store, knex: Knex, models: M
     tags: ['matters'],
     access: 'public',
     params: { type: 'object', required: ['code'], properties: { code: CODE } },
-    responses: { 200: { description: 'The guide of the latest version' }, 404: { description: 'No such matter, or not published (a draft or cancelled matter)' } },
+    responses: {
+      200: { description: 'The guide of the latest version' },
+      404: { description: 'No such matter, or not published (a draft or cancelled matter)' },
+    },
     handler: async ({ params }) => {
       const stored = await found(knex, params.code);
-      if (!PUBLISHED_STATUSES.has(stored.matter.status)) throw new ApiError(404, 'MATTER_NOT_FOUND', `事项 ${params.code} 未公布办事指南`, `Matter ${params.code} is not published`);
+      if (!PUBLISHED_STATUSES.has(stored.matter.status))
+        throw new ApiError(
+          404,
+          'MATTER_NOT_FOUND',
+          `事项 ${params.code} 未公布办事指南`,
+          `Matter ${params.code} is not published`,
+        );
       const definitions = await store.listDefinitions();
       const versions = definitions.filter((definition) => definition.processId === stored.processId);
-      const latest = versions.reduce<(typeof versions)[number] | undefined>((best, v) => (!best || Number(v.version) > Number(best.version) ? v : best), undefined);
+      const latest = versions.reduce<(typeof versions)[number] | undefined>(
+        (best, v) => (!best || Number(v.version) > Number(best.version) ? v : best),
+        undefined,
+      );
       let flow: GuideFlow | null = null;
       if (latest) {
-        const row = (await store.database.knex('deployments').where({ hash: latest.hash }).first('xml')) as { xml: string } | undefined;
+        const row = (await store.database.knex('deployments').where({ hash: latest.hash }).first('xml')) as
+          { xml: string } | undefined;
         const xml = row?.xml ?? '';
         const known = new Set(definitions.map((definition) => definition.processId));
         const shown = xml ? await models.publicFlow(xml, latest.processId, known) : null;
-        flow = { processId: latest.processId, version: Number(latest.version), name: latest.name, xml: shown?.xml ?? '', steps: shown?.steps ?? null };
+        flow = {
+          processId: latest.processId,
+          version: Number(latest.version),
+          name: latest.name,
+          xml: shown?.xml ?? '',
+          steps: shown?.steps ?? null,
+        };
       }
       return { body: guideView(stored, flow) };
     },

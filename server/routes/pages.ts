@@ -52,7 +52,12 @@ export function pagesRouter({ distDir = DEFAULT_DIST }: { distDir?: string } = {
   for (const page of PAGES) {
     router.get(page.route, (_req, res) => {
       if (!existsSync(path.join(distDir, `${page.entry}.js`))) {
-        res.status(503).type('text/plain; charset=utf-8').send('The workspace is not built yet: run `npm run build` (npm start and npm test do it).\n工作台尚未构建，请运行 npm run build。\n');
+        res
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send(
+            'The workspace is not built yet: run `npm run build` (npm start and npm test do it).\n工作台尚未构建，请运行 npm run build。\n',
+          );
         return;
       }
       res.setHeader('Cache-Control', 'no-cache');

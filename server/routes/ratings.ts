@@ -4,14 +4,27 @@
  * matter or officer) and the public ones (per department or matter only, never per officer).
  */
 import type { Principal, Role } from '../../engine/domain/index.js';
-import { CHANNELS, LEVELS, RATING_MODES, type Channel, type Level, type RatingMode, type RatingState, type StatisticsGroup } from '../../engine/ratings/index.js';
+import {
+  CHANNELS,
+  LEVELS,
+  RATING_MODES,
+  type Channel,
+  type Level,
+  type RatingMode,
+  type RatingState,
+  type StatisticsGroup,
+} from '../../engine/ratings/index.js';
 import type { RatingsService } from '../../engine/ratings-store/index.js';
 import type { Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 
 const TEXT = { type: 'string', minLength: 1, maxLength: 2000 } as const;
-const ID = { type: 'object', required: ['ratingId'], properties: { ratingId: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
+const ID = {
+  type: 'object',
+  required: ['ratingId'],
+  properties: { ratingId: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
 const INSTANT = { type: 'string', format: 'date-time' } as const;
 /** Who works a rating's rectification and appeal: its department, or an administrator. */
 const RECTIFIERS: readonly Role[] = ['department', 'admin'];
@@ -42,7 +55,8 @@ interface StatisticsQueryParams {
 export function ratingRoutes(routes: Routes, store: Store, ratings: () => Promise<RatingsService>): void {
   const load = async (ratingId: string, principal: Principal | null): Promise<RatingState> => {
     const state = await (await ratings()).get(ratingId);
-    if (!state) throw new ApiError(404, 'RATING_NOT_FOUND', `评价 ${ratingId} 不存在`, `Rating ${ratingId} does not exist`);
+    if (!state)
+      throw new ApiError(404, 'RATING_NOT_FOUND', `评价 ${ratingId} 不存在`, `Rating ${ratingId} does not exist`);
     ownDepartmentOnly(principal, state);
     return state;
   };
@@ -50,7 +64,8 @@ export function ratingRoutes(routes: Routes, store: Store, ratings: () => Promis
   routes.add<SubmitBody>({
     method: 'post',
     path: '/api/ratings',
-    summary: '好差评: rate a case’s service (一事一评 once per case, 一次一评 once per visit); a 差评 opens a rectification with a due date',
+    summary:
+      '好差评: rate a case’s service (一事一评 once per case, 一次一评 once per visit); a 差评 opens a rectification with a due date',
     tags: ['ratings'],
     access: ['applicant', 'window', 'admin'],
     idempotent: true,
@@ -70,13 +85,20 @@ export function ratingRoutes(routes: Routes, store: Store, ratings: () => Promis
         text: TEXT,
       },
     },
-    responses: { 201: { description: 'The rating (with its rectification if a 差评)' }, 404: { description: 'No such case' }, 422: { description: 'Refused, e.g. ALREADY_RATED' } },
+    responses: {
+      201: { description: 'The rating (with its rectification if a 差评)' },
+      404: { description: 'No such case' },
+      422: { description: 'Refused, e.g. ALREADY_RATED' },
+    },
     handler: async ({ body, principal }) => {
       const state = await store.getCase(body.caseId);
       const domain = state?.domain;
-      if (!domain) throw new ApiError(404, 'CASE_NOT_FOUND', `办件 ${body.caseId} 不存在`, `Case ${body.caseId} does not exist`);
+      if (!domain)
+        throw new ApiError(404, 'CASE_NOT_FOUND', `办件 ${body.caseId} 不存在`, `Case ${body.caseId} does not exist`);
       const officer = body.officer ?? domain.responsibleOfficer ?? domain.receivedBy;
-      const rating = await (await ratings()).submit(principal?.id ?? 'unknown', {
+      const rating = await (
+        await ratings()
+      ).submit(principal?.id ?? 'unknown', {
         caseId: body.caseId,
         matterCode: domain.matter.code,
         department: body.department,
@@ -111,7 +133,11 @@ export function ratingRoutes(routes: Routes, store: Store, ratings: () => Promis
     access: 'public',
     query: statisticsQuery(['department', 'matter']),
     responses: { 200: { description: 'Figures per group' } },
-    handler: async ({ query }) => ({ body: await (await ratings()).publicStatistics(statistics(query) as Parameters<RatingsService['publicStatistics']>[0]) }),
+    handler: async ({ query }) => ({
+      body: await (
+        await ratings()
+      ).publicStatistics(statistics(query) as Parameters<RatingsService['publicStatistics']>[0]),
+    }),
   });
 
   routes.add<unknown, Record<string, unknown>, { ratingId: string }>({
@@ -133,11 +159,33 @@ export function ratingRoutes(routes: Routes, store: Store, ratings: () => Promis
     access: RECTIFIERS,
     idempotent: true,
     params: ID,
-    body: { type: 'object', required: ['method', 'summary'], additionalProperties: false, properties: { method: { type: 'string', minLength: 1, maxLength: 100 }, summary: TEXT, level: { enum: [...LEVELS] } } },
-    responses: { 200: { description: 'The rating' }, 404: { description: 'No such rating' }, 422: { description: 'Refused (no open rectification …)' } },
+    body: {
+      type: 'object',
+      required: ['method', 'summary'],
+      additionalProperties: false,
+      properties: {
+        method: { type: 'string', minLength: 1, maxLength: 100 },
+        summary: TEXT,
+        level: { enum: [...LEVELS] },
+      },
+    },
+    responses: {
+      200: { description: 'The rating' },
+      404: { description: 'No such rating' },
+      422: { description: 'Refused (no open rectification …)' },
+    },
     handler: async ({ params, body, principal }) => {
       await load(params.ratingId, principal);
-      return { body: await (await ratings()).followUp(principal?.id ?? 'unknown', { ratingId: params.ratingId, method: body.method, summary: body.summary, ...(body.level ? { level: body.level } : {}) }) };
+      return {
+        body: await (
+          await ratings()
+        ).followUp(principal?.id ?? 'unknown', {
+          ratingId: params.ratingId,
+          method: body.method,
+          summary: body.summary,
+          ...(body.level ? { level: body.level } : {}),
+        }),
+      };
     },
   });
 
@@ -150,10 +198,18 @@ export function ratingRoutes(routes: Routes, store: Store, ratings: () => Promis
     idempotent: true,
     params: ID,
     body: { type: 'object', required: ['measures'], additionalProperties: false, properties: { measures: TEXT } },
-    responses: { 200: { description: 'The rating' }, 404: { description: 'No such rating' }, 422: { description: 'Refused (FOLLOW_UP_MISSING …)' } },
+    responses: {
+      200: { description: 'The rating' },
+      404: { description: 'No such rating' },
+      422: { description: 'Refused (FOLLOW_UP_MISSING …)' },
+    },
     handler: async ({ params, body, principal }) => {
       await load(params.ratingId, principal);
-      return { body: await (await ratings()).completeRectification(principal?.id ?? 'unknown', { ratingId: params.ratingId, measures: body.measures }) };
+      return {
+        body: await (
+          await ratings()
+        ).completeRectification(principal?.id ?? 'unknown', { ratingId: params.ratingId, measures: body.measures }),
+      };
     },
   });
 
@@ -166,10 +222,18 @@ export function ratingRoutes(routes: Routes, store: Store, ratings: () => Promis
     idempotent: true,
     params: ID,
     body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: TEXT } },
-    responses: { 200: { description: 'The rating' }, 404: { description: 'No such rating' }, 422: { description: 'Refused (NOT_A_BAD_RATING, APPEAL_EXISTS …)' } },
+    responses: {
+      200: { description: 'The rating' },
+      404: { description: 'No such rating' },
+      422: { description: 'Refused (NOT_A_BAD_RATING, APPEAL_EXISTS …)' },
+    },
     handler: async ({ params, body, principal }) => {
       await load(params.ratingId, principal);
-      return { body: await (await ratings()).fileAppeal(principal?.id ?? 'unknown', { ratingId: params.ratingId, reason: body.reason }) };
+      return {
+        body: await (
+          await ratings()
+        ).fileAppeal(principal?.id ?? 'unknown', { ratingId: params.ratingId, reason: body.reason }),
+      };
     },
   });
 
@@ -181,9 +245,26 @@ export function ratingRoutes(routes: Routes, store: Store, ratings: () => Promis
     access: ['supervisor', 'admin'],
     idempotent: true,
     params: ID,
-    body: { type: 'object', required: ['decision', 'opinion'], additionalProperties: false, properties: { decision: { enum: ['uphold', 'reject'] }, opinion: TEXT } },
-    responses: { 200: { description: 'The rating' }, 404: { description: 'No such rating' }, 422: { description: 'Refused (APPEAL_NOT_PENDING, REVIEWER_IS_APPELLANT …)' } },
-    handler: async ({ params, body, principal }) => ({ body: await (await ratings()).decideAppeal(principal?.id ?? 'unknown', { ratingId: params.ratingId, decision: body.decision, opinion: body.opinion }) }),
+    body: {
+      type: 'object',
+      required: ['decision', 'opinion'],
+      additionalProperties: false,
+      properties: { decision: { enum: ['uphold', 'reject'] }, opinion: TEXT },
+    },
+    responses: {
+      200: { description: 'The rating' },
+      404: { description: 'No such rating' },
+      422: { description: 'Refused (APPEAL_NOT_PENDING, REVIEWER_IS_APPELLANT …)' },
+    },
+    handler: async ({ params, body, principal }) => ({
+      body: await (
+        await ratings()
+      ).decideAppeal(principal?.id ?? 'unknown', {
+        ratingId: params.ratingId,
+        decision: body.decision,
+        opinion: body.opinion,
+      }),
+    }),
   });
 }
 
@@ -191,7 +272,12 @@ export function ratingRoutes(routes: Routes, store: Store, ratings: () => Promis
 function ownDepartmentOnly(principal: Principal | null, state: RatingState): void {
   if (!principal || !principal.roles.every((role) => role === 'department')) return;
   if (principal.department !== state.department) {
-    throw new ApiError(403, 'FORBIDDEN', `无权处理其他部门（${state.department}）的评价`, `${principal.id} of ${principal.department ?? 'no department'} may not act on a rating of ${state.department}`);
+    throw new ApiError(
+      403,
+      'FORBIDDEN',
+      `无权处理其他部门（${state.department}）的评价`,
+      `${principal.id} of ${principal.department ?? 'no department'} may not act on a rating of ${state.department}`,
+    );
   }
 }
 
@@ -200,7 +286,13 @@ function statisticsQuery(groups: readonly StatisticsGroup[]) {
     type: 'object',
     required: ['groupBy'],
     additionalProperties: false,
-    properties: { groupBy: { enum: [...groups] }, from: INSTANT, to: INSTANT, department: { type: 'string', maxLength: 200 }, matterCode: { type: 'string', maxLength: 100 } },
+    properties: {
+      groupBy: { enum: [...groups] },
+      from: INSTANT,
+      to: INSTANT,
+      department: { type: 'string', maxLength: 200 },
+      matterCode: { type: 'string', maxLength: 100 },
+    },
   };
 }
 

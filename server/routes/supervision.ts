@@ -32,20 +32,36 @@ const WIDE = new Set(['supervisor', 'auditor', 'admin']);
 function confinedTo(principal: Principal | null): string | null {
   if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'A valid bearer token is required');
   if (principal.roles.some((role) => WIDE.has(role))) return null;
-  if (!principal.department) throw new ApiError(403, 'FORBIDDEN', '无权查看电子监察（未绑定部门）', 'A department officer without a department may not read supervision');
+  if (!principal.department)
+    throw new ApiError(
+      403,
+      'FORBIDDEN',
+      '无权查看电子监察（未绑定部门）',
+      'A department officer without a department may not read supervision',
+    );
   return principal.department;
 }
 
 function otherDepartment(department: string): ApiError {
-  return new ApiError(403, 'FORBIDDEN', `只能查看本部门（${department}）的电子监察信息`, `Only your own department (${department}) may be read`, '/query/department');
+  return new ApiError(
+    403,
+    'FORBIDDEN',
+    `只能查看本部门（${department}）的电子监察信息`,
+    `Only your own department (${department}) may be read`,
+    '/query/department',
+  );
 }
 
 /** `clock` says what "now" is for 本月 and for overdue rectifications (the store's clock; default the system clock). */
 export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = systemClock): void {
-  routes.add<unknown, { level?: AlertLevel; department?: string; matterCode?: string; from?: string; to?: string; open?: boolean }>({
+  routes.add<
+    unknown,
+    { level?: AlertLevel; department?: string; matterCode?: string; from?: string; to?: string; open?: boolean }
+  >({
     method: 'get',
     path: '/api/supervision/signals',
-    summary: 'Signals (预警 / 黄牌 / 红牌), newest first: by level, department, matter, raised in [from, to); open only unless open=false',
+    summary:
+      'Signals (预警 / 黄牌 / 红牌), newest first: by level, department, matter, raised in [from, to); open only unless open=false',
     tags: ['supervision'],
     access: READERS,
     query: {
@@ -80,7 +96,8 @@ export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = sys
   routes.add<unknown, { from: string; to: string; groupBy: 'matter' | 'department'; kind?: 'case' | 'step' }>({
     method: 'get',
     path: '/api/supervision/statistics',
-    summary: 'Per matter or department: clocks finished in [from, to), on-time rate, average and 90th-percentile time used, open signals',
+    summary:
+      'Per matter or department: clocks finished in [from, to), on-time rate, average and 90th-percentile time used, open signals',
     tags: ['supervision'],
     access: READERS,
     query: {
@@ -94,13 +111,27 @@ export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = sys
         kind: { enum: ['case', 'step'] },
       },
     },
-    responses: { 200: { description: 'One row per group and unit' }, 403: { description: 'A department officer asking for every matter' } },
+    responses: {
+      200: { description: 'One row per group and unit' },
+      403: { description: 'A department officer asking for every matter' },
+    },
     handler: async ({ principal, query }) => {
       const own = confinedTo(principal);
       if (own !== null && query.groupBy !== 'department') {
-        throw new ApiError(403, 'FORBIDDEN', '部门人员只能按部门查看本部门的统计', 'A department officer may read statistics grouped by department only (their own)', '/query/groupBy');
+        throw new ApiError(
+          403,
+          'FORBIDDEN',
+          '部门人员只能按部门查看本部门的统计',
+          'A department officer may read statistics grouped by department only (their own)',
+          '/query/groupBy',
+        );
       }
-      const rows = await supervisionStatistics(knex, { from: query.from, to: query.to, groupBy: query.groupBy, ...(query.kind ? { kind: query.kind } : {}) });
+      const rows = await supervisionStatistics(knex, {
+        from: query.from,
+        to: query.to,
+        groupBy: query.groupBy,
+        ...(query.kind ? { kind: query.kind } : {}),
+      });
       return { body: own === null ? rows : rows.filter((row) => row.key === own) };
     },
   });
@@ -108,7 +139,8 @@ export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = sys
   routes.add<unknown, { department?: string; matterCode?: string; kind?: 'case' | 'step' }>({
     method: 'get',
     path: '/api/supervision/signals/summary',
-    summary: 'The board’s open signals: time limits (clocks) with an open signal per department, matter and level, each clock once at its highest open level (预警 < 黄牌 < 红牌), with distinct cases',
+    summary:
+      'The board’s open signals: time limits (clocks) with an open signal per department, matter and level, each clock once at its highest open level (预警 < 黄牌 < 红牌), with distinct cases',
     tags: ['supervision'],
     access: READERS,
     query: {
@@ -120,18 +152,41 @@ export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = sys
         kind: { enum: ['case', 'step'] },
       },
     },
-    responses: { 200: { description: '{ asOf, groups: [{ department, matterCode, matterName, kind, level, clocks, cases }] }' }, 403: { description: 'Another department' } },
+    responses: {
+      200: { description: '{ asOf, groups: [{ department, matterCode, matterName, kind, level, clocks, cases }] }' },
+      403: { description: 'Another department' },
+    },
     handler: async ({ principal, query }) => {
       const department = ownOrAsked(principal, query.department);
       const [groups, names] = await Promise.all([
-        openSignalSummary(knex, { ...(department !== undefined ? { department } : {}), ...(query.matterCode ? { matterCode: query.matterCode } : {}), ...(query.kind ? { kind: query.kind } : {}) }),
+        openSignalSummary(knex, {
+          ...(department !== undefined ? { department } : {}),
+          ...(query.matterCode ? { matterCode: query.matterCode } : {}),
+          ...(query.kind ? { kind: query.kind } : {}),
+        }),
         matterNames(knex),
       ]);
-      return { body: { asOf: clock.now().toISOString(), groups: groups.map((group) => ({ ...group, matterName: nameOf(names, group.matterCode) })) } };
+      return {
+        body: {
+          asOf: clock.now().toISOString(),
+          groups: groups.map((group) => ({ ...group, matterName: nameOf(names, group.matterCode) })),
+        },
+      };
     },
   });
 
-  routes.add<unknown, { groupBy: 'matter' | 'department'; kind?: 'case' | 'step'; period?: PeriodKind; from?: string; to?: string; department?: string; matterCode?: string }>({
+  routes.add<
+    unknown,
+    {
+      groupBy: 'matter' | 'department';
+      kind?: 'case' | 'step';
+      period?: PeriodKind;
+      from?: string;
+      to?: string;
+      department?: string;
+      matterCode?: string;
+    }
+  >({
     method: 'get',
     path: '/api/supervision/performance',
     summary:
@@ -152,7 +207,14 @@ export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = sys
         matterCode: { type: 'string', minLength: 1, maxLength: 100 },
       },
     },
-    responses: { 200: { description: '{ asOf, period: { from, to, timeZone, fromInstant, toInstant }, groupBy, kind, percentile, rows }' }, 400: { description: 'No period, or from after to' }, 403: { description: 'Another department' } },
+    responses: {
+      200: {
+        description:
+          '{ asOf, period: { from, to, timeZone, fromInstant, toInstant }, groupBy, kind, percentile, rows }',
+      },
+      400: { description: 'No period, or from after to' },
+      403: { description: 'Another department' },
+    },
     handler: async ({ principal, query }) => {
       const department = ownOrAsked(principal, query.department);
       const now = clock.now();
@@ -160,13 +222,25 @@ export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = sys
       const range = beijingPeriod(dates.from, dates.to);
       const kind = query.kind ?? (query.groupBy === 'matter' ? 'case' : 'step');
       const [rows, names] = await Promise.all([
-        handlingPerformance(knex, { ...range, groupBy: query.groupBy, kind, ...(department !== undefined ? { department } : {}), ...(query.matterCode ? { matterCode: query.matterCode } : {}) }),
+        handlingPerformance(knex, {
+          ...range,
+          groupBy: query.groupBy,
+          kind,
+          ...(department !== undefined ? { department } : {}),
+          ...(query.matterCode ? { matterCode: query.matterCode } : {}),
+        }),
         matterNames(knex),
       ]);
       return {
         body: {
           asOf: now.toISOString(),
-          period: { ...dates, timeZone: 'Asia/Shanghai', fromInstant: range.from, toInstant: range.to, ...(query.period ? { kind: query.period } : {}) },
+          period: {
+            ...dates,
+            timeZone: 'Asia/Shanghai',
+            fromInstant: range.from,
+            toInstant: range.to,
+            ...(query.period ? { kind: query.period } : {}),
+          },
           groupBy: query.groupBy,
           kind,
           percentile: 'nearest-rank',
@@ -179,23 +253,33 @@ export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = sys
   routes.add<unknown, { department?: string; matterCode?: string }>({
     method: 'get',
     path: '/api/supervision/rectifications',
-    summary: '差评 rectifications (整改) still open, with their deadline and whether it has passed, the overdue ones first (earliest deadline first)',
+    summary:
+      '差评 rectifications (整改) still open, with their deadline and whether it has passed, the overdue ones first (earliest deadline first)',
     tags: ['supervision'],
     access: READERS,
     query: {
       type: 'object',
       additionalProperties: false,
-      properties: { department: { type: 'string', minLength: 1, maxLength: 200 }, matterCode: { type: 'string', minLength: 1, maxLength: 100 } },
+      properties: {
+        department: { type: 'string', minLength: 1, maxLength: 200 },
+        matterCode: { type: 'string', minLength: 1, maxLength: 100 },
+      },
     },
     responses: { 200: { description: '{ asOf, rectifications: [...] }' }, 403: { description: 'Another department' } },
     handler: async ({ principal, query }) => {
       const department = ownOrAsked(principal, query.department);
       const asOf = clock.now().toISOString();
       const [due, names] = await Promise.all([
-        rectificationsDue(knex, { asOf, ...(department !== undefined ? { department } : {}), ...(query.matterCode ? { matterCode: query.matterCode } : {}) }),
+        rectificationsDue(knex, {
+          asOf,
+          ...(department !== undefined ? { department } : {}),
+          ...(query.matterCode ? { matterCode: query.matterCode } : {}),
+        }),
         matterNames(knex),
       ]);
-      return { body: { asOf, rectifications: due.map((item) => ({ ...item, matterName: nameOf(names, item.matterCode) })) } };
+      return {
+        body: { asOf, rectifications: due.map((item) => ({ ...item, matterName: nameOf(names, item.matterCode) })) },
+      };
     },
   });
 }
@@ -215,12 +299,33 @@ function nameOf(names: Readonly<Record<string, string>>, code: string | null): s
 function periodOf(query: { period?: PeriodKind; from?: string; to?: string }, now: Date): { from: string; to: string } {
   if (query.period !== undefined) {
     if (query.from !== undefined || query.to !== undefined) {
-      throw new ApiError(400, 'INVALID_INPUT', '/query/period：不能同时指定统计周期（period）和起止日期（from、to）', 'Give either period or from and to, not both', '/query/period');
+      throw new ApiError(
+        400,
+        'INVALID_INPUT',
+        '/query/period：不能同时指定统计周期（period）和起止日期（from、to）',
+        'Give either period or from and to, not both',
+        '/query/period',
+      );
     }
     return currentPeriod(query.period, now);
   }
-  if (query.from === undefined) throw new ApiError(400, 'INVALID_INPUT', '/query/from：请指定统计周期（period）或开始日期（from）', 'Give period, or from and to', '/query/from');
-  if (query.to === undefined) throw new ApiError(400, 'INVALID_INPUT', '/query/to：请指定结束日期（to）', 'Give to with from', '/query/to');
-  if (query.from > query.to) throw new ApiError(400, 'INVALID_INPUT', `/query/to：结束日期（${query.to}）不能早于开始日期（${query.from}）`, `to (${query.to}) is before from (${query.from})`, '/query/to');
+  if (query.from === undefined)
+    throw new ApiError(
+      400,
+      'INVALID_INPUT',
+      '/query/from：请指定统计周期（period）或开始日期（from）',
+      'Give period, or from and to',
+      '/query/from',
+    );
+  if (query.to === undefined)
+    throw new ApiError(400, 'INVALID_INPUT', '/query/to：请指定结束日期（to）', 'Give to with from', '/query/to');
+  if (query.from > query.to)
+    throw new ApiError(
+      400,
+      'INVALID_INPUT',
+      `/query/to：结束日期（${query.to}）不能早于开始日期（${query.from}）`,
+      `to (${query.to}) is before from (${query.from})`,
+      '/query/to',
+    );
   return { from: query.from, to: query.to };
 }

@@ -21,17 +21,32 @@ export function systemRoutes(routes: Routes, db: Database): void {
     summary: 'Readiness: the database answers, every migration is applied, and it accepts a write',
     tags: ['system'],
     access: 'public',
-    responses: { 200: { description: 'Ready' }, 503: { description: 'Not ready: DATABASE_UNAVAILABLE (with Retry-After) or MIGRATIONS_PENDING' } },
+    responses: {
+      200: { description: 'Ready' },
+      503: { description: 'Not ready: DATABASE_UNAVAILABLE (with Retry-After) or MIGRATIONS_PENDING' },
+    },
     handler: async ({ req }) => {
-      const unavailable = (error: unknown, what: string) => (req.log.warn({ err: error }, `readiness: ${what}`), databaseUnavailable());
+      const unavailable = (error: unknown, what: string) => (
+        req.log.warn({ err: error }, `readiness: ${what}`),
+        databaseUnavailable()
+      );
       let pending: unknown[];
       try {
         await db.knex.raw('select 1');
-        [, pending] = (await db.knex.migrate.list({ migrationSource, ...(db.schema ? { schemaName: db.schema } : {}) })) as [unknown[], unknown[]];
+        [, pending] = (await db.knex.migrate.list({
+          migrationSource,
+          ...(db.schema ? { schemaName: db.schema } : {}),
+        })) as [unknown[], unknown[]];
       } catch (error) {
         throw unavailable(error, 'the database does not answer');
       }
-      if (pending.length > 0) throw new ApiError(503, 'MIGRATIONS_PENDING', `有 ${pending.length} 个数据库迁移未执行`, `${pending.length} migration(s) pending`);
+      if (pending.length > 0)
+        throw new ApiError(
+          503,
+          'MIGRATIONS_PENDING',
+          `有 ${pending.length} 个数据库迁移未执行`,
+          `${pending.length} migration(s) pending`,
+        );
       // Reads are not enough: a read-only file, a full disk or a standby answer them and refuse every write.
       try {
         await checkWritable(db.knex, new Date().toISOString());

@@ -20,7 +20,8 @@ import { caseView, historySummary, materialsView, offeredOperations } from '../v
 /** Rows a worklist page holds unless `limit` says otherwise, and the most it may ask for. */
 const WORKLIST_PAGE = { default: 100, max: 500 } as const;
 
-const departmentOnly = (principal: Principal | null): string | undefined => (principal?.roles.every((role) => role === 'department') ? principal.department : undefined);
+const departmentOnly = (principal: Principal | null): string | undefined =>
+  principal?.roles.every((role) => role === 'department') ? principal.department : undefined;
 
 interface WorklistQuery {
   department?: string;
@@ -51,7 +52,8 @@ export function taskRoutes(routes: Routes, store: Store): void {
   routes.add<unknown, WorklistQuery>({
     method: 'get',
     path: '/api/tasks',
-    summary: 'Open tasks (worklist), oldest first, a page at a time: { tasks, next }, each task with its step’s and the case’s due dates, clock state and signal level, the matter and the applicant (masked); pass next back as cursor for the following page (null: the last). Department officers see only their department, mine the caller’s own (held, or of cases they received). One query a page',
+    summary:
+      'Open tasks (worklist), oldest first, a page at a time: { tasks, next }, each task with its step’s and the case’s due dates, clock state and signal level, the matter and the applicant (masked); pass next back as cursor for the following page (null: the last). Department officers see only their department, mine the caller’s own (held, or of cases they received). One query a page',
     tags: ['tasks'],
     access: ['admin', 'window', 'department', 'supervisor', 'auditor'],
     query: {
@@ -62,14 +64,33 @@ export function taskRoutes(routes: Routes, store: Store): void {
         assignee: { type: 'string', maxLength: 100 },
         caseId: { type: 'string', maxLength: 100 },
         mine: { type: 'boolean' },
-        limit: { type: 'integer', minimum: 1, maximum: WORKLIST_PAGE.max, default: WORKLIST_PAGE.default, description: `Tasks per page (default ${WORKLIST_PAGE.default}, at most ${WORKLIST_PAGE.max})` },
+        limit: {
+          type: 'integer',
+          minimum: 1,
+          maximum: WORKLIST_PAGE.max,
+          default: WORKLIST_PAGE.default,
+          description: `Tasks per page (default ${WORKLIST_PAGE.default}, at most ${WORKLIST_PAGE.max})`,
+        },
         cursor: { type: 'string', minLength: 1, maxLength: 1000, description: 'The `next` of the previous page' },
       },
     },
-    responses: { 200: { description: '{ tasks: WorklistRow[] (engine/store/worklist-query.ts), next: cursor of the following page or null }' }, 400: { description: 'A bad parameter, or a cursor this list did not return' } },
+    responses: {
+      200: {
+        description:
+          '{ tasks: WorklistRow[] (engine/store/worklist-query.ts), next: cursor of the following page or null }',
+      },
+      400: { description: 'A bad parameter, or a cursor this list did not return' },
+    },
     handler: async ({ query, principal }) => {
       const after = query.cursor === undefined ? undefined : decodeWorklistCursor(query.cursor);
-      if (after === null) throw new ApiError(400, 'INVALID_INPUT', '/query/cursor：翻页位置无效，请从第一页重新查询', '/query/cursor is not a cursor this list returned', '/query/cursor');
+      if (after === null)
+        throw new ApiError(
+          400,
+          'INVALID_INPUT',
+          '/query/cursor：翻页位置无效，请从第一页重新查询',
+          '/query/cursor is not a cursor this list returned',
+          '/query/cursor',
+        );
       const department = departmentOnly(principal) ?? query.department;
       const page = await listWorklist(
         knex,
@@ -77,7 +98,14 @@ export function taskRoutes(routes: Routes, store: Store): void {
           ...(department ? { department } : {}),
           ...(query.assignee ? { assignee: query.assignee } : {}),
           ...(query.caseId ? { caseId: query.caseId } : {}),
-          ...(query.mine === true && principal ? { mine: { userId: principal.id, ...(principal.department !== undefined ? { department: principal.department } : {}) } } : {}),
+          ...(query.mine === true && principal
+            ? {
+                mine: {
+                  userId: principal.id,
+                  ...(principal.department !== undefined ? { department: principal.department } : {}),
+                },
+              }
+            : {}),
         },
         { limit: query.limit, ...(after ? { after } : {}) },
       );
@@ -88,20 +116,35 @@ export function taskRoutes(routes: Routes, store: Store): void {
   routes.add<unknown, Record<string, unknown>, { taskId: string }>({
     method: 'get',
     path: '/api/tasks/:taskId',
-    summary: 'One open task for the task page: the task with its times, the case (masked), its materials (received / 容缺 owed / missing), its application form and schema, its history, and the operations the caller may do on it now',
+    summary:
+      'One open task for the task page: the task with its times, the case (masked), its materials (received / 容缺 owed / missing), its application form and schema, its history, and the operations the caller may do on it now',
     tags: ['tasks'],
     access: ['admin', 'window', 'department', 'supervisor', 'auditor'],
-    params: { type: 'object', required: ['taskId'], properties: { taskId: { type: 'string', minLength: 1, maxLength: 100 } } },
-    responses: { 200: { description: '{ task, case, materials, form, formSchema, history, operations, officers }' }, 403: { description: 'A task of another department' }, 404: { description: 'No such open task' } },
+    params: {
+      type: 'object',
+      required: ['taskId'],
+      properties: { taskId: { type: 'string', minLength: 1, maxLength: 100 } },
+    },
+    responses: {
+      200: { description: '{ task, case, materials, form, formSchema, history, operations, officers }' },
+      403: { description: 'A task of another department' },
+      404: { description: 'No such open task' },
+    },
     handler: async ({ params, principal }) => {
       if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'A valid bearer token is required');
       const row = (await knex('tasks').where({ task_id: params.taskId }).first()) as { case_id: string } | undefined;
       const state = row ? await store.getCase(row.case_id) : null;
       const task = state?.tasks[params.taskId];
-      if (!state || !task) throw new ApiError(404, 'TASK_NOT_FOUND', '该任务不存在或已办理完毕', `Task ${params.taskId} is not open`);
+      if (!state || !task)
+        throw new ApiError(404, 'TASK_NOT_FOUND', '该任务不存在或已办理完毕', `Task ${params.taskId} is not open`);
       const own = departmentOnly(principal);
       if (own !== undefined && task.department !== own) {
-        throw new ApiError(403, 'FORBIDDEN', `只能查看本部门（${own}）的任务，该任务属于${task.department ?? '其他部门'}`, `Task ${params.taskId} belongs to ${task.department ?? 'another department'}`);
+        throw new ApiError(
+          403,
+          'FORBIDDEN',
+          `只能查看本部门（${own}）的任务，该任务属于${task.department ?? '其他部门'}`,
+          `Task ${params.taskId} belongs to ${task.department ?? 'another department'}`,
+        );
       }
       const [view] = (await listWorklist(knex, { taskId: task.id }, { limit: 1 })).rows;
       const process = await processOf(state);
@@ -111,10 +154,19 @@ export function taskRoutes(routes: Routes, store: Store): void {
       const formFields = Object.keys((formSchema as { properties?: Record<string, unknown> } | null)?.properties ?? {});
       const variables = state.variables[state.rootInstanceId] ?? {};
       const form = Object.fromEntries(Object.entries(variables).filter(([name]) => formFields.includes(name)));
-      const officers = (await knex('users').select('user_id', 'name', 'roles', 'department').orderBy('user_id')) as Array<{ user_id: string; name: string; roles: string; department: string | null }>;
+      const officers = (await knex('users')
+        .select('user_id', 'name', 'roles', 'department')
+        .orderBy('user_id')) as Array<{ user_id: string; name: string; roles: string; department: string | null }>;
       return {
         body: {
-          task: view ?? { taskId: task.id, caseId: state.caseId, elementId: task.elementId, name: task.name, department: task.department, assignee: task.assignee },
+          task: view ?? {
+            taskId: task.id,
+            caseId: state.caseId,
+            elementId: task.elementId,
+            name: task.name,
+            department: task.department,
+            assignee: task.assignee,
+          },
           owner: task.owner,
           delegation: task.delegation,
           case: caseView(state),
@@ -125,7 +177,11 @@ export function taskRoutes(routes: Routes, store: Store): void {
           history: historySummary(await store.getEvents(state.caseId)),
           operations: offeredOperations({ state, taskId: task.id, principal, process, formFields }),
           officers: officers
-            .filter((user) => user.user_id !== principal.id && (JSON.parse(user.roles) as string[]).some((role) => role === 'department' || role === 'window'))
+            .filter(
+              (user) =>
+                user.user_id !== principal.id &&
+                (JSON.parse(user.roles) as string[]).some((role) => role === 'department' || role === 'window'),
+            )
             .map((user) => ({ id: user.user_id, name: user.name, department: user.department })),
         },
       };

@@ -11,7 +11,12 @@ import type { Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 
-export function testClockRoutes(routes: Routes, store: Store, clock: SettableClock, ratings?: () => Promise<RatingsService>): void {
+export function testClockRoutes(
+  routes: Routes,
+  store: Store,
+  clock: SettableClock,
+  ratings?: () => Promise<RatingsService>,
+): void {
   routes.add({
     method: 'get',
     path: '/api/test/clock',
@@ -32,9 +37,18 @@ export function testClockRoutes(routes: Routes, store: Store, clock: SettableClo
       type: 'object',
       additionalProperties: false,
       minProperties: 1,
-      properties: { set: { type: 'string', format: 'date-time' }, advance: { type: 'string', pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$' } },
+      properties: {
+        set: { type: 'string', format: 'date-time' },
+        advance: {
+          type: 'string',
+          pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$',
+        },
+      },
     },
-    responses: { 200: { description: 'The new time, the timers fired, the jobs run, the rectifications marked overdue' }, 400: { description: 'Neither set nor advance, or a malformed one' } },
+    responses: {
+      200: { description: 'The new time, the timers fired, the jobs run, the rectifications marked overdue' },
+      400: { description: 'Neither set nor advance, or a malformed one' },
+    },
     handler: async ({ body }) => {
       const before = clock.now();
       let target = body.set ? new Date(body.set) : before;
@@ -42,7 +56,13 @@ export function testClockRoutes(routes: Routes, store: Store, clock: SettableClo
         try {
           target = addDuration(target, body.advance);
         } catch (error) {
-          throw new ApiError(400, 'INVALID_DURATION', `时长格式有误：${body.advance}`, error instanceof Error ? error.message : String(error), '/body/advance');
+          throw new ApiError(
+            400,
+            'INVALID_DURATION',
+            `时长格式有误：${body.advance}`,
+            error instanceof Error ? error.message : String(error),
+            '/body/advance',
+          );
         }
       }
       // Backwards is a plain jump; forwards fires each timer at its own due time on the way.
@@ -55,8 +75,14 @@ export function testClockRoutes(routes: Routes, store: Store, clock: SettableClo
         body: {
           from: before.toISOString(),
           now: clock.now().toISOString(),
-          timers: timers.map(({ error, ...timer }) => ({ ...timer, ...(error === undefined ? {} : { error: error instanceof Error ? error.message : String(error) }) })),
-          jobs: jobs.map(({ error, ...job }) => ({ ...job, ...(error === undefined ? {} : { error: error instanceof Error ? error.message : String(error) }) })),
+          timers: timers.map(({ error, ...timer }) => ({
+            ...timer,
+            ...(error === undefined ? {} : { error: error instanceof Error ? error.message : String(error) }),
+          })),
+          jobs: jobs.map(({ error, ...job }) => ({
+            ...job,
+            ...(error === undefined ? {} : { error: error instanceof Error ? error.message : String(error) }),
+          })),
           overdueRatings,
         },
       };

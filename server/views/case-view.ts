@@ -6,7 +6,14 @@
 import { maskIdNumber, maskPersonalData } from '../../engine/matters/index.js';
 import type { TaskState } from '../../engine/runtime/index.js';
 import type { CaseEvent, CaseState } from '../../engine/case/index.js';
-import { mayPerform, RESULT_KINDS, statusAllows, type Operation, type Principal, type StatusGatedCommandType } from '../../engine/domain/index.js';
+import {
+  mayPerform,
+  RESULT_KINDS,
+  statusAllows,
+  type Operation,
+  type Principal,
+  type StatusGatedCommandType,
+} from '../../engine/domain/index.js';
 import type { CompiledProcess, FlowNode } from '../../engine/model/index.js';
 
 export function caseView(state: CaseState): Record<string, unknown> {
@@ -18,7 +25,13 @@ export function caseView(state: CaseState): Record<string, unknown> {
     flowStatus: state.status,
     status: domain?.status ?? null,
     matter: domain ? { code: domain.matter.code, version: domain.matter.version, name: domain.matter.name } : null,
-    applicant: domain ? { name: domain.applicant.name, idType: domain.applicant.idType, idNumber: maskIdNumber(domain.applicant.idNumber) } : null,
+    applicant: domain
+      ? {
+          name: domain.applicant.name,
+          idType: domain.applicant.idType,
+          idNumber: maskIdNumber(domain.applicant.idNumber),
+        }
+      : null,
     channel: domain?.channel ?? null,
     materials: domain?.materials ?? {},
     openDefects: domain?.openDefects ?? [],
@@ -34,8 +47,18 @@ export function caseView(state: CaseState): Record<string, unknown> {
       provisional: clock.provisional,
       clock: clock.running ? 'running' : `stopped (${clock.stops[clock.stops.length - 1]?.kind ?? ''})`,
     })),
-    signals: Object.values(state.alerts).map((alert) => ({ level: alert.level, department: alert.department, raisedAt: alert.raisedAt })),
-    tasks: Object.values(state.tasks).map((task) => ({ taskId: task.id, elementId: task.elementId, name: task.name, department: task.department, assignee: task.assignee })),
+    signals: Object.values(state.alerts).map((alert) => ({
+      level: alert.level,
+      department: alert.department,
+      raisedAt: alert.raisedAt,
+    })),
+    tasks: Object.values(state.tasks).map((task) => ({
+      taskId: task.id,
+      elementId: task.elementId,
+      name: task.name,
+      department: task.department,
+      assignee: task.assignee,
+    })),
     result: domain?.result ?? null,
     delivery: domain?.delivery ?? null,
     variables: maskPersonalData(state.variables[state.rootInstanceId] ?? {}),
@@ -102,12 +125,19 @@ export interface TaskOperationContext {
 const DOMAIN_VARIABLES = new Set(['受理结果', '办结结果', 'materials']);
 
 /** The operations `principal` may do now on task `taskId`: permitted by role and department, and admitted by the case's and task's state. */
-export function offeredOperations({ state, taskId, principal, process, formFields }: TaskOperationContext): OfferedOperation[] {
+export function offeredOperations({
+  state,
+  taskId,
+  principal,
+  process,
+  formFields,
+}: TaskOperationContext): OfferedOperation[] {
   const task = state.tasks[taskId];
   if (!task || state.status !== 'active') return [];
   const domain = state.domain;
   const status = domain?.status ?? null;
-  const permitted = (key: TaskPageOperationKey) => mayPerform(principal, TASK_PAGE_OPERATIONS[key].right, { taskDepartment: task.department }).allowed;
+  const permitted = (key: TaskPageOperationKey) =>
+    mayPerform(principal, TASK_PAGE_OPERATIONS[key].right, { taskDepartment: task.department }).allowed;
   const admits = (type: StatusGatedCommandType) => status !== null && statusAllows(type, status);
   const offers: OfferedOperation[] = [];
   const offer = (key: TaskPageOperationKey, when: boolean, options?: Record<string, unknown>) => {
@@ -121,7 +151,14 @@ export function offeredOperations({ state, taskId, principal, process, formField
   const workable = running && !delegated && (task.assignee === null || task.assignee === me);
   const beforeAcceptance = status === '已收件' || status === '补正中';
   const decides = process ? decidesResult(process, task.elementId) : false;
-  const materials = domain ? domain.matter.materials.map((m) => ({ id: m.id, name: m.name, necessity: m.necessity, received: domain.materials[m.id] === true })) : [];
+  const materials = domain
+    ? domain.matter.materials.map((m) => ({
+        id: m.id,
+        name: m.name,
+        necessity: m.necessity,
+        received: domain.materials[m.id] === true,
+      }))
+    : [];
 
   offer('claim', running && task.assignee === null);
   offer('unclaim', task.assignee === me && !delegated);
@@ -130,18 +167,37 @@ export function offeredOperations({ state, taskId, principal, process, formField
   if (domain && admits('case.acceptWithTolerance') && domain.matter.tolerance.allowed) {
     const coreMissing = materials.filter((m) => m.necessity === 'required' && !m.received);
     const tolerated = materials.filter((m) => m.necessity === 'tolerated' && !m.received);
-    offer('acceptWithTolerance', workable && coreMissing.length === 0 && tolerated.length > 0, { missing: tolerated, supplementDeadline: domain.matter.tolerance.supplementDeadline, promisedLimit: domain.matter.promisedLimit });
+    offer('acceptWithTolerance', workable && coreMissing.length === 0 && tolerated.length > 0, {
+      missing: tolerated,
+      supplementDeadline: domain.matter.tolerance.supplementDeadline,
+      promisedLimit: domain.matter.promisedLimit,
+    });
   }
   offer('refuse', admits('case.refuse'));
   if (domain) {
     const first = domain.notices[0];
-    offer('correction', admits('case.noticeCorrection'), { materials, firstNotice: first ? first.defects : null, openDefects: domain.openDefects });
+    offer('correction', admits('case.noticeCorrection'), {
+      materials,
+      firstNotice: first ? first.defects : null,
+      openDefects: domain.openDefects,
+    });
     const owed = domain.tolerance?.missing ?? [];
-    offer('supply', admits('materials.supply') && (domain.openDefects.length > 0 || owed.length > 0 || materials.some((m) => !m.received)), { materials, openDefects: domain.openDefects, owed });
+    offer(
+      'supply',
+      admits('materials.supply') &&
+        (domain.openDefects.length > 0 || owed.length > 0 || materials.some((m) => !m.received)),
+      { materials, openDefects: domain.openDefects, owed },
+    );
   }
   // A step's own decision; the step that decides the 办件 result is concluded with 办结 instead.
-  offer('approve', workable && !beforeAcceptance && !decides, { decisions: ['通过', '不通过'], variables: process ? decisionVariables(process, task.elementId, formFields) : [] });
-  offer('conclude', workable && decides && admits('case.conclude'), { kinds: RESULT_KINDS, owed: domain?.tolerance?.missing ?? [] });
+  offer('approve', workable && !beforeAcceptance && !decides, {
+    decisions: ['通过', '不通过'],
+    variables: process ? decisionVariables(process, task.elementId, formFields) : [],
+  });
+  offer('conclude', workable && decides && admits('case.conclude'), {
+    kinds: RESULT_KINDS,
+    owed: domain?.tolerance?.missing ?? [],
+  });
   offer('deliver', admits('case.deliver') && !domain?.delivery, { methods: ['窗口领取', '邮寄送达', '电子送达'] });
   const targets = process ? returnTargets(process, task) : [];
   offer('return', running && targets.length > 0 && !delegated, { targets });
@@ -151,12 +207,29 @@ export function offeredOperations({ state, taskId, principal, process, formField
   const body = multiInstanceBody(state, task);
   offer('addSigner', running && body !== null, body ? { instanceId: body } : undefined);
   if (domain) {
-    const kinds = [...new Set([...(domain.matter.specialProcedures ?? []), ...(process ? specialProceduresOf(process, task.elementId) : [])])];
+    const kinds = [
+      ...new Set([
+        ...(domain.matter.specialProcedures ?? []),
+        ...(process ? specialProceduresOf(process, task.elementId) : []),
+      ]),
+    ];
     offer('specialStart', running && admits('specialProcedure.start') && kinds.length > 0, { kinds });
-    offer('specialEnd', admits('specialProcedure.end') && Boolean(domain.specialProcedure), { running: domain.specialProcedure ?? null });
+    offer('specialEnd', admits('specialProcedure.end') && Boolean(domain.specialProcedure), {
+      running: domain.specialProcedure ?? null,
+    });
   }
-  const clocks = Object.values(state.clocks).map((clock) => ({ clockId: clock.id, kind: clock.kind, elementId: clock.elementId, unit: clock.limit.unit, dueAt: clock.dueAt }));
-  offer('extend', clocks.some((clock) => clock.kind === 'case'), { clocks });
+  const clocks = Object.values(state.clocks).map((clock) => ({
+    clockId: clock.id,
+    kind: clock.kind,
+    elementId: clock.elementId,
+    unit: clock.limit.unit,
+    dueAt: clock.dueAt,
+  }));
+  offer(
+    'extend',
+    clocks.some((clock) => clock.kind === 'case'),
+    { clocks },
+  );
   return offers;
 }
 
@@ -185,7 +258,11 @@ function downstreamConditions(process: CompiledProcess, elementId: string): stri
 }
 
 /** Variables the gateways after a step test with `= true/false` or `= "value"` (the step's decision sets them). */
-function decisionVariables(process: CompiledProcess, elementId: string, formFields: readonly string[]): DecisionVariable[] {
+function decisionVariables(
+  process: CompiledProcess,
+  elementId: string,
+  formFields: readonly string[],
+): DecisionVariable[] {
   const found = new Map<string, { type: 'boolean' | 'enum'; values: Set<string> }>();
   for (const source of downstreamConditions(process, elementId)) {
     for (const match of source.matchAll(/([\p{L}_][\p{L}\p{N}_]*)\s*=\s*(true|false|"[^"]*")/gu)) {
@@ -198,7 +275,9 @@ function decisionVariables(process: CompiledProcess, elementId: string, formFiel
       found.set(name, entry);
     }
   }
-  return [...found].map(([name, entry]) => (entry.type === 'boolean' ? { name, type: 'boolean' } : { name, type: 'enum', values: [...entry.values] }));
+  return [...found].map(([name, entry]) =>
+    entry.type === 'boolean' ? { name, type: 'boolean' } : { name, type: 'enum', values: [...entry.values] },
+  );
 }
 
 /** 退回: the user tasks of the same scope from which this step can be reached (earlier steps). */
@@ -211,7 +290,8 @@ function returnTargets(process: CompiledProcess, task: TaskState): Array<{ eleme
     if (element.kind !== 'userTask' && element.kind !== 'manualTask') continue;
     if (!process.reachable.get(element.id)?.has(here.id)) continue;
     // A step this one can reach too lies after it on a loop, not before: not a 退回.
-    if (process.reachable.get(here.id)?.has(element.id) && !(process.reachable.get(element.id)?.has(here.id) ?? false)) continue;
+    if (process.reachable.get(here.id)?.has(element.id) && !(process.reachable.get(element.id)?.has(here.id) ?? false))
+      continue;
     targets.push({ elementId: element.id, name: element.name ?? element.id });
   }
   return targets;
@@ -219,7 +299,9 @@ function returnTargets(process: CompiledProcess, task: TaskState): Array<{ eleme
 
 function specialProceduresOf(process: CompiledProcess, elementId: string): readonly string[] {
   const element = process.elements.get(elementId);
-  return element && 'gov' in element && element.gov && 'specialProcedures' in element.gov ? element.gov.specialProcedures : [];
+  return element && 'gov' in element && element.gov && 'specialProcedures' in element.gov
+    ? element.gov.specialProcedures
+    : [];
 }
 
 /** The running multi-instance body this task is an inner instance of (加签 adds to it). */
@@ -248,14 +330,26 @@ export function materialsView(state: CaseState): Array<Record<string, unknown>> 
   });
 }
 
-const BEIJING = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const BEIJING = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 /** `2026-11-16 17:30`, Beijing time. */
-const beijing = (iso: string): string => (Number.isNaN(Date.parse(iso)) ? iso : BEIJING.format(new Date(iso)).replace(/\//g, '-'));
+const beijing = (iso: string): string =>
+  Number.isNaN(Date.parse(iso)) ? iso : BEIJING.format(new Date(iso)).replace(/\//g, '-');
 
-const taskName = (event: CaseEvent, names: Map<string, string>): string => names.get(String((event.data as { taskId?: string }).taskId ?? '')) ?? '';
+const taskName = (event: CaseEvent, names: Map<string, string>): string =>
+  names.get(String((event.data as { taskId?: string }).taskId ?? '')) ?? '';
 
 /** The history as officers read it: the 办件 events and each step's handling, in Chinese, oldest first. */
-export function historySummary(events: readonly CaseEvent[]): Array<{ seq: number; time: string; actor: string; text: string }> {
+export function historySummary(
+  events: readonly CaseEvent[],
+): Array<{ seq: number; time: string; actor: string; text: string }> {
   const names = new Map<string, string>();
   const elementNames = new Map<string, string>();
   const lines: Array<{ seq: number; time: string; actor: string; text: string }> = [];
@@ -267,26 +361,46 @@ export function historySummary(events: readonly CaseEvent[]): Array<{ seq: numbe
           names.set(String(data['taskId']), String(data['name'] ?? data['elementId'] ?? ''));
           elementNames.set(String(data['elementId']), String(data['name'] ?? data['elementId'] ?? ''));
           return `环节「${String(data['name'] ?? data['elementId'] ?? '')}」开始`;
-        case 'case.received': return `收件（${String(data['channel'] ?? '')}）`;
-        case 'case.correctionNoticed': return `补正告知（一次性告知）：${(data['defects'] as string[]).join('；')}`;
-        case 'materials.supplied': return `补交材料 ${(data['materials'] as string[]).length} 件`;
-        case 'case.correctionCompleted': return '补正完成';
-        case 'case.accepted': return data['auto'] ? '逾期未答复，视为受理' : '受理';
-        case 'case.acceptedWithTolerance': return `容缺受理，补交期限 ${beijing(String(data['deadline'] ?? ''))}`;
-        case 'case.refused': return `不予受理：${String(data['reason'] ?? '')}`;
-        case 'case.reviewStarted': return '开始审查';
-        case 'case.concluded': return `办结：${String(data['kind'] ?? '')}${data['reason'] ? `（${String(data['reason'])}）` : ''}`;
-        case 'case.delivered': return `送达（${String(data['method'] ?? '')}）`;
-        case 'case.withdrawn': return `申请人撤回：${String(data['reason'] ?? '')}`;
-        case 'case.revoked': return `撤销：${String(data['reason'] ?? '')}`;
-        case 'case.ended': return `${String(data['status'] ?? '')}：${String(data['reason'] ?? '')}`;
-        case 'specialProcedure.started': return `特别程序开始（${String(data['kind'] ?? '')}）：${String(data['reason'] ?? '')}`;
-        case 'specialProcedure.ended': return `特别程序结束（${String(data['kind'] ?? '')}）：${String(data['result'] ?? '')}`;
-        case 'task.claimed': return `签收「${taskName(event, names)}」`;
-        case 'task.unclaimed': return `取消签收「${taskName(event, names)}」`;
-        case 'task.transferred': return `转办「${taskName(event, names)}」给 ${String(data['to'] ?? '')}`;
-        case 'task.delegated': return `委派「${taskName(event, names)}」给 ${String(data['to'] ?? '')}`;
-        case 'task.resolved': return `归还委派「${taskName(event, names)}」`;
+        case 'case.received':
+          return `收件（${String(data['channel'] ?? '')}）`;
+        case 'case.correctionNoticed':
+          return `补正告知（一次性告知）：${(data['defects'] as string[]).join('；')}`;
+        case 'materials.supplied':
+          return `补交材料 ${(data['materials'] as string[]).length} 件`;
+        case 'case.correctionCompleted':
+          return '补正完成';
+        case 'case.accepted':
+          return data['auto'] ? '逾期未答复，视为受理' : '受理';
+        case 'case.acceptedWithTolerance':
+          return `容缺受理，补交期限 ${beijing(String(data['deadline'] ?? ''))}`;
+        case 'case.refused':
+          return `不予受理：${String(data['reason'] ?? '')}`;
+        case 'case.reviewStarted':
+          return '开始审查';
+        case 'case.concluded':
+          return `办结：${String(data['kind'] ?? '')}${data['reason'] ? `（${String(data['reason'])}）` : ''}`;
+        case 'case.delivered':
+          return `送达（${String(data['method'] ?? '')}）`;
+        case 'case.withdrawn':
+          return `申请人撤回：${String(data['reason'] ?? '')}`;
+        case 'case.revoked':
+          return `撤销：${String(data['reason'] ?? '')}`;
+        case 'case.ended':
+          return `${String(data['status'] ?? '')}：${String(data['reason'] ?? '')}`;
+        case 'specialProcedure.started':
+          return `特别程序开始（${String(data['kind'] ?? '')}）：${String(data['reason'] ?? '')}`;
+        case 'specialProcedure.ended':
+          return `特别程序结束（${String(data['kind'] ?? '')}）：${String(data['result'] ?? '')}`;
+        case 'task.claimed':
+          return `签收「${taskName(event, names)}」`;
+        case 'task.unclaimed':
+          return `取消签收「${taskName(event, names)}」`;
+        case 'task.transferred':
+          return `转办「${taskName(event, names)}」给 ${String(data['to'] ?? '')}`;
+        case 'task.delegated':
+          return `委派「${taskName(event, names)}」给 ${String(data['to'] ?? '')}`;
+        case 'task.resolved':
+          return `归还委派「${taskName(event, names)}」`;
         case 'task.completed': {
           const opinion = data['opinion'] as { decision: string; text: string } | undefined;
           return `办理「${taskName(event, names)}」${opinion ? `：${opinion.decision}${opinion.text ? `，意见：${opinion.text}` : ''}` : ''}`;
@@ -295,11 +409,16 @@ export function historySummary(events: readonly CaseEvent[]): Array<{ seq: numbe
           const target = String((data['activated'] as { elementId?: string } | undefined)?.elementId ?? '');
           return `退回至「${elementNames.get(target) ?? target}」${data['reason'] ? `：${String(data['reason'])}` : ''}`;
         }
-        case 'clock.paused': return `计时暂停（${String(data['kind'] ?? '')}）`;
-        case 'clock.resumed': return '恢复计时';
-        case 'clock.extended': return `延长 ${String(data['amount'] ?? '')}（批准人 ${String(data['approver'] ?? '')}）：${String(data['reason'] ?? '')}`;
-        case 'alert.raised': return `电子监察：${String(data['level'] ?? '')}`;
-        default: return null;
+        case 'clock.paused':
+          return `计时暂停（${String(data['kind'] ?? '')}）`;
+        case 'clock.resumed':
+          return '恢复计时';
+        case 'clock.extended':
+          return `延长 ${String(data['amount'] ?? '')}（批准人 ${String(data['approver'] ?? '')}）：${String(data['reason'] ?? '')}`;
+        case 'alert.raised':
+          return `电子监察：${String(data['level'] ?? '')}`;
+        default:
+          return null;
       }
     })();
     if (text !== null) lines.push({ seq: index + 1, time: event.time, actor: event.actor, text });

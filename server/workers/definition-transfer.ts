@@ -25,14 +25,20 @@ export interface DefinitionTransfer {
 }
 
 /** In the worker: the definition split for posting, and the buffers to transfer with it. */
-export function encodeDefinition(definition: CompiledDefinition): { readonly transfer: DefinitionTransfer; readonly transferList: ArrayBuffer[] } {
+export function encodeDefinition(definition: CompiledDefinition): {
+  readonly transfer: DefinitionTransfer;
+  readonly transferList: ArrayBuffer[];
+} {
   const processes = new Map<string, CompiledProcess>();
   const reachability: EncodedReachability[] = [];
   for (const [id, process] of definition.processes) {
     processes.set(id, { ...process, reachable: new Map() });
     reachability.push(encodeReachability(id, process.reachable));
   }
-  const transferList = reachability.flatMap((entry) => [entry.offsets.buffer as ArrayBuffer, entry.targets.buffer as ArrayBuffer]);
+  const transferList = reachability.flatMap((entry) => [
+    entry.offsets.buffer as ArrayBuffer,
+    entry.targets.buffer as ArrayBuffer,
+  ]);
   return { transfer: { definition: { ...definition, processes }, reachability }, transferList };
 }
 
@@ -40,14 +46,18 @@ export function encodeDefinition(definition: CompiledDefinition): { readonly tra
  * On the main thread: the definition rebuilt and deep-frozen. Rebuilding yields to the event
  * loop every `sliceMs` milliseconds, so other requests are answered meanwhile.
  */
-export async function decodeDefinition(transfer: DefinitionTransfer, { sliceMs = 5 }: { readonly sliceMs?: number } = {}): Promise<CompiledDefinition> {
+export async function decodeDefinition(
+  transfer: DefinitionTransfer,
+  { sliceMs = 5 }: { readonly sliceMs?: number } = {},
+): Promise<CompiledDefinition> {
   let sliceStart = performance.now();
   for (const encoded of transfer.reachability) {
     const reachable = new Map<string, ReadonlySet<string>>();
     for (let key = 0; key < encoded.keyCount; key += 1) {
       const targets = new Set<string>();
       const end = encoded.offsets[key + 1] ?? 0;
-      for (let at = encoded.offsets[key] ?? 0; at < end; at += 1) targets.add(encoded.ids[encoded.targets[at] ?? 0] ?? '');
+      for (let at = encoded.offsets[key] ?? 0; at < end; at += 1)
+        targets.add(encoded.ids[encoded.targets[at] ?? 0] ?? '');
       reachable.set(encoded.ids[key] ?? '', targets);
       if (performance.now() - sliceStart >= sliceMs) {
         await setImmediate();
@@ -60,7 +70,10 @@ export async function decodeDefinition(transfer: DefinitionTransfer, { sliceMs =
   return deepFreeze(transfer.definition);
 }
 
-function encodeReachability(processId: string, reachable: ReadonlyMap<string, ReadonlySet<string>>): EncodedReachability {
+function encodeReachability(
+  processId: string,
+  reachable: ReadonlyMap<string, ReadonlySet<string>>,
+): EncodedReachability {
   const ids = [...reachable.keys()];
   const index = new Map(ids.map((id, at) => [id, at]));
   let total = 0;

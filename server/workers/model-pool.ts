@@ -36,7 +36,9 @@ export interface ModelWorkersOptions {
 export class ModelWorkersBusyError extends Error {
   readonly code = 'MODEL_WORKERS_BUSY';
   constructor(readonly queueLimit: number) {
-    super(`Expected a free model worker or room in the queue, but all workers are busy and ${queueLimit} task(s) wait already`);
+    super(
+      `Expected a free model worker or room in the queue, but all workers are busy and ${queueLimit} task(s) wait already`,
+    );
     this.name = 'ModelWorkersBusyError';
   }
 }
@@ -75,8 +77,10 @@ export class ModelWorkers implements ModelService {
   private constructor(options: ModelWorkersOptions) {
     this.size = options.size ?? 1;
     this.queueLimit = options.queueLimit ?? 8;
-    if (!Number.isInteger(this.size) || this.size < 1) throw new RangeError(`size must be a positive integer, but is ${this.size}`);
-    if (!Number.isInteger(this.queueLimit) || this.queueLimit < 0) throw new RangeError(`queueLimit must be a non-negative integer, but is ${this.queueLimit}`);
+    if (!Number.isInteger(this.size) || this.size < 1)
+      throw new RangeError(`size must be a positive integer, but is ${this.size}`);
+    if (!Number.isInteger(this.queueLimit) || this.queueLimit < 0)
+      throw new RangeError(`queueLimit must be a non-negative integer, but is ${this.queueLimit}`);
     this.#options = options;
   }
 
@@ -101,7 +105,10 @@ export class ModelWorkers implements ModelService {
     return (await this.#run('lintForDeploy', [xml])).result as DeployLint;
   }
 
-  async loadDefinition(xml: string, options: { readonly knownProcessIds?: ReadonlySet<string> } = {}): Promise<LoadResult> {
+  async loadDefinition(
+    xml: string,
+    options: { readonly knownProcessIds?: ReadonlySet<string> } = {},
+  ): Promise<LoadResult> {
     const reply = await this.#run('loadDefinition', [xml, [...(options.knownProcessIds ?? [])]]);
     if (!reply.definition) return reply.result as LoadResult;
     const { findings } = reply.result as { findings: LoadResult['findings'] };
@@ -166,7 +173,13 @@ export class ModelWorkers implements ModelService {
         slot.job = null;
         if (job && message.id === job.request.id) {
           if (message.ok) job.resolve(message);
-          else job.reject(Object.assign(new Error(message.error.message), { name: message.error.name, ...(message.error.stack ? { stack: message.error.stack } : {}) }));
+          else
+            job.reject(
+              Object.assign(new Error(message.error.message), {
+                name: message.error.name,
+                ...(message.error.stack ? { stack: message.error.stack } : {}),
+              }),
+            );
         }
         this.#next(slot);
       });
@@ -174,18 +187,23 @@ export class ModelWorkers implements ModelService {
         if (slot.dead) return;
         slot.dead = true;
         this.#slots.splice(this.#slots.indexOf(slot), 1);
-        slot.job?.reject(new ModelWorkerError(`The model worker running this task died: ${error.message}`, { cause: error }));
+        slot.job?.reject(
+          new ModelWorkerError(`The model worker running this task died: ${error.message}`, { cause: error }),
+        );
         slot.job = null;
         if (this.#closed) return;
         if (!slot.ready) {
           reject(error);
-          if (this.#slots.length === 0) for (const job of this.#queue.splice(0)) job.reject(new ModelWorkerError(`No model worker could start: ${error.message}`, { cause: error }));
+          if (this.#slots.length === 0)
+            for (const job of this.#queue.splice(0))
+              job.reject(new ModelWorkerError(`No model worker could start: ${error.message}`, { cause: error }));
           return;
         }
         this.#options.onWorkerError?.(error);
         void this.#spawn().then(
           () => undefined,
-          (failed: unknown) => this.#options.onWorkerError?.(failed instanceof Error ? failed : new Error(String(failed))),
+          (failed: unknown) =>
+            this.#options.onWorkerError?.(failed instanceof Error ? failed : new Error(String(failed))),
         );
         const replacement = this.#slots.at(-1);
         if (replacement) this.#next(replacement);
@@ -211,5 +229,6 @@ function startWorker(limits: Partial<ConfigurableModelLimits>): Worker {
  */
 function tsxApi(): string {
   if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
-  return new URL('./dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;
+  return new URL('./dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json')))
+    .href;
 }

@@ -12,7 +12,11 @@ export interface TaskRequest {
 /** A task's result, or the error it threw; a compiled definition comes apart from the result (definition-transfer.ts). */
 export type TaskReply =
   | { readonly id: number; readonly ok: true; readonly result: unknown; readonly definition?: DefinitionTransfer }
-  | { readonly id: number; readonly ok: false; readonly error: { readonly name: string; readonly message: string; readonly stack?: string } };
+  | {
+      readonly id: number;
+      readonly ok: false;
+      readonly error: { readonly name: string; readonly message: string; readonly stack?: string };
+    };
 
 /** Posted once by a worker when its modules are loaded. */
 export interface ReadyMessage {

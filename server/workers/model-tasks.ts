@@ -12,7 +12,11 @@ import { guideSteps, publicFlowXml, type GuideStep } from '../routes/matters-gui
 
 /** What reading a BPMN text found: its processes (id and executable flag), or why it does not read. */
 export type BpmnSummary =
-  | { readonly ok: true; readonly findings: readonly Finding[]; readonly processes: ReadonlyArray<{ readonly id: string | null; readonly isExecutable: boolean }> }
+  | {
+      readonly ok: true;
+      readonly findings: readonly Finding[];
+      readonly processes: ReadonlyArray<{ readonly id: string | null; readonly isExecutable: boolean }>;
+    }
   | { readonly ok: false; readonly findings: readonly Finding[] };
 
 /** The lint as deploy applies it (engine/lint lintForDeploy). */
@@ -37,8 +41,14 @@ export const MODEL_TASKS = {
   readBpmn: async (xml: string): Promise<BpmnSummary> => {
     const parsed = await parseBpmn(xml);
     if (!parsed.ok) return parsed;
-    const processes = (parsed.definitions.rootElements ?? []).filter((element) => element.$type === 'bpmn:Process') as Array<{ id?: string; isExecutable?: boolean }>;
-    return { ok: true, findings: parsed.findings, processes: processes.map((process) => ({ id: process.id ?? null, isExecutable: process.isExecutable === true })) };
+    const processes = (parsed.definitions.rootElements ?? []).filter(
+      (element) => element.$type === 'bpmn:Process',
+    ) as Array<{ id?: string; isExecutable?: boolean }>;
+    return {
+      ok: true,
+      findings: parsed.findings,
+      processes: processes.map((process) => ({ id: process.id ?? null, isExecutable: process.isExecutable === true })),
+    };
   },
   publicFlow: async (xml: string, processId: string, knownProcessIds: readonly string[]): Promise<PublicFlow> => ({
     xml: await publicFlowXml(xml),

@@ -30,10 +30,14 @@ describe('Workspace: a 食品经营许可 from the window to the auditor (browse
     await page.getByLabel('热食类食品制售').check();
     await page.getByLabel('联系电话').fill('13857100001');
     // Every material but the premises layout, which is 容缺-eligible.
-    for (const name of ['食品经营许可申请书', '营业执照', '法定代表人（负责人）身份证明', '食品安全管理制度文本']) await page.getByLabel(`已收取：${name}`).check();
+    for (const name of ['食品经营许可申请书', '营业执照', '法定代表人（负责人）身份证明', '食品安全管理制度文本'])
+      await page.getByLabel(`已收取：${name}`).check();
     await page.getByLabel('容缺受理', { exact: true }).check();
     await page.getByLabel('容缺受理承诺书内容').fill('本人承诺于 10 个工作日内补交经营场所平面布局图及设备布局图。');
-    await Promise.all([page.waitForURL((url) => url.pathname.startsWith('/worklist/tasks/')), page.getByRole('button', { name: '收件并容缺受理' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.startsWith('/worklist/tasks/')),
+      page.getByRole('button', { name: '收件并容缺受理' }).click(),
+    ]);
     await page.getByText('已受理', { exact: true }).waitFor();
     caseId = (await page.locator('.wl-case-header .wl-case-id').textContent())!.trim();
     expect(caseId).to.match(/^BJ-/);
@@ -43,15 +47,25 @@ describe('Workspace: a 食品经营许可 from the window to the auditor (browse
     const page = await web.loginAs('food-zhao');
     const row = page.locator(`tr[data-case-id="${caseId}"]`);
     await row.waitFor();
-    expect(await row.textContent()).to.contain('审查').and.contain('计时中');
-    await Promise.all([page.waitForURL((url) => url.pathname.startsWith('/worklist/tasks/')), row.getByRole('link').click()]);
-    expect(await page.locator('tr', { hasText: '经营场所平面布局图及设备布局图' }).textContent()).to.contain('容缺待补');
+    expect(await row.textContent())
+      .to.contain('审查')
+      .and.contain('计时中');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.startsWith('/worklist/tasks/')),
+      row.getByRole('link').click(),
+    ]);
+    expect(await page.locator('tr', { hasText: '经营场所平面布局图及设备布局图' }).textContent()).to.contain(
+      '容缺待补',
+    );
     await page.getByRole('button', { name: '签收', exact: true }).click();
     await page.getByText('签收人 food-zhao').waitFor();
     await page.getByRole('button', { name: '通过 / 不通过' }).click();
     await page.getByLabel('通过', { exact: true }).check();
     await page.getByLabel('办理意见').fill('材料齐全（平面布局图容缺待补），符合法定形式，同意。');
-    await Promise.all([page.waitForURL((url) => url.pathname === '/worklist'), page.getByRole('button', { name: '确认提交' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/worklist'),
+      page.getByRole('button', { name: '确认提交' }).click(),
+    ]);
     const stored = await web.server.store.getCase(caseId);
     expect(Object.values(stored!.instances).map((instance) => instance.elementId)).to.include('decision');
   });
@@ -75,31 +89,53 @@ describe('Workspace: a 食品经营许可 from the window to the auditor (browse
     for (let seq = 2; seq <= events.length; seq += 1) await page.getByRole('button', { name: '下一条' }).click();
     expect(await position(page)).to.deep.equal([events.length, events.length]);
 
-    const completed = (elementId: string) => events.findIndex((event) => event.type === 'element.completed' && (event.data as { elementId?: string }).elementId === elementId) + 1;
+    const completed = (elementId: string) =>
+      events.findIndex(
+        (event) => event.type === 'element.completed' && (event.data as { elementId?: string }).elementId === elementId,
+      ) + 1;
     const accepted = completed('windowAcceptance');
     const reviewed = completed('review');
     const yellow = events.findLastIndex((event) => event.type === 'alert.raised') + 1;
-    expect([accepted, reviewed, yellow].every((seq) => seq > 0), 'the three chosen events exist').to.equal(true);
+    expect(
+      [accepted, reviewed, yellow].every((seq) => seq > 0),
+      'the three chosen events exist',
+    ).to.equal(true);
     for (const seq of [accepted, reviewed, yellow]) {
       await page.getByLabel('跳转到序号').fill(String(seq));
       await page.getByRole('button', { name: '跳转' }).click();
-      await page.getByTestId('position').filter({ hasText: new RegExp(`第\\s*${seq}\\s*/`) }).waitFor();
-      expect(await shownMarkers(page), `the diagram after event ${seq}`).to.deep.equal(expectedMarkers(await web.server.store.replay(caseId, { upToSeq: seq })));
+      await page
+        .getByTestId('position')
+        .filter({ hasText: new RegExp(`第\\s*${seq}\\s*/`) })
+        .waitFor();
+      expect(await shownMarkers(page), `the diagram after event ${seq}`).to.deep.equal(
+        expectedMarkers(await web.server.store.replay(caseId, { upToSeq: seq })),
+      );
     }
     // 决定 has raised its 预警 and then its 黄牌, each shown in its colour.
     const signals = page.locator('[data-testid="signal"][data-element-id="decision"]');
-    expect(await signals.evaluateAll((found) => found.map((element) => element.getAttribute('data-level')))).to.deep.equal(['预警', '黄牌']);
+    expect(
+      await signals.evaluateAll((found) => found.map((element) => element.getAttribute('data-level'))),
+    ).to.deep.equal(['预警', '黄牌']);
 
     const offered = (await page.getByRole('button').allTextContents()).map((text) => text.trim());
-    expect(offered.filter((text) => !['首条', '上一条', '下一条', '末条', '跳转', '定位', '退出', '关闭', '×'].includes(text))).to.deep.equal([]);
-    const refused = await request(web.server.app).post(`/api/cases/${caseId}/operations`).set({ Authorization: `Bearer ${web.server.tokens['auditor-wu']}` }).send({ operation: 'case.withdraw', data: { reason: '审计' } });
+    expect(
+      offered.filter(
+        (text) => !['首条', '上一条', '下一条', '末条', '跳转', '定位', '退出', '关闭', '×'].includes(text),
+      ),
+    ).to.deep.equal([]);
+    const refused = await request(web.server.app)
+      .post(`/api/cases/${caseId}/operations`)
+      .set({ Authorization: `Bearer ${web.server.tokens['auditor-wu']}` })
+      .send({ operation: 'case.withdraw', data: { reason: '审计' } });
     expect(refused.status).to.equal(403);
   });
 
   it('after one stored event is altered, the replay shows the chain broken at that seq', async () => {
     const knex = web.server.db.database.knex;
     const row = (await knex('case_events').where({ case_id: caseId, seq: 3 }).first()) as { data: string };
-    await knex('case_events').where({ case_id: caseId, seq: 3 }).update({ data: JSON.stringify({ ...(JSON.parse(row.data) as object), tampered: true }) });
+    await knex('case_events')
+      .where({ case_id: caseId, seq: 3 })
+      .update({ data: JSON.stringify({ ...(JSON.parse(row.data) as object), tampered: true }) });
     const page = await web.loginAs('auditor-wu');
     await openReplay(page, web.url(`/audit/cases/${caseId}`));
     const verification = page.getByTestId('verification');

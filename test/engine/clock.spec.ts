@@ -20,7 +20,8 @@ describe('clock', () => {
   });
 
   it('should NOT accept a malformed duration', () => {
-    for (const bad of ['P', 'PT', '1H', 'P1H', 'PTS']) expect(() => addDuration(new Date(0), bad), bad).to.throw(RangeError);
+    for (const bad of ['P', 'PT', '1H', 'P1H', 'PTS'])
+      expect(() => addDuration(new Date(0), bad), bad).to.throw(RangeError);
   });
 
   it('should tell settable clocks from the system clock', () => {

@@ -27,7 +27,14 @@ describe('shipped processes run end to end (in memory)', () => {
     beforeEach(async () => {
       await engine.deploy(fileOf('food-licence'));
     });
-    const form = { applicantName: '王小明', idType: '居民身份证', idNumber: '330106199001011234', businessName: '杭州西湖小明餐饮店', businessAddress: '杭州市西湖区文三路 100 号', businessItems: ['热食类食品制售'] };
+    const form = {
+      applicantName: '王小明',
+      idType: '居民身份证',
+      idNumber: '330106199001011234',
+      businessName: '杭州西湖小明餐饮店',
+      businessAddress: '杭州市西湖区文三路 100 号',
+      businessItems: ['热食类食品制售'],
+    };
 
     it('should run 受理 → 审查 → 现场核查 → 决定 (出证) → 送达', () => {
       const caseId = engine.start('food-licence', { ...form, 办理方式: '一般程序' });
@@ -79,7 +86,11 @@ describe('shipped processes run end to end (in memory)', () => {
     });
     const institutions = ['建筑审图中心', '人防审图中心'];
 
-    const reviewAll = (caseId: string, drawings: readonly boolean[], others = { 人防审核通过: true, 消防审核通过: true, 用地批准通过: true }) => {
+    const reviewAll = (
+      caseId: string,
+      drawings: readonly boolean[],
+      others = { 人防审核通过: true, 消防审核通过: true, 用地批准通过: true },
+    ) => {
       engine.completeTask(caseId, 'civilDefenceReview', { 人防审核通过: others.人防审核通过 });
       engine.completeTask(caseId, 'fireDesignReview', { 消防审核通过: others.消防审核通过 });
       engine.completeTask(caseId, 'landUseApproval', { 用地批准通过: others.用地批准通过 });
@@ -87,9 +98,18 @@ describe('shipped processes run end to end (in memory)', () => {
     };
 
     it('should open the four reviews at once (联合审图 once per institution) and issue after the 住建 decision', () => {
-      const caseId = engine.start('construction-permit', { projectName: '西湖区文三路小学新建工程', 审图机构列表: institutions });
+      const caseId = engine.start('construction-permit', {
+        projectName: '西湖区文三路小学新建工程',
+        审图机构列表: institutions,
+      });
       engine.completeTask(caseId, 'windowAcceptance', { 受理结果: '受理' });
-      expect(openTasks(caseId)).to.deep.equal(['civilDefenceReview', 'fireDesignReview', 'jointDrawingReview', 'jointDrawingReview', 'landUseApproval']);
+      expect(openTasks(caseId)).to.deep.equal([
+        'civilDefenceReview',
+        'fireDesignReview',
+        'jointDrawingReview',
+        'jointDrawingReview',
+        'landUseApproval',
+      ]);
       reviewAll(caseId, [true, true]);
       expect(openTasks(caseId)).to.deep.equal(['decision']);
       expect(rootVariables(caseId)['审图意见']).to.deep.equal([true, true]);
@@ -106,7 +126,10 @@ describe('shipped processes run end to end (in memory)', () => {
     });
 
     it('should return the application to the applicant when one department rejects, and go round again from the window', () => {
-      const caseId = engine.start('construction-permit', { projectName: '西湖区文三路小学新建工程', 审图机构列表: institutions });
+      const caseId = engine.start('construction-permit', {
+        projectName: '西湖区文三路小学新建工程',
+        审图机构列表: institutions,
+      });
       engine.completeTask(caseId, 'windowAcceptance', { 受理结果: '受理' });
       reviewAll(caseId, [true, false]);
       expect(openTasks(caseId)).to.deep.equal(['returnToApplicant']);
@@ -140,7 +163,11 @@ describe('shipped processes run end to end (in memory)', () => {
   describe('最低生活保障 (minimum-living-allowance)', () => {
     it('should run 村（社区）→ 乡镇（街道）→ 公示 → 县民政 → 送达', async () => {
       await engine.deploy(fileOf('minimum-living-allowance'));
-      const caseId = engine.start('minimum-living-allowance', { applicantName: '李阿婆', idType: '居民身份证', idNumber: '330106195001011228' });
+      const caseId = engine.start('minimum-living-allowance', {
+        applicantName: '李阿婆',
+        idType: '居民身份证',
+        idNumber: '330106195001011228',
+      });
       const steps = ['windowAcceptance', 'householdSurvey', 'townshipReview', 'publicNotice', 'countyReview'];
       for (const step of steps) {
         expect(openTasks(caseId)).to.deep.equal([step]);
@@ -162,30 +189,53 @@ describe('shipped processes run end to end (in memory)', () => {
       registeredCapital: 100,
       address: '杭州市西湖区文三路 200 号 5 楼',
       businessScope: '技术服务、技术开发、技术咨询',
-      legalRepresentative: { name: '陈云帆', idType: '居民身份证', idNumber: '330106198801011236', phone: '13800000000' },
+      legalRepresentative: {
+        name: '陈云帆',
+        idType: '居民身份证',
+        idNumber: '330106198801011236',
+        phone: '13800000000',
+      },
       sealTypes: ['公章', '财务专用章', '发票专用章'],
       invoiceTypes: ['数电发票（普通发票）'],
       employeeCount: 5,
       housingFundRate: 0.12,
     };
     const children = (caseId: string) => engine.family(caseId).slice(1);
-    const childOf = (caseId: string, processId: string) => children(caseId).find((id) => state(id).processId === processId)!;
+    const childOf = (caseId: string, processId: string) =>
+      children(caseId).find((id) => state(id).processId === processId)!;
 
     it('should run 营业执照 first, then the four child matters in parallel, and complete only after all four', () => {
       const caseId = engine.start('business-startup', form);
       engine.completeTask(caseId, 'windowAcceptance', { 受理结果: '受理' });
       expect(children(caseId)).to.have.length(1);
       const licence = childOf(caseId, 'business-startup-licence');
-      expect(state(licence).variables[state(licence).rootInstanceId]).to.include({ companyName: form.companyName, registeredCapital: 100 });
-      engine.completeTask(caseId, 'registration', { licenceNo: '330106000123456', unifiedCreditCode: '91330106MA2KXXXX0X' });
-      expect(rootVariables(caseId)).to.include({ businessLicenceNo: '330106000123456', unifiedCreditCode: '91330106MA2KXXXX0X' });
+      expect(state(licence).variables[state(licence).rootInstanceId]).to.include({
+        companyName: form.companyName,
+        registeredCapital: 100,
+      });
+      engine.completeTask(caseId, 'registration', {
+        licenceNo: '330106000123456',
+        unifiedCreditCode: '91330106MA2KXXXX0X',
+      });
+      expect(rootVariables(caseId)).to.include({
+        businessLicenceNo: '330106000123456',
+        unifiedCreditCode: '91330106MA2KXXXX0X',
+      });
 
       expect(children(caseId)).to.have.length(5);
-      const parallel = ['business-startup-seal', 'business-startup-invoice', 'business-startup-social-security', 'business-startup-housing-fund'];
+      const parallel = [
+        'business-startup-seal',
+        'business-startup-invoice',
+        'business-startup-social-security',
+        'business-startup-housing-fund',
+      ];
       for (const processId of parallel) {
         const child = childOf(caseId, processId);
         expect(state(child).status, processId).to.equal('active');
-        expect(state(child).variables[state(child).rootInstanceId], processId).to.include({ unifiedCreditCode: '91330106MA2KXXXX0X', companyName: form.companyName });
+        expect(state(child).variables[state(child).rootInstanceId], processId).to.include({
+          unifiedCreditCode: '91330106MA2KXXXX0X',
+          companyName: form.companyName,
+        });
       }
       const results: [string, Record<string, unknown>][] = [
         ['sealFiling', { sealFilingNo: '3301060012345' }],
@@ -201,7 +251,13 @@ describe('shipped processes run end to end (in memory)', () => {
       engine.completeTask(caseId, 'housingFundOpening', { housingFundAccountNo: '1020003300123' });
       expect(completed()).to.equal(5);
       expect(openTasks(caseId)).to.deep.equal(['issueResults']);
-      expect(rootVariables(caseId)).to.include({ sealFilingNo: '3301060012345', taxpayerStatus: '小规模纳税人', invoiceQuota: 100000, socialInsuranceNo: '33010620260001', housingFundAccountNo: '1020003300123' });
+      expect(rootVariables(caseId)).to.include({
+        sealFilingNo: '3301060012345',
+        taxpayerStatus: '小规模纳税人',
+        invoiceQuota: 100000,
+        socialInsuranceNo: '33010620260001',
+        housingFundAccountNo: '1020003300123',
+      });
       engine.completeTask(caseId, 'issueResults', { 办结结果: '出证' });
       engine.completeTask(caseId, 'deliverResults');
       expectDone(caseId, 'opened');

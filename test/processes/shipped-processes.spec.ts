@@ -2,7 +2,13 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import { BpmnModdle } from 'bpmn-moddle';
 import { DEFAULT_OFFICE_DAY } from '../../engine/calendar/index.js';
-import { govDescriptor, loadDefinition, type CompiledDefinition, type CompiledProcess, type TimeLimit } from '../../engine/model/index.js';
+import {
+  govDescriptor,
+  loadDefinition,
+  type CompiledDefinition,
+  type CompiledProcess,
+  type TimeLimit,
+} from '../../engine/model/index.js';
 import { validateMatter, type Matter } from '../../engine/matters/index.js';
 import { SHIPPED_MATTERS } from '../../processes/index.js';
 import { layoutBpmn, semanticsOf, shippedBpmnFiles } from '../../scripts/layout-processes.js';
@@ -82,11 +88,21 @@ interface ModdleElement {
 }
 
 /** The diagrams of a file: per plane, the shapes and edges (with their waypoint count) by element id. */
-async function diagramsOf(file: string): Promise<{ planes: DiPlane[]; processes: ModdleElement[]; warnings: string[] }> {
+async function diagramsOf(
+  file: string,
+): Promise<{ planes: DiPlane[]; processes: ModdleElement[]; warnings: string[] }> {
   const moddle = new BpmnModdle({ gov: govDescriptor });
   const { rootElement, warnings } = await moddle.fromXML(fs.readFileSync(file, 'utf8'));
-  type Di = { $type: string; bpmnElement: { id: string }; bounds?: { x: number; y: number; width: number; height: number }; waypoint?: unknown[] };
-  const definitions = rootElement as { rootElements: ModdleElement[]; diagrams?: { plane: { bpmnElement: { id: string }; planeElement?: Di[] } }[] };
+  type Di = {
+    $type: string;
+    bpmnElement: { id: string };
+    bounds?: { x: number; y: number; width: number; height: number };
+    waypoint?: unknown[];
+  };
+  const definitions = rootElement as {
+    rootElements: ModdleElement[];
+    diagrams?: { plane: { bpmnElement: { id: string }; planeElement?: Di[] } }[];
+  };
   const planes = (definitions.diagrams ?? []).map(({ plane }) => {
     const shapes = new Map<string, { x: number; y: number; width: number; height: number }>();
     const edges = new Map<string, number>();
@@ -96,7 +112,11 @@ async function diagramsOf(file: string): Promise<{ planes: DiPlane[]; processes:
     }
     return { owner: plane.bpmnElement.id, shapes, edges };
   });
-  return { planes, processes: definitions.rootElements.filter((e) => e.$type === 'bpmn:Process'), warnings: warnings.map((w) => w.message) };
+  return {
+    planes,
+    processes: definitions.rootElements.filter((e) => e.$type === 'bpmn:Process'),
+    warnings: warnings.map((w) => w.message),
+  };
 }
 
 describe('shipped processes (processes/)', () => {
@@ -166,8 +186,18 @@ describe('shipped processes (processes/)', () => {
           const flows = elements.filter((e) => e.$type === 'bpmn:SequenceFlow');
           for (const node of elements.filter((e) => e.$type !== 'bpmn:SequenceFlow')) {
             const ids = (list: readonly ModdleElement[] | undefined) => (list ?? []).map((f) => f.id).sort();
-            expect(ids(node.outgoing), `outgoing of ${node.id}`).to.deep.equal(flows.filter((f) => f.sourceRef === node).map((f) => f.id).sort());
-            expect(ids(node.incoming), `incoming of ${node.id}`).to.deep.equal(flows.filter((f) => f.targetRef === node).map((f) => f.id).sort());
+            expect(ids(node.outgoing), `outgoing of ${node.id}`).to.deep.equal(
+              flows
+                .filter((f) => f.sourceRef === node)
+                .map((f) => f.id)
+                .sort(),
+            );
+            expect(ids(node.incoming), `incoming of ${node.id}`).to.deep.equal(
+              flows
+                .filter((f) => f.targetRef === node)
+                .map((f) => f.id)
+                .sort(),
+            );
             if (node.$type === 'bpmn:SubProcess') check(node);
           }
         };
@@ -233,7 +263,12 @@ describe('shipped processes (processes/)', () => {
     const fork = process.elements.get('fork')!;
     expect(fork.kind).to.equal('parallelGateway');
     const reviews = fork.outgoing.map((id) => process.flows.get(id)!.targetId);
-    expect(reviews).to.have.members(['civilDefenceReview', 'fireDesignReview', 'landUseApproval', 'jointDrawingReview']);
+    expect(reviews).to.have.members([
+      'civilDefenceReview',
+      'fireDesignReview',
+      'landUseApproval',
+      'jointDrawingReview',
+    ]);
     const drawing = process.elements.get('jointDrawingReview')!;
     if (drawing.kind !== 'userTask') throw new Error('联合审图 should be a user task');
     expect(drawing.gov.countersign?.kind).to.equal('会签');

@@ -37,7 +37,17 @@ const USERS: ReadonlyArray<{ id: string; roles: Role[]; department?: string }> =
 /** The password each user gets with `testServer({ passwords: true })`. */
 export const passwordOf = (userId: string): string => `${userId}-密码-2026`;
 
-export async function testServer(options: { rateLimit?: number; loginRateLimit?: number; sessionTtlMs?: number; supervision?: SupervisionPolicy; testClock?: boolean; passwords?: boolean; idempotency?: IdempotencyOptions } = {}): Promise<TestServer> {
+export async function testServer(
+  options: {
+    rateLimit?: number;
+    loginRateLimit?: number;
+    sessionTtlMs?: number;
+    supervision?: SupervisionPolicy;
+    testClock?: boolean;
+    passwords?: boolean;
+    idempotency?: IdempotencyOptions;
+  } = {},
+): Promise<TestServer> {
   const db = await openTestDatabase();
   await migrateLatest(db.database);
   const calendar = await LiveCalendar.open(db.database.knex, { warn: () => undefined });
@@ -46,7 +56,33 @@ export async function testServer(options: { rateLimit?: number; loginRateLimit?:
   const store = await openStore({ database: db.database, clock, calendar, ...(supervision ? { supervision } : {}) });
   await loadShippedMatters(store, db.database.knex, { actor: 'admin' });
   const tokens: Record<string, string> = {};
-  for (const user of USERS) tokens[user.id] = (await createUser(db.database.knex, { ...user, name: user.id, ...(passwords ? { password: passwordOf(user.id) } : {}) }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
-  const app = createApp({ db: db.database, store, logger: pino({ level: 'silent' }), calendar, clock, ...(testClock ? { testClock: clock } : {}), ...appOptions });
-  return { app, store, db, clock, calendar, tokens, close: async () => { await store.close(); await db.dispose(); } };
+  for (const user of USERS)
+    tokens[user.id] = (
+      await createUser(
+        db.database.knex,
+        { ...user, name: user.id, ...(passwords ? { password: passwordOf(user.id) } : {}) },
+        { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
+      )
+    ).token;
+  const app = createApp({
+    db: db.database,
+    store,
+    logger: pino({ level: 'silent' }),
+    calendar,
+    clock,
+    ...(testClock ? { testClock: clock } : {}),
+    ...appOptions,
+  });
+  return {
+    app,
+    store,
+    db,
+    clock,
+    calendar,
+    tokens,
+    close: async () => {
+      await store.close();
+      await db.dispose();
+    },
+  };
 }

@@ -5,8 +5,22 @@ export const FOOD_LICENCE_APPLICATION = {
   matterCode: '330106-SJ-000105013',
   applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
   channel: '窗口',
-  materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true },
-  form: { applicantName: '张三', idType: '居民身份证', idNumber: '330102199001011234', businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
+  materials: {
+    application: true,
+    'business-licence': true,
+    'id-card': true,
+    'premises-layout': true,
+    'safety-rules': true,
+  },
+  form: {
+    applicantName: '张三',
+    idType: '居民身份证',
+    idNumber: '330102199001011234',
+    businessName: '杭州某某餐饮有限公司',
+    businessAddress: '杭州市西湖区某某路88号',
+    businessItems: ['热食类食品制售'],
+    办理方式: '一般程序',
+  },
 };
 
 /** A complete 企业开办一件事 application: one form and one material set for its four matters. */
@@ -14,7 +28,13 @@ export const BUSINESS_STARTUP_APPLICATION = {
   matterCode: '330106-YJS-QYKB-001',
   applicant: { name: '陈云帆', idType: '居民身份证', idNumber: '330106198801011236' },
   channel: '窗口',
-  materials: { 'registration-application': true, articles: true, 'shareholder-identity': true, 'legal-representative-identity': true, 'premises-proof': true },
+  materials: {
+    'registration-application': true,
+    articles: true,
+    'shareholder-identity': true,
+    'legal-representative-identity': true,
+    'premises-proof': true,
+  },
   form: {
     companyName: '杭州西湖云帆科技有限公司',
     companyType: '有限责任公司（自然人投资或控股）',

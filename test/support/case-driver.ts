@@ -8,7 +8,11 @@ import { createUser } from '../../engine/users-store/index.js';
 import type { TestServer } from '../server/support.js';
 import { FOOD_LICENCE_APPLICATION } from './applications.js';
 
-export interface CaseBody { caseId: string; status: string; tasks: Array<{ taskId: string; elementId: string }> }
+export interface CaseBody {
+  caseId: string;
+  status: string;
+  tasks: Array<{ taskId: string; elementId: string }>;
+}
 
 /** An API client for one test server, as the named users. */
 export class CaseDriver {
@@ -23,26 +27,44 @@ export class CaseDriver {
     const knex = this.server.db.database.knex;
     const existing = (await knex('users').where({ user_id: 'chief-zhou' }).first()) as unknown;
     if (existing) throw new Error('chief-zhou exists already: use one CaseDriver per server');
-    this.#tokens['chief-zhou'] = (await createUser(knex, { id: 'chief-zhou', name: '周局', roles: ['department'], department: '西湖区市场监督管理局' }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
+    this.#tokens['chief-zhou'] = (
+      await createUser(
+        knex,
+        { id: 'chief-zhou', name: '周局', roles: ['department'], department: '西湖区市场监督管理局' },
+        { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
+      )
+    ).token;
   }
 
   async receive(application: object = FOOD_LICENCE_APPLICATION): Promise<CaseBody> {
-    return (await request(this.server.app).post('/api/cases').set(this.#as('window-li')).send(application).expect(201)).body as CaseBody;
+    return (await request(this.server.app).post('/api/cases').set(this.#as('window-li')).send(application).expect(201))
+      .body as CaseBody;
   }
 
   async operate(user: string, caseId: string, operation: string, data: Record<string, unknown>): Promise<CaseBody> {
-    const response = await request(this.server.app).post(`/api/cases/${caseId}/operations`).set(this.#as(user)).send({ operation, data });
+    const response = await request(this.server.app)
+      .post(`/api/cases/${caseId}/operations`)
+      .set(this.#as(user))
+      .send({ operation, data });
     expect(response.status, `${operation} by ${user}: ${JSON.stringify(response.body)}`).to.equal(200);
     return response.body as CaseBody;
   }
 
   async advance(duration: string): Promise<void> {
-    await request(this.server.app).post('/api/test/clock').set(this.#as('admin')).send({ advance: duration }).expect(200);
+    await request(this.server.app)
+      .post('/api/test/clock')
+      .set(this.#as('admin'))
+      .send({ advance: duration })
+      .expect(200);
   }
 
   /** Move the test clock to `at` (an instant, e.g. with +08:00), firing the timers on the way. */
   async moveTo(at: string): Promise<void> {
-    await request(this.server.app).post('/api/test/clock').set(this.#as('admin')).send({ set: new Date(at).toISOString() }).expect(200);
+    await request(this.server.app)
+      .post('/api/test/clock')
+      .set(this.#as('admin'))
+      .send({ set: new Date(at).toISOString() })
+      .expect(200);
   }
 
   async get<T>(user: string, path: string): Promise<T> {
@@ -58,14 +80,18 @@ export class CaseDriver {
   /** 收件 and 受理 of a 食品经营许可 now: its 审查 step (4 working days, 许可科) starts. */
   async acceptedFoodCase(application: object = FOOD_LICENCE_APPLICATION): Promise<{ caseId: string; review: string }> {
     const received = await this.receive(application);
-    const accepted = await this.operate('window-li', received.caseId, 'case.accept', { taskId: this.task(received, 'windowAcceptance') });
+    const accepted = await this.operate('window-li', received.caseId, 'case.accept', {
+      taskId: this.task(received, 'windowAcceptance'),
+    });
     return { caseId: received.caseId, review: this.task(accepted, 'review') };
   }
 
   /** 收件, 受理, then four days on (审查 raises its 预警): the case lies at 审查. */
   async foodCaseAtReview(): Promise<{ caseId: string; reviewTaskId: string }> {
     const received = await this.receive();
-    const accepted = await this.operate('window-li', received.caseId, 'case.accept', { taskId: this.task(received, 'windowAcceptance') });
+    const accepted = await this.operate('window-li', received.caseId, 'case.accept', {
+      taskId: this.task(received, 'windowAcceptance'),
+    });
     const reviewTaskId = this.task(accepted, 'review');
     await this.operate('food-zhao', received.caseId, 'task.claim', { taskId: reviewTaskId });
     await this.advance('P4D');
@@ -75,8 +101,15 @@ export class CaseDriver {
   /** The rest: 审查 passed, 决定 (出证) by the 局, 送达 at the window. */
   async finishFoodCase(caseId: string, reviewTaskId: string): Promise<void> {
     await this.addChief();
-    const reviewed = await this.operate('food-zhao', caseId, 'task.complete', { taskId: reviewTaskId, variables: { 需要现场核查: false } });
-    const concluded = await this.operate('chief-zhou', caseId, 'case.conclude', { kind: '出证', licence: { name: '食品经营许可证', number: 'JY13301060000001' }, taskId: this.task(reviewed, 'decision') });
+    const reviewed = await this.operate('food-zhao', caseId, 'task.complete', {
+      taskId: reviewTaskId,
+      variables: { 需要现场核查: false },
+    });
+    const concluded = await this.operate('chief-zhou', caseId, 'case.conclude', {
+      kind: '出证',
+      licence: { name: '食品经营许可证', number: 'JY13301060000001' },
+      taskId: this.task(reviewed, 'decision'),
+    });
     await this.operate('window-li', caseId, 'task.complete', { taskId: this.task(concluded, 'deliverLicence') });
     await this.operate('window-li', caseId, 'case.deliver', { method: '窗口领取' });
   }

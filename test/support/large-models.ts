@@ -24,13 +24,26 @@ const FILLER = '申请材料齐全、符合法定形式的，应当当场作出�
  * drawn with shapes and edges, an end event. `bytes` (UTF-8, approximately) pads each task's
  * documentation, the way a real model grows with its notes.
  */
-export function chainModel({ elements, bytes = 0, processId = 'largeChain' }: { readonly elements: number; readonly bytes?: number; readonly processId?: string }): string {
+export function chainModel({
+  elements,
+  bytes = 0,
+  processId = 'largeChain',
+}: {
+  readonly elements: number;
+  readonly bytes?: number;
+  readonly processId?: string;
+}): string {
   const tasks = Math.floor((elements - FIXED_ELEMENTS) / TASK_ELEMENTS);
   if (tasks < 1) throw new RangeError(`a chain needs at least ${FIXED_ELEMENTS + TASK_ELEMENTS} elements`);
   const extra = elements - FIXED_ELEMENTS - tasks * TASK_ELEMENTS;
   const bare = build(processId, tasks, extra, '');
-  const perTask = Math.max(0, Math.floor((bytes - Buffer.byteLength(bare)) / tasks / Buffer.byteLength(FILLER[0] ?? '')));
-  return perTask === 0 ? bare : build(processId, tasks, extra, FILLER.repeat(Math.ceil(perTask / FILLER.length)).slice(0, perTask));
+  const perTask = Math.max(
+    0,
+    Math.floor((bytes - Buffer.byteLength(bare)) / tasks / Buffer.byteLength(FILLER[0] ?? '')),
+  );
+  return perTask === 0
+    ? bare
+    : build(processId, tasks, extra, FILLER.repeat(Math.ceil(perTask / FILLER.length)).slice(0, perTask));
 }
 
 /** `count` bare tasks in one process that is not executable: the hostile 100,000-element file of issue 12. */
@@ -44,14 +57,18 @@ function build(processId: string, tasks: number, extra: number, documentation: s
   const shapes: string[] = [];
   for (let n = 0; n < tasks; n += 1) {
     const from = n === 0 ? 'start' : `task${n - 1}`;
-    nodes.push(`<bpmn:userTask id="task${n}" name="审查环节 ${n + 1}"><bpmn:documentation>${documentation}</bpmn:documentation><bpmn:incoming>flow${n}</bpmn:incoming><bpmn:outgoing>flow${n + 1}</bpmn:outgoing></bpmn:userTask>`);
+    nodes.push(
+      `<bpmn:userTask id="task${n}" name="审查环节 ${n + 1}"><bpmn:documentation>${documentation}</bpmn:documentation><bpmn:incoming>flow${n}</bpmn:incoming><bpmn:outgoing>flow${n + 1}</bpmn:outgoing></bpmn:userTask>`,
+    );
     flows.push(`<bpmn:sequenceFlow id="flow${n}" sourceRef="${from}" targetRef="task${n}" />`);
     shapes.push(
       `<bpmndi:BPMNShape id="task${n}_di" bpmnElement="task${n}"><dc:Bounds x="${200 + n * 150}" y="80" width="100" height="80" /></bpmndi:BPMNShape>`,
       `<bpmndi:BPMNEdge id="flow${n}_di" bpmnElement="flow${n}"><di:waypoint x="${150 + n * 150}" y="120" /><di:waypoint x="${200 + n * 150}" y="120" /></bpmndi:BPMNEdge>`,
     );
   }
-  const notes = Array.from({ length: extra }, (_, n) => `<bpmn:documentation>说明 ${n + 1}</bpmn:documentation>`).join('');
+  const notes = Array.from({ length: extra }, (_, n) => `<bpmn:documentation>说明 ${n + 1}</bpmn:documentation>`).join(
+    '',
+  );
   return `${HEADER}<bpmn:definitions ${NAMESPACES} id="${processId}Definitions" targetNamespace="urn:matterflow:test">
 <bpmn:process id="${processId}" name="大型流程" isExecutable="true">${notes}
 <bpmn:startEvent id="start" name="申请"><bpmn:outgoing>flow0</bpmn:outgoing></bpmn:startEvent>
@@ -76,7 +93,12 @@ ${shapes.join('\n')}
  */
 export function bareChainModel(tasks: number, processId = 'bareChain'): string {
   const parts = ['<bpmn:startEvent id="start" />'];
-  for (let n = 0; n < tasks; n += 1) parts.push(`<bpmn:task id="task${n}" /><bpmn:sequenceFlow id="flow${n}" sourceRef="${n === 0 ? 'start' : `task${n - 1}`}" targetRef="task${n}" />`);
-  parts.push(`<bpmn:endEvent id="end" /><bpmn:sequenceFlow id="flow${tasks}" sourceRef="task${tasks - 1}" targetRef="end" />`);
+  for (let n = 0; n < tasks; n += 1)
+    parts.push(
+      `<bpmn:task id="task${n}" /><bpmn:sequenceFlow id="flow${n}" sourceRef="${n === 0 ? 'start' : `task${n - 1}`}" targetRef="task${n}" />`,
+    );
+  parts.push(
+    `<bpmn:endEvent id="end" /><bpmn:sequenceFlow id="flow${tasks}" sourceRef="task${tasks - 1}" targetRef="end" />`,
+  );
   return `${HEADER}<bpmn:definitions ${NAMESPACES} id="${processId}Definitions" targetNamespace="urn:matterflow:test"><bpmn:process id="${processId}" isExecutable="true">${parts.join('')}</bpmn:process></bpmn:definitions>`;
 }

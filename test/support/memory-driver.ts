@@ -20,7 +20,12 @@ export class MemoryDriver implements ScenarioDriver {
     return this.engine.start(processId, variables);
   }
 
-  async startByEvent(processId: string, kind: 'message' | 'signal', name: string, variables: Record<string, unknown>): Promise<string> {
+  async startByEvent(
+    processId: string,
+    kind: 'message' | 'signal',
+    name: string,
+    variables: Record<string, unknown>,
+  ): Promise<string> {
     const startEventId = findEventStart(this.engine.latestProcess(processId), kind, name);
     return this.engine.start(processId, variables, { startEventId });
   }
@@ -60,7 +65,8 @@ export class MemoryDriver implements ScenarioDriver {
     }
     const status = root.status;
     return {
-      state: status === 'active' ? (incidents > 0 ? 'failed' : 'running') : status === 'cancelled' ? 'terminated' : status,
+      state:
+        status === 'active' ? (incidents > 0 ? 'failed' : 'running') : status === 'cancelled' ? 'terminated' : status,
       waiting: waiting.sort(),
       completed,
       entered,

@@ -43,7 +43,15 @@ export class MemoryEngine {
    * command that changes its input throws), the definition must be frozen, and after each
    * command replay of the case's events must deep-equal its state (the scenario runner's check).
    */
-  constructor(options: { clock?: string; calendar?: WorkingCalendar; supervision?: SupervisionPolicy; keepEvents?: boolean; checkEveryCommand?: boolean } = {}) {
+  constructor(
+    options: {
+      clock?: string;
+      calendar?: WorkingCalendar;
+      supervision?: SupervisionPolicy;
+      keepEvents?: boolean;
+      checkEveryCommand?: boolean;
+    } = {},
+  ) {
     this.now = new Date(options.clock ?? '2026-03-02T01:00:00.000Z');
     this.calendar = options.calendar;
     this.supervision = options.supervision;
@@ -61,7 +69,10 @@ export class MemoryEngine {
   async deploy(source: string): Promise<CompiledDefinition> {
     const xml = source.trimStart().startsWith('<') ? source : readFileSync(source, 'utf8');
     const result = await loadDefinition(xml, { knownProcessIds: new Set(this.latest.keys()) });
-    if (!result.ok) throw new Error(`Not deployable: ${result.findings.map((f) => `${f.elementId}: ${f.rule}: ${f.message}`).join('; ')}`);
+    if (!result.ok)
+      throw new Error(
+        `Not deployable: ${result.findings.map((f) => `${f.elementId}: ${f.rule}: ${f.message}`).join('; ')}`,
+      );
     for (const processId of result.definition.processes.keys()) this.latest.set(processId, result.definition);
     return result.definition;
   }
@@ -86,7 +97,11 @@ export class MemoryEngine {
     return entry;
   }
 
-  start(processId: string, variables: Record<string, unknown> = {}, options: { startEventId?: string; actor?: string } = {}): string {
+  start(
+    processId: string,
+    variables: Record<string, unknown> = {},
+    options: { startEventId?: string; actor?: string } = {},
+  ): string {
     const caseId = `case-${++this.nextId}`;
     this.run(caseId, {
       type: 'case.start',
@@ -104,17 +119,25 @@ export class MemoryEngine {
   private execute(caseId: string, command: CaseCommand, optional: boolean): CaseEvent[] {
     const existing = this.cases.get(caseId);
     const definition =
-      existing?.definition ?? (command.type === 'case.start' || command.type === 'case.receive' ? this.latest.get(command.data.processId) : undefined);
+      existing?.definition ??
+      (command.type === 'case.start' || command.type === 'case.receive'
+        ? this.latest.get(command.data.processId)
+        : undefined);
     if (!definition) throw new CommandRefused('PROCESS_NOT_FOUND', `No deployed definition for ${caseId}`);
     const before = existing?.state ?? null;
     if (this.checkEveryCommand) expect(Object.isFrozen(definition), 'the definition is frozen').to.equal(true);
     const input = this.checkEveryCommand && before ? deepFreeze(structuredClone(before)) : before;
-    const result = executeCase(definition, input, this.checkEveryCommand ? deepFreeze(structuredClone(command)) : command, {
-      now: this.now.toISOString(),
-      ids: () => `id-${++this.nextId}`,
-      ...(this.calendar ? { calendar: this.calendar } : {}),
-      ...(this.supervision ? { supervision: this.supervision } : {}),
-    });
+    const result = executeCase(
+      definition,
+      input,
+      this.checkEveryCommand ? deepFreeze(structuredClone(command)) : command,
+      {
+        now: this.now.toISOString(),
+        ids: () => `id-${++this.nextId}`,
+        ...(this.calendar ? { calendar: this.calendar } : {}),
+        ...(this.supervision ? { supervision: this.supervision } : {}),
+      },
+    );
     if (!result.ok) {
       if (optional) return [];
       throw new CommandRefused(result.rejection.code, result.rejection.message);
@@ -125,7 +148,10 @@ export class MemoryEngine {
     this.cases.set(caseId, entry);
     if (this.checkEveryCommand) {
       if (before) expect(input, `case ${caseId}: ${command.type} left its input state as it was`).to.deep.equal(before);
-      expect(replay(entry.events.map((e) => structuredClone(e))), `case ${caseId}: replay after ${command.type} equals the state`).to.deep.equal(result.state);
+      expect(
+        replay(entry.events.map((e) => structuredClone(e))),
+        `case ${caseId}: replay after ${command.type} equals the state`,
+      ).to.deep.equal(result.state);
     }
     for (const event of result.events) {
       if (event.type === 'timer.scheduled') this.timerOrder.set(event.data.timerId, ++this.timerCount);
@@ -140,42 +166,78 @@ export class MemoryEngine {
     for (const event of events) {
       switch (event.type) {
         case 'call.started':
-          this.execute(event.data.childCaseId, {
-            type: 'case.start',
-            actor: `case:${caseId}`,
-            data: { caseId: event.data.childCaseId, processId: event.data.processId, variables: event.data.variables, parent: { caseId, instanceId: event.data.instanceId } },
-          }, false);
+          this.execute(
+            event.data.childCaseId,
+            {
+              type: 'case.start',
+              actor: `case:${caseId}`,
+              data: {
+                caseId: event.data.childCaseId,
+                processId: event.data.processId,
+                variables: event.data.variables,
+                parent: { caseId, instanceId: event.data.instanceId },
+              },
+            },
+            false,
+          );
           break;
         case 'case.completed':
         case 'case.terminated':
           if (state.parent) {
-            this.execute(state.parent.caseId, {
-              type: 'call.complete',
-              actor: `case:${caseId}`,
-              data: { instanceId: state.parent.instanceId, childCaseId: caseId, variables: { ...state.variables[state.rootInstanceId] } },
-            }, true);
+            this.execute(
+              state.parent.caseId,
+              {
+                type: 'call.complete',
+                actor: `case:${caseId}`,
+                data: {
+                  instanceId: state.parent.instanceId,
+                  childCaseId: caseId,
+                  variables: { ...state.variables[state.rootInstanceId] },
+                },
+              },
+              true,
+            );
           }
           break;
         case 'case.failed':
           if (state.parent) {
-            this.execute(state.parent.caseId, {
-              type: 'call.fail',
-              actor: `case:${caseId}`,
-              data: { instanceId: state.parent.instanceId, childCaseId: caseId, errorCode: event.data.errorCode ?? null, message: event.data.message },
-            }, true);
+            this.execute(
+              state.parent.caseId,
+              {
+                type: 'call.fail',
+                actor: `case:${caseId}`,
+                data: {
+                  instanceId: state.parent.instanceId,
+                  childCaseId: caseId,
+                  errorCode: event.data.errorCode ?? null,
+                  message: event.data.message,
+                },
+              },
+              true,
+            );
           }
           break;
         case 'element.terminated': {
-          const child = before?.instances[event.data.instanceId]?.childCaseId ?? state.instances[event.data.instanceId]?.childCaseId;
+          const child =
+            before?.instances[event.data.instanceId]?.childCaseId ??
+            state.instances[event.data.instanceId]?.childCaseId;
           if (child && this.cases.get(child)?.state.status === 'active') {
-            this.execute(child, { type: 'case.cancel', actor: `case:${caseId}`, data: { reason: 'call activity terminated' } }, true);
+            this.execute(
+              child,
+              { type: 'case.cancel', actor: `case:${caseId}`, data: { reason: 'call activity terminated' } },
+              true,
+            );
           }
           break;
         }
         case 'signal.thrown':
           for (const [otherId, other] of this.cases) {
             if (otherId !== caseId && other.state.status === 'active') {
-              this.execute(otherId, { type: 'signal.receive', actor: `case:${caseId}`, data: { name: event.data.signalName } }, true);
+              this.execute(
+                otherId,
+                { type: 'signal.receive', actor: `case:${caseId}`, data: { name: event.data.signalName } },
+                true,
+              );
             }
           }
           break;
@@ -207,10 +269,17 @@ export class MemoryEngine {
   }
 
   /** Deliver a message to the subscription of `elementId` in the case or a case it started. */
-  message(caseId: string, name: string, options: { elementId?: string; variables?: Record<string, unknown> } = {}): void {
+  message(
+    caseId: string,
+    name: string,
+    options: { elementId?: string; variables?: Record<string, unknown> } = {},
+  ): void {
     for (const id of this.family(caseId)) {
       const waits = Object.values(this.get(id).state.subscriptions).some(
-        (s) => s.kind === 'message' && s.name === name && (options.elementId === undefined || s.elementId === options.elementId),
+        (s) =>
+          s.kind === 'message' &&
+          s.name === name &&
+          (options.elementId === undefined || s.elementId === options.elementId),
       );
       if (waits) {
         this.run(id, { type: 'message.correlate', actor: 'tester', data: { name, ...options } });
@@ -231,7 +300,10 @@ export class MemoryEngine {
 
   /** Move the clock; every timer due in the window fires in due order, the clock at its due time. */
   advance(duration: string | number): void {
-    const target = typeof duration === 'number' ? new Date(this.now.getTime() + duration) : addDuration(this.now, parseDuration(duration) ?? fail(duration));
+    const target =
+      typeof duration === 'number'
+        ? new Date(this.now.getTime() + duration)
+        : addDuration(this.now, parseDuration(duration) ?? fail(duration));
     // A suspended case (挂起) refuses its BPMN timers; like the poller, try them again later.
     const heldBack = new Set<string>();
     for (;;) {
@@ -242,7 +314,8 @@ export class MemoryEngine {
           if (heldBack.has(timer.id)) continue;
           const at = Date.parse(timer.dueAt);
           const order = this.timerOrder.get(timer.id) ?? 0;
-          if (at <= target.getTime() && (!due || at < due.at || (at === due.at && order < due.order))) due = { caseId, timerId: timer.id, at, order };
+          if (at <= target.getTime() && (!due || at < due.at || (at === due.at && order < due.order)))
+            due = { caseId, timerId: timer.id, at, order };
         }
       }
       if (!due) break;

@@ -24,7 +24,12 @@ export interface Scenario {
 type Step =
   | { readonly do: 'start'; readonly variables?: Record<string, unknown> }
   | { readonly do: 'complete'; readonly element: string; readonly variables?: Record<string, unknown> }
-  | { readonly do: 'message'; readonly element: string; readonly name: string; readonly variables?: Record<string, unknown> }
+  | {
+      readonly do: 'message';
+      readonly element: string;
+      readonly name: string;
+      readonly variables?: Record<string, unknown>;
+    }
   | { readonly do: 'signal'; readonly name: string; readonly variables?: Record<string, unknown> }
   | { readonly do: 'advance'; readonly duration: string }
   | { readonly expect: Expectation };
@@ -52,7 +57,12 @@ export interface ScenarioDriver {
   /** Start `processId` through its none start event; returns the case id. */
   start(processId: string, variables: Record<string, unknown>): Promise<string>;
   /** Start `processId` through its message or signal start event named `name`. */
-  startByEvent(processId: string, kind: 'message' | 'signal', name: string, variables: Record<string, unknown>): Promise<string>;
+  startByEvent(
+    processId: string,
+    kind: 'message' | 'signal',
+    name: string,
+    variables: Record<string, unknown>,
+  ): Promise<string>;
   setVariables(caseId: string, variables: Record<string, unknown>): Promise<void>;
   completeTask(caseId: string, elementId: string): Promise<void>;
   message(caseId: string, elementId: string, name: string, variables: Record<string, unknown>): Promise<void>;
@@ -81,7 +91,9 @@ export function loadScenarios(dirs: readonly string[] = scenarioFolders()): Scen
   const scenarios: Scenario[] = [];
   for (const dir of dirs) {
     if (!existsSync(dir)) throw new Error(`Scenario folder ${dir} does not exist`);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const scenario = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Omit<Scenario, 'dir'>;
       scenarios.push({ ...scenario, dir });
     }
@@ -94,7 +106,10 @@ export function findEventStart(process: CompiledProcess, kind: 'message' | 'sign
   const startEventId = process.eventStarts.find((id) => {
     const start = process.elements.get(id);
     const event = start?.kind === 'startEvent' ? start.eventDefinition : null;
-    return (event?.type === 'message' && kind === 'message' && event.messageName === name) || (event?.type === 'signal' && kind === 'signal' && event.signalName === name);
+    return (
+      (event?.type === 'message' && kind === 'message' && event.messageName === name) ||
+      (event?.type === 'signal' && kind === 'signal' && event.signalName === name)
+    );
   });
   if (!startEventId) throw new Error(`Process ${process.id} has no ${kind} start event '${name}'`);
   return startEventId;

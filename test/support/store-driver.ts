@@ -36,7 +36,12 @@ export class StoreDriver implements ScenarioDriver {
     return this.engine.start(processId, variables);
   }
 
-  startByEvent(processId: string, kind: 'message' | 'signal', name: string, variables: Record<string, unknown>): Promise<string> {
+  startByEvent(
+    processId: string,
+    kind: 'message' | 'signal',
+    name: string,
+    variables: Record<string, unknown>,
+  ): Promise<string> {
     const process = this.latest.get(processId);
     if (!process) throw new Error(`Process ${processId} is not deployed`);
     return this.engine.start(processId, variables, { startEventId: findEventStart(process, kind, name) });
@@ -53,7 +58,11 @@ export class StoreDriver implements ScenarioDriver {
   async message(caseId: string, elementId: string, name: string, variables: Record<string, unknown>): Promise<void> {
     for (const id of await this.engine.family(caseId)) {
       const state = await this.engine.state(id);
-      if (Object.values(state.subscriptions).some((s) => s.kind === 'message' && s.name === name && s.elementId === elementId)) {
+      if (
+        Object.values(state.subscriptions).some(
+          (s) => s.kind === 'message' && s.name === name && s.elementId === elementId,
+        )
+      ) {
         await this.engine.correlate(id, name, { elementId, variables });
         return;
       }
@@ -85,7 +94,14 @@ export class StoreDriver implements ScenarioDriver {
       incidents += Object.keys(state.incidents).length;
     }
     return {
-      state: root.status === 'active' ? (incidents > 0 ? 'failed' : 'running') : root.status === 'cancelled' ? 'terminated' : root.status,
+      state:
+        root.status === 'active'
+          ? incidents > 0
+            ? 'failed'
+            : 'running'
+          : root.status === 'cancelled'
+            ? 'terminated'
+            : root.status,
       waiting: waiting.sort(),
       completed,
       entered,

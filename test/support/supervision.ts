@@ -2,4 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { parseSupervisionConfig } from '../../engine/supervision/index.js';
 
-export const SHIPPED_SUPERVISION = parseSupervisionConfig(JSON.parse(readFileSync(new URL('../../engine/supervision/default-rules.json', import.meta.url), 'utf8')) as unknown);
+export const SHIPPED_SUPERVISION = parseSupervisionConfig(
+  JSON.parse(readFileSync(new URL('../../engine/supervision/default-rules.json', import.meta.url), 'utf8')) as unknown,
+);

@@ -10,7 +10,9 @@ import type { WorkingCalendar } from '../../engine/runtime/index.js';
 const DAY = 86_400_000;
 const OFFSET = 8 * 3_600_000;
 
-export function testCalendar(options: { holidays?: readonly string[]; workdays?: readonly string[]; provisionalFrom?: string } = {}): WorkingCalendar {
+export function testCalendar(
+  options: { holidays?: readonly string[]; workdays?: readonly string[]; provisionalFrom?: string } = {},
+): WorkingCalendar {
   const holidays = new Set(options.holidays ?? []);
   const workdays = new Set(options.workdays ?? []);
   const dayOf = (ms: number) => new Date(Math.floor((ms + OFFSET) / DAY) * DAY).toISOString().slice(0, 10);
@@ -36,7 +38,10 @@ export function testCalendar(options: { holidays?: readonly string[]; workdays?:
         ms += working(ms) ? chunk : nextMidnight - ms;
       }
       const dueAt = new Date(ms).toISOString();
-      return { dueAt, provisional: options.provisionalFrom !== undefined && dueAt.slice(0, 10) >= options.provisionalFrom };
+      return {
+        dueAt,
+        provisional: options.provisionalFrom !== undefined && dueAt.slice(0, 10) >= options.provisionalFrom,
+      };
     },
     elapsed(from, to, unit) {
       let ms = Date.parse(from);

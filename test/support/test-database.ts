@@ -11,7 +11,8 @@ import { dropSchema, openDatabase, type Database, type Dialect } from '../../eng
 /** The dialect tests run on: `MATTERFLOW_TEST_DB=postgres|sqlite` (default sqlite). */
 export function testDialect(): Dialect {
   const wanted = process.env['MATTERFLOW_TEST_DB'] ?? 'sqlite';
-  if (wanted !== 'sqlite' && wanted !== 'postgres') throw new Error(`MATTERFLOW_TEST_DB must be sqlite or postgres, not ${wanted}`);
+  if (wanted !== 'sqlite' && wanted !== 'postgres')
+    throw new Error(`MATTERFLOW_TEST_DB must be sqlite or postgres, not ${wanted}`);
   return wanted;
 }
 

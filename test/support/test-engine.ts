@@ -12,7 +12,16 @@ import type { CaseEvent } from '../../engine/case/index.js';
 import type { CaseState } from '../../engine/case/index.js';
 import { LiveCalendar } from '../../engine/calendar-store/index.js';
 import type { SupervisionPolicy } from '../../engine/supervision/index.js';
-import { defaultEngine, createStore, migrateLatest, type StoreOptions, type Dialect, type DispatchResult, type EnginePort, type Store } from '../../engine/store/index.js';
+import {
+  defaultEngine,
+  createStore,
+  migrateLatest,
+  type StoreOptions,
+  type Dialect,
+  type DispatchResult,
+  type EnginePort,
+  type Store,
+} from '../../engine/store/index.js';
 import type { DeployResult } from '../../engine/store/deploy.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -55,7 +64,14 @@ export class TestEngine {
       calendar = await LiveCalendar.open(db.database.knex, { warn: () => undefined });
     }
     const store = await createStore(
-      { database: db.database, clock, ids, ...(calendar ? { calendar } : {}), ...(options.supervision ? { supervision: options.supervision } : {}), ...(options.creditCheck ? { creditCheck: options.creditCheck } : {}) },
+      {
+        database: db.database,
+        clock,
+        ids,
+        ...(calendar ? { calendar } : {}),
+        ...(options.supervision ? { supervision: options.supervision } : {}),
+        ...(options.creditCheck ? { creditCheck: options.creditCheck } : {}),
+      },
       { ...defaultEngine, ...options.engine },
     );
     holder.engine = new TestEngine(store, clock, db, calendar);
@@ -75,25 +91,42 @@ export class TestEngine {
   }
 
   /** Start a case of the latest version; returns its id. */
-  async start(processId: string, variables: Record<string, unknown> = {}, options: { startEventId?: string } = {}): Promise<string> {
+  async start(
+    processId: string,
+    variables: Record<string, unknown> = {},
+    options: { startEventId?: string } = {},
+  ): Promise<string> {
     const result = await this.store.startCase({ processId, variables, actor: 'tester', ...options });
     return result.caseId;
   }
 
   /** Complete the open task of this element (or with this task id) in the case or its descendants. */
-  async completeTask(caseId: string, elementIdOrTaskId: string, variables: Record<string, unknown> = {}): Promise<DispatchResult> {
+  async completeTask(
+    caseId: string,
+    elementIdOrTaskId: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<DispatchResult> {
     const caseIds = await this.#withDescendants(caseId);
     const tasks = await this.store.listTasks({ caseIds });
-    const task = tasks.find((t) => t.taskId === elementIdOrTaskId) ?? tasks.find((t) => t.elementId === elementIdOrTaskId);
+    const task =
+      tasks.find((t) => t.taskId === elementIdOrTaskId) ?? tasks.find((t) => t.elementId === elementIdOrTaskId);
     if (!task) {
       const open = tasks.map((t) => `${t.elementId} (${t.caseId})`).join(', ') || 'none';
       throw new Error(`Expected an open task ${elementIdOrTaskId} in case ${caseId}, but the open tasks are: ${open}`);
     }
-    return this.store.dispatch(task.caseId, { type: 'task.complete', actor: 'tester', data: { taskId: task.taskId, variables } });
+    return this.store.dispatch(task.caseId, {
+      type: 'task.complete',
+      actor: 'tester',
+      data: { taskId: task.taskId, variables },
+    });
   }
 
   /** Correlate a message to a case (or, with null, to whoever waits for it). */
-  correlate(caseId: string | null, name: string, options: { elementId?: string; variables?: Record<string, unknown> } = {}): Promise<DispatchResult> {
+  correlate(
+    caseId: string | null,
+    name: string,
+    options: { elementId?: string; variables?: Record<string, unknown> } = {},
+  ): Promise<DispatchResult> {
     return this.store.correlateMessage(name, { ...options, ...(caseId === null ? {} : { caseId }), actor: 'tester' });
   }
 
@@ -104,7 +137,8 @@ export class TestEngine {
 
   /** Move the clock forward, firing every timer due in the window in order, each at its due time. */
   advance(by: string | number) {
-    const until = typeof by === 'number' ? new Date(this.clock.now().getTime() + by) : addDuration(this.clock.now(), by);
+    const until =
+      typeof by === 'number' ? new Date(this.clock.now().getTime() + by) : addDuration(this.clock.now(), by);
     return jobsOf(this.store).fireDueTimers(until);
   }
 

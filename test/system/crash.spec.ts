@@ -22,21 +22,43 @@ describe('system: a crash during a keyed request', function () {
 
   for (const dialect of ['sqlite', 'postgres'] as const) {
     for (const pause of ['before-commit', 'before-store'] as const) {
-      const when = pause === 'before-commit' ? 'before its command committed' : 'after its command committed, before the response was stored';
+      const when =
+        pause === 'before-commit'
+          ? 'before its command committed'
+          : 'after its command committed, before the response was stored';
       it(`should receive the case once and answer the retry with it when killed ${when} (${dialect})`, async () => {
         // given a server whose keyed requests stop at `pause`
-        const first = await ServerProcess.start({ dialect, testClock: true, env: { ...LEASE, MATTERFLOW_TEST_IDEMPOTENCY_PAUSE: pause } });
+        const first = await ServerProcess.start({
+          dialect,
+          testClock: true,
+          env: { ...LEASE, MATTERFLOW_TEST_IDEMPOTENCY_PAUSE: pause },
+        });
         let second: ServerProcess | undefined;
         try {
           const token = first.admin?.token ?? '';
           const key = `receipt-${dialect}-${pause}`;
-          const receive = (server: ServerProcess) => server.request<{ caseId: string; status: string; code?: string }>('/api/cases', { token, body: application, headers: { 'Idempotency-Key': key } });
+          const receive = (server: ServerProcess) =>
+            server.request<{ caseId: string; status: string; code?: string }>('/api/cases', {
+              token,
+              body: application,
+              headers: { 'Idempotency-Key': key },
+            });
           const applicantsCases = async (server: ServerProcess) =>
-            (await server.request<Array<{ caseId: string }>>(`/api/cases?applicantIdNumber=${application.applicant.idNumber}`, { token })).body.map((summary) => summary.caseId);
+            (
+              await server.request<Array<{ caseId: string }>>(
+                `/api/cases?applicantIdNumber=${application.applicant.idNumber}`,
+                { token },
+              )
+            ).body.map((summary) => summary.caseId);
 
           // when a keyed 收件 reaches the pause and the process is killed there
-          const inFlight = receive(first).then(() => 'answered', () => 'cut off');
-          await first.eventually(async () => (first.log.includes(`paused ${pause}`) ? true : undefined), { what: `the keyed request to pause ${pause}` });
+          const inFlight = receive(first).then(
+            () => 'answered',
+            () => 'cut off',
+          );
+          await first.eventually(async () => (first.log.includes(`paused ${pause}`) ? true : undefined), {
+            what: `the keyed request to pause ${pause}`,
+          });
           await first.kill();
           expect(await inFlight).to.equal('cut off');
 

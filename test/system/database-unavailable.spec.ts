@@ -26,7 +26,10 @@ describe('system: the database becomes unavailable', function () {
   /** While the database is away: writes and readiness 503 with Retry-After; liveness 200. */
   async function expectUnavailable(server: ServerProcess): Promise<void> {
     for (const key of [null, 'receipt-outage']) {
-      const refused = await server.request<{ code: string; message: { zh: string; en: string } }>('/api/cases', { body: application, ...(key ? { headers: { 'Idempotency-Key': key } } : {}) });
+      const refused = await server.request<{ code: string; message: { zh: string; en: string } }>('/api/cases', {
+        body: application,
+        ...(key ? { headers: { 'Idempotency-Key': key } } : {}),
+      });
       expectRetryLater(refused);
     }
     expectRetryLater(await server.request<{ code: string; message: { zh: string; en: string } }>('/readyz'));
@@ -35,9 +38,14 @@ describe('system: the database becomes unavailable', function () {
 
   /** Once it is back: the same process is ready and receives (the keyed request refused meanwhile too). */
   async function expectServing(server: ServerProcess): Promise<void> {
-    await server.eventually(async () => ((await server.request('/readyz')).status === 200 ? true : undefined), { what: '/readyz to answer 200 again' });
+    await server.eventually(async () => ((await server.request('/readyz')).status === 200 ? true : undefined), {
+      what: '/readyz to answer 200 again',
+    });
     for (const key of [null, 'receipt-outage']) {
-      const received = await server.request('/api/cases', { body: application, ...(key ? { headers: { 'Idempotency-Key': key } } : {}) });
+      const received = await server.request('/api/cases', {
+        body: application,
+        ...(key ? { headers: { 'Idempotency-Key': key } } : {}),
+      });
       expect(received.status, received.text).to.equal(201);
     }
   }

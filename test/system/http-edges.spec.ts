@@ -13,7 +13,10 @@ describe('system: the HTTP edge holds in the running server', function () {
   this.timeout(90_000);
   let server: ServerProcess | undefined;
   before(async () => {
-    server = await ServerProcess.start({ dialect: 'sqlite', env: { MATTERFLOW_BODY_LIMIT_LOGIN: '2kb', MATTERFLOW_RATE_LIMIT: '4', MATTERFLOW_TRUST_PROXY: 'loopback' } });
+    server = await ServerProcess.start({
+      dialect: 'sqlite',
+      env: { MATTERFLOW_BODY_LIMIT_LOGIN: '2kb', MATTERFLOW_RATE_LIMIT: '4', MATTERFLOW_TRUST_PROXY: 'loopback' },
+    });
   });
   after(async () => {
     await server?.dispose();
@@ -23,7 +26,11 @@ describe('system: the HTTP edge holds in the running server', function () {
     const s = server!;
     const body = manyKeys(100_000);
     const logins = Array.from({ length: 4 }, (_, i) =>
-      s.request<{ code: string; message: { en: string } }>('/api/auth/login', { token: null, raw: body, headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `192.0.2.${i + 1}` } }),
+      s.request<{ code: string; message: { en: string } }>('/api/auth/login', {
+        token: null,
+        raw: body,
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `192.0.2.${i + 1}` },
+      }),
     );
     const probes = Array.from({ length: 10 }, () => s.request('/healthz', { token: null }));
     const [refused, health] = await Promise.all([Promise.all(logins), Promise.all(probes)]);
@@ -38,7 +45,10 @@ describe('system: the HTTP edge holds in the running server', function () {
 
   it('should answer 400 to deep JSON and to broken percent-encoding, and 404 to /assets outside the workspace', async () => {
     const s = server!;
-    const deep = await s.request<{ code: string }>('/api/matters', { raw: `{"matter":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, headers: { 'Content-Type': 'application/json' } });
+    const deep = await s.request<{ code: string }>('/api/matters', {
+      raw: `{"matter":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(deep.status, deep.text.slice(0, 300)).to.equal(400);
     expect(deep.body.code).to.equal('BODY_TOO_DEEP');
     const malformed = await s.request<{ code: string }>('/api/cases/%E0%A4%A');
@@ -53,7 +63,8 @@ describe('system: the HTTP edge holds in the running server', function () {
 
   it('should count anonymous calls per forwarded client address behind a trusted proxy (MATTERFLOW_TRUST_PROXY)', async () => {
     const s = server!;
-    const from = (address: string) => s.request('/api/openapi.json', { token: null, headers: { 'X-Forwarded-For': address } });
+    const from = (address: string) =>
+      s.request('/api/openapi.json', { token: null, headers: { 'X-Forwarded-For': address } });
     for (let i = 0; i < 4; i++) expect((await from('198.51.100.7')).status).to.equal(200);
     expect((await from('198.51.100.7')).status).to.equal(429);
     expect((await from('198.51.100.8')).status).to.equal(200);

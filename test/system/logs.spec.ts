@@ -31,14 +31,26 @@ describe('system: the server log keeps secrets and 证件号码 out', function (
     const admin = s.admin!;
     const session = await s.login('admin', admin.password);
     expect((await s.request('/api/auth/me', { token: session })).status).to.equal(200);
-    expect((await s.request('/api/auth/login', { token: null, body: { user: 'admin', password: WRONG_PASSWORD } })).status).to.equal(401);
+    expect(
+      (await s.request('/api/auth/login', { token: null, body: { user: 'admin', password: WRONG_PASSWORD } })).status,
+    ).to.equal(401);
 
-    const received = await s.request<{ caseId: string }>('/api/cases', { body: application, headers: { 'Idempotency-Key': `receive-${ID}` } });
+    const received = await s.request<{ caseId: string }>('/api/cases', {
+      body: application,
+      headers: { 'Idempotency-Key': `receive-${ID}` },
+    });
     expect(received.status, received.text.slice(0, 300)).to.equal(201);
     expect((await s.request(`/api/cases/${received.body.caseId}`, { token: session })).status).to.equal(200);
     expect((await s.request(`/api/cases?applicantIdNumber=${ID}`)).status).to.equal(200);
     expect((await s.request(`/api/cases/${ID}`)).status).to.equal(404);
-    expect((await s.request(`/api/audit/cases/${OTHER_ID}/events?about=${ID}`, { token: session, headers: { Cookie: `session=${session}` } })).status).to.be.oneOf([403, 404]);
+    expect(
+      (
+        await s.request(`/api/audit/cases/${OTHER_ID}/events?about=${ID}`, {
+          token: session,
+          headers: { Cookie: `session=${session}` },
+        })
+      ).status,
+    ).to.be.oneOf([403, 404]);
     expect((await s.request('/api/auth/logout', { token: session, body: {} })).status).to.equal(200);
 
     expect(await s.stop()).to.equal(0);

@@ -14,7 +14,9 @@ describe('system: BPMN is parsed in model workers in the running server', functi
   this.timeout(120_000);
   let server: ServerProcess | undefined;
   before(async () => {
-    server = await ServerProcess.start({ env: { MATTERFLOW_MODEL_MAX_ELEMENTS: String(LIMIT), MATTERFLOW_MODEL_WORKERS: '1' } });
+    server = await ServerProcess.start({
+      env: { MATTERFLOW_MODEL_MAX_ELEMENTS: String(LIMIT), MATTERFLOW_MODEL_WORKERS: '1' },
+    });
   });
   after(async () => {
     await server?.dispose();
@@ -27,8 +29,15 @@ describe('system: BPMN is parsed in model workers in the running server', functi
   });
 
   it('should refuse files past MATTERFLOW_MODEL_MAX_ELEMENTS unparsed, naming the count and the limit', async () => {
-    for (const [xml, count] of [[manyTasksModel(100_000), 100_002], [chainModel({ elements: LIMIT + 1 }), LIMIT + 1]] as const) {
-      const refused = await server!.request<{ code: string; message: { zh: string }; details: { findings: Array<{ rule: string }> } }>('/api/definitions', { body: { xml } });
+    for (const [xml, count] of [
+      [manyTasksModel(100_000), 100_002],
+      [chainModel({ elements: LIMIT + 1 }), LIMIT + 1],
+    ] as const) {
+      const refused = await server!.request<{
+        code: string;
+        message: { zh: string };
+        details: { findings: Array<{ rule: string }> };
+      }>('/api/definitions', { body: { xml } });
       expect(refused.status, refused.text.slice(0, 500)).to.equal(422);
       expect(refused.body.details.findings[0]?.rule).to.equal('xml-too-many-elements');
       expect(refused.body.message.zh).to.contain(`模型有 ${count} 个 XML 元素，超过上限 ${LIMIT} 个`);
@@ -48,12 +57,22 @@ describe('system: BPMN is parsed in model workers in the running server', functi
         await delay(10);
       }
     })();
-    const deployed = await server!.request<{ processes: Array<{ processId: string; version: number }> }>('/api/definitions', { body: { xml } });
+    const deployed = await server!.request<{ processes: Array<{ processId: string; version: number }> }>(
+      '/api/definitions',
+      { body: { xml } },
+    );
     deploying = false;
     await probing;
     // then
     expect(deployed.status, deployed.text.slice(0, 500)).to.equal(201);
-    expect(deployed.body.processes).to.deep.equal([{ processId: 'systemLarge', version: 1, hash: (deployed.body.processes[0] as { hash?: string } | undefined)?.hash, created: true }]);
+    expect(deployed.body.processes).to.deep.equal([
+      {
+        processId: 'systemLarge',
+        version: 1,
+        hash: (deployed.body.processes[0] as { hash?: string } | undefined)?.hash,
+        created: true,
+      },
+    ]);
     expect(probes.filter((probe) => probe.during).length).to.be.greaterThan(0);
     expect(probes.every((probe) => probe.status === 200)).to.equal(true);
     const versions = await server!.request<Array<{ version: number }>>('/api/definitions?processId=systemLarge');

@@ -83,7 +83,9 @@ describe('system: the test clock fires 电子监察 signals, deemed acceptance a
   }
   const byLevel = (a: string, b: string) => ['预警', '黄牌', '红牌'].indexOf(a) - ['预警', '黄牌', '红牌'].indexOf(b);
   const count = (events: AuditEvent[], type: string, data: Record<string, unknown> = {}) =>
-    events.filter((event) => event.type === type && Object.entries(data).every(([key, value]) => event.data[key] === value)).length;
+    events.filter(
+      (event) => event.type === type && Object.entries(data).every(([key, value]) => event.data[key] === value),
+    ).length;
   /**
    * The clock route fires what is due before it answers; a timer the server's poller had claimed
    * meanwhile fires at its next heartbeat. Wait until the cases' histories stop growing.
@@ -105,11 +107,21 @@ describe('system: the test clock fires 电子监察 signals, deemed acceptance a
   async function expectEachSignalOnce(caseIds: readonly string[]): Promise<void> {
     const listed = (await signals()).filter((signal) => caseIds.includes(signal.caseId));
     const keys = listed.map((signal) => `${signal.caseId} ${signal.clockId} ${signal.level}`);
-    expect(keys.length, `signals listed twice: ${keys.filter((key, i) => keys.indexOf(key) !== i).join('; ')}`).to.equal(new Set(keys).size);
+    expect(
+      keys.length,
+      `signals listed twice: ${keys.filter((key, i) => keys.indexOf(key) !== i).join('; ')}`,
+    ).to.equal(new Set(keys).size);
     for (const caseId of caseIds) {
-      const raised = (await eventsOf(caseId)).filter((event) => event.type === 'alert.raised').map((event) => `${String(event.data['clockId'])} ${String(event.data['level'])}`);
+      const raised = (await eventsOf(caseId))
+        .filter((event) => event.type === 'alert.raised')
+        .map((event) => `${String(event.data['clockId'])} ${String(event.data['level'])}`);
       expect(raised.length, `alert.raised twice in ${caseId}`).to.equal(new Set(raised).size);
-      expect(raised.slice().sort()).to.deep.equal(listed.filter((signal) => signal.caseId === caseId).map((signal) => `${signal.clockId} ${signal.level}`).sort());
+      expect(raised.slice().sort()).to.deep.equal(
+        listed
+          .filter((signal) => signal.caseId === caseId)
+          .map((signal) => `${signal.clockId} ${signal.level}`)
+          .sort(),
+      );
     }
   }
 
@@ -117,17 +129,29 @@ describe('system: the test clock fires 电子监察 signals, deemed acceptance a
     expect(await advance({ set: MONDAY_0930_BEIJING })).to.equal(MONDAY_0930_BEIJING);
 
     // A: an online application, complete, that nobody answers (行政许可法 §32).
-    const a = await s().request<CaseBody>('/api/cases', { token: windowOfficer, body: { ...FOOD_LICENCE_APPLICATION, channel: '网上' } });
+    const a = await s().request<CaseBody>('/api/cases', {
+      token: windowOfficer,
+      body: { ...FOOD_LICENCE_APPLICATION, channel: '网上' },
+    });
     expect(a.status, a.text).to.equal(201);
     const caseA = a.body.caseId;
     // B: 容缺受理 with the premises layout owed (10 working days, the promised limit).
-    const b = await s().request<CaseBody>('/api/cases', { token: windowOfficer, body: { ...FOOD_LICENCE_APPLICATION, materials: { ...FOOD_LICENCE_APPLICATION.materials, 'premises-layout': false } } });
+    const b = await s().request<CaseBody>('/api/cases', {
+      token: windowOfficer,
+      body: {
+        ...FOOD_LICENCE_APPLICATION,
+        materials: { ...FOOD_LICENCE_APPLICATION.materials, 'premises-layout': false },
+      },
+    });
     expect(b.status, b.text).to.equal(201);
     const caseB = b.body.caseId;
     const acceptance = b.body.tasks.find((task) => task.elementId === 'windowAcceptance')!.taskId;
     const accepted = await s().request<CaseBody>(`/api/cases/${caseB}/operations`, {
       token: windowOfficer,
-      body: { operation: 'case.acceptWithTolerance', data: { taskId: acceptance, commitment: '申请人承诺于期限内补交经营场所平面布局图及设备布局图' } },
+      body: {
+        operation: 'case.acceptWithTolerance',
+        data: { taskId: acceptance, commitment: '申请人承诺于期限内补交经营场所平面布局图及设备布局图' },
+      },
     });
     expect(accepted.status, accepted.text).to.equal(200);
     expect(accepted.body.tolerance?.missing).to.deep.equal(['premises-layout']);
@@ -167,11 +191,20 @@ describe('system: the test clock fires 电子监察 signals, deemed acceptance a
     // A month on: A's case clock (10 working days from 03-09) has run through every level too.
     await advance({ advance: 'P30D' });
     await settled(both);
-    expect(await levelsOf(caseA)).to.deep.equal({ windowAcceptance: ['预警', '黄牌', '红牌'], case: ['预警', '黄牌', '红牌'] });
+    expect(await levelsOf(caseA)).to.deep.equal({
+      windowAcceptance: ['预警', '黄牌', '红牌'],
+      case: ['预警', '黄牌', '红牌'],
+    });
     expect((await levelsOf(caseB))['review']).to.deep.equal(['预警', '黄牌', '红牌']);
     await expectEachSignalOnce(both);
-    const reviewSignals = (await signals()).filter((signal) => signal.caseId === caseB && signal.elementId === 'review');
-    expect(reviewSignals.map((signal) => signal.department)).to.deep.equal(['西湖区市场监督管理局行政许可科', '西湖区市场监督管理局行政许可科', '西湖区市场监督管理局行政许可科']);
+    const reviewSignals = (await signals()).filter(
+      (signal) => signal.caseId === caseB && signal.elementId === 'review',
+    );
+    expect(reviewSignals.map((signal) => signal.department)).to.deep.equal([
+      '西湖区市场监督管理局行政许可科',
+      '西湖区市场监督管理局行政许可科',
+      '西湖区市场监督管理局行政许可科',
+    ]);
 
     // Nothing is left to fire: moving on again adds no event and no signal.
     const before = { a: await eventsOf(caseA), b: await eventsOf(caseB), signals: await signals() };

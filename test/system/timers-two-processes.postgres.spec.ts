@@ -8,7 +8,13 @@
  */
 import { expect } from 'chai';
 import { delay, ServerProcess } from './support/server-process.js';
-import { idNumberOf, PUBLICITY_MATTER_CODE, PUBLICITY_REVIEW_DEPARTMENT, publicityApplication, publishPublicityMatter } from './support/publicity-matter.js';
+import {
+  idNumberOf,
+  PUBLICITY_MATTER_CODE,
+  PUBLICITY_REVIEW_DEPARTMENT,
+  publicityApplication,
+  publishPublicityMatter,
+} from './support/publicity-matter.js';
 
 const CASES = 200;
 
@@ -53,7 +59,10 @@ describe('system: timers fire exactly once with two server processes on one Post
     await publishPublicityMatter(first!, { duration: 'PT5S' });
 
     const caseIds = await pool(CASES, 20, async (index) => {
-      const answer = await on(index).request<{ caseId: string; tasks: unknown[] }>('/api/cases', { token, body: publicityApplication({ name: '申请人', idNumber: idNumberOf(index) }) });
+      const answer = await on(index).request<{ caseId: string; tasks: unknown[] }>('/api/cases', {
+        token,
+        body: publicityApplication({ name: '申请人', idNumber: idNumberOf(index) }),
+      });
       expect(answer.status, answer.text).to.equal(201);
       expect(answer.body.tasks, 'no task before the timer fires').to.deep.equal([]);
       return answer.body.caseId;
@@ -64,7 +73,10 @@ describe('system: timers fire exactly once with two server processes on one Post
     let polls = 0;
     await first!.eventually(
       async () => {
-        const answer = await on(polls++).request<Array<{ caseId: string }>>(`/api/cases?matterCode=${PUBLICITY_MATTER_CODE}&department=${encodeURIComponent(PUBLICITY_REVIEW_DEPARTMENT)}`, { token });
+        const answer = await on(polls++).request<Array<{ caseId: string }>>(
+          `/api/cases?matterCode=${PUBLICITY_MATTER_CODE}&department=${encodeURIComponent(PUBLICITY_REVIEW_DEPARTMENT)}`,
+          { token },
+        );
         expect(answer.status, answer.text).to.equal(200);
         return answer.body.length === CASES ? true : undefined;
       },
@@ -78,10 +90,19 @@ describe('system: timers fire exactly once with two server processes on one Post
       expect(answer.status, answer.text).to.equal(200);
       return answer.body;
     });
-    const firings = histories.map((events) => events.filter((event) => event.type === 'timer.fired' && event.data['elementId'] === 'publicity').length);
+    const firings = histories.map(
+      (events) =>
+        events.filter((event) => event.type === 'timer.fired' && event.data['elementId'] === 'publicity').length,
+    );
     const reviews = histories.map((events) => events.filter((event) => event.type === 'task.created').length);
-    expect(firings.filter((count) => count !== 1), 'cases whose timer did not fire exactly once').to.deep.equal([]);
-    expect(reviews.filter((count) => count !== 1), 'cases without exactly one 资格审核 task').to.deep.equal([]);
+    expect(
+      firings.filter((count) => count !== 1),
+      'cases whose timer did not fire exactly once',
+    ).to.deep.equal([]);
+    expect(
+      reviews.filter((count) => count !== 1),
+      'cases without exactly one 资格审核 task',
+    ).to.deep.equal([]);
 
     for (const server of servers) {
       expect((await server.request('/healthz', { token: null })).status).to.equal(200);

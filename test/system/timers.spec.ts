@@ -36,7 +36,9 @@ describe('system: timers fire in the running server (SQLite, real clock)', funct
     const s = server!;
     await publishPublicityMatter(s);
 
-    const received = await s.request<CaseBody>('/api/cases', { body: publicityApplication({ name: '王五', idNumber: idNumberOf(1) }) });
+    const received = await s.request<CaseBody>('/api/cases', {
+      body: publicityApplication({ name: '王五', idNumber: idNumberOf(1) }),
+    });
     expect(received.status, received.text).to.equal(201);
     const { caseId } = received.body;
     // The state right after 收件: the token waits at the timer, no task is open yet.

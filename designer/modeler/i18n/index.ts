@@ -16,10 +16,13 @@ function createTranslate(...extra: readonly Dictionary[]): Translate {
   // The panel header asks for type names in title case ("User Task") that the dictionaries have in sentence case ("User task").
   const folded = new Map(Object.entries(dictionary).map(([key, value]) => [key.toLowerCase(), value]));
   return (template, replacements = {}) =>
-    (dictionary[template] ?? folded.get(template.toLowerCase()) ?? template).replace(/{([^}]+)}/g, (whole, key: string) => {
-      const value = replacements[key];
-      return value === undefined || value === null ? whole : String(value);
-    });
+    (dictionary[template] ?? folded.get(template.toLowerCase()) ?? template).replace(
+      /{([^}]+)}/g,
+      (whole, key: string) => {
+        const value = replacements[key];
+        return value === undefined || value === null ? whole : String(value);
+      },
+    );
 }
 
 /** The bpmn-js additional module: `translate` in Chinese. */

@@ -69,7 +69,9 @@ export function panelTranslate(base: Translate | undefined): Translate {
 }
 
 function fill(template: string, replacements: Record<string, string | number> = {}): string {
-  return template.replace(/{([^}]+)}/g, (match, key: string) => (key in replacements ? String(replacements[key]) : match));
+  return template.replace(/{([^}]+)}/g, (match, key: string) =>
+    key in replacements ? String(replacements[key]) : match,
+  );
 }
 
 function useRun(): (commands: readonly Command<Element>[]) => void {
@@ -137,7 +139,8 @@ export function TextAttribute({ element, id, property, label, on, description, p
     ...(description ? { description } : {}),
     ...(placeholder ? { placeholder } : {}),
     getValue: () => (target.get(property) as string | undefined) ?? '',
-    setValue: (value) => run([setAttributes(element, bo(element), target, { [property]: value?.trim() ? value : undefined })]),
+    setValue: (value) =>
+      run([setAttributes(element, bo(element), target, { [property]: value?.trim() ? value : undefined })]),
   });
 }
 
@@ -163,7 +166,8 @@ export function FeelAttribute({ element, id, property, label, on, feel, what, de
     translate,
     ...(description ? { description } : {}),
     getValue: () => target.get(property) as string | undefined,
-    setValue: (value) => run([setAttributes(element, bo(element), target, { [property]: value === '' ? undefined : value })]),
+    setValue: (value) =>
+      run([setAttributes(element, bo(element), target, { [property]: value === '' ? undefined : value })]),
     validate: (value) => (feel === 'required' || value?.startsWith('=') ? feelDiagnostic(value, what) : null),
   });
 }
@@ -192,7 +196,8 @@ export function ExpressionEntry({ element, id, property, label, on, what, descri
     debounce,
     translate,
     ...(description ? { description } : {}),
-    getValue: () => ((owner.get(property) as ModdleElement | undefined)?.get('body') as string | undefined) ?? undefined,
+    getValue: () =>
+      ((owner.get(property) as ModdleElement | undefined)?.get('body') as string | undefined) ?? undefined,
     setValue: (value) => run(expressionCommands(element, bo(element), owner, property, value, factory)),
     validate: (value) => feelDiagnostic(value, what),
   });

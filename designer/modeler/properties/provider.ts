@@ -8,8 +8,22 @@
  *   sequence flow from a gateway or activity 流转条件 (FEEL, linted)
  *   multi-instance activity                  多实例: 集合 (FEEL), 元素变量, 输出, 完成条件 (FEEL)
  */
-import { Group, ListGroup, isFeelEntryEdited, isNumberFieldEntryEdited, isSelectEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
-import type { EntryDefinition, Group as PanelGroup, GroupDefinition, ListGroupDefinition, ListItemDefinition, Translate } from '@bpmn-io/properties-panel';
+import {
+  Group,
+  ListGroup,
+  isFeelEntryEdited,
+  isNumberFieldEntryEdited,
+  isSelectEntryEdited,
+  isTextFieldEntryEdited,
+} from '@bpmn-io/properties-panel';
+import type {
+  EntryDefinition,
+  Group as PanelGroup,
+  GroupDefinition,
+  ListGroupDefinition,
+  ListItemDefinition,
+  Translate,
+} from '@bpmn-io/properties-panel';
 import type { PropertiesPanel, PropertiesProvider } from 'bpmn-js-properties-panel';
 import type { Element } from 'bpmn-js/lib/model/Types';
 import type CommandStack from 'diagram-js/lib/command/CommandStack';
@@ -30,7 +44,16 @@ import {
   panelTranslate,
 } from './entries.js';
 import type { Holder } from './entries.js';
-import { MATERIALS, MULTI_COMMAND, NECESSITY_LABELS, SPECIAL_PROCEDURE_LIST, addListItemCommands, listItems, processOf, removeListItemCommands } from './model.js';
+import {
+  MATERIALS,
+  MULTI_COMMAND,
+  NECESSITY_LABELS,
+  SPECIAL_PROCEDURE_LIST,
+  addListItemCommands,
+  listItems,
+  processOf,
+  removeListItemCommands,
+} from './model.js';
 import type { Command, ElementFactory, ListKind, ModdleElement } from './model.js';
 
 /** After the standard bpmn provider (1000): its groups exist when ours are added. */
@@ -54,7 +77,8 @@ const ENTRY_BY_PROPERTY: Readonly<Record<string, string>> = {
   collection: 'gov-collection',
 };
 
-const is = (element: ModdleElement | undefined | null, type: string): boolean => Boolean(element && (element as unknown as { $instanceOf(type: string): boolean }).$instanceOf(type));
+const is = (element: ModdleElement | undefined | null, type: string): boolean =>
+  Boolean(element && (element as unknown as { $instanceOf(type: string): boolean }).$instanceOf(type));
 
 export class GovPropertiesProvider implements PropertiesProvider {
   static $inject = ['propertiesPanel', 'injector'];
@@ -77,7 +101,8 @@ export class GovPropertiesProvider implements PropertiesProvider {
       if (process) ours.push(this.processGroup(), ...this.listGroups(element, process, 'process'));
       if (is(businessObject, 'bpmn:Activity')) {
         ours.push(this.activityGroup(element));
-        if (is(businessObject, 'bpmn:UserTask') || is(businessObject, 'bpmn:ManualTask')) ours.push(this.assignmentGroup());
+        if (is(businessObject, 'bpmn:UserTask') || is(businessObject, 'bpmn:ManualTask'))
+          ours.push(this.assignmentGroup());
         ours.push(...this.listGroups(element, businessObject, 'activity'));
       }
       if (isConditionalFlow(businessObject)) ours.push(this.conditionGroup());
@@ -106,9 +131,24 @@ export class GovPropertiesProvider implements PropertiesProvider {
       shouldOpen: true,
       translate: this.translate,
       entries: [
-        entry('gov-matterCode', TextAttribute, isTextFieldEntryEdited, { property: 'gov:matterCode', label: '事项编码', on, description: '权力事项库中的事项编码，如 330106-XK-SP-001' }),
-        entry('gov-promisedLimit', LimitAmount, isNumberFieldEntryEdited, { amount: 'gov:promisedLimit', unit: 'gov:promisedLimitUnit', label: '承诺时限', on }),
-        entry('gov-promisedLimitUnit', LimitUnit, isSelectEntryEdited, { amount: 'gov:promisedLimit', unit: 'gov:promisedLimitUnit', label: '承诺时限单位', on }),
+        entry('gov-matterCode', TextAttribute, isTextFieldEntryEdited, {
+          property: 'gov:matterCode',
+          label: '事项编码',
+          on,
+          description: '权力事项库中的事项编码，如 330106-XK-SP-001',
+        }),
+        entry('gov-promisedLimit', LimitAmount, isNumberFieldEntryEdited, {
+          amount: 'gov:promisedLimit',
+          unit: 'gov:promisedLimitUnit',
+          label: '承诺时限',
+          on,
+        }),
+        entry('gov-promisedLimitUnit', LimitUnit, isSelectEntryEdited, {
+          amount: 'gov:promisedLimit',
+          unit: 'gov:promisedLimitUnit',
+          label: '承诺时限单位',
+          on,
+        }),
       ],
     };
   }
@@ -118,15 +158,35 @@ export class GovPropertiesProvider implements PropertiesProvider {
     const on: Holder = 'self';
     const entries: EntryDefinition[] = [
       entry('gov-department', DepartmentSelect, isSelectEntryEdited, { property: 'gov:department', label: '承办部门' }),
-      entry('gov-leadDepartment', DepartmentSelect, isSelectEntryEdited, { property: 'gov:leadDepartment', label: '牵头部门' }),
-      entry('gov-timeLimit', LimitAmount, isNumberFieldEntryEdited, { amount: 'gov:timeLimit', unit: 'gov:timeLimitUnit', label: '办理时限', on }),
-      entry('gov-timeLimitUnit', LimitUnit, isSelectEntryEdited, { amount: 'gov:timeLimit', unit: 'gov:timeLimitUnit', label: '办理时限单位', on }),
+      entry('gov-leadDepartment', DepartmentSelect, isSelectEntryEdited, {
+        property: 'gov:leadDepartment',
+        label: '牵头部门',
+      }),
+      entry('gov-timeLimit', LimitAmount, isNumberFieldEntryEdited, {
+        amount: 'gov:timeLimit',
+        unit: 'gov:timeLimitUnit',
+        label: '办理时限',
+        on,
+      }),
+      entry('gov-timeLimitUnit', LimitUnit, isSelectEntryEdited, {
+        amount: 'gov:timeLimit',
+        unit: 'gov:timeLimitUnit',
+        label: '办理时限单位',
+        on,
+      }),
       entry('gov-countersign', CountersignSelect, isSelectEntryEdited, {}),
     ];
     if (businessObject.get('gov:countersign') === '票签' || businessObject.get('gov:passRatio') !== undefined) {
       entries.push(entry('gov-passRatio', PassRatio, isNumberFieldEntryEdited, {}));
     }
-    return { id: 'gov-activity', label: '办理要求', component: Group, shouldOpen: true, translate: this.translate, entries };
+    return {
+      id: 'gov-activity',
+      label: '办理要求',
+      component: Group,
+      shouldOpen: true,
+      translate: this.translate,
+      entries,
+    };
   }
 
   private assignmentGroup(): GroupDefinition {
@@ -138,8 +198,22 @@ export class GovPropertiesProvider implements PropertiesProvider {
       component: Group,
       translate: this.translate,
       entries: [
-        entry('gov-assignee', FeelAttribute, isFeelEntryEdited, { property: 'gov:assignee', label: '指定办理人', on, feel: 'optional', what: '办理人表达式', description: hint }),
-        entry('gov-candidateGroups', FeelAttribute, isFeelEntryEdited, { property: 'gov:candidateGroups', label: '候选岗位', on, feel: 'optional', what: '候选岗位表达式', description: `${hint}；多个岗位以逗号分隔` }),
+        entry('gov-assignee', FeelAttribute, isFeelEntryEdited, {
+          property: 'gov:assignee',
+          label: '指定办理人',
+          on,
+          feel: 'optional',
+          what: '办理人表达式',
+          description: hint,
+        }),
+        entry('gov-candidateGroups', FeelAttribute, isFeelEntryEdited, {
+          property: 'gov:candidateGroups',
+          label: '候选岗位',
+          on,
+          feel: 'optional',
+          what: '候选岗位表达式',
+          description: `${hint}；多个岗位以逗号分隔`,
+        }),
       ],
     };
   }
@@ -151,7 +225,15 @@ export class GovPropertiesProvider implements PropertiesProvider {
       component: Group,
       shouldOpen: true,
       translate: this.translate,
-      entries: [entry('gov-condition', ExpressionEntry, isFeelEntryEdited, { property: 'conditionExpression', label: '条件表达式（FEEL）', on: 'self', what: '条件表达式', description: '如：办理方式 = "告知承诺"' })],
+      entries: [
+        entry('gov-condition', ExpressionEntry, isFeelEntryEdited, {
+          property: 'conditionExpression',
+          label: '条件表达式（FEEL）',
+          on: 'self',
+          what: '条件表达式',
+          description: '如：办理方式 = "告知承诺"',
+        }),
+      ],
     };
   }
 
@@ -162,11 +244,37 @@ export class GovPropertiesProvider implements PropertiesProvider {
       const on: Holder = 'loop';
       const entries: EntryDefinition[] = [
         ...group.entries.filter((other) => other.id !== 'completionCondition'),
-        entry('gov-collection', FeelAttribute, isFeelEntryEdited, { property: 'gov:collection', label: '集合（FEEL）', on, feel: 'required', what: '集合表达式', description: '每个元素办理一次，如：审图机构列表' }),
-        entry('gov-elementVariable', TextAttribute, isTextFieldEntryEdited, { property: 'gov:elementVariable', label: '元素变量', on }),
-        entry('gov-outputCollection', TextAttribute, isTextFieldEntryEdited, { property: 'gov:outputCollection', label: '输出集合变量', on }),
-        entry('gov-outputElement', FeelAttribute, isFeelEntryEdited, { property: 'gov:outputElement', label: '输出元素（FEEL）', on, feel: 'required', what: '输出元素表达式' }),
-        entry('gov-completionCondition', ExpressionEntry, isFeelEntryEdited, { property: 'completionCondition', label: '完成条件（FEEL）', on, what: '完成条件' }),
+        entry('gov-collection', FeelAttribute, isFeelEntryEdited, {
+          property: 'gov:collection',
+          label: '集合（FEEL）',
+          on,
+          feel: 'required',
+          what: '集合表达式',
+          description: '每个元素办理一次，如：审图机构列表',
+        }),
+        entry('gov-elementVariable', TextAttribute, isTextFieldEntryEdited, {
+          property: 'gov:elementVariable',
+          label: '元素变量',
+          on,
+        }),
+        entry('gov-outputCollection', TextAttribute, isTextFieldEntryEdited, {
+          property: 'gov:outputCollection',
+          label: '输出集合变量',
+          on,
+        }),
+        entry('gov-outputElement', FeelAttribute, isFeelEntryEdited, {
+          property: 'gov:outputElement',
+          label: '输出元素（FEEL）',
+          on,
+          feel: 'required',
+          what: '输出元素表达式',
+        }),
+        entry('gov-completionCondition', ExpressionEntry, isFeelEntryEdited, {
+          property: 'completionCondition',
+          label: '完成条件（FEEL）',
+          on,
+          what: '完成条件',
+        }),
       ];
       return { ...group, label: '多实例', translate: this.translate, entries };
     });
@@ -179,7 +287,8 @@ export class GovPropertiesProvider implements PropertiesProvider {
         id: `${prefix}-materials`,
         label: scope === 'process' ? '申请材料（事项）' : '申请材料（本环节）',
         newItem: () => ({ necessity: 'required', source: 'applicant' }),
-        itemLabel: (item) => `${(item.get('name') as string | undefined) || '（未命名材料）'}（${NECESSITY_LABELS[item.get('necessity') as keyof typeof NECESSITY_LABELS] ?? String(item.get('necessity'))}）`,
+        itemLabel: (item) =>
+          `${(item.get('name') as string | undefined) || '（未命名材料）'}（${NECESSITY_LABELS[item.get('necessity') as keyof typeof NECESSITY_LABELS] ?? String(item.get('necessity'))}）`,
         entries: (itemId, item) => [
           entry(`${itemId}-name`, MaterialName, isTextFieldEntryEdited, { item }),
           entry(`${itemId}-necessity`, MaterialNecessity, isSelectEntryEdited, { item }),
@@ -213,7 +322,8 @@ export class GovPropertiesProvider implements PropertiesProvider {
   ): ListGroupDefinition {
     const commandStack = this.injector.get<CommandStack>('commandStack');
     const factory = this.injector.get<ElementFactory>('bpmnFactory');
-    const run = (commands: readonly Command<Element>[]) => commandStack.execute(MULTI_COMMAND, commands as unknown as Record<string, unknown>);
+    const run = (commands: readonly Command<Element>[]) =>
+      commandStack.execute(MULTI_COMMAND, commands as unknown as Record<string, unknown>);
     const items: ListItemDefinition[] = listItems(target, kind).map(({ block, item }, index) => {
       const itemId = `${spec.id}-${index}`;
       return {
@@ -238,7 +348,12 @@ export class GovPropertiesProvider implements PropertiesProvider {
   }
 }
 
-function entry(id: string, component: unknown, isEdited: EntryDefinition['isEdited'], props: Record<string, unknown>): EntryDefinition {
+function entry(
+  id: string,
+  component: unknown,
+  isEdited: EntryDefinition['isEdited'],
+  props: Record<string, unknown>,
+): EntryDefinition {
   return { id, component: component as EntryDefinition['component'], isEdited, ...props };
 }
 
@@ -247,6 +362,11 @@ function isConditionalFlow(businessObject: ModdleElement): boolean {
   if (!is(businessObject, 'bpmn:SequenceFlow')) return false;
   const source = businessObject.get('sourceRef') as ModdleElement | undefined;
   if (!source) return false;
-  if (!['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway', 'bpmn:ComplexGateway', 'bpmn:Activity'].some((type) => is(source, type))) return false;
+  if (
+    !['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway', 'bpmn:ComplexGateway', 'bpmn:Activity'].some((type) =>
+      is(source, type),
+    )
+  )
+    return false;
   return source.get('default') !== businessObject;
 }

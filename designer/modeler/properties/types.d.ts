@@ -21,7 +21,8 @@ declare module '@bpmn-io/properties-panel' {
   /** An entry in a group: `component` is rendered with the definition's other properties and `element`. */
   export interface EntryDefinition {
     readonly id: string;
-    readonly component: FunctionComponent<{ element: Element; id: string } & Record<string, unknown>> | FunctionComponent<never>;
+    readonly component:
+      FunctionComponent<{ element: Element; id: string } & Record<string, unknown>> | FunctionComponent<never>;
     readonly isEdited?: IsEdited;
     readonly [prop: string]: unknown;
   }

@@ -23,7 +23,8 @@ ${body}
 </bpmn:definitions>
 `;
 
-const flow = (id: string, source: string, target: string, name?: string) => `    <bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}"${name ? ` name="${name}"` : ''} />`;
+const flow = (id: string, source: string, target: string, name?: string) =>
+  `    <bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}"${name ? ` name="${name}"` : ''} />`;
 
 export const TEMPLATES: readonly Template[] = [
   {
@@ -94,7 +95,8 @@ ${flow('toCompleted', 'delivery', 'completed')}
   },
 ];
 
-const escapeXml = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+const escapeXml = (text: string) =>
+  text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
 /** The template's XML for a new process (id from the time and a random part, so it is new). */
 export function instantiate(template: Template, name: string, now = new Date()): { xml: string; processId: string } {

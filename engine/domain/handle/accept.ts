@@ -17,7 +17,8 @@ function missingOf(domain: DomainState, necessity: 'required' | 'tolerated' | 'o
 
 function flowMoves(domain: DomainState, officer: string, taskId: string | undefined, decision: string): Command[] {
   const commands: Command[] = [{ type: 'deadline.clear', actor: officer, data: { name: ANSWER_DEADLINE } }];
-  if (taskId) commands.push({ type: 'task.complete', actor: officer, data: { taskId, variables: { 受理结果: decision } } });
+  if (taskId)
+    commands.push({ type: 'task.complete', actor: officer, data: { taskId, variables: { 受理结果: decision } } });
   if (domain.matter.caseType !== 1 && domain.matter.promisedLimit) {
     commands.push({ type: 'clock.start', actor: officer, data: { limit: domain.matter.promisedLimit, officer } });
   }
@@ -30,7 +31,10 @@ export const accept: DomainHandler<AcceptCase> = (domain, { data, actor }) => {
   if (problem) return refuse('ILLEGAL_TRANSITION', problem);
   const missing = [...missingOf(domain, 'required'), ...missingOf(domain, 'tolerated')];
   if (missing.length > 0) {
-    return refuse('MATERIALS_MISSING', `Expected every required material for 受理, but ${missing.map((m) => m.name).join('、')} is missing (补正, or 容缺受理 where allowed)`);
+    return refuse(
+      'MATERIALS_MISSING',
+      `Expected every required material for 受理, but ${missing.map((m) => m.name).join('、')} is missing (补正, or 容缺受理 where allowed)`,
+    );
   }
   return {
     events: [{ type: 'case.accepted', data: { officer: actor, documentNo: data.documentNo ?? null, auto: false } }],
@@ -42,18 +46,39 @@ export const acceptWithTolerance: DomainHandler<AcceptWithTolerance> = (domain, 
   if (!domain) return refuse('CASE_NOT_FOUND', 'Expected a received case for 容缺受理');
   const problem = transitionProblem('case.acceptWithTolerance', domain.status);
   if (problem) return refuse('ILLEGAL_TRANSITION', problem);
-  if (!domain.matter.tolerance.allowed) return refuse('TOLERANCE_REFUSED', `Matter ${domain.matter.name} does not allow 容缺受理`);
+  if (!domain.matter.tolerance.allowed)
+    return refuse('TOLERANCE_REFUSED', `Matter ${domain.matter.name} does not allow 容缺受理`);
   const core = missingOf(domain, 'required');
-  if (core.length > 0) return refuse('TOLERANCE_REFUSED', `容缺受理 needs every core material, but ${core.map((m) => m.name).join('、')} is missing`);
+  if (core.length > 0)
+    return refuse(
+      'TOLERANCE_REFUSED',
+      `容缺受理 needs every core material, but ${core.map((m) => m.name).join('、')} is missing`,
+    );
   const tolerated = missingOf(domain, 'tolerated');
   if (tolerated.length === 0) return refuse('INVALID_ARGUMENT', 'No 容缺-eligible material is missing: use 受理');
-  if (!data.commitment?.trim()) return refuse('INVALID_ARGUMENT', 'Expected the applicant’s written commitment (容缺受理承诺书)');
-  if (ctx.creditCheck && !ctx.creditCheck(domain.applicant)) return refuse('TOLERANCE_REFUSED', 'The applicant is excluded from 容缺受理 by the credit check');
+  if (!data.commitment?.trim())
+    return refuse('INVALID_ARGUMENT', 'Expected the applicant’s written commitment (容缺受理承诺书)');
+  if (ctx.creditCheck && !ctx.creditCheck(domain.applicant))
+    return refuse('TOLERANCE_REFUSED', 'The applicant is excluded from 容缺受理 by the credit check');
   const deadline = supplementDeadline(domain, ctx);
   if ('rejected' in deadline) return deadline;
   return {
-    events: [{ type: 'case.acceptedWithTolerance', data: { officer: actor, documentNo: data.documentNo ?? null, missing: tolerated.map((m) => m.id), deadline: deadline.at, commitment: data.commitment } }],
-    then: [...flowMoves(domain, actor, data.taskId, '容缺受理'), { type: 'deadline.set', actor, data: { name: TOLERANCE_DEADLINE, dueAt: deadline.at } }],
+    events: [
+      {
+        type: 'case.acceptedWithTolerance',
+        data: {
+          officer: actor,
+          documentNo: data.documentNo ?? null,
+          missing: tolerated.map((m) => m.id),
+          deadline: deadline.at,
+          commitment: data.commitment,
+        },
+      },
+    ],
+    then: [
+      ...flowMoves(domain, actor, data.taskId, '容缺受理'),
+      { type: 'deadline.set', actor, data: { name: TOLERANCE_DEADLINE, dueAt: deadline.at } },
+    ],
   };
 };
 
@@ -62,8 +87,10 @@ function supplementDeadline(domain: DomainState, ctx: DomainContext): { at: stri
   const { supplementDeadline: own } = domain.matter.tolerance;
   const promised = domain.matter.promisedLimit;
   const limit = own ?? promised;
-  if (!limit) return refuse('INVALID_ARGUMENT', `Matter ${domain.matter.name} sets no supplement deadline and no promised limit`);
-  if (!ctx.calendar) return refuse('INVALID_ARGUMENT', 'The working-day calendar is needed to set the supplement deadline');
+  if (!limit)
+    return refuse('INVALID_ARGUMENT', `Matter ${domain.matter.name} sets no supplement deadline and no promised limit`);
+  if (!ctx.calendar)
+    return refuse('INVALID_ARGUMENT', 'The working-day calendar is needed to set the supplement deadline');
   const at = ctx.calendar.due(ctx.now, limit.amount, limit.unit).dueAt;
   const cap = promised ? ctx.calendar.due(ctx.now, promised.amount, promised.unit).dueAt : at;
   return { at: at < cap ? at : cap };
@@ -74,11 +101,17 @@ export const refuseCase: DomainHandler<RefuseCase> = (domain, { data }) => {
   const problem = transitionProblem('case.refuse', domain.status);
   if (problem) return refuse('ILLEGAL_TRANSITION', problem);
   if (!data.reason?.trim()) return refuse('INVALID_ARGUMENT', 'Expected the reason for 不予受理');
-  return { events: [{ type: 'case.refused', data: { reason: data.reason } }], then: [{ type: 'case.cancel', actor: 'system', data: { reason: `不予受理：${data.reason}` } }] };
+  return {
+    events: [{ type: 'case.refused', data: { reason: data.reason } }],
+    then: [{ type: 'case.cancel', actor: 'system', data: { reason: `不予受理：${data.reason}` } }],
+  };
 };
 
 /** Nobody answered within the period: the application counts as accepted (行政许可法 §32). */
 export function acceptByLaw(domain: DomainState): DomainOutcome | null {
   if (domain.status !== '已收件') return null;
-  return { events: [{ type: 'case.accepted', data: { officer: 'system', documentNo: null, auto: true } }], then: flowMoves(domain, 'system', undefined, '受理').slice(1) };
-};
+  return {
+    events: [{ type: 'case.accepted', data: { officer: 'system', documentNo: null, auto: true } }],
+    then: flowMoves(domain, 'system', undefined, '受理').slice(1),
+  };
+}

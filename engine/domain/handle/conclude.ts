@@ -19,21 +19,38 @@ export const conclude: DomainHandler<ConcludeCase> = (domain, { data, actor }) =
   if (data.kind === '出证') {
     if (domain.tolerance) {
       const names = domain.matter.materials.filter((m) => domain.tolerance?.missing.includes(m.id)).map((m) => m.name);
-      return refuse('MATERIALS_OWED', `容缺: the licence cannot be issued while ${names.join('、')} is still owed (deadline ${domain.tolerance.deadline})`);
+      return refuse(
+        'MATERIALS_OWED',
+        `容缺: the licence cannot be issued while ${names.join('、')} is still owed (deadline ${domain.tolerance.deadline})`,
+      );
     }
-    if (!data.licence?.name?.trim() || !data.licence.number?.trim()) return refuse('INVALID_ARGUMENT', 'Expected the licence name and number for 出证');
+    if (!data.licence?.name?.trim() || !data.licence.number?.trim())
+      return refuse('INVALID_ARGUMENT', 'Expected the licence name and number for 出证');
   } else if (!data.reason?.trim()) {
     return refuse('INVALID_ARGUMENT', `Expected the reason for ${data.kind}`);
   }
   return {
-    events: [{ type: 'case.concluded', data: { kind: data.kind, reason: data.reason ?? null, licence: data.kind === '出证' ? (data.licence ?? null) : null } }],
+    events: [
+      {
+        type: 'case.concluded',
+        data: {
+          kind: data.kind,
+          reason: data.reason ?? null,
+          licence: data.kind === '出证' ? (data.licence ?? null) : null,
+        },
+      },
+    ],
     // The promised limit counts to the decision: the case's clock ends here (before the deciding
     // task completes, which may end the process); 送达 runs on its own step limit.
     then: [finishCaseClock(actor), ...(data.taskId ? [completeDecidingTask(actor, data.taskId, data.kind)] : [])],
   };
 };
 
-const completeDecidingTask = (actor: string, taskId: string, kind: ConcludeCase['data']['kind']): Command => ({ type: 'task.complete', actor, data: { taskId, variables: { 办结结果: kind } } });
+const completeDecidingTask = (actor: string, taskId: string, kind: ConcludeCase['data']['kind']): Command => ({
+  type: 'task.complete',
+  actor,
+  data: { taskId, variables: { 办结结果: kind } },
+});
 const finishCaseClock = (actor: string): Command => ({ type: 'clock.finish', actor, data: {} });
 
 export const deliver: DomainHandler<DeliverResult> = (domain, { data }) => {
@@ -44,9 +61,11 @@ export const deliver: DomainHandler<DeliverResult> = (domain, { data }) => {
   return { events: [{ type: 'case.delivered', data: { method: data.method } }] };
 };
 
-export const withdraw: DomainHandler<WithdrawCase> = (domain, { data }) => ending(domain, 'case.withdraw', data.reason, { type: 'case.withdrawn', data: { reason: data.reason } });
+export const withdraw: DomainHandler<WithdrawCase> = (domain, { data }) =>
+  ending(domain, 'case.withdraw', data.reason, { type: 'case.withdrawn', data: { reason: data.reason } });
 
-export const revoke: DomainHandler<RevokeCase> = (domain, { data }) => ending(domain, 'case.revoke', data.reason, { type: 'case.revoked', data: { reason: data.reason } });
+export const revoke: DomainHandler<RevokeCase> = (domain, { data }) =>
+  ending(domain, 'case.revoke', data.reason, { type: 'case.revoked', data: { reason: data.reason } });
 
 function ending(
   domain: DomainState | null,

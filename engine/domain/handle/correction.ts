@@ -19,11 +19,20 @@ export const noticeCorrection: DomainHandler<NoticeCorrection> = (domain, { data
   const first = domain.notices[0];
   if (first) {
     const added = defects.filter((d) => !first.defects.includes(d));
-    if (added.length > 0) return refuse('ONE_TIME_NOTICE', `一次性告知: the first notice of ${first.at} must have listed every defect; ${added.join(', ')} was not in it`);
+    if (added.length > 0)
+      return refuse(
+        'ONE_TIME_NOTICE',
+        `一次性告知: the first notice of ${first.at} must have listed every defect; ${added.join(', ')} was not in it`,
+      );
   }
   const pause = ACCEPTED.includes(domain.status);
   return {
-    events: [{ type: 'case.correctionNoticed', data: { defects, resumeStatus: domain.status === '补正中' ? (domain.resumeStatus ?? '已收件') : domain.status } }],
+    events: [
+      {
+        type: 'case.correctionNoticed',
+        data: { defects, resumeStatus: domain.status === '补正中' ? (domain.resumeStatus ?? '已收件') : domain.status },
+      },
+    ],
     then: pause
       ? [{ type: 'clock.pause', actor: 'system', data: { kind: '补正', reason: defects.join('；') } }]
       : [{ type: 'deadline.clear', actor: 'system', data: { name: '受理期限' } }],
@@ -35,7 +44,11 @@ export const supplyMaterials: DomainHandler<SupplyMaterials> = (domain, { data }
   const problem = transitionProblem('materials.supply', domain.status);
   if (problem) return refuse('ILLEGAL_TRANSITION', problem);
   const unknown = data.materials.filter((id) => !(id in domain.materials));
-  if (unknown.length > 0) return refuse('INVALID_ARGUMENT', `Expected materials of matter ${domain.matter.code}, but ${unknown.join(', ')} is not one`);
+  if (unknown.length > 0)
+    return refuse(
+      'INVALID_ARGUMENT',
+      `Expected materials of matter ${domain.matter.code}, but ${unknown.join(', ')} is not one`,
+    );
   const cured = (data.cures ?? []).filter((d) => domain.openDefects.includes(d));
   const events: DomainEventDraft[] = [{ type: 'materials.supplied', data: { materials: [...data.materials], cured } }];
   const then: Command[] = [];
@@ -45,7 +58,12 @@ export const supplyMaterials: DomainHandler<SupplyMaterials> = (domain, { data }
     events.push({ type: 'case.correctionCompleted', data: { status } });
     if (ACCEPTED.includes(status)) then.push({ type: 'clock.resume', actor: 'system', data: {} });
     // Corrected before 受理: the office again has its answer period (行政许可法 §32).
-    else if (ctx.calendar) then.push({ type: 'deadline.set', actor: 'system', data: { name: '受理期限', dueAt: ctx.calendar.due(ctx.now, 5, '工作日').dueAt } });
+    else if (ctx.calendar)
+      then.push({
+        type: 'deadline.set',
+        actor: 'system',
+        data: { name: '受理期限', dueAt: ctx.calendar.due(ctx.now, 5, '工作日').dueAt },
+      });
   }
   if (domain.tolerance && domain.tolerance.missing.every((id) => data.materials.includes(id))) {
     then.push({ type: 'deadline.clear', actor: 'system', data: { name: TOLERANCE_DEADLINE } });

@@ -7,21 +7,22 @@ import { noticeCorrection, supplyMaterials } from './correction.js';
 import { decideOnCommitment, endSpecialProcedure, startSpecialProcedure, verifyCommitment } from './commitment.js';
 import { receive } from './receive.js';
 
-export const domainHandlers: { readonly [K in DomainCommandType]: DomainHandler<Extract<DomainCommand, { type: K }>> } = {
-  'case.receive': receive,
-  'case.noticeCorrection': noticeCorrection,
-  'materials.supply': supplyMaterials,
-  'case.accept': accept,
-  'case.acceptWithTolerance': acceptWithTolerance,
-  'case.refuse': refuseCase,
-  'case.conclude': conclude,
-  'case.deliver': deliver,
-  'case.withdraw': withdraw,
-  'case.revoke': revoke,
-  'specialProcedure.start': startSpecialProcedure,
-  'specialProcedure.end': endSpecialProcedure,
-  'case.decideOnCommitment': decideOnCommitment,
-  'commitment.verify': verifyCommitment,
-};
+export const domainHandlers: { readonly [K in DomainCommandType]: DomainHandler<Extract<DomainCommand, { type: K }>> } =
+  {
+    'case.receive': receive,
+    'case.noticeCorrection': noticeCorrection,
+    'materials.supply': supplyMaterials,
+    'case.accept': accept,
+    'case.acceptWithTolerance': acceptWithTolerance,
+    'case.refuse': refuseCase,
+    'case.conclude': conclude,
+    'case.deliver': deliver,
+    'case.withdraw': withdraw,
+    'case.revoke': revoke,
+    'specialProcedure.start': startSpecialProcedure,
+    'specialProcedure.end': endSpecialProcedure,
+    'case.decideOnCommitment': decideOnCommitment,
+    'commitment.verify': verifyCommitment,
+  };
 
 export { onDeadline } from './conclude.js';

@@ -12,16 +12,36 @@ export const receive: DomainHandler<ReceiveCase> = (domain, { data }, ctx) => {
   if (!data.applicant.name?.trim() || !data.applicant.idNumber?.trim() || !data.applicant.idType?.trim()) {
     return refuse('INVALID_ARGUMENT', 'Expected the applicant to have a name, 证件类型 and 证件号码');
   }
-  if (!CHANNELS.includes(data.channel)) return refuse('INVALID_ARGUMENT', `Expected the channel to be one of ${CHANNELS.join(' / ')}, but it is '${data.channel}'`);
+  if (!CHANNELS.includes(data.channel))
+    return refuse(
+      'INVALID_ARGUMENT',
+      `Expected the channel to be one of ${CHANNELS.join(' / ')}, but it is '${data.channel}'`,
+    );
   const known = new Set(data.matter.materials.map((m) => m.id));
   const unknown = Object.keys(data.materials).filter((id) => !known.has(id));
-  if (unknown.length > 0) return refuse('INVALID_ARGUMENT', `Expected materials of matter ${data.matter.code}, but ${unknown.join(', ')} is not one`);
+  if (unknown.length > 0)
+    return refuse(
+      'INVALID_ARGUMENT',
+      `Expected materials of matter ${data.matter.code}, but ${unknown.join(', ')} is not one`,
+    );
   const materials = Object.fromEntries(data.matter.materials.map((m) => [m.id, data.materials[m.id] === true]));
-  if (!ctx.calendar) return refuse('INVALID_ARGUMENT', 'The working-day calendar is needed for the 5-day answer period of 收件');
+  if (!ctx.calendar)
+    return refuse('INVALID_ARGUMENT', 'The working-day calendar is needed for the 5-day answer period of 收件');
   const answerBy = ctx.calendar.due(ctx.now, ANSWER_PERIOD.amount, ANSWER_PERIOD.unit).dueAt;
   return {
-    before: [{ type: 'case.start', actor: 'system', data: { caseId: data.caseId, processId: data.processId, variables: { ...(data.form ?? {}), materials } } }],
-    events: [{ type: 'case.received', data: { matter: data.matter, applicant: data.applicant, channel: data.channel, materials } }],
+    before: [
+      {
+        type: 'case.start',
+        actor: 'system',
+        data: { caseId: data.caseId, processId: data.processId, variables: { ...(data.form ?? {}), materials } },
+      },
+    ],
+    events: [
+      {
+        type: 'case.received',
+        data: { matter: data.matter, applicant: data.applicant, channel: data.channel, materials },
+      },
+    ],
     then: [{ type: 'deadline.set', actor: 'system', data: { name: ANSWER_DEADLINE, dueAt: answerBy } }],
   };
 };

@@ -21,7 +21,11 @@ export default function conditionFeel(): LintRule {
       }
       const problem = lintExpression(feel).find((found) => found.severity === 'error');
       if (problem) {
-        reporter.report(node.id ?? '', `条件“${source.trim()}”不是有效的 FEEL 表达式（第 ${problem.from + 1} 个字符：${problem.message}）`, ['conditionExpression']);
+        reporter.report(
+          node.id ?? '',
+          `条件“${source.trim()}”不是有效的 FEEL 表达式（第 ${problem.from + 1} 个字符：${problem.message}）`,
+          ['conditionExpression'],
+        );
       }
     },
   };

@@ -18,7 +18,10 @@ export default function parallelJoin(): LintRule {
       const branches = targets(node);
       if (branches.length < 2) return;
       if (joinOf(branches)) return;
-      reporter.report(node.id ?? '', `并行网关${label(node)}分出的 ${branches.length} 个分支没有在同一个并行网关汇合：每个分支都须在结束前到达同一个汇合网关`);
+      reporter.report(
+        node.id ?? '',
+        `并行网关${label(node)}分出的 ${branches.length} 个分支没有在同一个并行网关汇合：每个分支都须在结束前到达同一个汇合网关`,
+      );
     },
   };
 }
@@ -30,7 +33,9 @@ function joinOf(branches: readonly LintNode[]): LintNode | null {
   for (const join of first ?? []) {
     if (!rest.every((set) => set.has(join))) continue;
     const stop = (node: LintNode) => node === join;
-    const endsEarly = branches.some((branch) => [...reachable([branch], { boundaries: false, stop })].some((node) => node !== join && isEnd(node)));
+    const endsEarly = branches.some((branch) =>
+      [...reachable([branch], { boundaries: false, stop })].some((node) => node !== join && isEnd(node)),
+    );
     if (!endsEarly) return join;
   }
   return null;

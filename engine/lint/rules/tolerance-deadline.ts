@@ -23,10 +23,16 @@ export default function toleranceDeadline(): LintRule {
       if (!node || !inMatter(node)) return;
       if (is(node, 'bpmn:SequenceFlow') && isToleranceCondition(node)) {
         if (!branchHasTimer(node)) {
-          reporter.report(node.id ?? '', `容缺受理路径（顺序流${label(node)}）上没有限定补交期限的定时器：请用边界定时事件或事件网关加定时事件约束等待补交材料的时间`);
+          reporter.report(
+            node.id ?? '',
+            `容缺受理路径（顺序流${label(node)}）上没有限定补交期限的定时器：请用边界定时事件或事件网关加定时事件约束等待补交材料的时间`,
+          );
         }
       } else if (is(node, 'bpmn:Activity') && collectsToleratedMaterials(node) && !activityHasTimer(node)) {
-        reporter.report(node.id ?? '', `环节${label(node)}收取可容缺材料，但没有限定补交期限的定时器：请附加边界定时事件，或在其前用事件网关加定时事件`);
+        reporter.report(
+          node.id ?? '',
+          `环节${label(node)}收取可容缺材料，但没有限定补交期限的定时器：请附加边界定时事件，或在其前用事件网关加定时事件`,
+        );
       }
     },
   };
@@ -39,7 +45,9 @@ function isToleranceCondition(flow: LintNode): boolean {
 /** A timer in the part of the flow reached only through this flow (not through its siblings). */
 function branchHasTimer(flow: LintNode): boolean {
   if (!flow.targetRef) return false;
-  const siblings = (flow.sourceRef ? outgoingFlows(flow.sourceRef) : []).filter((other) => other !== flow).flatMap((other) => (other.targetRef ? [other.targetRef] : []));
+  const siblings = (flow.sourceRef ? outgoingFlows(flow.sourceRef) : [])
+    .filter((other) => other !== flow)
+    .flatMap((other) => (other.targetRef ? [other.targetRef] : []));
   const shared = reachable(siblings, { boundaries: true });
   return [...reachable([flow.targetRef], { boundaries: true })].some((node) => !shared.has(node) && isTimerEvent(node));
 }
@@ -52,6 +60,8 @@ function activityHasTimer(activity: LintNode): boolean {
   for (let scope: LintNode | undefined = activity; scope && is(scope, 'bpmn:Activity'); scope = scope.$parent) {
     if (boundaryEvents(scope).some(isTimerEvent)) return true;
   }
-  const racedBy = incomingFlows(activity).map((flow) => flow.sourceRef).filter((source): source is LintNode => !!source && is(source, 'bpmn:EventBasedGateway'));
+  const racedBy = incomingFlows(activity)
+    .map((flow) => flow.sourceRef)
+    .filter((source): source is LintNode => !!source && is(source, 'bpmn:EventBasedGateway'));
   return racedBy.some((gateway) => targets(gateway).some(isTimerEvent));
 }

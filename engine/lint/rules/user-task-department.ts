@@ -11,7 +11,8 @@ export default function userTaskDepartment(): LintRule {
     check(element: unknown, reporter: LintReporter) {
       const node = asNode(element);
       if (!node || !is(node, 'bpmn:UserTask') || !inMatter(node)) return;
-      if (!node.department?.trim()) reporter.report(node.id ?? '', `用户任务${label(node)}未设置办理部门（gov:department）`, ['department']);
+      if (!node.department?.trim())
+        reporter.report(node.id ?? '', `用户任务${label(node)}未设置办理部门（gov:department）`, ['department']);
     },
   };
 }

@@ -13,7 +13,9 @@ export default function userTaskTimeLimit(): LintRule {
       const node = asNode(element);
       if (!node || !is(node, 'bpmn:UserTask') || !inMatter(node)) return;
       if (!toTimeLimit(node.timeLimit, node.timeLimitUnit)) {
-        reporter.report(node.id ?? '', `用户任务${label(node)}未设置有效的办理时限（gov:timeLimit 及单位）`, ['timeLimit']);
+        reporter.report(node.id ?? '', `用户任务${label(node)}未设置有效的办理时限（gov:timeLimit 及单位）`, [
+          'timeLimit',
+        ]);
       }
     },
   };

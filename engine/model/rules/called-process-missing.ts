@@ -14,13 +14,29 @@ export const calledProcessMissing: Rule = (context) => {
       if (node.kind !== 'callActivity') continue;
       const called = node.calledElement;
       if (called === '') {
-        findings.push(finding('error', 'called-process-missing', node.id, 'call activity names no process to call (calledElement)'));
+        findings.push(
+          finding('error', 'called-process-missing', node.id, 'call activity names no process to call (calledElement)'),
+        );
       } else if (called.startsWith('=')) {
         continue; // decided at run time; feel-syntax checks the expression
       } else if (inFile.get(called)?.isExecutable === false && !context.knownProcessIds.has(called)) {
-        findings.push(finding('error', 'called-process-missing', node.id, `called process "${called}" is in this file but not executable`));
+        findings.push(
+          finding(
+            'error',
+            'called-process-missing',
+            node.id,
+            `called process "${called}" is in this file but not executable`,
+          ),
+        );
       } else if (!inFile.has(called) && !context.knownProcessIds.has(called)) {
-        findings.push(finding('error', 'called-process-missing', node.id, `called process "${called}" is neither in this file nor deployed`));
+        findings.push(
+          finding(
+            'error',
+            'called-process-missing',
+            node.id,
+            `called process "${called}" is neither in this file nor deployed`,
+          ),
+        );
       }
     }
   }

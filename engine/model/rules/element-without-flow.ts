@@ -18,16 +18,24 @@ export const elementWithoutFlow: Rule = (context) => {
       if (compiled.flows.has(id) || refused.has(element.sourceRef?.id) || refused.has(element.targetRef?.id)) continue;
       const source = element.sourceRef?.id;
       const target = element.targetRef?.id;
-      const problem = !source ? 'has no source' : !target ? 'has no target' : `connects "${source}" to "${target}", which cannot both run`;
+      const problem = !source
+        ? 'has no source'
+        : !target
+          ? 'has no target'
+          : `connects "${source}" to "${target}", which cannot both run`;
       findings.push(finding('error', 'element-without-flow', id, `sequence flow ${problem}`));
     }
     for (const node of compiled.elements.values()) {
       if (node.incoming.length === 0 && !targeted.has(node.id) && needsIncoming(node)) {
-        findings.push(finding('error', 'element-without-flow', node.id, 'has no incoming sequence flow, so no token can reach it'));
+        findings.push(
+          finding('error', 'element-without-flow', node.id, 'has no incoming sequence flow, so no token can reach it'),
+        );
       }
     }
     for (const element of graph.anonymous) {
-      findings.push(finding('error', 'element-without-flow', null, `a <${element.$type}> has no id and cannot be referenced`));
+      findings.push(
+        finding('error', 'element-without-flow', null, `a <${element.$type}> has no id and cannot be referenced`),
+      );
     }
   }
   return findings;

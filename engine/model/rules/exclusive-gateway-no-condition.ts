@@ -12,10 +12,17 @@ export const exclusiveGatewayNoCondition: Rule = (context) => {
   for (const { compiled } of executable(context)) {
     for (const node of compiled.elements.values()) {
       if ((node.kind !== 'exclusiveGateway' && node.kind !== 'inclusiveGateway') || node.outgoing.length < 2) continue;
-      const missing = node.outgoing.filter((flowId) => flowId !== node.default && !compiled.flows.get(flowId)?.condition);
+      const missing = node.outgoing.filter(
+        (flowId) => flowId !== node.default && !compiled.flows.get(flowId)?.condition,
+      );
       if (missing.length > 0) {
         findings.push(
-          finding('error', 'exclusive-gateway-no-condition', node.id, `outgoing flow${missing.length > 1 ? 's' : ''} ${missing.map((id) => `"${id}"`).join(', ')} of this ${node.kind === 'exclusiveGateway' ? 'exclusive' : 'inclusive'} gateway ${missing.length > 1 ? 'have' : 'has'} no condition and ${missing.length > 1 ? 'are' : 'is'} not the default`),
+          finding(
+            'error',
+            'exclusive-gateway-no-condition',
+            node.id,
+            `outgoing flow${missing.length > 1 ? 's' : ''} ${missing.map((id) => `"${id}"`).join(', ')} of this ${node.kind === 'exclusiveGateway' ? 'exclusive' : 'inclusive'} gateway ${missing.length > 1 ? 'have' : 'has'} no condition and ${missing.length > 1 ? 'are' : 'is'} not the default`,
+          ),
         );
       }
     }

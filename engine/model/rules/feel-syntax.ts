@@ -31,12 +31,14 @@ function expressionsOf(node: FlowNode): [string, Expression | null][] {
     found.push(['loopCondition', node.loop.loopCondition]);
   }
   if ('io' in node) {
-    for (const mapping of [...node.io.inputs, ...node.io.outputs]) found.push([`mapping to "${mapping.target}"`, mapping.source]);
+    for (const mapping of [...node.io.inputs, ...node.io.outputs])
+      found.push([`mapping to "${mapping.target}"`, mapping.source]);
   }
   if (node.kind === 'userTask' || node.kind === 'manualTask') {
     found.push(['assignee', node.assignee], ['candidateGroups', node.candidateGroups]);
   }
-  if (node.kind === 'callActivity' && node.calledElement.startsWith('=')) found.push(['calledElement', toExpression(node.calledElement)]);
+  if (node.kind === 'callActivity' && node.calledElement.startsWith('='))
+    found.push(['calledElement', toExpression(node.calledElement)]);
   return found;
 }
 

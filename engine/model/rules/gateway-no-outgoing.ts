@@ -14,7 +14,14 @@ export const gatewayNoOutgoing: Rule = (context) => {
       if (node.outgoing.length === 0) {
         findings.push(finding('error', 'gateway-no-outgoing', node.id, 'gateway has no outgoing sequence flow'));
       } else if ('default' in node && node.default !== null && !node.outgoing.includes(node.default)) {
-        findings.push(finding('error', 'gateway-no-outgoing', node.id, `default flow "${node.default}" is not an outgoing flow of this gateway`));
+        findings.push(
+          finding(
+            'error',
+            'gateway-no-outgoing',
+            node.id,
+            `default flow "${node.default}" is not an outgoing flow of this gateway`,
+          ),
+        );
       }
     }
   }
@@ -22,5 +29,10 @@ export const gatewayNoOutgoing: Rule = (context) => {
 };
 
 function isGateway(kind: string): boolean {
-  return kind === 'exclusiveGateway' || kind === 'parallelGateway' || kind === 'inclusiveGateway' || kind === 'eventBasedGateway';
+  return (
+    kind === 'exclusiveGateway' ||
+    kind === 'parallelGateway' ||
+    kind === 'inclusiveGateway' ||
+    kind === 'eventBasedGateway'
+  );
 }

@@ -15,7 +15,10 @@ type Report = (severity: Finding['severity'], message: string) => void;
 export const govInvalid: Rule = (context) => {
   const findings: Finding[] = [];
   for (const { moddle, graph } of executable(context)) {
-    const reportOn = (id: string | undefined): Report => (severity, message) => findings.push(finding(severity, 'gov-invalid', id ?? null, message));
+    const reportOn =
+      (id: string | undefined): Report =>
+      (severity, message) =>
+        findings.push(finding(severity, 'gov-invalid', id ?? null, message));
     checkLimit(reportOn(moddle.id), 'promisedLimit', moddle.promisedLimit, moddle.promisedLimitUnit);
     checkExtensions(reportOn(moddle.id), moddle);
     for (const { id, element } of graph.nodes.values()) {
@@ -31,8 +34,10 @@ export const govInvalid: Rule = (context) => {
 function checkLimit(report: Report, name: string, amount: number | undefined, unit: string | undefined): void {
   if (amount === undefined && unit === undefined) return;
   if (amount === undefined) return report('error', `gov:${name}Unit is set but gov:${name} is missing`);
-  if (!Number.isFinite(amount) || amount <= 0) report('error', `gov:${name} must be a positive number, not "${amount}"`);
-  if (unit !== undefined && !isTimeLimitUnit(unit)) report('error', `gov:${name}Unit "${unit}" is not one of 工作日, 自然日, 小时(工作日), 小时(自然日)`);
+  if (!Number.isFinite(amount) || amount <= 0)
+    report('error', `gov:${name} must be a positive number, not "${amount}"`);
+  if (unit !== undefined && !isTimeLimitUnit(unit))
+    report('error', `gov:${name}Unit "${unit}" is not one of 工作日, 自然日, 小时(工作日), 小时(自然日)`);
 }
 
 function checkCountersign(report: Report, element: ModdleFlowElement): void {
@@ -43,10 +48,15 @@ function checkCountersign(report: Report, element: ModdleFlowElement): void {
   if (passRatio !== undefined && (!Number.isFinite(passRatio) || passRatio <= 0 || passRatio > 1)) {
     report('error', `gov:passRatio must be in (0, 1], not "${passRatio}"`);
   }
-  if (countersign === '票签' && passRatio === undefined) report('error', '票签 needs gov:passRatio (the share of approvals that passes)');
-  if (passRatio !== undefined && countersign !== '票签') report('warning', 'gov:passRatio only applies to 票签 and is ignored here');
+  if (countersign === '票签' && passRatio === undefined)
+    report('error', '票签 needs gov:passRatio (the share of approvals that passes)');
+  if (passRatio !== undefined && countersign !== '票签')
+    report('warning', 'gov:passRatio only applies to 票签 and is ignored here');
   if (countersign !== undefined && element.loopCharacteristics?.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
-    report('warning', 'gov:countersign applies to a multi-instance activity; this one has no multiInstanceLoopCharacteristics');
+    report(
+      'warning',
+      'gov:countersign applies to a multi-instance activity; this one has no multiInstanceLoopCharacteristics',
+    );
   }
 }
 
@@ -55,14 +65,21 @@ function checkExtensions(report: Report, element: ModdleElement): void {
     const label = material.name ?? material.id ?? '?';
     if (!material.name?.trim()) report('error', 'a gov:material has no name');
     if (material.necessity !== undefined && !isMaterialNecessity(material.necessity)) {
-      report('error', `material "${label}": necessity "${material.necessity}" is not one of required, tolerated, optional`);
+      report(
+        'error',
+        `material "${label}": necessity "${material.necessity}" is not one of required, tolerated, optional`,
+      );
     }
     if (material.source !== undefined && material.source !== 'applicant' && material.source !== 'shared') {
       report('error', `material "${label}": source "${material.source}" is not applicant or shared`);
     }
   }
-  for (const block of govExtensions<ModdleElement & { procedures?: readonly (ModdleElement & { kind?: string })[] }>(element, 'gov:SpecialProcedures')) {
-    for (const procedure of block.procedures ?? []) if (!procedure.kind?.trim()) report('error', 'a gov:specialProcedure has no kind');
+  for (const block of govExtensions<ModdleElement & { procedures?: readonly (ModdleElement & { kind?: string })[] }>(
+    element,
+    'gov:SpecialProcedures',
+  )) {
+    for (const procedure of block.procedures ?? [])
+      if (!procedure.kind?.trim()) report('error', 'a gov:specialProcedure has no kind');
   }
   const task = govExtension<ModdleElement & { retries?: number; type?: string }>(element, 'gov:TaskDefinition');
   if (task?.retries !== undefined && !(Number.isInteger(task.retries) && task.retries >= 0)) {

@@ -11,8 +11,18 @@ export const jobTypeMissing: Rule = (context) => {
   const findings: Finding[] = [];
   for (const { compiled } of executable(context)) {
     for (const node of compiled.elements.values()) {
-      if ((node.kind === 'serviceTask' || node.kind === 'sendTask' || node.kind === 'businessRuleTask') && node.jobType.trim() === '') {
-        findings.push(finding('error', 'job-type-missing', node.id, `${node.kind} has no job type: add <gov:taskDefinition type="handler-name" />`));
+      if (
+        (node.kind === 'serviceTask' || node.kind === 'sendTask' || node.kind === 'businessRuleTask') &&
+        node.jobType.trim() === ''
+      ) {
+        findings.push(
+          finding(
+            'error',
+            'job-type-missing',
+            node.id,
+            `${node.kind} has no job type: add <gov:taskDefinition type="handler-name" />`,
+          ),
+        );
       }
     }
   }

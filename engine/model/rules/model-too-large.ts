@@ -12,7 +12,14 @@ export const modelTooLarge: Rule = (context) => {
   for (const { graph } of context.compilation.processes) {
     for (const scope of graph.scopes.values()) {
       if (scope.children.length <= MODEL_LIMITS.maxNodesPerScope) continue;
-      findings.push(finding('error', 'model-too-large', scope.id, `scope has ${scope.children.length} flow nodes, more than the limit of ${MODEL_LIMITS.maxNodesPerScope}`));
+      findings.push(
+        finding(
+          'error',
+          'model-too-large',
+          scope.id,
+          `scope has ${scope.children.length} flow nodes, more than the limit of ${MODEL_LIMITS.maxNodesPerScope}`,
+        ),
+      );
     }
   }
   return findings;

@@ -19,7 +19,10 @@ export const noStartEvent: Rule = (context) => {
         findings.push(finding('error', 'no-start-event', node.id, 'event sub-process has no start event'));
       } else if (node.kind === 'eventSubProcess') {
         const starts = node.children.filter((id) => compiled.elements.get(id)?.kind === 'startEvent');
-        if (starts.length > 1) findings.push(finding('error', 'no-start-event', node.id, 'event sub-process must have exactly one start event'));
+        if (starts.length > 1)
+          findings.push(
+            finding('error', 'no-start-event', node.id, 'event sub-process must have exactly one start event'),
+          );
       }
     }
   }

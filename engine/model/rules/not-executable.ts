@@ -8,4 +8,11 @@ import { finding } from './rule.js';
 export const notExecutable: Rule = (context) =>
   context.compilation.processes
     .filter(({ compiled }) => !compiled.isExecutable)
-    .map(({ compiled }) => finding('warning', 'not-executable', compiled.id, `process "${compiled.id}" is not executable (isExecutable is not "true"): it is kept but cannot be started`));
+    .map(({ compiled }) =>
+      finding(
+        'warning',
+        'not-executable',
+        compiled.id,
+        `process "${compiled.id}" is not executable (isExecutable is not "true"): it is kept but cannot be started`,
+      ),
+    );

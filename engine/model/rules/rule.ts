@@ -13,7 +13,12 @@ export interface RuleContext {
 export type Rule = (context: RuleContext) => readonly Finding[];
 
 /** A finding of a rule. */
-export function finding(severity: Finding['severity'], rule: string, elementId: string | null, message: string): Finding {
+export function finding(
+  severity: Finding['severity'],
+  rule: string,
+  elementId: string | null,
+  message: string,
+): Finding {
   return { severity, rule, elementId, message };
 }
 

@@ -36,7 +36,9 @@ function timerProblem(timer: ModdleEventDefinition): string | null {
 }
 
 function limitProblem(amount: number | undefined, unit: string | undefined): string | null {
-  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) return `gov:limit must be a positive number of days or hours, not "${String(amount)}"`;
-  if (unit !== undefined && !isTimeLimitUnit(unit)) return `gov:limitUnit "${unit}" is not one of 工作日, 自然日, 小时(工作日), 小时(自然日)`;
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0)
+    return `gov:limit must be a positive number of days or hours, not "${String(amount)}"`;
+  if (unit !== undefined && !isTimeLimitUnit(unit))
+    return `gov:limitUnit "${unit}" is not one of 工作日, 自然日, 小时(工作日), 小时(自然日)`;
   return null;
 }

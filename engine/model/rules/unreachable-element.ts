@@ -15,7 +15,9 @@ export const unreachableElement: Rule = (context) => {
     const reached = reachedNodes(compiled);
     for (const node of compiled.elements.values()) {
       if (reached.has(node.id)) continue;
-      findings.push(finding('error', 'unreachable-element', node.id, 'no start event of its scope leads here, so it can never run'));
+      findings.push(
+        finding('error', 'unreachable-element', node.id, 'no start event of its scope leads here, so it can never run'),
+      );
     }
   }
   return findings;

@@ -15,11 +15,15 @@ export const unsupportedElement: Rule = (context) => {
     const severity = compiled.isExecutable ? 'error' : 'warning';
     const suffix = compiled.isExecutable ? '' : ` (process "${compiled.id}" is not executable: ignored)`;
     for (const { element, reason } of graph.unsupported) {
-      findings.push(finding(severity, 'unsupported-element', element.id ?? null, `${describe(element)}: ${reason}${suffix}`));
+      findings.push(
+        finding(severity, 'unsupported-element', element.id ?? null, `${describe(element)}: ${reason}${suffix}`),
+      );
     }
     for (const { element } of graph.nodes.values()) {
       for (const reason of activityProblems(element)) {
-        findings.push(finding(severity, 'unsupported-element', element.id ?? null, `${describe(element)}: ${reason}${suffix}`));
+        findings.push(
+          finding(severity, 'unsupported-element', element.id ?? null, `${describe(element)}: ${reason}${suffix}`),
+        );
       }
     }
   }

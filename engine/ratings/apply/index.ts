@@ -12,7 +12,15 @@ type Applier<T extends RatingEventType> = (state: RatingState, event: RatingEven
 const appliers: { readonly [T in Exclude<RatingEventType, 'rating.submitted'>]: Applier<T> } = {
   ...rectificationAppliers,
   'appeal.filed': (state, { time, actor, data }) => {
-    state.appeal = { status: '复核中', reason: data.reason, filedAt: time, filedBy: actor, decidedAt: null, decidedBy: null, opinion: null };
+    state.appeal = {
+      status: '复核中',
+      reason: data.reason,
+      filedAt: time,
+      filedBy: actor,
+      decidedAt: null,
+      decidedBy: null,
+      opinion: null,
+    };
   },
   'appeal.upheld': (state, { time, actor, data }) => {
     Object.assign(appeal(state), { status: '申诉成立', decidedAt: time, decidedBy: actor, opinion: data.opinion });

@@ -24,10 +24,22 @@ export const rectificationAppliers: {
     };
   },
   'rectification.followedUp': (state, { time, actor, data }) => {
-    rectification(state).followUps.push({ at: time, by: actor, method: data.method, summary: data.summary, level: data.level });
+    rectification(state).followUps.push({
+      at: time,
+      by: actor,
+      method: data.method,
+      summary: data.summary,
+      level: data.level,
+    });
   },
   'rectification.completed': (state, { time, actor, data }) => {
-    Object.assign(rectification(state), { status: '已整改', completedAt: time, completedBy: actor, measures: data.measures, onTime: data.onTime });
+    Object.assign(rectification(state), {
+      status: '已整改',
+      completedAt: time,
+      completedBy: actor,
+      measures: data.measures,
+      onTime: data.onTime,
+    });
   },
   'rectification.overdue': (state, { time }) => {
     rectification(state).overdueAt = time;

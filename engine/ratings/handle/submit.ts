@@ -9,7 +9,10 @@ export const submitRating: RatingHandler<'rating.submit'> = (context, { actor, d
   if (invalid) return invalid;
   if (context.alreadyRated !== null) {
     const what = data.mode === '一事一评' ? `case '${data.caseId}'` : `visit '${data.visitId ?? ''}'`;
-    return reject('ALREADY_RATED', `Expected ${what} not rated yet (${data.mode}), but rating '${context.alreadyRated}' rates it`);
+    return reject(
+      'ALREADY_RATED',
+      `Expected ${what} not rated yet (${data.mode}), but rating '${context.alreadyRated}' rates it`,
+    );
   }
   const ratingId = context.ids();
   const events: RatingEvent[] = [
@@ -35,7 +38,12 @@ export const submitRating: RatingHandler<'rating.submit'> = (context, { actor, d
 function openRectification(context: RatingContext, actor: string): RatingEvent {
   const workingDays = context.rectificationDays;
   const { dueAt, provisional } = context.calendar.due(context.now, workingDays, '工作日');
-  return event(context, actor, 'rectification.opened', { rectificationId: context.ids(), workingDays, dueAt, provisional });
+  return event(context, actor, 'rectification.opened', {
+    rectificationId: context.ids(),
+    workingDays,
+    dueAt,
+    provisional,
+  });
 }
 
 type SubmitData = Parameters<RatingHandler<'rating.submit'>>[1]['data'];
@@ -46,7 +54,10 @@ function validate(data: SubmitData): RatingRejection | undefined {
     if (missing) return missing;
   }
   if (!(CHANNELS as readonly unknown[]).includes(data.channel)) {
-    return reject('INVALID_ARGUMENT', `Expected channel to be one of ${CHANNELS.join(', ')}, but got ${JSON.stringify(data.channel)}`);
+    return reject(
+      'INVALID_ARGUMENT',
+      `Expected channel to be one of ${CHANNELS.join(', ')}, but got ${JSON.stringify(data.channel)}`,
+    );
   }
   if (!(RATING_MODES as readonly unknown[]).includes(data.mode)) {
     return reject('INVALID_ARGUMENT', `Expected mode to be 一事一评 or 一次一评, but got ${JSON.stringify(data.mode)}`);
@@ -61,10 +72,14 @@ function validate(data: SubmitData): RatingRejection | undefined {
   for (const [name, level] of Object.entries(data.dimensions ?? {})) {
     if (!isLevel(level)) return notALevel(`dimension ${name}`, level);
   }
-  if (data.text !== undefined && typeof data.text !== 'string') return reject('INVALID_ARGUMENT', 'Expected text to be a string, but it is not');
+  if (data.text !== undefined && typeof data.text !== 'string')
+    return reject('INVALID_ARGUMENT', 'Expected text to be a string, but it is not');
   return undefined;
 }
 
 function notALevel(name: string, value: unknown): RatingRejection {
-  return reject('INVALID_ARGUMENT', `Expected ${name} to be a label (${LEVELS.join(', ')}), but got ${JSON.stringify(value)}`);
+  return reject(
+    'INVALID_ARGUMENT',
+    `Expected ${name} to be a label (${LEVELS.join(', ')}), but got ${JSON.stringify(value)}`,
+  );
 }

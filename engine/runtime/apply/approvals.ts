@@ -10,7 +10,8 @@ const record = (): void => undefined;
 /** Someone other than the last handler took up a next task: 撤回 is over. */
 export function markNextStarted(state: RuntimeState, taskId: string): void {
   const last = state.lastCompleted;
-  if (last && !last.nextStarted && last.nextTaskIds.includes(taskId)) state.lastCompleted = { ...last, nextStarted: true };
+  if (last && !last.nextStarted && last.nextTaskIds.includes(taskId))
+    state.lastCompleted = { ...last, nextStarted: true };
 }
 
 export const approvalAppliers: ApplierTable<

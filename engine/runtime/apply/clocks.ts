@@ -2,7 +2,14 @@
 import type { ApplierTable } from './index.js';
 
 export const clockAppliers: ApplierTable<
-  'clock.started' | 'clock.paused' | 'clock.resumed' | 'clock.extended' | 'clock.dueChanged' | 'clock.finished' | 'alert.raised' | 'alert.cleared'
+  | 'clock.started'
+  | 'clock.paused'
+  | 'clock.resumed'
+  | 'clock.extended'
+  | 'clock.dueChanged'
+  | 'clock.finished'
+  | 'alert.raised'
+  | 'alert.cleared'
 > = {
   'clock.started': (state, { data, time }) => {
     state.clocks[data.clockId] = {

@@ -22,9 +22,17 @@ export type Applier<T extends RuntimeEventType> = (state: RuntimeState, event: E
 export type ApplierTable<K extends RuntimeEventType> = { readonly [T in K]: Applier<T> };
 
 /** An applier per event type of the union `E`, over the state `S`: the shape an extension fills. */
-export type AppliersOf<E extends { readonly type: string }, S> = { readonly [T in E['type']]: (state: S, event: Extract<E, { type: T }>) => void };
+export type AppliersOf<E extends { readonly type: string }, S> = {
+  readonly [T in E['type']]: (state: S, event: Extract<E, { type: T }>) => void;
+};
 
-type AnyEvent = { readonly type: string; readonly v: number; readonly time: string; readonly actor: string; readonly data: unknown };
+type AnyEvent = {
+  readonly type: string;
+  readonly v: number;
+  readonly time: string;
+  readonly actor: string;
+  readonly data: unknown;
+};
 
 /** The runtime's appliers, of every runtime event but `case.started` (which creates the state). */
 export const runtimeAppliers: ApplierTable<Exclude<RuntimeEventType, 'case.started'>> = {
@@ -70,7 +78,10 @@ export function composeAppliers<E extends AnyEvent, X>(extension: ApplierExtensi
     }
   };
   add(runtimeAppliers as unknown as Record<string, AnyApplier>, RUNTIME_EVENT_VERSIONS);
-  add(extension.appliers as unknown as Record<string, AnyApplier>, extension.versions as Readonly<Record<string, number>>);
+  add(
+    extension.appliers as unknown as Record<string, AnyApplier>,
+    extension.versions as Readonly<Record<string, number>>,
+  );
   const upcasters: Upcasters = { ...RUNTIME_UPCASTERS, ...extension.upcasters };
 
   /** The event at its current version, or a clear error naming where it stands in the log. */
@@ -82,7 +93,10 @@ export function composeAppliers<E extends AnyEvent, X>(extension: ApplierExtensi
     let event = stored;
     while (event.v !== version) {
       const upcast = event.v < version ? upcasters[event.type]?.[event.v] : undefined;
-      if (!upcast) throw new Error(`Unknown version v${event.v} of event ${event.type} at ${where()} (current: v${version}, no upcaster from v${event.v})`);
+      if (!upcast)
+        throw new Error(
+          `Unknown version v${event.v} of event ${event.type} at ${where()} (current: v${version}, no upcaster from v${event.v})`,
+        );
       event = upcast(event);
     }
     return event;

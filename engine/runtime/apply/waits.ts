@@ -43,7 +43,8 @@ export const waitAppliers: ApplierTable<
       urged: 0,
     };
     const last = state.lastCompleted;
-    if (last && data.kind === 'userTask') state.lastCompleted = { ...last, nextTaskIds: [...last.nextTaskIds, data.taskId] };
+    if (last && data.kind === 'userTask')
+      state.lastCompleted = { ...last, nextTaskIds: [...last.nextTaskIds, data.taskId] };
   },
   'task.assigned': (state, { data }) => {
     const task = state.tasks[data.taskId];
@@ -57,11 +58,20 @@ export const waitAppliers: ApplierTable<
     const instance = state.instances[task.instanceId];
     const parent = instance?.parentId ? state.instances[instance.parentId] : undefined;
     // A multi-instance task is taken back as a whole: its scope is the body's.
-    const scopeInstanceId = parent?.mi && parent.elementId === task.elementId ? parent.parentId : (instance?.parentId ?? null);
+    const scopeInstanceId =
+      parent?.mi && parent.elementId === task.elementId ? parent.parentId : (instance?.parentId ?? null);
     state.lastCompleted =
       scopeInstanceId === null || scopeInstanceId === undefined
         ? null
-        : { taskId: task.id, elementId: task.elementId, scopeInstanceId, by: actor, at: time, nextTaskIds: [], nextStarted: false };
+        : {
+            taskId: task.id,
+            elementId: task.elementId,
+            scopeInstanceId,
+            by: actor,
+            at: time,
+            nextTaskIds: [],
+            nextStarted: false,
+          };
   },
   'task.cancelled': (state, { data }) => {
     delete state.tasks[data.taskId];

@@ -11,7 +11,10 @@ import type { Rejection } from '../api.js';
 function findCall(run: Run, instanceId: string, childCaseId: string): ElementInstance | Rejection {
   const instance = run.instance(instanceId);
   if (!instance || instance.childCaseId !== childCaseId) {
-    return reject('CALL_NOT_FOUND', `Expected call activity instance '${instanceId}' to wait for case ${childCaseId}, but it does not`);
+    return reject(
+      'CALL_NOT_FOUND',
+      `Expected call activity instance '${instanceId}' to wait for case ${childCaseId}, but it does not`,
+    );
   }
   return instance;
 }
@@ -20,7 +23,8 @@ export const completeCall: Handler<'call.complete'> = (run, { data }) => {
   const instance = findCall(run, data.instanceId, data.childCaseId);
   if ('code' in instance) return instance;
   const element = run.element(instance.elementId);
-  if (element.kind === 'callActivity' && !element.propagateAllChildVariables) setLocal(run, instance.id, data.variables);
+  if (element.kind === 'callActivity' && !element.propagateAllChildVariables)
+    setLocal(run, instance.id, data.variables);
   else propagate(run, instance.parentId, data.variables);
   complete(run, instance.id);
   return undefined;

@@ -16,14 +16,23 @@ export function isRejection<T extends object>(value: T | Rejection): value is Re
 
 /** An open task, or TASK_NOT_FOUND. */
 export function findTask(run: Run, taskId: string): TaskState | Rejection {
-  return run.state.tasks[taskId] ?? reject('TASK_NOT_FOUND', `Expected task '${taskId}' to be open, but it is not (completed, cancelled or never created)`);
+  return (
+    run.state.tasks[taskId] ??
+    reject(
+      'TASK_NOT_FOUND',
+      `Expected task '${taskId}' to be open, but it is not (completed, cancelled or never created)`,
+    )
+  );
 }
 
 /** 挂起: commands that move the case on are refused until it is resumed. */
 export function refuseWhileSuspended(run: Run, what: string): Rejection | undefined {
   const suspended = run.state.suspended;
   if (!suspended) return undefined;
-  return reject('CASE_SUSPENDED', `Expected case ${run.state.caseId} to be running for ${what}, but it is suspended since ${suspended.at} (${suspended.reason})`);
+  return reject(
+    'CASE_SUSPENDED',
+    `Expected case ${run.state.caseId} to be running for ${what}, but it is suspended since ${suspended.at} (${suspended.reason})`,
+  );
 }
 
 /** The actor acts for the system or as an administrator: the runtime's who-checks step aside. */

@@ -2,7 +2,16 @@
 import type { CommandType } from '../commands.js';
 import { completeCall, failCall } from './call.js';
 import { cancelCase, setVariables, startCase } from './case.js';
-import { clearDeadline, extendCaseClock, finishCaseClock, pauseClocks, recomputeClocks, resumeClocks, setDeadline, startCaseClock } from './clock.js';
+import {
+  clearDeadline,
+  extendCaseClock,
+  finishCaseClock,
+  pauseClocks,
+  recomputeClocks,
+  resumeClocks,
+  setDeadline,
+  startCaseClock,
+} from './clock.js';
 import { correlateMessage, fireTimer, receiveSignal } from './events.js';
 import type { Handler } from './handler.js';
 import { resolveIncident } from './incident.js';

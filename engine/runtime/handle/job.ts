@@ -30,13 +30,20 @@ export const failJob: Handler<'job.fail'> = (run, { data }) => {
   const job = findJob(run, data.jobId);
   if (isRejection(job)) return job;
   const backoff = data.backoff === undefined ? null : parseDuration(data.backoff);
-  if (data.backoff !== undefined && !backoff) return reject('INVALID_ARGUMENT', `Expected backoff to be an ISO-8601 duration, but it is '${data.backoff}'`);
+  if (data.backoff !== undefined && !backoff)
+    return reject('INVALID_ARGUMENT', `Expected backoff to be an ISO-8601 duration, but it is '${data.backoff}'`);
   const retries = Math.max(0, job.retries - 1);
   const retryAt = retries > 0 ? (backoff ? addDuration(new Date(run.now), backoff).toISOString() : run.now) : null;
   run.emit('job.failed', { jobId: job.id, message: data.message, retries, retryAt });
   const instance = run.instance(job.instanceId);
   if (retries === 0 && instance) {
-    raiseIncident(run, instance, 'job-failed', `Handler '${job.type}' failed and has no retries left: ${data.message}`, { jobId: job.id });
+    raiseIncident(
+      run,
+      instance,
+      'job-failed',
+      `Handler '${job.type}' failed and has no retries left: ${data.message}`,
+      { jobId: job.id },
+    );
   }
   return undefined;
 };

@@ -5,7 +5,10 @@ import { isRejection, refuseWhileSuspended, reject, type Handler } from './handl
 export const modifyCase: Handler<'case.modify'> = (run, { data }) => {
   const suspended = refuseWhileSuspended(run, `moving tokens to '${data.activate}'`);
   if (suspended) return suspended;
-  if (data.variables !== undefined && (typeof data.variables !== 'object' || data.variables === null || Array.isArray(data.variables))) {
+  if (
+    data.variables !== undefined &&
+    (typeof data.variables !== 'object' || data.variables === null || Array.isArray(data.variables))
+  ) {
     return reject('INVALID_ARGUMENT', `Expected variables to be an object, but got ${JSON.stringify(data.variables)}`);
   }
   const plan = planModification(run, { cancel: data.cancel, activate: data.activate });
@@ -21,15 +24,33 @@ export const modifyCase: Handler<'case.modify'> = (run, { data }) => {
  */
 export const withdrawTask: Handler<'task.withdraw'> = (run, { data, actor }) => {
   const last = run.state.lastCompleted;
-  if (!last) return reject('NOT_WITHDRAWABLE', `Expected a completed user task to take back in case ${run.state.caseId}, but there is none since the last change`);
+  if (!last)
+    return reject(
+      'NOT_WITHDRAWABLE',
+      `Expected a completed user task to take back in case ${run.state.caseId}, but there is none since the last change`,
+    );
   if (data.taskId !== undefined && data.taskId !== last.taskId) {
-    return reject('NOT_WITHDRAWABLE', `Expected task '${data.taskId}' to be the last completed, but the last completed is '${last.taskId}'`);
+    return reject(
+      'NOT_WITHDRAWABLE',
+      `Expected task '${data.taskId}' to be the last completed, but the last completed is '${last.taskId}'`,
+    );
   }
-  if (last.by !== actor) return reject('NOT_WITHDRAWABLE', `Expected ${actor} to have completed '${last.elementId}' last, but ${last.by} did`);
-  if (last.nextStarted) return reject('NOT_WITHDRAWABLE', `Expected the step after '${last.elementId}' not to be started, but it was claimed or handed on`);
+  if (last.by !== actor)
+    return reject(
+      'NOT_WITHDRAWABLE',
+      `Expected ${actor} to have completed '${last.elementId}' last, but ${last.by} did`,
+    );
+  if (last.nextStarted)
+    return reject(
+      'NOT_WITHDRAWABLE',
+      `Expected the step after '${last.elementId}' not to be started, but it was claimed or handed on`,
+    );
   const next = last.nextTaskIds.map((id) => run.state.tasks[id]);
   if (next.length === 0 || next.some((task) => task === undefined)) {
-    return reject('NOT_WITHDRAWABLE', `Expected the user tasks after '${last.elementId}' to be waiting, but ${next.length === 0 ? 'none was created' : 'the case moved on'}`);
+    return reject(
+      'NOT_WITHDRAWABLE',
+      `Expected the user tasks after '${last.elementId}' to be waiting, but ${next.length === 0 ? 'none was created' : 'the case moved on'}`,
+    );
   }
   const suspended = refuseWhileSuspended(run, `撤回 of '${last.elementId}'`);
   if (suspended) return suspended;

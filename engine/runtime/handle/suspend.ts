@@ -11,7 +11,8 @@ import { reject, refuseWhileSuspended, type Handler } from './handler.js';
 export const suspendCase: Handler<'case.suspend'> = (run, { data }) => {
   const already = refuseWhileSuspended(run, '挂起');
   if (already) return already;
-  if (typeof data.reason !== 'string' || data.reason === '') return reject('INVALID_ARGUMENT', 'Expected a reason for 挂起, but got none');
+  if (typeof data.reason !== 'string' || data.reason === '')
+    return reject('INVALID_ARGUMENT', 'Expected a reason for 挂起, but got none');
   run.emit('case.suspended', { reason: data.reason });
   for (const clock of Object.values(run.state.clocks)) {
     if (clock.running) pauseClock(run, clock, '挂起', data.reason, null);
@@ -21,7 +22,11 @@ export const suspendCase: Handler<'case.suspend'> = (run, { data }) => {
 
 export const resumeCase: Handler<'case.resume'> = (run) => {
   const suspended = run.state.suspended;
-  if (!suspended) return reject('CASE_NOT_SUSPENDED', `Expected case ${run.state.caseId} to be suspended for 恢复, but it is running`);
+  if (!suspended)
+    return reject(
+      'CASE_NOT_SUSPENDED',
+      `Expected case ${run.state.caseId} to be suspended for 恢复, but it is running`,
+    );
   run.emit('case.resumed', { suspendedAt: suspended.at });
   // Only what 挂起 stopped runs again; a clock stopped for 补正 before stays stopped.
   for (const clock of Object.values(run.state.clocks)) {

@@ -56,7 +56,12 @@ describe('cli: matterflow calendar', function () {
     expect(show.stdout).to.match(/^2021: provisional/);
   });
 
-  for (const args of [['calendar'], ['calendar', 'export', 'x'], ['calendar', 'show', 'MMXX'], ['calendar', 'import', 'x.json', '--layout', 'gov']]) {
+  for (const args of [
+    ['calendar'],
+    ['calendar', 'export', 'x'],
+    ['calendar', 'show', 'MMXX'],
+    ['calendar', 'import', 'x.json', '--layout', 'gov'],
+  ]) {
     it(`should exit 2 with the usage: matterflow ${args.join(' ')}`, async () => {
       const run = await cli(args);
       expect(run.code).to.equal(2);

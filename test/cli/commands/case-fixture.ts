@@ -28,17 +28,37 @@ export async function caseDatabase(file: string, caseId = 'case-1'): Promise<Cas
     const calendar = await LiveCalendar.open(database.knex, { warn: () => undefined });
     const clock = new SettableClock('2026-09-29T02:00:00.000Z');
     const store = await openStore({ database, clock, calendar });
-    await store.deploy(readFileSync(fileURLToPath(new URL('../../engine/domain/food-licence.bpmn', import.meta.url)), 'utf8'), { actor: 'admin' });
+    await store.deploy(
+      readFileSync(fileURLToPath(new URL('../../engine/domain/food-licence.bpmn', import.meta.url)), 'utf8'),
+      { actor: 'admin' },
+    );
     const received = await store.dispatch(caseId, {
       type: 'case.receive',
       actor: '窗口-李四',
-      data: { caseId, processId: 'foodLicence', matter: FOOD_LICENCE, applicant: APPLICANT, channel: '窗口', materials: { licence: true, idCard: true, safetyRules: true, floorPlan: true }, form: { 企业名称: '杭州某某餐饮有限公司', 法定代表人: { 姓名: APPLICANT.name, 证件号码: APPLICANT.idNumber } } },
+      data: {
+        caseId,
+        processId: 'foodLicence',
+        matter: FOOD_LICENCE,
+        applicant: APPLICANT,
+        channel: '窗口',
+        materials: { licence: true, idCard: true, safetyRules: true, floorPlan: true },
+        form: { 企业名称: '杭州某某餐饮有限公司', 法定代表人: { 姓名: APPLICANT.name, 证件号码: APPLICANT.idNumber } },
+      },
     });
     clock.set('2026-09-30T02:00:00.000Z');
     const task = (await store.listTasks({ caseId })).find((t) => t.elementId === 'windowAcceptance');
-    const accepted = await store.dispatch(caseId, { type: 'case.accept', actor: '窗口-王五', data: { documentNo: '受理〔2026〕001', ...(task ? { taskId: task.taskId } : {}) } });
+    const accepted = await store.dispatch(caseId, {
+      type: 'case.accept',
+      actor: '窗口-王五',
+      data: { documentNo: '受理〔2026〕001', ...(task ? { taskId: task.taskId } : {}) },
+    });
     await store.close();
-    return { caseId, receivedSeq: received.state.seq, between: '2026-09-29T12:00:00.000Z', lastSeq: accepted.state.seq };
+    return {
+      caseId,
+      receivedSeq: received.state.seq,
+      between: '2026-09-29T12:00:00.000Z',
+      lastSeq: accepted.state.seq,
+    };
   } finally {
     await database.close();
   }

@@ -16,10 +16,15 @@ export function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promi
   const base = { ...process.env };
   delete base['DATABASE_URL'];
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(repoRoot, 'bin', 'matterflow.js'), ...args], { cwd: repoRoot, timeout: 60_000, env: { ...base, ...env } }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, 'bin', 'matterflow.js'), ...args],
+      { cwd: repoRoot, timeout: 60_000, env: { ...base, ...env } },
+      (error, stdout, stderr) => {
+        const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 

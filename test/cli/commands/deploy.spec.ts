@@ -43,7 +43,9 @@ describe('cli: matterflow deploy', function () {
     // given
     const database = path.join(dir, 'lint.sqlite');
     const file = path.join(dir, 'no-limit.bpmn');
-    writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>
+    writeFileSync(
+      file,
+      `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:gov="https://matterflow.cn/schema/bpmn/gov/1.0" id="d" targetNamespace="t">
   <bpmn:process id="no-limit" name="无时限事项" isExecutable="true" gov:matterCode="330100-TEST-01" gov:promisedLimit="5" gov:promisedLimitUnit="workingDays">
     <bpmn:startEvent id="start" name="收件"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
@@ -52,7 +54,8 @@ describe('cli: matterflow deploy', function () {
     <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
     <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
   </bpmn:process>
-</bpmn:definitions>`);
+</bpmn:definitions>`,
+    );
     // when
     const result = await cli(['deploy', '--database', database, file]);
     // then
@@ -71,7 +74,9 @@ describe('cli: matterflow deploy', function () {
     const run = await cli(['deploy', '--database', database, invalid]);
     // then
     expect(run.code).to.equal(1);
-    expect(run.stdout).to.contain(`${invalid}: split: gateway-no-outgoing: gateway has no outgoing sequence flow (line 5, column 5)`);
+    expect(run.stdout).to.contain(
+      `${invalid}: split: gateway-no-outgoing: gateway has no outgoing sequence flow (line 5, column 5)`,
+    );
     expect(run.stdout).to.contain('refused, nothing stored');
     expect(withoutStackTrace(run)).to.equal(true);
     expect(await count(database, 'deployments')).to.equal(0);

@@ -13,7 +13,13 @@ describe('cli: matterflow lint', function () {
     writeFileSync(target, content);
     return target;
   };
-  const missingDepartment = file('missing-department.bpmn', bpmn('<bpmn:startEvent id="s" /><bpmn:userTask id="review" name="审查" gov:timeLimit="3" /><bpmn:endEvent id="e" />' + chain('s', 'review', 'e')));
+  const missingDepartment = file(
+    'missing-department.bpmn',
+    bpmn(
+      '<bpmn:startEvent id="s" /><bpmn:userTask id="review" name="审查" gov:timeLimit="3" /><bpmn:endEvent id="e" />' +
+        chain('s', 'review', 'e'),
+    ),
+  );
 
   it('should exit 0 for the shipped processes (warnings only) and name each finding', async () => {
     const run = await cli(['lint', ...SHIPPED_MATTERS.map((shipped) => shipped.bpmn)]);
@@ -25,16 +31,29 @@ describe('cli: matterflow lint', function () {
   it('should exit 1 and print FILE: ELEMENT_ID: RULE: message in Chinese, with the position, for an error', async () => {
     const run = await cli(['lint', missingDepartment]);
     expect(run.code).to.equal(1);
-    expect(run.stdout).to.contain(`${missingDepartment}: review: matterflow/user-task-department: 用户任务“审查”未设置办理部门（gov:department） (line 4, column 27)`);
+    expect(run.stdout).to.contain(
+      `${missingDepartment}: review: matterflow/user-task-department: 用户任务“审查”未设置办理部门（gov:department） (line 4, column 27)`,
+    );
     expect(run.stderr).to.contain('1 with errors');
   });
 
   it('should print one JSON object per finding with --json', async () => {
     const run = await cli(['lint', '--json', missingDepartment]);
     expect(run.code).to.equal(1);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const ours = lines.find((line) => line['rule'] === 'matterflow/user-task-department');
-    expect(ours).to.deep.equal({ file: missingDepartment, elementId: 'review', rule: 'matterflow/user-task-department', severity: 'error', message: '用户任务“审查”未设置办理部门（gov:department）', line: 4, column: 27 });
+    expect(ours).to.deep.equal({
+      file: missingDepartment,
+      elementId: 'review',
+      rule: 'matterflow/user-task-department',
+      severity: 'error',
+      message: '用户任务“审查”未设置办理部门（gov:department）',
+      line: 4,
+      column: 27,
+    });
     expect(lines.every((line) => typeof line['message'] === 'string')).to.equal(true);
   });
 
@@ -42,7 +61,12 @@ describe('cli: matterflow lint', function () {
     const run = await cli(['lint', '--json', path.join(dir, 'nope.bpmn'), file('broken.bpmn', '<bpmn:definitions')]);
     expect(run.code).to.equal(1);
     expect(withoutStackTrace(run)).to.equal(true);
-    expect(run.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { rule: string }).rule)).to.deep.equal(['file-unreadable', 'xml-malformed']);
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { rule: string }).rule),
+    ).to.deep.equal(['file-unreadable', 'xml-malformed']);
   });
 
   for (const args of [['lint'], ['lint', '--bogus', 'x.bpmn']]) {

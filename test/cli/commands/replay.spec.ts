@@ -46,11 +46,24 @@ describe('cli: matterflow replay', function () {
 
   it('should print the masked state as JSON with --json, 证件号码 masked in the 办件 and in the variables', async () => {
     // when
-    const run = await cli(['replay', '--database', file, fixture.caseId, '--at', String(fixture.receivedSeq), '--json']);
+    const run = await cli([
+      'replay',
+      '--database',
+      file,
+      fixture.caseId,
+      '--at',
+      String(fixture.receivedSeq),
+      '--json',
+    ]);
     // then
     expect(run.code).to.equal(0);
     expect(run.stdout).not.to.contain(APPLICANT.idNumber);
-    const state = JSON.parse(run.stdout) as { seq: number; rootInstanceId: string; domain: { status: string; applicant: { idNumber: string } }; variables: Record<string, Record<string, { 证件号码?: string }>> };
+    const state = JSON.parse(run.stdout) as {
+      seq: number;
+      rootInstanceId: string;
+      domain: { status: string; applicant: { idNumber: string } };
+      variables: Record<string, Record<string, { 证件号码?: string }>>;
+    };
     expect(state.seq).to.equal(fixture.receivedSeq);
     expect(state.domain.status).to.equal('已收件');
     expect(state.domain.applicant.idNumber).to.equal(maskIdNumber(APPLICANT.idNumber));
@@ -64,7 +77,12 @@ describe('cli: matterflow replay', function () {
     expect(withoutStackTrace(run)).to.equal(true);
   });
 
-  for (const args of [['replay'], ['replay', 'a', 'b'], ['replay', 'a', '--at', 'yesterday'], ['replay', 'a', '--at', '0']]) {
+  for (const args of [
+    ['replay'],
+    ['replay', 'a', 'b'],
+    ['replay', 'a', '--at', 'yesterday'],
+    ['replay', 'a', '--at', '0'],
+  ]) {
     it(`should exit 2 with the usage: matterflow ${args.join(' ')}`, async () => {
       const run = await cli(args);
       expect(run.code).to.equal(2);

@@ -11,7 +11,11 @@ describe('cli: matterflow serve', function () {
     expect(run.stdout).to.contain('npm start');
   });
 
-  for (const args of [['serve', '--database', 'copy.sqlite'], ['serve', '--port', 'http'], ['serve', 'now']]) {
+  for (const args of [
+    ['serve', '--database', 'copy.sqlite'],
+    ['serve', '--port', 'http'],
+    ['serve', 'now'],
+  ]) {
     it(`should exit 2 with the usage, starting nothing: matterflow ${args.join(' ')}`, async () => {
       const run = await cli(args);
       expect(run.code).to.equal(2);

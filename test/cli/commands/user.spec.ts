@@ -7,12 +7,28 @@ import { cli, tempDir, withoutStackTrace } from './cli-helpers.js';
 describe('cli: matterflow user add', () => {
   it('should create a user whose printed token authenticates, storing only its hash', async () => {
     const file = path.join(tempDir(), 'm.sqlite');
-    const run = await cli(['user', 'add', 'fire-qian', '--name', '钱九', '--role', 'department', '--department', '消防救援', '--database', file]);
+    const run = await cli([
+      'user',
+      'add',
+      'fire-qian',
+      '--name',
+      '钱九',
+      '--role',
+      'department',
+      '--department',
+      '消防救援',
+      '--database',
+      file,
+    ]);
     expect(run.code).to.equal(0);
     const token = run.stdout.trim();
     const db = await openDatabase({ client: 'sqlite', filename: file });
     try {
-      expect(await principalForToken(db.knex, token)).to.deep.equal({ id: 'fire-qian', roles: ['department'], department: '消防救援' });
+      expect(await principalForToken(db.knex, token)).to.deep.equal({
+        id: 'fire-qian',
+        roles: ['department'],
+        department: '消防救援',
+      });
       const row = (await db.knex('users').where({ user_id: 'fire-qian' }).first()) as Record<string, unknown>;
       expect(JSON.stringify(row)).to.not.contain(token);
     } finally {
@@ -27,6 +43,8 @@ describe('cli: matterflow user add', () => {
     expect(again.code).to.equal(1);
     expect(withoutStackTrace(again)).to.equal(true);
     expect((await cli(['user', 'add', 'b', '--name', 'B', '--role', 'boss', '--database', file])).code).to.equal(2);
-    expect((await cli(['user', 'add', 'c', '--name', 'C', '--role', 'department', '--database', file])).code).to.equal(1);
+    expect((await cli(['user', 'add', 'c', '--name', 'C', '--role', 'department', '--database', file])).code).to.equal(
+      1,
+    );
   });
 });

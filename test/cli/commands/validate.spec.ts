@@ -14,10 +14,15 @@ interface Run {
 
 function cli(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(repoRoot, 'bin', 'matterflow.js'), ...args], { cwd: repoRoot, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, 'bin', 'matterflow.js'), ...args],
+      { cwd: repoRoot, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -33,7 +38,11 @@ describe('cli: matterflow validate', function () {
   };
 
   it('should exit 0 for valid files and print nothing on stdout', async () => {
-    const run = await cli('validate', path.join(semanticsDir, '01-xor-first-true-condition.bpmn'), path.join(fixturesDir, 'gov-attributes.bpmn'));
+    const run = await cli(
+      'validate',
+      path.join(semanticsDir, '01-xor-first-true-condition.bpmn'),
+      path.join(fixturesDir, 'gov-attributes.bpmn'),
+    );
     expect(run.code).to.equal(0);
     expect(run.stdout).to.equal('');
   });
@@ -48,17 +57,29 @@ describe('cli: matterflow validate', function () {
     const target = path.join(fixturesDir, 'gateway-no-outgoing.bpmn');
     const run = await cli('validate', target);
     expect(run.code).to.equal(1);
-    expect(run.stdout.trim()).to.equal(`${target}: split: gateway-no-outgoing: gateway has no outgoing sequence flow (line 5, column 5)`);
+    expect(run.stdout.trim()).to.equal(
+      `${target}: split: gateway-no-outgoing: gateway has no outgoing sequence flow (line 5, column 5)`,
+    );
   });
 
   it('should print one JSON object per finding with --json', async () => {
     const target = path.join(fixturesDir, 'gov-invalid.bpmn');
     const run = await cli('validate', '--json', target);
     expect(run.code).to.equal(1);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.length).to.be.greaterThan(3);
     expect(lines[0]).to.have.all.keys('file', 'elementId', 'rule', 'severity', 'message', 'line', 'column');
-    expect(lines[0]).to.include({ file: target, elementId: 'badUnit', rule: 'gov-invalid', severity: 'error', line: 5, column: 5 });
+    expect(lines[0]).to.include({
+      file: target,
+      elementId: 'badUnit',
+      rule: 'gov-invalid',
+      severity: 'error',
+      line: 5,
+      column: 5,
+    });
   });
 
   it('should pass --known-process on to the called-process check', async () => {
@@ -78,18 +99,29 @@ describe('cli: matterflow validate', function () {
     const files = {
       empty: file('empty.bpmn', ''),
       garbage: file('garbage.bpmn', randomBytes(4096)),
-      deep: file('deep.bpmn', `<bpmn:definitions xmlns:bpmn="${BPMN_NS}" id="d">${'<bpmn:subProcess>'.repeat(5000)}${'</bpmn:subProcess>'.repeat(5000)}</bpmn:definitions>`),
-      laughs: file('laughs.bpmn', `<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n<bpmn:definitions xmlns:bpmn="${BPMN_NS}" id="d">&lol2;</bpmn:definitions>`),
+      deep: file(
+        'deep.bpmn',
+        `<bpmn:definitions xmlns:bpmn="${BPMN_NS}" id="d">${'<bpmn:subProcess>'.repeat(5000)}${'</bpmn:subProcess>'.repeat(5000)}</bpmn:definitions>`,
+      ),
+      laughs: file(
+        'laughs.bpmn',
+        `<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n<bpmn:definitions xmlns:bpmn="${BPMN_NS}" id="d">&lol2;</bpmn:definitions>`,
+      ),
     };
     // when
     const run = await cli('validate', '--json', ...Object.values(files));
     // then
     expect(run.code).to.equal(1);
     expect(run.stderr).to.equal('');
-    const byFile = new Map(run.stdout.trim().split('\n').map((line) => {
-      const parsed = JSON.parse(line) as { file: string; rule: string };
-      return [parsed.file, parsed.rule];
-    }));
+    const byFile = new Map(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => {
+          const parsed = JSON.parse(line) as { file: string; rule: string };
+          return [parsed.file, parsed.rule];
+        }),
+    );
     expect(byFile.get(files.empty)).to.equal('xml-malformed');
     expect(byFile.get(files.garbage)).to.match(/^xml-/);
     expect(byFile.get(files.deep)).to.equal('xml-too-deep');

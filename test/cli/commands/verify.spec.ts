@@ -10,7 +10,10 @@ async function tamper(file: string, caseId: string, seq: number): Promise<void> 
   try {
     const row = (await db.knex('case_events').where({ case_id: caseId, seq }).first('data')) as { data: string };
     const data = JSON.parse(row.data) as Record<string, unknown>;
-    await db.knex('case_events').where({ case_id: caseId, seq }).update({ data: JSON.stringify({ ...data, tampered: true }) });
+    await db
+      .knex('case_events')
+      .where({ case_id: caseId, seq })
+      .update({ data: JSON.stringify({ ...data, tampered: true }) });
   } finally {
     await db.close();
   }
@@ -50,7 +53,10 @@ describe('cli: matterflow verify', function () {
     expect(lines[0]).to.match(/^case-b: broken at seq 2: \S/);
     expect(lines[1]).to.equal('1 verified, 1 failed');
     expect(json.code).to.equal(1);
-    const [failure, summary] = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const [failure, summary] = json.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(failure).to.include({ caseId: 'case-b', ok: false, brokenAtSeq: 2 });
     expect(summary).to.deep.equal({ verified: 1, failed: 1 });
   });

@@ -27,7 +27,10 @@ describe('Workspace: audit search and export (browser)', function () {
       await page.waitForTimeout(100);
     }
   };
-  const rowIds = async (page: Page) => page.locator('.mf-audit-results tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-case-id')));
+  const rowIds = async (page: Page) =>
+    page
+      .locator('.mf-audit-results tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-case-id')));
 
   it('finds a case by the officer who acted and by the 收件 date range, and opens its replay', async () => {
     const page = await web.loginAs('auditor-wu');
@@ -55,7 +58,10 @@ describe('Workspace: audit search and export (browser)', function () {
     await rowCount(page, 1);
     expect(await rowIds(page)).to.deep.equal([reviewed]);
     // The address is the API's query: a reload (or a link) gives the same list.
-    expect(Object.fromEntries(new URL(page.url()).searchParams)).to.deep.equal({ receivedFrom: '2026-11-01', receivedTo: '2026-11-02' });
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).to.deep.equal({
+      receivedFrom: '2026-11-01',
+      receivedTo: '2026-11-02',
+    });
     await page.reload();
     await page.locator(`.mf-audit-results tbody tr[data-case-id="${reviewed}"]`).waitFor();
     await rowCount(page, 1);
@@ -77,10 +83,20 @@ describe('Workspace: audit search and export (browser)', function () {
     const page = await web.loginAs('auditor-wu');
     await page.goto(web.url(`/audit?officer=food-zhao`));
     await page.locator(`tr[data-case-id="${reviewed}"]`).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`tr[data-case-id="${reviewed}"]`).getByRole('button', { name: '导出 JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`tr[data-case-id="${reviewed}"]`).getByRole('button', { name: '导出 JSON' }).click(),
+    ]);
     expect(download.suggestedFilename()).to.equal(`办件历史-${reviewed}.json`);
-    const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { case: { caseId: string }; verification: unknown; events: Array<Record<string, unknown>> };
-    const api = await new CaseDriver(web.server).get<Array<Record<string, unknown>>>('auditor-wu', `/api/audit/cases/${reviewed}/events`);
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      case: { caseId: string };
+      verification: unknown;
+      events: Array<Record<string, unknown>>;
+    };
+    const api = await new CaseDriver(web.server).get<Array<Record<string, unknown>>>(
+      'auditor-wu',
+      `/api/audit/cases/${reviewed}/events`,
+    );
     expect(file.case.caseId).to.equal(reviewed);
     expect(file.verification).to.deep.equal({ ok: true });
     expect(file.events.map(({ prevHash: _p, hash: _h, ...event }) => event)).to.deep.equal(api);

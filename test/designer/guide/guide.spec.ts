@@ -22,12 +22,22 @@ describe('Workspace: 办事指南 (browser, public)', function () {
     expect(await page.locator('tr[data-material="application"]').textContent()).to.contain('不可容缺');
     expect(await page.locator('tr[data-material="business-licence"]').textContent()).to.contain('电子证照共享');
 
-    const limits = await page.locator('section', { has: page.getByRole('heading', { name: '办理时限' }) }).textContent();
-    expect(limits).to.contain('法定办结时限').and.contain('20个工作日').and.contain('承诺办结时限').and.contain('10个工作日');
-    expect(await page.locator('section', { has: page.getByRole('heading', { name: '收费' }) }).textContent()).to.contain('不收费');
+    const limits = await page
+      .locator('section', { has: page.getByRole('heading', { name: '办理时限' }) })
+      .textContent();
+    expect(limits)
+      .to.contain('法定办结时限')
+      .and.contain('20个工作日')
+      .and.contain('承诺办结时限')
+      .and.contain('10个工作日');
+    expect(
+      await page.locator('section', { has: page.getByRole('heading', { name: '收费' }) }).textContent(),
+    ).to.contain('不收费');
 
     await page.locator('[data-testid="flow-diagram"][data-rendered="true"]').waitFor();
-    const labels = await page.locator('[data-testid="flow-diagram"] svg .djs-label, [data-testid="flow-diagram"] svg text').allTextContents();
+    const labels = await page
+      .locator('[data-testid="flow-diagram"] svg .djs-label, [data-testid="flow-diagram"] svg text')
+      .allTextContents();
     const text = labels.join(' ');
     for (const task of ['受理', '审查', '现场核查', '决定', '送达许可证']) expect(text, task).to.contain(task);
     // read-only: no palette, no context pad

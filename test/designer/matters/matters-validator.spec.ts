@@ -19,10 +19,14 @@ describe('designer: the matter editor’s validator', () => {
   });
 
   it('should accept a shipped matter file and report a bad promised limit at its field', async () => {
-    const { validate } = (await import('../../../designer/matters/matter-validator.js')) as { validate: { (data: unknown): boolean; errors?: Array<{ instancePath: string; keyword: string }> | null } };
+    const { validate } = (await import('../../../designer/matters/matter-validator.js')) as {
+      validate: { (data: unknown): boolean; errors?: Array<{ instancePath: string; keyword: string }> | null };
+    };
     const food = JSON.parse(readFileSync('processes/food-licence.matter.json', 'utf8')) as Record<string, unknown>;
     expect(validate(food)).to.equal(true);
     expect(validate({ ...food, promisedLimit: { amount: -1, unit: '工作日' } })).to.equal(false);
-    expect(validate.errors?.map((e) => [e.instancePath, e.keyword])).to.deep.equal([['/promisedLimit/amount', 'exclusiveMinimum']]);
+    expect(validate.errors?.map((e) => [e.instancePath, e.keyword])).to.deep.equal([
+      ['/promisedLimit/amount', 'exclusiveMinimum'],
+    ]);
   });
 });

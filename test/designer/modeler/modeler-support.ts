@@ -14,7 +14,9 @@ export async function waitForDiagram(page: Page): Promise<void> {
 }
 
 /** The issues panel's live-lint rows: severity label, element label, message. */
-export async function lintIssues(page: Page): Promise<Array<{ severity: string; elementId: string | null; message: string }>> {
+export async function lintIssues(
+  page: Page,
+): Promise<Array<{ severity: string; elementId: string | null; message: string }>> {
   return page.locator('.mf-issues-section[data-source="lint"] .mf-issue').evaluateAll((buttons) =>
     buttons.map((button) => ({
       severity: button.querySelector('.mf-issue-severity')?.textContent ?? '',
@@ -48,7 +50,12 @@ export async function walkBpmn(xml: string): Promise<Walked> {
   const visit = (node: unknown, owner: string | null): void => {
     if (!node || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
-    const element = node as { $type?: string; id?: string; $attrs?: Record<string, string>; $descriptor?: { properties?: Array<{ name: string; ns?: { prefix?: string }; isReference?: boolean }> } } & Record<string, unknown>;
+    const element = node as {
+      $type?: string;
+      id?: string;
+      $attrs?: Record<string, string>;
+      $descriptor?: { properties?: Array<{ name: string; ns?: { prefix?: string }; isReference?: boolean }> };
+    } & Record<string, unknown>;
     if (typeof element.$type !== 'string') return;
     const id = typeof element.id === 'string' ? element.id : null;
     if (id) ids.add(id);
@@ -79,8 +86,17 @@ export async function walkBpmn(xml: string): Promise<Walked> {
 export async function withGovAttributes(xml: string): Promise<string> {
   const bpmn = moddle();
   const { rootElement } = await bpmn.fromXML(xml, 'bpmn:Definitions');
-  const definitions = rootElement as unknown as { rootElements?: Array<{ $type: string; set(name: string, value: unknown): void; get(name: string): unknown; flowElements?: unknown[] }> };
-  const activities = (elements: unknown[] | undefined): Array<{ $type: string; set(name: string, value: unknown): void; flowElements?: unknown[] }> =>
+  const definitions = rootElement as unknown as {
+    rootElements?: Array<{
+      $type: string;
+      set(name: string, value: unknown): void;
+      get(name: string): unknown;
+      flowElements?: unknown[];
+    }>;
+  };
+  const activities = (
+    elements: unknown[] | undefined,
+  ): Array<{ $type: string; set(name: string, value: unknown): void; flowElements?: unknown[] }> =>
     (elements ?? []).flatMap((element) => {
       const node = element as { $type: string; set(name: string, value: unknown): void; flowElements?: unknown[] };
       const isActivity = /Task$|SubProcess$|^bpmn:CallActivity$|^bpmn:Transaction$/.test(node.$type);

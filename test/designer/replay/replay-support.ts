@@ -8,7 +8,10 @@ import type { CaseState } from '../../../engine/case/index.js';
 /** The centre's shipped 电子监察 rules (预警 1 working day before a step's due date). */
 export { SHIPPED_SUPERVISION as SUPERVISION } from '../../support/supervision.js';
 export { CaseDriver } from '../../support/case-driver.js';
-export { FOOD_LICENCE_APPLICATION as FOOD_APPLICATION, BUSINESS_STARTUP_APPLICATION as STARTUP_APPLICATION } from '../../support/applications.js';
+export {
+  FOOD_LICENCE_APPLICATION as FOOD_APPLICATION,
+  BUSINESS_STARTUP_APPLICATION as STARTUP_APPLICATION,
+} from '../../support/applications.js';
 
 /** What the diagram must show after an event, from the store's replay of the log up to it. */
 export interface Markers {
@@ -24,8 +27,16 @@ export function expectedMarkers(state: CaseState): Markers {
     if (instance.id === state.rootInstanceId || instance.mi) continue;
     tokens[instance.elementId] = (tokens[instance.elementId] ?? 0) + 1;
   }
-  const positive = (record: Record<string, number>) => Object.keys(record).filter((id) => (record[id] ?? 0) > 0 && id !== state.processId).sort();
-  return { completed: positive(state.stats.completed), active: Object.keys(tokens).sort(), flows: positive(state.stats.flows), tokens };
+  const positive = (record: Record<string, number>) =>
+    Object.keys(record)
+      .filter((id) => (record[id] ?? 0) > 0 && id !== state.processId)
+      .sort();
+  return {
+    completed: positive(state.stats.completed),
+    active: Object.keys(tokens).sort(),
+    flows: positive(state.stats.flows),
+    tokens,
+  };
 }
 
 /** What the page's diagram shows now. */

@@ -1,6 +1,14 @@
 import { expect } from 'chai';
 import { useWorkspace } from '../support/browser.js';
-import { CaseDriver, expectedMarkers, openReplay, position, shownMarkers, STARTUP_APPLICATION, SUPERVISION } from './replay-support.js';
+import {
+  CaseDriver,
+  expectedMarkers,
+  openReplay,
+  position,
+  shownMarkers,
+  STARTUP_APPLICATION,
+  SUPERVISION,
+} from './replay-support.js';
 
 /** The buttons a read-only auditor may see: stepping, jumping, the shell's 退出 and notice close. */
 const READ_ONLY_BUTTONS = new Set(['首条', '上一条', '下一条', '末条', '跳转', '定位', '退出', '关闭', '×']);
@@ -26,12 +34,16 @@ describe('Workspace: case replay (browser)', function () {
     await openReplay(page, web.url(`/audit/cases/${caseId}`));
     expect(await position(page)).to.deep.equal([total, total]);
     expect(await page.getByTestId('verification').getAttribute('data-ok')).to.equal('true');
-    expect(await page.getByTestId('definition').textContent()).to.contain('food-licence').and.contain('第 1 版');
+    expect(await page.getByTestId('definition').textContent())
+      .to.contain('food-licence')
+      .and.contain('第 1 版');
 
     await page.getByRole('button', { name: '首条' }).click();
     expect(await position(page)).to.deep.equal([1, total]);
     expect(new URL(page.url()).searchParams.get('seq')).to.equal('1');
-    expect(await page.getByTestId('event-actor').textContent()).to.equal(events[0]!.actor === 'system' ? '系统' : events[0]!.actor);
+    expect(await page.getByTestId('event-actor').textContent()).to.equal(
+      events[0]!.actor === 'system' ? '系统' : events[0]!.actor,
+    );
     // Keyboard: → through every event to the last; the selected row follows.
     await page.locator('h1').first().click();
     for (let seq = 2; seq <= total; seq += 1) {
@@ -91,7 +103,10 @@ describe('Workspace: case replay (browser)', function () {
     expect(finalMarkers.completed).to.include.members(['windowAcceptance', 'review', 'decision', 'deliverLicence']);
 
     const buttons = await page.getByRole('button').allTextContents();
-    expect(buttons.map((b) => b.trim()).filter((b) => !READ_ONLY_BUTTONS.has(b)), 'action buttons offered to an auditor').to.deep.equal([]);
+    expect(
+      buttons.map((b) => b.trim()).filter((b) => !READ_ONLY_BUTTONS.has(b)),
+      'action buttons offered to an auditor',
+    ).to.deep.equal([]);
   });
 
   it('a link with ?seq= reproduces the view, and a time jumps to the last event at or before it', async () => {
@@ -99,11 +114,14 @@ describe('Workspace: case replay (browser)', function () {
     const page = await web.loginAs('supervisor-sun');
     await openReplay(page, web.url(`/audit/cases/${caseId}?seq=5`));
     expect((await position(page))[0]).to.equal(5);
-    expect(await shownMarkers(page)).to.deep.equal(expectedMarkers(await web.server.store.replay(caseId, { upToSeq: 5 })));
+    expect(await shownMarkers(page)).to.deep.equal(
+      expectedMarkers(await web.server.store.replay(caseId, { upToSeq: 5 })),
+    );
     // The 预警 fired at 2026-11-05 17:30 Beijing time (4 days after 受理 at 09:30): 17:29 lands before it, 17:30 on the last event then.
     const warned = events.findIndex((e) => e.type === 'alert.raised');
     const warnedAt = events[warned]!.time;
-    const beijing = (iso: string, minutes = 0) => new Date(Date.parse(iso) + 8 * 3_600_000 + minutes * 60_000).toISOString().slice(0, 16);
+    const beijing = (iso: string, minutes = 0) =>
+      new Date(Date.parse(iso) + 8 * 3_600_000 + minutes * 60_000).toISOString().slice(0, 16);
     await page.getByLabel('跳转到时间（北京时间）').fill(beijing(warnedAt, -1));
     await page.getByRole('button', { name: '定位' }).click();
     const before = events.filter((e) => Date.parse(e.time) <= Date.parse(warnedAt) - 60_000).length;
@@ -126,7 +144,9 @@ describe('Workspace: case replay (browser)', function () {
     const atReview = await driver.foodCaseAtReview();
     const knex = web.server.db.database.knex;
     const row = (await knex('case_events').where({ case_id: atReview.caseId, seq: 6 }).first()) as { data: string };
-    await knex('case_events').where({ case_id: atReview.caseId, seq: 6 }).update({ data: JSON.stringify({ ...(JSON.parse(row.data) as object), assignee: 'someone-else' }) });
+    await knex('case_events')
+      .where({ case_id: atReview.caseId, seq: 6 })
+      .update({ data: JSON.stringify({ ...(JSON.parse(row.data) as object), assignee: 'someone-else' }) });
     const page = await web.loginAs('auditor-wu');
     await openReplay(page, web.url(`/audit/cases/${atReview.caseId}`));
     const verification = page.getByTestId('verification');
@@ -143,7 +163,9 @@ describe('Workspace: case replay (browser)', function () {
 
   it('a 一件事 parent links to its child case, the child back to the parent, and its call activity opens the child', async () => {
     const received = await driver.receive(STARTUP_APPLICATION);
-    await driver.operate('window-li', received.caseId, 'case.accept', { taskId: driver.task(received, 'windowAcceptance') });
+    await driver.operate('window-li', received.caseId, 'case.accept', {
+      taskId: driver.task(received, 'windowAcceptance'),
+    });
     const [child] = await web.server.store.listCases({ parentCaseId: received.caseId });
     expect(child).to.not.equal(undefined);
     const page = await web.loginAs('auditor-wu');

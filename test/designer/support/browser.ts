@@ -22,7 +22,17 @@ import { passwordOf, testServer, type TestServer } from '../../server/support.js
 
 export const CHROMIUM = process.env.MATTERFLOW_CHROMIUM ?? '/usr/bin/chromium';
 /** The flags this machine needs (no sandbox as root, no calls home that the closed network refuses). */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=zh-CN'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--lang=zh-CN',
+];
 const RESULTS = path.resolve('test-results/e2e');
 
 export interface Workspace {
@@ -40,11 +50,22 @@ export interface Workspace {
 }
 
 export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (or set MATTERFLOW_CHROMIUM)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (or set MATTERFLOW_CHROMIUM)`,
+    );
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
-export function useWorkspace(options: { supervision?: Parameters<typeof testServer>[0] extends infer O ? O extends { supervision?: infer S } ? S : never : never } = {}): Workspace {
+export function useWorkspace(
+  options: {
+    supervision?: Parameters<typeof testServer>[0] extends infer O
+      ? O extends { supervision?: infer S }
+        ? S
+        : never
+      : never;
+  } = {},
+): Workspace {
   let server: TestServer | undefined;
   let http: Server | undefined;
   let browser: Browser | undefined;
@@ -54,7 +75,11 @@ export function useWorkspace(options: { supervision?: Parameters<typeof testServ
 
   const newPage = async (): Promise<Page> => {
     if (!browser) throw new Error('useWorkspace: the browser is not running (is this inside a test?)');
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1440, height: 900 },
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
@@ -78,7 +103,10 @@ export function useWorkspace(options: { supervision?: Parameters<typeof testServ
       await page.goto(`${base}/login`);
       await page.getByLabel('用户名').fill(userId);
       await page.getByLabel('密码').fill(passwordOf(userId));
-      await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.getByRole('button', { name: '登录' }).click()]);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname !== '/login'),
+        page.getByRole('button', { name: '登录' }).click(),
+      ]);
       return page;
     },
     pageErrors,
@@ -86,8 +114,15 @@ export function useWorkspace(options: { supervision?: Parameters<typeof testServ
 
   before(async function () {
     this.timeout(120_000);
-    if (!existsSync(path.join(DEFAULT_DIST, 'login.js'))) throw new Error('The workspace is not built: run `npm run build` (npm test does it first)');
-    server = await testServer({ passwords: true, testClock: true, loginRateLimit: 10_000, rateLimit: 100_000, ...(options.supervision ? { supervision: options.supervision } : {}) });
+    if (!existsSync(path.join(DEFAULT_DIST, 'login.js')))
+      throw new Error('The workspace is not built: run `npm run build` (npm test does it first)');
+    server = await testServer({
+      passwords: true,
+      testClock: true,
+      loginRateLimit: 10_000,
+      rateLimit: 100_000,
+      ...(options.supervision ? { supervision: options.supervision } : {}),
+    });
     http = server.app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve, reject) => http!.once('listening', resolve).once('error', reject));
     base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -100,7 +135,11 @@ export function useWorkspace(options: { supervision?: Parameters<typeof testServ
       mkdirSync(RESULTS, { recursive: true });
       const name = (this.currentTest?.fullTitle() ?? 'test').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 120);
       let index = 0;
-      for (const context of contexts) for (const page of context.pages()) await page.screenshot({ path: path.join(RESULTS, `${name}-${index++}.png`), fullPage: true }).catch(() => undefined);
+      for (const context of contexts)
+        for (const page of context.pages())
+          await page
+            .screenshot({ path: path.join(RESULTS, `${name}-${index++}.png`), fullPage: true })
+            .catch(() => undefined);
     }
     for (const context of contexts) await context.close().catch(() => undefined);
     contexts = [];
@@ -123,12 +162,19 @@ export function useWorkspace(options: { supervision?: Parameters<typeof testServ
  * `timeoutMs`: for a page that re-renders after the action a test took (a panel after undo, a
  * list after a save). Fails with the last value read.
  */
-export async function eventually<T>(read: () => Promise<T>, expected: T, options: { timeoutMs?: number; message?: string } = {}): Promise<void> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  expected: T,
+  options: { timeoutMs?: number; message?: string } = {},
+): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   let last = await read();
   while (!isDeepStrictEqual(last, expected) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     last = await read();
   }
-  if (!isDeepStrictEqual(last, expected)) throw new Error(`${options.message ?? 'Expected the page to settle'}: expected ${JSON.stringify(expected)}, but it shows ${JSON.stringify(last)}`);
+  if (!isDeepStrictEqual(last, expected))
+    throw new Error(
+      `${options.message ?? 'Expected the page to settle'}: expected ${JSON.stringify(expected)}, but it shows ${JSON.stringify(last)}`,
+    );
 }

@@ -9,7 +9,13 @@ import { useWorkspace } from '../support/browser.js';
 
 const FOOD = '330106-SJ-000105013';
 
-interface CaseBody { caseId: string; status: string; materials: Record<string, boolean>; tolerance: { missing: string[]; deadline: string; commitment: string } | null; tasks: Array<{ elementId: string }> }
+interface CaseBody {
+  caseId: string;
+  status: string;
+  materials: Record<string, boolean>;
+  tolerance: { missing: string[]; deadline: string; commitment: string } | null;
+  tasks: Array<{ elementId: string }>;
+}
 
 async function fillFoodLicence(page: Page): Promise<void> {
   await page.getByLabel('办理事项').selectOption(FOOD);
@@ -33,18 +39,32 @@ describe('Workspace: 窗口收件 (browser)', function () {
     await page.goto(web.url('/reception'));
     await fillFoodLicence(page);
     // The materials list marks the 容缺-eligible ones; all are ticked but the premises layout.
-    expect(await page.locator('.wl-materials tr', { hasText: '经营场所平面布局图及设备布局图' }).textContent()).to.contain('可容缺');
-    for (const name of ['食品经营许可申请书', '营业执照', '法定代表人（负责人）身份证明', '食品安全管理制度文本']) await page.getByLabel(`已收取：${name}`).check();
+    expect(
+      await page.locator('.wl-materials tr', { hasText: '经营场所平面布局图及设备布局图' }).textContent(),
+    ).to.contain('可容缺');
+    for (const name of ['食品经营许可申请书', '营业执照', '法定代表人（负责人）身份证明', '食品安全管理制度文本'])
+      await page.getByLabel(`已收取：${name}`).check();
     await page.getByLabel('容缺受理', { exact: true }).check();
-    await page.getByLabel('容缺受理承诺书内容').fill('本人承诺于 10 个工作日内补交经营场所平面布局图及设备布局图，逾期未补交的，同意终止办理。');
-    await Promise.all([page.waitForURL((url) => url.pathname.startsWith('/worklist/tasks/')), page.getByRole('button', { name: '收件并容缺受理' }).click()]);
+    await page
+      .getByLabel('容缺受理承诺书内容')
+      .fill('本人承诺于 10 个工作日内补交经营场所平面布局图及设备布局图，逾期未补交的，同意终止办理。');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.startsWith('/worklist/tasks/')),
+      page.getByRole('button', { name: '收件并容缺受理' }).click(),
+    ]);
 
     // The new case: 已受理, the layout owed (容缺待补) with its deadline; its open step is the department's 审查.
     await page.getByText('已受理', { exact: true }).waitFor();
     const caseId = (await page.locator('.wl-case-header .wl-case-id').textContent())!.trim();
-    expect(await page.locator('tr', { hasText: '经营场所平面布局图及设备布局图' }).textContent()).to.contain('容缺待补');
+    expect(await page.locator('tr', { hasText: '经营场所平面布局图及设备布局图' }).textContent()).to.contain(
+      '容缺待补',
+    );
     expect(await page.locator('.wl-case-header').textContent()).to.contain('330106********4528');
-    const stored = (await (await fetch(web.url(`/api/cases/${caseId}`), { headers: { Authorization: `Bearer ${web.server.tokens['auditor-wu']}` } })).json()) as CaseBody;
+    const stored = (await (
+      await fetch(web.url(`/api/cases/${caseId}`), {
+        headers: { Authorization: `Bearer ${web.server.tokens['auditor-wu']}` },
+      })
+    ).json()) as CaseBody;
     expect(stored.status).to.equal('已受理');
     expect(stored.tolerance?.missing).to.deep.equal(['premises-layout']);
     expect(stored.tolerance?.commitment).to.contain('10 个工作日内补交');
@@ -59,7 +79,9 @@ describe('Workspace: 窗口收件 (browser)', function () {
     const before = (await web.server.store.listCases({})).length;
     await page.getByRole('button', { name: '收件并受理' }).click();
     await page.getByText(/申请表有 \d+ 处需要修改/).waitFor();
-    expect(await page.locator('[data-schemapath="root.businessName"] .wl-field-error').textContent()).to.equal('必须填写');
+    expect(await page.locator('[data-schemapath="root.businessName"] .wl-field-error').textContent()).to.equal(
+      '必须填写',
+    );
     await page.getByLabel('联系电话').fill('12345');
     await page.getByRole('button', { name: '收件并受理' }).click();
     await page.locator('[data-schemapath="root.phone"] .wl-field-error', { hasText: '格式不正确' }).waitFor();
@@ -70,9 +92,12 @@ describe('Workspace: 窗口收件 (browser)', function () {
     const page = await web.loginAs('window-li');
     await page.goto(web.url('/reception'));
     await fillFoodLicence(page);
-    for (const name of ['食品经营许可申请书', '营业执照', '法定代表人（负责人）身份证明', '食品安全管理制度文本']) await page.getByLabel(`已收取：${name}`).check();
+    for (const name of ['食品经营许可申请书', '营业执照', '法定代表人（负责人）身份证明', '食品安全管理制度文本'])
+      await page.getByLabel(`已收取：${name}`).check();
     await page.getByRole('button', { name: '收件并受理' }).click();
     const refusal = await page.locator('.wl-refusal').textContent();
-    expect(refusal).to.match(/^已收件（办件编号 BJ-[^）]+），但受理未成功：材料不齐，不能受理：缺少经营场所平面布局图及设备布局图/);
+    expect(refusal).to.match(
+      /^已收件（办件编号 BJ-[^）]+），但受理未成功：材料不齐，不能受理：缺少经营场所平面布局图及设备布局图/,
+    );
   });
 });

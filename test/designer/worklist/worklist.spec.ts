@@ -12,11 +12,29 @@ const application = (name: string, idNumber: string, business: string) => ({
   matterCode: '330106-SJ-000105013',
   applicant: { name, idType: '居民身份证', idNumber },
   channel: '窗口',
-  materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': false, 'safety-rules': true },
-  form: { applicantName: name, idType: '居民身份证', idNumber, businessName: business, businessAddress: '杭州市西湖区古墩路 701 号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
+  materials: {
+    application: true,
+    'business-licence': true,
+    'id-card': true,
+    'premises-layout': false,
+    'safety-rules': true,
+  },
+  form: {
+    applicantName: name,
+    idType: '居民身份证',
+    idNumber,
+    businessName: business,
+    businessAddress: '杭州市西湖区古墩路 701 号',
+    businessItems: ['热食类食品制售'],
+    办理方式: '一般程序',
+  },
 });
 
-interface CaseBody { caseId: string; status: string; tasks: Array<{ taskId: string; elementId: string; assignee: string | null }> }
+interface CaseBody {
+  caseId: string;
+  status: string;
+  tasks: Array<{ taskId: string; elementId: string; assignee: string | null }>;
+}
 
 describe('Workspace: 待办 and 办理 (browser)', function () {
   this.timeout(120_000);
@@ -24,8 +42,23 @@ describe('Workspace: 待办 and 办理 (browser)', function () {
   const as = (user: string) => ({ Authorization: `Bearer ${web.server.tokens[user]}` });
   /** 收件 and 容缺受理 at the window, over the API (the 收件 page has its own test). */
   const acceptedCase = async (name: string, idNumber: string, business: string): Promise<CaseBody> => {
-    const received = (await request(web.server.app).post('/api/cases').set(as('window-li')).send(application(name, idNumber, business)).expect(201)).body as CaseBody;
-    return (await request(web.server.app).post(`/api/cases/${received.caseId}/operations`).set(as('window-li')).send({ operation: 'case.acceptWithTolerance', data: { taskId: received.tasks[0]!.taskId, commitment: '承诺 10 个工作日内补交平面布局图' } }).expect(200)).body as CaseBody;
+    const received = (
+      await request(web.server.app)
+        .post('/api/cases')
+        .set(as('window-li'))
+        .send(application(name, idNumber, business))
+        .expect(201)
+    ).body as CaseBody;
+    return (
+      await request(web.server.app)
+        .post(`/api/cases/${received.caseId}/operations`)
+        .set(as('window-li'))
+        .send({
+          operation: 'case.acceptWithTolerance',
+          data: { taskId: received.tasks[0]!.taskId, commitment: '承诺 10 个工作日内补交平面布局图' },
+        })
+        .expect(200)
+    ).body as CaseBody;
   };
 
   it('food-zhao sees the case in the worklist with its due dates and approves it (通过 with an opinion) on the task page', async () => {
@@ -35,29 +68,48 @@ describe('Workspace: 待办 and 办理 (browser)', function () {
     const row = page.locator(`tr[data-case-id="${accepted.caseId}"]`);
     await row.waitFor();
     const text = (await row.textContent())!;
-    expect(text).to.contain('食品经营许可（新办）').and.contain('陈*玲').and.contain('审查').and.contain('计时中').and.contain('已受理');
+    expect(text)
+      .to.contain('食品经营许可（新办）')
+      .and.contain('陈*玲')
+      .and.contain('审查')
+      .and.contain('计时中')
+      .and.contain('已受理');
     // 审查: 4 working days from Monday 2026-11-02 09:30 → Friday 17:30; the case: 10 working days.
     expect(text).to.contain('2026-11-06 17:30').and.contain('（4 工作日）').and.contain('（10 工作日）');
 
-    await Promise.all([page.waitForURL((url) => url.pathname.startsWith('/worklist/tasks/')), row.getByRole('link').click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.startsWith('/worklist/tasks/')),
+      row.getByRole('link').click(),
+    ]);
     await page.getByRole('heading', { name: /审查/ }).waitFor();
-    expect(await page.locator('tr', { hasText: '经营场所平面布局图及设备布局图' }).textContent()).to.contain('容缺待补');
-    expect(await page.locator('[aria-label="申请表"] [id="root[businessName]"]').inputValue()).to.equal('杭州美玲轻食餐饮有限公司');
+    expect(await page.locator('tr', { hasText: '经营场所平面布局图及设备布局图' }).textContent()).to.contain(
+      '容缺待补',
+    );
+    expect(await page.locator('[aria-label="申请表"] [id="root[businessName]"]').inputValue()).to.equal(
+      '杭州美玲轻食餐饮有限公司',
+    );
     await page.getByRole('button', { name: '签收', exact: true }).click();
     await page.getByText('签收人 food-zhao').waitFor();
     await page.getByRole('button', { name: '通过 / 不通过' }).click();
     await page.getByLabel('通过', { exact: true }).check();
     await page.getByLabel('办理意见').fill('经书面审查，申请材料符合要求，同意进入决定环节。平面布局图待容缺补交。');
-    await Promise.all([page.waitForURL((url) => url.pathname === '/worklist'), page.getByRole('button', { name: '确认提交' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/worklist'),
+      page.getByRole('button', { name: '确认提交' }).click(),
+    ]);
     await page.getByText(`办件 ${accepted.caseId}「审查」已办理`).waitFor();
     expect(await page.locator(`tr[data-case-id="${accepted.caseId}"]`).count()).to.equal(0);
 
-    const after = (await request(web.server.app).get(`/api/cases/${accepted.caseId}`).set(as('auditor-wu')).expect(200)).body as CaseBody;
+    const after = (await request(web.server.app).get(`/api/cases/${accepted.caseId}`).set(as('auditor-wu')).expect(200))
+      .body as CaseBody;
     expect(after.status).to.equal('审查中');
     expect(after.tasks.map((t) => t.elementId)).to.deep.equal(['decision']);
     const events = await web.server.store.getEvents(accepted.caseId);
     const completed = events.find((e) => e.type === 'task.completed' && e.actor === 'food-zhao');
-    expect(completed?.data).to.deep.include({ opinion: { decision: '通过', text: '经书面审查，申请材料符合要求，同意进入决定环节。平面布局图待容缺补交。' }, variables: { 需要现场核查: false } });
+    expect(completed?.data).to.deep.include({
+      opinion: { decision: '通过', text: '经书面审查，申请材料符合要求，同意进入决定环节。平面布局图待容缺补交。' },
+      variables: { 需要现场核查: false },
+    });
   });
 
   it('shows the server’s refusal in Chinese: 签收 of a task someone else took meanwhile', async () => {
@@ -67,7 +119,11 @@ describe('Workspace: 待办 and 办理 (browser)', function () {
     await page.goto(web.url(`/worklist/tasks/${review.taskId}`));
     await page.getByRole('button', { name: '签收', exact: true }).waitFor();
     // Meanwhile the 局 transfers the task to another officer.
-    await request(web.server.app).post(`/api/cases/${accepted.caseId}/operations`).set(as('admin')).send({ operation: 'task.transfer', data: { taskId: review.taskId, to: 'fire-qian' } }).expect(200);
+    await request(web.server.app)
+      .post(`/api/cases/${accepted.caseId}/operations`)
+      .set(as('admin'))
+      .send({ operation: 'task.transfer', data: { taskId: review.taskId, to: 'fire-qian' } })
+      .expect(200);
     await page.getByRole('button', { name: '签收', exact: true }).click();
     await page.locator('.wl-refusal', { hasText: '该任务已由 fire-qian 签收' }).waitFor();
     expect(await page.locator('.mf-notice-error').textContent()).to.contain('该任务已由 fire-qian 签收');
@@ -81,12 +137,23 @@ describe('Workspace: 待办 and 办理 (browser)', function () {
     await page.getByText('您对该任务没有可执行的操作（仅可查看）。').waitFor();
     expect(await page.locator('[aria-label="办理操作"] button').count()).to.equal(0);
     expect(await page.locator('.wl-case-header').textContent()).to.contain('已受理');
-    const refused = await page.evaluate(async ({ caseId, taskId }) => {
-      const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
-      const session = JSON.parse(storage.getItem('matterflow.session') ?? '{}') as { token: string };
-      const response = await fetch(`/api/cases/${caseId}/operations`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.token}` }, body: JSON.stringify({ operation: 'task.complete', data: { taskId, opinion: { decision: '通过', text: '同意' } } }) });
-      return { status: response.status, body: (await response.json()) as { message: { zh: string } } };
-    }, { caseId: accepted.caseId, taskId: review.taskId });
+    const refused = await page.evaluate(
+      async ({ caseId, taskId }) => {
+        const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } })
+          .localStorage;
+        const session = JSON.parse(storage.getItem('matterflow.session') ?? '{}') as { token: string };
+        const response = await fetch(`/api/cases/${caseId}/operations`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.token}` },
+          body: JSON.stringify({
+            operation: 'task.complete',
+            data: { taskId, opinion: { decision: '通过', text: '同意' } },
+          }),
+        });
+        return { status: response.status, body: (await response.json()) as { message: { zh: string } } };
+      },
+      { caseId: accepted.caseId, taskId: review.taskId },
+    );
     expect(refused.status).to.equal(403);
     expect(refused.body.message.zh).to.equal('无权执行此操作：审计人员不能「办理（通过 / 不通过）」');
   });
@@ -96,8 +163,14 @@ describe('Workspace: 待办 and 办理 (browser)', function () {
     await web.server.store.deploy(ONE_STEP_BPMN, { actor: 'admin' });
     for (let n = 0; n < 501; n++) await web.server.store.startCase({ processId: 'oneStep', actor: 'admin' });
     let total = 0;
-    for (let cursor: string | null | undefined; cursor !== null; ) {
-      const page = (await request(web.server.app).get('/api/tasks').query({ limit: 500, ...(cursor ? { cursor } : {}) }).set(as('food-zhao')).expect(200)).body as { tasks: unknown[]; next: string | null };
+    for (let cursor: string | null | undefined; cursor !== null;) {
+      const page = (
+        await request(web.server.app)
+          .get('/api/tasks')
+          .query({ limit: 500, ...(cursor ? { cursor } : {}) })
+          .set(as('food-zhao'))
+          .expect(200)
+      ).body as { tasks: unknown[]; next: string | null };
       total += page.tasks.length;
       cursor = page.next;
     }

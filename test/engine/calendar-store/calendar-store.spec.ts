@@ -1,20 +1,37 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { WorkingDayCalendar } from '../../../engine/calendar/index.js';
-import { correctDay, importCalendar, listChanges, listYears, loadCalendar, seedFromChineseDays } from '../../../engine/calendar-store/index.js';
+import {
+  correctDay,
+  importCalendar,
+  listChanges,
+  listYears,
+  loadCalendar,
+  seedFromChineseDays,
+} from '../../../engine/calendar-store/index.js';
 import { migrateLatest } from '../../../engine/store/migrate.js';
 import { openTestDatabase, testDialect, type TestDatabase } from '../../support/test-database.js';
 import { at, beijing } from '../calendar/calendar-support.js';
 
 const AT = '2026-11-20T02:00:00.000Z';
-const holidayCn2020 = (): Record<string, unknown> => JSON.parse(readFileSync('test/fixtures/calendar/holiday-cn-2020.json', 'utf8')) as Record<string, unknown>;
+const holidayCn2020 = (): Record<string, unknown> =>
+  JSON.parse(readFileSync('test/fixtures/calendar/holiday-cn-2020.json', 'utf8')) as Record<string, unknown>;
 
 /** A made-up notice for 2027 in the holiday-cn layout (not the real arrangement). */
 const notice2027 = {
   year: 2027,
   papers: ['https://www.gov.cn/example/2027-holidays.htm'],
   days: [
-    ...['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'].map((date) => ({ name: '春节', date, isOffDay: true })),
+    ...[
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-11',
+      '2027-02-12',
+    ].map((date) => ({ name: '春节', date, isOffDay: true })),
     { name: '春节', date: '2027-02-20', isOffDay: false },
   ],
 };
@@ -57,7 +74,14 @@ describe(`calendar store (${testDialect()})`, () => {
 
   it('should list the years with whether official data covers them', async () => {
     await seedFromChineseDays(knex(), { at: AT });
-    await correctDay(knex(), { day: '2027-03-15', off: true, name: '地方节日', actor: '审改办 王', reason: '本地假日', at: AT });
+    await correctDay(knex(), {
+      day: '2027-03-15',
+      off: true,
+      name: '地方节日',
+      actor: '审改办 王',
+      reason: '本地假日',
+      at: AT,
+    });
 
     const years = await listYears(knex());
 
@@ -81,8 +105,12 @@ describe(`calendar store (${testDialect()})`, () => {
       source: 'holiday-cn',
       notice: 'http://www.gov.cn/zhengce/content/2019-11/21/content_5454164.htm',
     });
-    expect([...data.days.values()].filter((d) => d.source === 'chinese-days').some((d) => d.name === '春节' && d.off)).to.equal(true);
-    const rows = (await knex()('calendar_days').whereBetween('day', ['2020-01-01', '2020-12-31']).select('source')) as Array<{ source: string }>;
+    expect(
+      [...data.days.values()].filter((d) => d.source === 'chinese-days').some((d) => d.name === '春节' && d.off),
+    ).to.equal(true);
+    const rows = (await knex()('calendar_days')
+      .whereBetween('day', ['2020-01-01', '2020-12-31'])
+      .select('source')) as Array<{ source: string }>;
     expect(new Set(rows.map((r) => r.source))).to.deep.equal(new Set(['holiday-cn']));
   });
 
@@ -117,7 +145,14 @@ describe(`calendar store (${testDialect()})`, () => {
     await seedFromChineseDays(knex(), { at: AT });
 
     // when: a typhoon closes the centre on a working day
-    await correctDay(knex(), { day: '2026-09-16', off: true, name: '台风停工', actor: '政务服务管理局 李', reason: '台风红色预警', at: AT });
+    await correctDay(knex(), {
+      day: '2026-09-16',
+      off: true,
+      name: '台风停工',
+      actor: '政务服务管理局 李',
+      reason: '台风红色预警',
+      at: AT,
+    });
 
     // then
     const [change] = await listChanges(knex(), { day: '2026-09-16' });
@@ -135,9 +170,20 @@ describe(`calendar store (${testDialect()})`, () => {
 
   it('should keep a local correction when the official year is imported again', async () => {
     await seedFromChineseDays(knex(), { at: AT });
-    await correctDay(knex(), { day: '2020-01-02', off: true, name: '地方调整', actor: '李', reason: '本地决定', at: AT });
+    await correctDay(knex(), {
+      day: '2020-01-02',
+      off: true,
+      name: '地方调整',
+      actor: '李',
+      reason: '本地决定',
+      at: AT,
+    });
 
-    const result = await importCalendar(knex(), { ...holidayCn2020(), days: [{ name: '元旦', date: '2020-01-02', isOffDay: false }] }, { actor: '王', at: AT });
+    const result = await importCalendar(
+      knex(),
+      { ...holidayCn2020(), days: [{ name: '元旦', date: '2020-01-02', isOffDay: false }] },
+      { actor: '王', at: AT },
+    );
 
     expect(result.keptLocal).to.deep.equal(['2020-01-02']);
     expect((await loadCalendar(knex())).days.get('2020-01-02')).to.include({ source: 'local', off: true });
@@ -145,13 +191,22 @@ describe(`calendar store (${testDialect()})`, () => {
 
   it('should audit a correction of an existing day with its previous state, and refuse one without a reason', async () => {
     await seedFromChineseDays(knex(), { at: AT });
-    await correctDay(knex(), { day: '2026-02-14', off: true, name: '春节(本地不补班)', actor: '李', reason: '本地决定', at: AT });
+    await correctDay(knex(), {
+      day: '2026-02-14',
+      off: true,
+      name: '春节(本地不补班)',
+      actor: '李',
+      reason: '本地决定',
+      at: AT,
+    });
 
     const [change] = await listChanges(knex(), { day: '2026-02-14' }).then((all) => all.slice(-1));
     expect(change?.before).to.deep.equal({ off: false, name: '春节', source: 'chinese-days', notice: null });
 
     let error: unknown;
-    await correctDay(knex(), { day: '2026-02-28', off: true, name: 'x', actor: '李', reason: ' ', at: AT }).catch((e: unknown) => (error = e));
+    await correctDay(knex(), { day: '2026-02-28', off: true, name: 'x', actor: '李', reason: ' ', at: AT }).catch(
+      (e: unknown) => (error = e),
+    );
     expect(error).to.have.property('field', 'reason');
     expect(await listChanges(knex(), { day: '2026-02-28' })).to.have.length(1);
   });

@@ -3,7 +3,13 @@
  * with warnings collected instead of printed.
  */
 import { createRequire } from 'node:module';
-import { parseChineseDays, WorkingDayCalendar, type CalendarData, type CalendarOptions, type CalendarWarning } from '../../../engine/calendar/index.js';
+import {
+  parseChineseDays,
+  WorkingDayCalendar,
+  type CalendarData,
+  type CalendarOptions,
+  type CalendarWarning,
+} from '../../../engine/calendar/index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -18,7 +24,10 @@ export function officialData(): CalendarData {
 }
 
 /** A calendar over the official data; `warnings` receives what it warns. */
-export function officialCalendar(options: CalendarOptions = {}): { calendar: WorkingDayCalendar; warnings: CalendarWarning[] } {
+export function officialCalendar(options: CalendarOptions = {}): {
+  calendar: WorkingDayCalendar;
+  warnings: CalendarWarning[];
+} {
   const warnings: CalendarWarning[] = [];
   const calendar = new WorkingDayCalendar(officialData(), { warn: (w) => warnings.push(w), ...options });
   return { calendar, warnings };

@@ -1,9 +1,16 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { CalendarImportError, parseCalendarImport, parseChineseDays, parseHolidayCn, WorkingDayCalendar } from '../../../engine/calendar/index.js';
+import {
+  CalendarImportError,
+  parseCalendarImport,
+  parseChineseDays,
+  parseHolidayCn,
+  WorkingDayCalendar,
+} from '../../../engine/calendar/index.js';
 import { chineseDaysJson } from './calendar-support.js';
 
-const holidayCn2020 = (): Record<string, unknown> => JSON.parse(readFileSync('test/fixtures/calendar/holiday-cn-2020.json', 'utf8')) as Record<string, unknown>;
+const holidayCn2020 = (): Record<string, unknown> =>
+  JSON.parse(readFileSync('test/fixtures/calendar/holiday-cn-2020.json', 'utf8')) as Record<string, unknown>;
 
 function importError(run: () => unknown): CalendarImportError {
   try {
@@ -33,10 +40,18 @@ describe('calendar: import', () => {
     });
 
     it('should name the field of a bad date or value', () => {
-      expect(importError(() => parseChineseDays({ holidays: { '2026-13-01': 'x,元旦,1' }, workdays: {} })).field).to.equal('holidays.2026-13-01');
-      expect(importError(() => parseChineseDays({ holidays: {}, workdays: { '2026-02-14': 7 } })).field).to.equal('workdays.2026-02-14');
+      expect(
+        importError(() => parseChineseDays({ holidays: { '2026-13-01': 'x,元旦,1' }, workdays: {} })).field,
+      ).to.equal('holidays.2026-13-01');
+      expect(importError(() => parseChineseDays({ holidays: {}, workdays: { '2026-02-14': 7 } })).field).to.equal(
+        'workdays.2026-02-14',
+      );
       expect(importError(() => parseChineseDays({ holidays: [] })).field).to.equal('holidays');
-      expect(importError(() => parseChineseDays({ holidays: { '2026-01-01': 'a,元旦,1' }, workdays: { '2026-01-01': 'a,元旦,1' } })).field).to.equal('workdays.2026-01-01');
+      expect(
+        importError(() =>
+          parseChineseDays({ holidays: { '2026-01-01': 'a,元旦,1' }, workdays: { '2026-01-01': 'a,元旦,1' } }),
+        ).field,
+      ).to.equal('workdays.2026-01-01');
     });
   });
 
@@ -65,9 +80,18 @@ describe('calendar: import', () => {
       const days = file['days'] as Array<Record<string, unknown>>;
       expect(importError(() => parseHolidayCn({ ...file, year: '2020' })).field).to.equal('year');
       expect(importError(() => parseHolidayCn({ ...file, papers: ['not a url'] })).field).to.equal('papers[0]');
-      expect(importError(() => parseHolidayCn({ ...file, days: [...days, { name: '国庆', date: '2020-10-32', isOffDay: true }] })).field).to.equal(`days[${days.length}].date`);
-      expect(importError(() => parseHolidayCn({ ...file, days: [{ name: '', date: '2020-10-01', isOffDay: true }] })).field).to.equal('days[0].name');
-      expect(importError(() => parseHolidayCn({ ...file, days: [{ name: '国庆', date: '2020-10-01', isOffDay: 'yes' }] })).field).to.equal('days[0].isOffDay');
+      expect(
+        importError(() =>
+          parseHolidayCn({ ...file, days: [...days, { name: '国庆', date: '2020-10-32', isOffDay: true }] }),
+        ).field,
+      ).to.equal(`days[${days.length}].date`);
+      expect(
+        importError(() => parseHolidayCn({ ...file, days: [{ name: '', date: '2020-10-01', isOffDay: true }] })).field,
+      ).to.equal('days[0].name');
+      expect(
+        importError(() => parseHolidayCn({ ...file, days: [{ name: '国庆', date: '2020-10-01', isOffDay: 'yes' }] }))
+          .field,
+      ).to.equal('days[0].isOffDay');
       expect(importError(() => parseHolidayCn({ ...file, days: [days[1], days[1]] })).field).to.equal('days[1].date');
     });
   });

@@ -25,11 +25,14 @@ describe('calendar: time limits in the four units (addLimit)', () => {
   });
 
   it('should count half a working day as half of the next working day’s office hours (0.5 工作日 = 3.5 hours)', () => {
-    expect(beijing(calendar.addLimit(at('2026-09-30', '16:00'), { amount: 0.5, unit: '工作日' }))).to.equal('2026-10-08 14:00');
+    expect(beijing(calendar.addLimit(at('2026-09-30', '16:00'), { amount: 0.5, unit: '工作日' }))).to.equal(
+      '2026-10-08 14:00',
+    );
   });
 
   it('should answer the starting instant for a limit of 0', () => {
-    for (const unit of TIME_LIMIT_UNITS) expect(calendar.addLimit(accepted, { amount: 0, unit }), unit).to.equal('2026-09-29T02:00:00.000Z');
+    for (const unit of TIME_LIMIT_UNITS)
+      expect(calendar.addLimit(accepted, { amount: 0, unit }), unit).to.equal('2026-09-29T02:00:00.000Z');
   });
 
   it('should mark a due date with official data as not provisional', () => {
@@ -62,8 +65,12 @@ describe('calendar: time limits in the four units (addLimit)', () => {
   });
 
   it('should NOT accept a negative or non-finite amount', () => {
-    expect(() => calendar.addLimit(accepted, { amount: -1, unit: '自然日' })).to.throw().with.property('code', 'CALENDAR_INPUT_INVALID');
-    expect(() => calendar.addLimit(accepted, { amount: Number.NaN, unit: '工作日' })).to.throw().with.property('code', 'CALENDAR_INPUT_INVALID');
+    expect(() => calendar.addLimit(accepted, { amount: -1, unit: '自然日' }))
+      .to.throw()
+      .with.property('code', 'CALENDAR_INPUT_INVALID');
+    expect(() => calendar.addLimit(accepted, { amount: Number.NaN, unit: '工作日' }))
+      .to.throw()
+      .with.property('code', 'CALENDAR_INPUT_INVALID');
   });
 });
 

@@ -15,7 +15,17 @@ describe('calendar: a year without official data (2027)', () => {
 
   it('should take off every statutory holiday of 2027 and nothing else on weekdays', () => {
     const off = [...statutoryHolidays(2027).keys()].sort();
-    expect(off).to.include.members(['2027-01-01', '2027-04-05', '2027-05-01', '2027-05-02', '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03']);
+    expect(off).to.include.members([
+      '2027-01-01',
+      '2027-04-05',
+      '2027-05-01',
+      '2027-05-02',
+      '2027-06-09',
+      '2027-09-15',
+      '2027-10-01',
+      '2027-10-02',
+      '2027-10-03',
+    ]);
     const { calendar } = officialCalendar();
     expect(calendar.isWorkingDay('2027-03-10')).to.equal(true);
     expect(calendar.isWorkingDay('2027-03-13')).to.equal(false);

@@ -33,13 +33,22 @@ describe('calendar: the same answers whatever the host time zone', function () {
       expect(r, zone).to.include({ domainCheck: '2026-10-12T09:30:00.000Z', count: 5 });
       expect(r?.['workingDays'], zone).to.deep.equal([true, true, false, false]);
       // 23:30 Beijing on 09-29 is still 09-29; 17:00Z on 09-29 is already 09-30 01:00 in Beijing
-      expect(r, zone).to.include({ lateEvening: '2026-09-30T09:30:00.000Z', earlyMorningUtc: '2026-10-08T09:30:00.000Z' });
+      expect(r, zone).to.include({
+        lateEvening: '2026-09-30T09:30:00.000Z',
+        earlyMorningUtc: '2026-10-08T09:30:00.000Z',
+      });
     }
   });
 
   it('should compute the lunar holidays of a year without data on the same days (春节 2027 from 02-05)', () => {
     for (const zone of zones) {
-      expect(results.get(zone)?.['statutory2027'], zone).to.include.members(['2027-02-05', '2027-02-08', '2027-04-05', '2027-06-09', '2027-09-15']);
+      expect(results.get(zone)?.['statutory2027'], zone).to.include.members([
+        '2027-02-05',
+        '2027-02-08',
+        '2027-04-05',
+        '2027-06-09',
+        '2027-09-15',
+      ]);
     }
   });
 

@@ -89,9 +89,15 @@ describe('calendar: working days (工作日)', () => {
 
   describe('refusing bad questions', () => {
     it('should NOT accept a negative number of days or a malformed date', () => {
-      expect(() => calendar.addWorkingDays(at('2026-01-05'), -1)).to.throw().with.property('code', 'CALENDAR_INPUT_INVALID');
-      expect(() => calendar.isWorkingDay('2026-02-30')).to.throw().with.property('code', 'CALENDAR_INPUT_INVALID');
-      expect(() => calendar.addWorkingDays('yesterday', 1)).to.throw().with.property('code', 'CALENDAR_INPUT_INVALID');
+      expect(() => calendar.addWorkingDays(at('2026-01-05'), -1))
+        .to.throw()
+        .with.property('code', 'CALENDAR_INPUT_INVALID');
+      expect(() => calendar.isWorkingDay('2026-02-30'))
+        .to.throw()
+        .with.property('code', 'CALENDAR_INPUT_INVALID');
+      expect(() => calendar.addWorkingDays('yesterday', 1))
+        .to.throw()
+        .with.property('code', 'CALENDAR_INPUT_INVALID');
     });
   });
 });

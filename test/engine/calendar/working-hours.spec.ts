@@ -37,15 +37,26 @@ describe('calendar: working hours (小时(工作日))', () => {
 
   it('should use a configured office day (8:30–12:00, 14:00–18:00)', () => {
     const summer = new WorkingDayCalendar(officialData(), {
-      officeDay: { periods: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '18:00' }] },
+      officeDay: {
+        periods: [
+          { start: '08:30', end: '12:00' },
+          { start: '14:00', end: '18:00' },
+        ],
+      },
     });
     expect(beijing(summer.addWorkingHours(at('2026-03-02', '11:00'), 2))).to.equal('2026-03-02 15:00');
     expect(beijing(summer.addWorkingDays(at('2026-03-02'), 1))).to.equal('2026-03-03 18:00');
   });
 
   it('should NOT accept overlapping or malformed office periods', () => {
-    const bad = (periods: Array<{ start: string; end: string }>) => () => new WorkingDayCalendar(officialData(), { officeDay: { periods } });
-    expect(bad([{ start: '09:00', end: '12:00' }, { start: '11:00', end: '17:00' }])).to.throw(/officeDay\.periods\[1\]/);
+    const bad = (periods: Array<{ start: string; end: string }>) => () =>
+      new WorkingDayCalendar(officialData(), { officeDay: { periods } });
+    expect(
+      bad([
+        { start: '09:00', end: '12:00' },
+        { start: '11:00', end: '17:00' },
+      ]),
+    ).to.throw(/officeDay\.periods\[1\]/);
     expect(bad([{ start: '9:00', end: '12:00' }])).to.throw(/officeDay\.periods\[0\]\.start/);
     expect(bad([])).to.throw(/officeDay\.periods/);
   });

@@ -37,17 +37,47 @@ describe('domain: a shipped 食品经营许可 from 收件 to 送达', () => {
       matterCode: '330106-SJ-000105013',
       applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
       channel: '窗口',
-      materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': false, 'safety-rules': true },
+      materials: {
+        application: true,
+        'business-licence': true,
+        'id-card': true,
+        'premises-layout': false,
+        'safety-rules': true,
+      },
       form,
       actor: '窗口-李四',
     });
-    await engine.store.dispatch('c1', { type: 'case.acceptWithTolerance', actor: '窗口-李四', data: { commitment: '承诺5个工作日内补交经营场所平面图', taskId: await task('windowAcceptance') } });
+    await engine.store.dispatch('c1', {
+      type: 'case.acceptWithTolerance',
+      actor: '窗口-李四',
+      data: { commitment: '承诺5个工作日内补交经营场所平面图', taskId: await task('windowAcceptance') },
+    });
     expect((await engine.state('c1')).domain?.status).to.equal('已受理');
-    await engine.store.dispatch('c1', { type: 'task.complete', actor: '市场监管-赵六', data: { taskId: await task('review'), variables: { 需要现场核查: false } } });
+    await engine.store.dispatch('c1', {
+      type: 'task.complete',
+      actor: '市场监管-赵六',
+      data: { taskId: await task('review'), variables: { 需要现场核查: false } },
+    });
     expect((await engine.state('c1')).domain?.status).to.equal('审查中');
-    await engine.store.dispatch('c1', { type: 'materials.supply', actor: '申请人', data: { materials: ['premises-layout'] } });
-    await engine.store.dispatch('c1', { type: 'case.conclude', actor: '科长-王五', data: { kind: '出证', licence: { name: '食品经营许可证', number: 'JY13301060000001' }, taskId: await task('decision') } });
-    await engine.store.dispatch('c1', { type: 'task.complete', actor: '窗口-李四', data: { taskId: await task('deliverLicence') } });
+    await engine.store.dispatch('c1', {
+      type: 'materials.supply',
+      actor: '申请人',
+      data: { materials: ['premises-layout'] },
+    });
+    await engine.store.dispatch('c1', {
+      type: 'case.conclude',
+      actor: '科长-王五',
+      data: {
+        kind: '出证',
+        licence: { name: '食品经营许可证', number: 'JY13301060000001' },
+        taskId: await task('decision'),
+      },
+    });
+    await engine.store.dispatch('c1', {
+      type: 'task.complete',
+      actor: '窗口-李四',
+      data: { taskId: await task('deliverLicence') },
+    });
     await engine.store.dispatch('c1', { type: 'case.deliver', actor: '窗口-李四', data: { method: '窗口领取' } });
     const state = await engine.state('c1');
     expect(state.status).to.equal('completed');
@@ -58,20 +88,41 @@ describe('domain: a shipped 食品经营许可 from 收件 to 送达', () => {
     await engine.expectConsistent('c1');
   });
 
-
   it('a licence decided on time and collected two weeks later is a case finished on time; only 送达 keeps counting, on its own limit', async () => {
     await receiveApplication(engine.store, engine.store.database.knex, {
       caseId: 'c2',
       matterCode: '330106-SJ-000105013',
       applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
       channel: '窗口',
-      materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true },
+      materials: {
+        application: true,
+        'business-licence': true,
+        'id-card': true,
+        'premises-layout': true,
+        'safety-rules': true,
+      },
       form,
       actor: '窗口-李四',
     });
-    await engine.store.dispatch('c2', { type: 'case.accept', actor: '窗口-李四', data: { taskId: await task('windowAcceptance', 'c2') } });
-    await engine.store.dispatch('c2', { type: 'task.complete', actor: '市场监管-赵六', data: { taskId: await task('review', 'c2'), variables: { 需要现场核查: false } } });
-    await engine.store.dispatch('c2', { type: 'case.conclude', actor: '科长-王五', data: { kind: '出证', licence: { name: '食品经营许可证', number: 'JY13301060000002' }, taskId: await task('decision', 'c2') } });
+    await engine.store.dispatch('c2', {
+      type: 'case.accept',
+      actor: '窗口-李四',
+      data: { taskId: await task('windowAcceptance', 'c2') },
+    });
+    await engine.store.dispatch('c2', {
+      type: 'task.complete',
+      actor: '市场监管-赵六',
+      data: { taskId: await task('review', 'c2'), variables: { 需要现场核查: false } },
+    });
+    await engine.store.dispatch('c2', {
+      type: 'case.conclude',
+      actor: '科长-王五',
+      data: {
+        kind: '出证',
+        licence: { name: '食品经营许可证', number: 'JY13301060000002' },
+        taskId: await task('decision', 'c2'),
+      },
+    });
     // 办结 on the day of acceptance: the case's 10-working-day promise is met and its clock has ended.
     const atDecision = await engine.state('c2');
     expect(Object.values(atDecision.clocks).map((clock) => clock.kind)).to.deep.equal(['step']);
@@ -79,11 +130,19 @@ describe('domain: a shipped 食品经营许可 from 收件 to 送达', () => {
     expect(caseClock?.data).to.include({ onTime: true, used: 0 });
     // The applicant collects the licence 14 calendar days later (10 working days): past the promise, within 送达's own limit.
     await engine.advance('P14D');
-    await engine.store.dispatch('c2', { type: 'task.complete', actor: '窗口-李四', data: { taskId: await task('deliverLicence', 'c2') } });
+    await engine.store.dispatch('c2', {
+      type: 'task.complete',
+      actor: '窗口-李四',
+      data: { taskId: await task('deliverLicence', 'c2') },
+    });
     await engine.store.dispatch('c2', { type: 'case.deliver', actor: '窗口-李四', data: { method: '窗口领取' } });
     const finished = (await engine.events('c2')).filter((e) => e.type === 'clock.finished');
     expect(finished.every((e) => (e.data as { onTime: boolean }).onTime)).to.equal(true);
-    expect((await engine.events('c2')).filter((e) => e.type === 'alert.raised').map((e) => (e.data as { level: string }).level)).to.deep.equal([]);
+    expect(
+      (await engine.events('c2'))
+        .filter((e) => e.type === 'alert.raised')
+        .map((e) => (e.data as { level: string }).level),
+    ).to.deep.equal([]);
     await engine.expectConsistent('c2');
   });
 });

@@ -28,9 +28,21 @@ describe('domain: 一件事 (企业开办)', () => {
     await engine.store.dispatch('p1', {
       type: 'case.receive',
       actor: '综合窗口-周八',
-      data: { caseId: 'p1', processId: 'businessStartup', matter: STARTUP, applicant: APPLICANT, channel: '窗口', materials: { form: true, idCard: true, lease: true }, form: { 企业名称: '杭州某某科技有限公司', 注册资本: 100 } },
+      data: {
+        caseId: 'p1',
+        processId: 'businessStartup',
+        matter: STARTUP,
+        applicant: APPLICANT,
+        channel: '窗口',
+        materials: { form: true, idCard: true, lease: true },
+        form: { 企业名称: '杭州某某科技有限公司', 注册资本: 100 },
+      },
     });
-    await engine.store.dispatch('p1', { type: 'case.accept', actor: '综合窗口-周八', data: { taskId: await windowTask(engine, 'p1') } });
+    await engine.store.dispatch('p1', {
+      type: 'case.accept',
+      actor: '综合窗口-周八',
+      data: { taskId: await windowTask(engine, 'p1') },
+    });
   });
   afterEach(() => engine.close());
 
@@ -41,23 +53,48 @@ describe('domain: 一件事 (企业开办)', () => {
 
   it('runs 营业执照 first, then the four matters in parallel as child cases sharing the one form', async () => {
     expect((await children()).map((c) => c.processId)).to.deep.equal(['licence']);
-    expect((await children())[0]!.variables[(await children())[0]!.rootInstanceId]).to.deep.include({ 企业名称: '杭州某某科技有限公司' });
+    expect((await children())[0]!.variables[(await children())[0]!.rootInstanceId]).to.deep.include({
+      企业名称: '杭州某某科技有限公司',
+    });
     await engine.completeTask('p1', 'licenceHandle', { licenceNo: '91330100MA2XXXXX0X' });
-    expect((await children()).map((c) => c.processId).sort()).to.deep.equal(['housingFund', 'invoice', 'licence', 'seal', 'socialSecurity']);
+    expect((await children()).map((c) => c.processId).sort()).to.deep.equal([
+      'housingFund',
+      'invoice',
+      'licence',
+      'seal',
+      'socialSecurity',
+    ]);
     await engine.expectConsistent('p1');
   });
 
   it('一件事 completes when all four child matters have completed, with their results collected on the parent', async () => {
     await engine.completeTask('p1', 'licenceHandle', { licenceNo: '91330100MA2XXXXX0X' });
     for (const [index, child] of CHILDREN.entries()) {
-      expect((await engine.store.listTasks({ caseId: 'p1' })).map((t) => t.elementId), `before ${child}`).to.deep.equal([]);
+      expect(
+        (await engine.store.listTasks({ caseId: 'p1' })).map((t) => t.elementId),
+        `before ${child}`,
+      ).to.deep.equal([]);
       await engine.completeTask('p1', `${child}Handle`, { [`${child}No`]: `NO-${index}` });
     }
     const parent = await engine.state('p1');
     expect((await engine.store.listTasks({ caseId: 'p1' })).map((t) => t.elementId)).to.deep.equal(['issue']);
-    expect(parent.variables[parent.rootInstanceId]).to.deep.include({ licenceNo: '91330100MA2XXXXX0X', sealNo: 'NO-0', invoiceNo: 'NO-1', socialSecurityNo: 'NO-2', housingFundNo: 'NO-3' });
+    expect(parent.variables[parent.rootInstanceId]).to.deep.include({
+      licenceNo: '91330100MA2XXXXX0X',
+      sealNo: 'NO-0',
+      invoiceNo: 'NO-1',
+      socialSecurityNo: 'NO-2',
+      housingFundNo: 'NO-3',
+    });
     expect((await children()).every((c) => c.status === 'completed')).to.equal(true);
-    await engine.store.dispatch('p1', { type: 'case.conclude', actor: '综合窗口-周八', data: { kind: '出证', licence: { name: '营业执照', number: '91330100MA2XXXXX0X' }, taskId: (await engine.store.listTasks({ caseId: 'p1' }))[0]!.taskId } });
+    await engine.store.dispatch('p1', {
+      type: 'case.conclude',
+      actor: '综合窗口-周八',
+      data: {
+        kind: '出证',
+        licence: { name: '营业执照', number: '91330100MA2XXXXX0X' },
+        taskId: (await engine.store.listTasks({ caseId: 'p1' }))[0]!.taskId,
+      },
+    });
     const done = await engine.state('p1');
     expect(done.status).to.equal('completed');
     expect(done.domain?.status).to.equal('已办结');

@@ -8,7 +8,13 @@ const applicant: Principal = { id: 'applicant-1', roles: ['applicant'] };
 
 describe('domain: who may do what', () => {
   it('a window officer receives, accepts and issues correction notices', () => {
-    for (const op of ['case.receive', 'case.accept', 'case.acceptWithTolerance', 'case.noticeCorrection', 'case.refuse'] as const) {
+    for (const op of [
+      'case.receive',
+      'case.accept',
+      'case.acceptWithTolerance',
+      'case.noticeCorrection',
+      'case.refuse',
+    ] as const) {
       expect(mayPerform(windowOfficer, op).allowed, op).to.equal(true);
     }
   });

@@ -29,11 +29,23 @@ export async function domainEngine(options: TestEngineOptions = {}): Promise<Tes
 }
 
 /** 收件 with these materials handed in (all by default). */
-export async function receive(engine: TestEngine, caseId: string, materials: Record<string, boolean> = { licence: true, idCard: true, safetyRules: true, floorPlan: true }) {
+export async function receive(
+  engine: TestEngine,
+  caseId: string,
+  materials: Record<string, boolean> = { licence: true, idCard: true, safetyRules: true, floorPlan: true },
+) {
   await engine.store.dispatch(caseId, {
     type: 'case.receive',
     actor: '窗口-李四',
-    data: { caseId, processId: 'foodLicence', matter: FOOD_LICENCE, applicant: APPLICANT, channel: '窗口', materials, form: { 企业名称: '杭州某某餐饮有限公司' } },
+    data: {
+      caseId,
+      processId: 'foodLicence',
+      matter: FOOD_LICENCE,
+      applicant: APPLICANT,
+      channel: '窗口',
+      materials,
+      form: { 企业名称: '杭州某某餐饮有限公司' },
+    },
   });
 }
 

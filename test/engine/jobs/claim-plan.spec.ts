@@ -41,7 +41,9 @@ describe('jobs: the claim query plan', () => {
 
   it('should NOT take a plan that scans the table for the index', () => {
     expect(usesDueAtIndex(['SCAN j', 'SEARCH j USING INDEX jobs_due_at_index (due_at<?)'], 'sqlite')).to.equal(false);
-    expect(usesDueAtIndex(['Seq Scan on jobs j', 'Index Scan using jobs_due_at_index on jobs'], 'postgres')).to.equal(false);
+    expect(usesDueAtIndex(['Seq Scan on jobs j', 'Index Scan using jobs_due_at_index on jobs'], 'postgres')).to.equal(
+      false,
+    );
     expect(usesDueAtIndex(['SEARCH j USING INDEX jobs_due_at_index (due_at<?)'], 'sqlite')).to.equal(true);
   });
 });

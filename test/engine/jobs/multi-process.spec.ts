@@ -27,14 +27,28 @@ interface WorkerReport {
 function isolatedConfig(): { config: DatabaseConfig; dispose: () => Promise<void> } {
   if (testDialect() === 'postgres') {
     const schema = `mf_mp_${process.pid}_${randomBytes(4).toString('hex')}`;
-    return { config: { client: 'postgres', connectionString: testPostgresUrl(), schema }, dispose: () => dropSchema(testPostgresUrl(), schema) };
+    return {
+      config: { client: 'postgres', connectionString: testPostgresUrl(), schema },
+      dispose: () => dropSchema(testPostgresUrl(), schema),
+    };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'matterflow-mp-'));
-  return { config: { client: 'sqlite', filename: path.join(dir, 'shared.sqlite'), busyTimeoutMs: 20_000 }, dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    config: { client: 'sqlite', filename: path.join(dir, 'shared.sqlite'), busyTimeoutMs: 20_000 },
+    dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
-function startWorker(config: DatabaseConfig, id: string): { child: ChildProcessWithoutNullStreams; ready: Promise<void>; report: Promise<WorkerReport> } {
-  const env = { ...process.env, MF_WORKER_DB: JSON.stringify(config), MF_WORKER_ID: id, MF_WORKER_NOW: '2025-01-06T03:00:00.000Z' };
+function startWorker(
+  config: DatabaseConfig,
+  id: string,
+): { child: ChildProcessWithoutNullStreams; ready: Promise<void>; report: Promise<WorkerReport> } {
+  const env = {
+    ...process.env,
+    MF_WORKER_DB: JSON.stringify(config),
+    MF_WORKER_ID: id,
+    MF_WORKER_NOW: '2025-01-06T03:00:00.000Z',
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -76,7 +90,9 @@ describe('jobs: several server processes on one database', function () {
     await store.deploy(fs.readFileSync(fixture('poller.wait'), 'utf8'), { actor: 'admin' });
     const caseIds: string[] = [];
     for (let n = 0; n < TIMERS; n += 20) {
-      const batch = Array.from({ length: 20 }, () => store.startCase({ processId: 'wait', variables: { delay: 'PT1H' }, actor: 'tester' }));
+      const batch = Array.from({ length: 20 }, () =>
+        store.startCase({ processId: 'wait', variables: { delay: 'PT1H' }, actor: 'tester' }),
+      );
       caseIds.push(...(await Promise.all(batch)).map((r) => r.caseId));
     }
     const workers = Array.from({ length: processes }, (_, n) => startWorker(db.config, `poller-${n + 1}`));
@@ -90,14 +106,22 @@ describe('jobs: several server processes on one database', function () {
 
     // then each timer fired once, in one process, and every case moved on
     const firedIds = reports.flatMap((r) => r.fired);
-    console.log(`      ${processes} processes (${testDialect()}), ${TIMERS} timers in ${Math.round(elapsed)} ms: ${reports.map((r) => `${r.id} fired ${r.fired.length} (gone ${r.gone}, failed ${r.failed}, released ${r.released})`).join('; ')}`);
+    console.log(
+      `      ${processes} processes (${testDialect()}), ${TIMERS} timers in ${Math.round(elapsed)} ms: ${reports.map((r) => `${r.id} fired ${r.fired.length} (gone ${r.gone}, failed ${r.failed}, released ${r.released})`).join('; ')}`,
+    );
     expect(firedIds).to.have.length(TIMERS);
     expect(new Set(firedIds).size).to.equal(TIMERS);
     const { knex } = store.database;
-    const perCase = (await knex('case_events').where({ type: 'timer.fired' }).groupBy('case_id').select('case_id').count({ n: '*' })) as { case_id: string; n: number | string }[];
+    const perCase = (await knex('case_events')
+      .where({ type: 'timer.fired' })
+      .groupBy('case_id')
+      .select('case_id')
+      .count({ n: '*' })) as { case_id: string; n: number | string }[];
     expect(perCase).to.have.length(TIMERS);
     expect(perCase.filter((row) => Number(row.n) !== 1)).to.deep.equal([]);
-    expect(await knex('jobs').count({ n: '*' }).first()).to.satisfy((row: { n: number | string }) => Number(row.n) === 0);
+    expect(await knex('jobs').count({ n: '*' }).first()).to.satisfy(
+      (row: { n: number | string }) => Number(row.n) === 0,
+    );
     const open = await store.listCases({ status: 'active' });
     expect(open).to.deep.equal([]);
     for (const caseId of caseIds) expect(await store.verify(caseId), caseId).to.deep.equal({ ok: true });

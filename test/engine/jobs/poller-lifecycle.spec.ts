@@ -129,7 +129,11 @@ describe('jobs: timer poller lifecycle', () => {
       fireStartTimer: async () => null,
       runDueJobs: () => jobsOf(store).runDueJobs(),
     };
-    const poller = new TimerPoller(host, { id: 'poller:flaky', retryDelayMs: 60_000, onError: (error) => errors.push(error) });
+    const poller = new TimerPoller(host, {
+      id: 'poller:flaky',
+      retryDelayMs: 60_000,
+      onError: (error) => errors.push(error),
+    });
 
     // when
     const first = await poller.tick();

@@ -36,7 +36,9 @@ describe('jobs: timer poller', () => {
     expect(due.timers.map((t) => [t.caseId, t.outcome])).to.deep.equal([[soon, 'fired']]);
     expect((await engine.state(soon)).status).to.equal('completed');
     expect(await timersFired(engine.store, later)).to.deep.equal([]);
-    expect(await jobRows(engine.store.database.knex, { case_id: later })).to.have.length(1).and.to.satisfy((rows: { lease_owner: unknown }[]) => rows[0]?.lease_owner === null);
+    expect(await jobRows(engine.store.database.knex, { case_id: later }))
+      .to.have.length(1)
+      .and.to.satisfy((rows: { lease_owner: unknown }[]) => rows[0]?.lease_owner === null);
     await engine.expectConsistent(soon);
   });
 
@@ -45,7 +47,10 @@ describe('jobs: timer poller', () => {
     const caseIds: string[] = [];
     for (let n = 0; n < 5; n += 1) caseIds.push(await engine.start('wait', { delay: `PT${n + 1}M` }));
     const restartedAt = new SettableClock('2025-01-06T03:00:00.000Z');
-    const restarted = await createStore({ database: await engine.db.openAnother(), clock: restartedAt, ids: () => engine.nextId() }, defaultEngine);
+    const restarted = await createStore(
+      { database: await engine.db.openAnother(), clock: restartedAt, ids: () => engine.nextId() },
+      defaultEngine,
+    );
     const poller = jobsOf(restarted).createPoller();
 
     // when the server starts again
@@ -69,7 +74,13 @@ describe('jobs: timer poller', () => {
     const caseId = await engine.start('wait', { delay: 'PT1H' });
     engine.clock.advance('PT1H');
     const { knex, dialect } = engine.store.database;
-    const claim = { kinds: ['timer'] as const, dueBy: engine.clock.now().toISOString(), owner: 'poller:dead', leaseMs: 500, limit: 10 };
+    const claim = {
+      kinds: ['timer'] as const,
+      dueBy: engine.clock.now().toISOString(),
+      owner: 'poller:dead',
+      leaseMs: 500,
+      limit: 10,
+    };
     expect(await claimBatch(knex, dialect, { ...claim, now: new Date().toISOString() })).to.have.length(1);
     const poller = jobsOf(engine.store).createPoller();
 

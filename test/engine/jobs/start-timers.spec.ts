@@ -27,7 +27,9 @@ describe('jobs: process timer start events', () => {
     for (const summary of cases.sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
       const [started] = await engine.store.getEvents(summary.caseId, { upToSeq: 1 });
       const startEventId = started?.type === 'case.started' ? started.data.startEventId : null;
-      const { version } = (await engine.store.listDefinitions('report')).find((d) => d.hash === summary.definitionHash) ?? { version: 0 };
+      const { version } = (await engine.store.listDefinitions('report')).find(
+        (d) => d.hash === summary.definitionHash,
+      ) ?? { version: 0 };
       out.push({ version, startedAt: summary.startedAt, startEventId });
     }
     return out;
@@ -56,7 +58,8 @@ describe('jobs: process timer start events', () => {
       { version: 1, startedAt: '2025-01-06T04:00:00.000Z', startEventId: 'hourly' },
     ]);
     expect(await jobRows(engine.store.database.knex)).to.have.length(0);
-    for (const summary of await engine.store.listCases({ processId: 'report' })) await engine.expectConsistent(summary.caseId);
+    for (const summary of await engine.store.listCases({ processId: 'report' }))
+      await engine.expectConsistent(summary.caseId);
   });
 
   it('should replace the start timers of the older version when a new version is deployed', async () => {
@@ -72,9 +75,9 @@ describe('jobs: process timer start events', () => {
     await tickEvery('PT1H', 3);
 
     // then
-    expect(afterV2.map((row) => [row.process_id, row.due_at, readJson<{ version: number }>(row.payload).version])).to.deep.equal([
-      ['report', '2025-01-06T02:30:00.000Z', 2],
-    ]);
+    expect(
+      afterV2.map((row) => [row.process_id, row.due_at, readJson<{ version: number }>(row.payload).version]),
+    ).to.deep.equal([['report', '2025-01-06T02:30:00.000Z', 2]]);
     expect(await reportCases()).to.deep.equal([
       { version: 1, startedAt: '2025-01-06T02:00:00.000Z', startEventId: 'hourly' },
       { version: 2, startedAt: '2025-01-06T02:30:00.000Z', startEventId: 'hourly' },
@@ -99,7 +102,10 @@ describe('jobs: process timer start events', () => {
   it('should start one case, not two, when two pollers race for a start timer', async () => {
     // given
     await engine.deploy(fixture('start-timers.report-v1'));
-    const other = await createStore({ database: await engine.db.openAnother(), clock: engine.clock, ids: () => engine.nextId() }, defaultEngine);
+    const other = await createStore(
+      { database: await engine.db.openAnother(), clock: engine.clock, ids: () => engine.nextId() },
+      defaultEngine,
+    );
     engine.clock.advance('PT1H');
 
     // when
@@ -108,7 +114,9 @@ describe('jobs: process timer start events', () => {
     // then
     expect([...a.timers, ...b.timers].filter((t) => t.outcome === 'fired')).to.have.length(1);
     expect(await reportCases()).to.have.length(1);
-    expect((await jobRows(engine.store.database.knex)).map((row) => row.due_at)).to.deep.equal(['2025-01-06T03:00:00.000Z']);
+    expect((await jobRows(engine.store.database.knex)).map((row) => row.due_at)).to.deep.equal([
+      '2025-01-06T03:00:00.000Z',
+    ]);
     await other.close();
   });
 
@@ -117,9 +125,14 @@ describe('jobs: process timer start events', () => {
     const deploying = engine.deploy(fixture('start-timers.working-day'));
 
     // then
-    const error = await deploying.then(() => null, (thrown: unknown) => thrown);
+    const error = await deploying.then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
     expect(error).to.be.instanceOf(DeploymentError);
-    expect((error as DeploymentError).findings.map((f) => [f.rule, f.elementId])).to.deep.equal([['timer-start-unplannable', 'inFiveDays']]);
+    expect((error as DeploymentError).findings.map((f) => [f.rule, f.elementId])).to.deep.equal([
+      ['timer-start-unplannable', 'inFiveDays'],
+    ]);
     expect(await engine.store.listDefinitions()).to.deep.equal([]);
     expect(await jobRows(engine.store.database.knex)).to.deep.equal([]);
   });

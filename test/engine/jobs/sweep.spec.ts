@@ -15,11 +15,15 @@ describe('jobs: a periodic housekeeping sweep (e.g. 差评 rectifications past t
     let runs = 0;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const sweep = new PeriodicSweep('test', async () => {
-      runs += 1;
-      await gate;
-      return runs;
-    }, { schedule: '0 0 0 1 1 *' });
+    const sweep = new PeriodicSweep(
+      'test',
+      async () => {
+        runs += 1;
+        await gate;
+        return runs;
+      },
+      { schedule: '0 0 0 1 1 *' },
+    );
     const first = sweep.sweep();
     const second = sweep.sweep();
     release();
@@ -30,16 +34,22 @@ describe('jobs: a periodic housekeeping sweep (e.g. 差评 rectifications past t
 
   it('stop waits for the sweep in flight', async () => {
     let finished = false;
-    const sweep = new PeriodicSweep('test', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      finished = true;
-    }, { schedule: '0 0 0 1 1 *' });
+    const sweep = new PeriodicSweep(
+      'test',
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        finished = true;
+      },
+      { schedule: '0 0 0 1 1 *' },
+    );
     void sweep.start();
     await sweep.stop();
     expect(finished).to.equal(true);
   });
 
   it('refuses a schedule node-cron cannot read, naming the sweep', () => {
-    expect(() => new PeriodicSweep('rectifications-overdue', async () => undefined, { schedule: 'every five minutes' })).to.throw(RangeError, /rectifications-overdue sweep.*every five minutes/);
+    expect(
+      () => new PeriodicSweep('rectifications-overdue', async () => undefined, { schedule: 'every five minutes' }),
+    ).to.throw(RangeError, /rectifications-overdue sweep.*every five minutes/);
   });
 });

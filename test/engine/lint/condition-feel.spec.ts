@@ -4,13 +4,20 @@ import { bpmn, findingsOf, flow, summary, task } from './helpers.js';
 const RULE = 'matterflow/condition-feel';
 
 function withCondition(condition: string, attributes?: string): string {
-  return bpmn(`<bpmn:startEvent id="s" /><bpmn:exclusiveGateway id="g" default="gb" />${task('a', 1)}${task('b', 1)}<bpmn:endEvent id="e" />
-    ${flow('sg', 's', 'g')}${flow('ga', 'g', 'a', condition)}${flow('gb', 'g', 'b')}${flow('ae', 'a', 'e')}${flow('be', 'b', 'e')}`, attributes);
+  return bpmn(
+    `<bpmn:startEvent id="s" /><bpmn:exclusiveGateway id="g" default="gb" />${task('a', 1)}${task('b', 1)}<bpmn:endEvent id="e" />
+    ${flow('sg', 's', 'g')}${flow('ga', 'g', 'a', condition)}${flow('gb', 'g', 'b')}${flow('ae', 'a', 'e')}${flow('be', 'b', 'e')}`,
+    attributes,
+  );
 }
 
 describe('lint: matterflow/condition-feel', () => {
   it('should accept valid FEEL, with or without the leading =', async () => {
-    for (const condition of ['=办结结果 = "出证"', '=count(审图意见[item = true]) = nrOfInstances', 'amount &gt; 1000 and 需要现场核查 = true']) {
+    for (const condition of [
+      '=办结结果 = "出证"',
+      '=count(审图意见[item = true]) = nrOfInstances',
+      'amount &gt; 1000 and 需要现场核查 = true',
+    ]) {
       expect(await findingsOf(withCondition(condition), RULE), condition).to.deep.equal([]);
     }
   });

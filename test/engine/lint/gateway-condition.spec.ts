@@ -3,7 +3,11 @@ import { bpmn, findingsOf, flow, summary, task } from './helpers.js';
 
 const RULE = 'matterflow/gateway-condition';
 
-function split(kind: 'exclusiveGateway' | 'inclusiveGateway', defaultFlow: string | null, conditions: { a?: string; b?: string }): string {
+function split(
+  kind: 'exclusiveGateway' | 'inclusiveGateway',
+  defaultFlow: string | null,
+  conditions: { a?: string; b?: string },
+): string {
   return bpmn(`<bpmn:startEvent id="s" /><bpmn:${kind} id="g" name="结果？"${defaultFlow ? ` default="${defaultFlow}"` : ''} />${task('a', 1)}${task('b', 1)}<bpmn:endEvent id="e" />
     ${flow('sg', 's', 'g')}${flow('ga', 'g', 'a', conditions.a)}${flow('gb', 'g', 'b', conditions.b)}${flow('ae', 'a', 'e')}${flow('be', 'b', 'e')}`);
 }
@@ -22,11 +26,17 @@ describe('lint: matterflow/gateway-condition', () => {
   });
 
   it('should report a flow that has no condition and is not the default', async () => {
-    expect(summary(await findingsOf(split('exclusiveGateway', null, { a: '=x = 1' }), RULE))).to.deep.equal(['g: error']);
-    expect(summary(await findingsOf(split('inclusiveGateway', null, { b: '=x = 1' }), RULE))).to.deep.equal(['g: error']);
+    expect(summary(await findingsOf(split('exclusiveGateway', null, { a: '=x = 1' }), RULE))).to.deep.equal([
+      'g: error',
+    ]);
+    expect(summary(await findingsOf(split('inclusiveGateway', null, { b: '=x = 1' }), RULE))).to.deep.equal([
+      'g: error',
+    ]);
   });
 
   it('should NOT report outside a matter', async () => {
-    expect(await findingsOf(bpmn(split('exclusiveGateway', null, {}).replace(/gov:matterCode="[^"]*"/, '')), RULE)).to.deep.equal([]);
+    expect(
+      await findingsOf(bpmn(split('exclusiveGateway', null, {}).replace(/gov:matterCode="[^"]*"/, '')), RULE),
+    ).to.deep.equal([]);
   });
 });

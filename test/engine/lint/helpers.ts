@@ -29,7 +29,10 @@ export function flow(id: string, from: string, to: string, condition?: string): 
 
 /** A chain start → steps… → end with flows between consecutive ids. */
 export function chain(...ids: string[]): string {
-  return ids.slice(1).map((id, i) => flow(`f_${ids[i]}_${id}`, ids[i] as string, id)).join('\n');
+  return ids
+    .slice(1)
+    .map((id, i) => flow(`f_${ids[i]}_${id}`, ids[i] as string, id))
+    .join('\n');
 }
 
 /** The findings of `rule` (full name, e.g. `matterflow/parallel-join`) for the XML. */

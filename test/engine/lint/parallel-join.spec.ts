@@ -5,7 +5,8 @@ const RULE = 'matterflow/parallel-join';
 
 describe('lint: matterflow/parallel-join', () => {
   it('should accept a split whose branches all reach one joining parallel gateway', async () => {
-    const xml = bpmn(`<bpmn:startEvent id="s" /><bpmn:parallelGateway id="fork" />${task('a', 1)}${task('b', 1)}${task('c', 1)}
+    const xml =
+      bpmn(`<bpmn:startEvent id="s" /><bpmn:parallelGateway id="fork" />${task('a', 1)}${task('b', 1)}${task('c', 1)}
       <bpmn:parallelGateway id="join" /><bpmn:endEvent id="e" />
       ${chain('s', 'fork')}${flow('fa', 'fork', 'a')}${flow('fb', 'fork', 'b')}${flow('fc', 'fork', 'c')}
       ${flow('aj', 'a', 'join')}${flow('bj', 'b', 'join')}${flow('cj', 'c', 'join')}${chain('join', 'e')}`);
@@ -25,7 +26,8 @@ describe('lint: matterflow/parallel-join', () => {
   });
 
   it('should report the split when a branch ends before the join', async () => {
-    const xml = bpmn(`<bpmn:startEvent id="s" /><bpmn:parallelGateway id="fork" name="并联分发" />${task('a', 1)}${task('b', 1)}
+    const xml =
+      bpmn(`<bpmn:startEvent id="s" /><bpmn:parallelGateway id="fork" name="并联分发" />${task('a', 1)}${task('b', 1)}
       <bpmn:endEvent id="early" /><bpmn:endEvent id="e" />
       ${chain('s', 'fork')}${flow('fa', 'fork', 'a')}${flow('fb', 'fork', 'b')}${chain('a', 'e')}${chain('b', 'early')}`);
     const found = await findingsOf(xml, RULE);
@@ -34,7 +36,8 @@ describe('lint: matterflow/parallel-join', () => {
   });
 
   it('should report the split when its branches join in different gateways', async () => {
-    const xml = bpmn(`<bpmn:startEvent id="s" /><bpmn:parallelGateway id="fork" />${task('a', 1)}${task('b', 1)}${task('c', 1)}
+    const xml =
+      bpmn(`<bpmn:startEvent id="s" /><bpmn:parallelGateway id="fork" />${task('a', 1)}${task('b', 1)}${task('c', 1)}
       <bpmn:parallelGateway id="j1" /><bpmn:parallelGateway id="j2" />${task('d', 1)}<bpmn:endEvent id="e" /><bpmn:endEvent id="e2" />
       ${chain('s', 'fork')}${flow('fa', 'fork', 'a')}${flow('fb', 'fork', 'b')}${flow('fc', 'fork', 'c')}
       ${flow('aj', 'a', 'j1')}${flow('bj', 'b', 'j1')}${flow('cj', 'c', 'j2')}${flow('dj', 'd', 'j2')}

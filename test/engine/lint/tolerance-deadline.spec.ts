@@ -40,7 +40,8 @@ describe('lint: matterflow/tolerance-deadline', () => {
   });
 
   it('should NOT count a timer that the other branches reach as well', async () => {
-    const xml = bpmn(`<bpmn:startEvent id="s" />${task('accept', 1)}<bpmn:exclusiveGateway id="how" default="normal" />${task('supplement', 5)}
+    const xml =
+      bpmn(`<bpmn:startEvent id="s" />${task('accept', 1)}<bpmn:exclusiveGateway id="how" default="normal" />${task('supplement', 5)}
       ${task('review', 3)}<bpmn:boundaryEvent id="reviewTimer" attachedToRef="review">${TIMER}</bpmn:boundaryEvent><bpmn:endEvent id="e" /><bpmn:endEvent id="e2" />
       ${chain('s', 'accept', 'how')}${flow('tolerated', 'how', 'supplement', TOLERANCE)}${flow('normal', 'how', 'review')}
       ${chain('supplement', 'review', 'e')}${chain('reviewTimer', 'e2')}`);
@@ -48,19 +49,34 @@ describe('lint: matterflow/tolerance-deadline', () => {
   });
 
   it('should report a step collecting 容缺-eligible materials without a timer, and accept one with a timer', async () => {
-    const materials = '<bpmn:extensionElements><gov:materials><gov:material name="消防验收意见" necessity="tolerated" /></gov:materials></bpmn:extensionElements>';
+    const materials =
+      '<bpmn:extensionElements><gov:materials><gov:material name="消防验收意见" necessity="tolerated" /></gov:materials></bpmn:extensionElements>';
     const collect = (boundary: string) =>
       bpmn(`<bpmn:startEvent id="s" /><bpmn:userTask id="supplement" name="补交容缺材料" gov:department="窗口" gov:timeLimit="5">${materials}</bpmn:userTask>
         ${boundary}<bpmn:endEvent id="e" /><bpmn:endEvent id="late" />${chain('s', 'supplement', 'e')}`);
     const found = await findingsOf(collect(''), RULE);
     expect(summary(found)).to.deep.equal(['supplement: error']);
     expect(found[0]?.message).to.contain('“补交容缺材料”');
-    expect(await findingsOf(collect(`<bpmn:boundaryEvent id="t" attachedToRef="supplement">${TIMER}</bpmn:boundaryEvent>${flow('tl', 't', 'late')}`), RULE)).to.deep.equal([]);
+    expect(
+      await findingsOf(
+        collect(
+          `<bpmn:boundaryEvent id="t" attachedToRef="supplement">${TIMER}</bpmn:boundaryEvent>${flow('tl', 't', 'late')}`,
+        ),
+        RULE,
+      ),
+    ).to.deep.equal([]);
   });
 
   it('should NOT report required materials, nor 容缺 outside a matter', async () => {
-    const required = bpmn(`<bpmn:startEvent id="s" /><bpmn:userTask id="check" gov:department="窗口" gov:timeLimit="1"><bpmn:extensionElements><gov:materials><gov:material name="申请书" /></gov:materials></bpmn:extensionElements></bpmn:userTask><bpmn:endEvent id="e" />${chain('s', 'check', 'e')}`);
+    const required = bpmn(
+      `<bpmn:startEvent id="s" /><bpmn:userTask id="check" gov:department="窗口" gov:timeLimit="1"><bpmn:extensionElements><gov:materials><gov:material name="申请书" /></gov:materials></bpmn:extensionElements></bpmn:userTask><bpmn:endEvent id="e" />${chain('s', 'check', 'e')}`,
+    );
     expect(await findingsOf(required, RULE)).to.deep.equal([]);
-    expect(await findingsOf(acceptance(task('supplement', 5), 'supplement', 'supplement').replace(/gov:matterCode="[^"]*"/, ''), RULE)).to.deep.equal([]);
+    expect(
+      await findingsOf(
+        acceptance(task('supplement', 5), 'supplement', 'supplement').replace(/gov:matterCode="[^"]*"/, ''),
+        RULE,
+      ),
+    ).to.deep.equal([]);
   });
 });

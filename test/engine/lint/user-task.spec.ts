@@ -6,30 +6,46 @@ const flowOf = (taskXml: string) =>
 
 describe('lint: matterflow/user-task-department and matterflow/user-task-time-limit', () => {
   it('should accept a user task with a department and a time limit', async () => {
-    const xml = flowOf('<bpmn:userTask id="review" name="审查" gov:department="许可科" gov:timeLimit="3" gov:timeLimitUnit="工作日" />');
+    const xml = flowOf(
+      '<bpmn:userTask id="review" name="审查" gov:department="许可科" gov:timeLimit="3" gov:timeLimitUnit="工作日" />',
+    );
     expect(await findingsOf(xml, 'matterflow/user-task-department')).to.deep.equal([]);
     expect(await findingsOf(xml, 'matterflow/user-task-time-limit')).to.deep.equal([]);
   });
 
   it('should report a user task without a department, naming the task, in Chinese', async () => {
-    const found = await findingsOf(flowOf('<bpmn:userTask id="review" name="审查" gov:timeLimit="3" />'), 'matterflow/user-task-department');
+    const found = await findingsOf(
+      flowOf('<bpmn:userTask id="review" name="审查" gov:timeLimit="3" />'),
+      'matterflow/user-task-department',
+    );
     expect(summary(found)).to.deep.equal(['review: error']);
     expect(found[0]?.message).to.equal('用户任务“审查”未设置办理部门（gov:department）');
   });
 
   it('should report a user task without a time limit, or with a unit that is not one', async () => {
     for (const attributes of ['', 'gov:timeLimit="3" gov:timeLimitUnit="周"', 'gov:timeLimit="0"']) {
-      const found = await findingsOf(flowOf(`<bpmn:userTask id="review" name="审查" gov:department="许可科" ${attributes} />`), 'matterflow/user-task-time-limit');
+      const found = await findingsOf(
+        flowOf(`<bpmn:userTask id="review" name="审查" gov:department="许可科" ${attributes} />`),
+        'matterflow/user-task-time-limit',
+      );
       expect(summary(found), attributes).to.deep.equal(['review: error']);
     }
   });
 
   it('should take a limit without a unit as 工作日 (the model default)', async () => {
-    expect(await findingsOf(flowOf('<bpmn:userTask id="review" gov:department="许可科" gov:timeLimit="3" />'), 'matterflow/user-task-time-limit')).to.deep.equal([]);
+    expect(
+      await findingsOf(
+        flowOf('<bpmn:userTask id="review" gov:department="许可科" gov:timeLimit="3" />'),
+        'matterflow/user-task-time-limit',
+      ),
+    ).to.deep.equal([]);
   });
 
   it('should NOT report user tasks of a process that is not a matter (no gov:matterCode)', async () => {
-    const xml = bpmn('<bpmn:startEvent id="s" /><bpmn:userTask id="review" /><bpmn:endEvent id="e" />' + chain('s', 'review', 'e'), '');
+    const xml = bpmn(
+      '<bpmn:startEvent id="s" /><bpmn:userTask id="review" /><bpmn:endEvent id="e" />' + chain('s', 'review', 'e'),
+      '',
+    );
     expect(await findingsOf(xml, 'matterflow/user-task-department')).to.deep.equal([]);
     expect(await findingsOf(xml, 'matterflow/user-task-time-limit')).to.deep.equal([]);
   });

@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import { MatterInvalidError } from '../../../engine/matters/index.js';
-import { deployMatter, getMatter, listMatters, listMatterVersions, MatterProcessNotDeployedError } from '../../../engine/matters-store/index.js';
+import {
+  deployMatter,
+  getMatter,
+  listMatters,
+  listMatterVersions,
+  MatterProcessNotDeployedError,
+} from '../../../engine/matters-store/index.js';
 import { countRows } from '../../support/db-helpers.js';
 import { testDialect } from '../../support/test-database.js';
 import { TestEngine } from '../../support/test-engine.js';
@@ -29,14 +35,22 @@ describe(`matters store: the matter catalogue (${testDialect()})`, () => {
     // then
     expect(deployed).to.deep.equal({ matterCode: CODE, version: 1, created: true });
     const stored = await getMatter(knex(), CODE);
-    expect(stored).to.include({ matterCode: CODE, version: 1, processId: 'food-business-licence', createdAt: AT, createdBy: '审改办' });
+    expect(stored).to.include({
+      matterCode: CODE,
+      version: 1,
+      processId: 'food-business-licence',
+      createdAt: AT,
+      createdBy: '审改办',
+    });
     expect(stored?.matter).to.deep.equal(foodBusinessLicence());
     expect(stored?.hash).to.match(/^[0-9a-f]{64}$/);
   });
 
   it('should settle administrators saving at once: each content once, consecutive versions, the duplicate unchanged', async () => {
     // given
-    const shorter = applyVariant(foodBusinessLicence(), { set: { '/promisedLimit/amount': 7, '/tolerance/supplementDeadline/amount': 7 } });
+    const shorter = applyVariant(foodBusinessLicence(), {
+      set: { '/promisedLimit/amount': 7, '/tolerance/supplementDeadline/amount': 7 },
+    });
     const files = [foodBusinessLicence(), shorter, foodBusinessLicence(), shorter];
 
     // when
@@ -65,11 +79,15 @@ describe(`matters store: the matter catalogue (${testDialect()})`, () => {
   it('should create version n+1 when the matter changed, and keep the old version readable', async () => {
     // given
     await deployMatter(knex(), foodBusinessLicence(), { actor: '审改办', at: AT });
-    const shorter = applyVariant(foodBusinessLicence(), { set: { '/promisedLimit/amount': 7, '/tolerance/supplementDeadline/amount': 7 } });
+    const shorter = applyVariant(foodBusinessLicence(), {
+      set: { '/promisedLimit/amount': 7, '/tolerance/supplementDeadline/amount': 7 },
+    });
 
     // when
     const second = await deployMatter(knex(), shorter, { actor: '审改办', at: '2026-04-01T01:00:00.000Z' });
-    const third = await deployMatter(knex(), applyVariant(shorter, { set: { '/visitsRequired': 1 } }), { actor: '审改办' });
+    const third = await deployMatter(knex(), applyVariant(shorter, { set: { '/visitsRequired': 1 } }), {
+      actor: '审改办',
+    });
 
     // then
     expect([second.version, third.version]).to.deep.equal([2, 3]);
@@ -83,11 +101,20 @@ describe(`matters store: the matter catalogue (${testDialect()})`, () => {
   it('should list the latest version of each matter', async () => {
     // given
     await deployMatter(knex(), foodBusinessLicence(), { actor: '审改办', at: AT });
-    await deployMatter(knex(), applyVariant(foodBusinessLicence(), { set: { '/visitsRequired': 1 } }), { actor: '审改办', at: AT });
-    await deployMatter(knex(), applyVariant(foodBusinessLicence(), { set: { '/implementationCode': '330102-SJ-000105014', '/name': '食品经营许可（变更）' } }), {
+    await deployMatter(knex(), applyVariant(foodBusinessLicence(), { set: { '/visitsRequired': 1 } }), {
       actor: '审改办',
       at: AT,
     });
+    await deployMatter(
+      knex(),
+      applyVariant(foodBusinessLicence(), {
+        set: { '/implementationCode': '330102-SJ-000105014', '/name': '食品经营许可（变更）' },
+      }),
+      {
+        actor: '审改办',
+        at: AT,
+      },
+    );
 
     // when
     const latest = await listMatters(knex());
@@ -118,13 +145,19 @@ describe(`matters store: the matter catalogue (${testDialect()})`, () => {
 
   it('should deploy a matter whose process is deployed alongside (knownProcessIds)', async () => {
     const file = applyVariant(foodBusinessLicence(), { set: { '/process/processId': 'deployed-in-the-same-batch' } });
-    const deployed = await deployMatter(knex(), file, { actor: '审改办', at: AT, knownProcessIds: ['deployed-in-the-same-batch'] });
+    const deployed = await deployMatter(knex(), file, {
+      actor: '审改办',
+      at: AT,
+      knownProcessIds: ['deployed-in-the-same-batch'],
+    });
     expect(deployed.version).to.equal(1);
   });
 
   it('should NOT store an invalid matter file, and name every defect', async () => {
     // given
-    const file = applyVariant(foodBusinessLicence(), { set: { '/implementer/creditCode': '11330102MB17442910', '/caseType': 1 } });
+    const file = applyVariant(foodBusinessLicence(), {
+      set: { '/implementer/creditCode': '11330102MB17442910', '/caseType': 1 },
+    });
 
     // when
     const error = await deployMatter(knex(), file, { actor: '审改办', at: AT }).then(
@@ -135,7 +168,10 @@ describe(`matters store: the matter catalogue (${testDialect()})`, () => {
     // then
     expect(error).to.be.instanceOf(MatterInvalidError);
     expect((error as MatterInvalidError).code).to.equal('MATTER_INVALID');
-    expect((error as MatterInvalidError).errors.map((defect) => defect.field)).to.have.members(['/implementer/creditCode', '/promisedLimit']);
+    expect((error as MatterInvalidError).errors.map((defect) => defect.field)).to.have.members([
+      '/implementer/creditCode',
+      '/promisedLimit',
+    ]);
     expect(await countRows(knex(), 'matters')).to.equal(0);
   });
 

@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { compileApplicationForm, validateApplication, validateMatter, type Matter } from '../../../engine/matters/index.js';
+import {
+  compileApplicationForm,
+  validateApplication,
+  validateMatter,
+  type Matter,
+} from '../../../engine/matters/index.js';
 import { foodBusinessLicence } from './matter-files.js';
 
 function matter(): Matter {
@@ -32,8 +37,12 @@ describe('matters: 一表申请, the applicant data against the matter form', ()
 
     // then
     expect(errors.map((error) => error.field)).to.have.members(['/idNumber', '/businessAddress']);
-    expect(errors.find((error) => error.field === '/idNumber')?.message.zh).to.equal('证件号码：应当有必需属性 idNumber');
-    expect(errors.every((error) => error.code === 'required' && error.message.en.includes('required property'))).to.equal(true);
+    expect(errors.find((error) => error.field === '/idNumber')?.message.zh).to.equal(
+      '证件号码：应当有必需属性 idNumber',
+    );
+    expect(
+      errors.every((error) => error.code === 'required' && error.message.en.includes('required property')),
+    ).to.equal(true);
   });
 
   it('should NOT accept a resident ID number that is not 18 characters when 证件类型 is 居民身份证', () => {
@@ -46,7 +55,12 @@ describe('matters: 一表申请, the applicant data against the matter form', ()
   });
 
   it('should NOT accept an unknown 证件类型, a bad date or an unknown field', () => {
-    const errors = validateApplication(matter(), { ...applicant, idType: '驾驶证', applicationDate: '2026-02-30', extra: 1 });
+    const errors = validateApplication(matter(), {
+      ...applicant,
+      idType: '驾驶证',
+      applicationDate: '2026-02-30',
+      extra: 1,
+    });
     expect(errors.map(({ field, code }) => ({ field, code }))).to.deep.include.members([
       { field: '/idType', code: 'enum' },
       { field: '/applicationDate', code: 'format' },

@@ -15,7 +15,14 @@ describe('matters: comparing two versions for review', () => {
     const v2 = applyVariant(v1() as unknown as Record<string, unknown>, {
       set: {
         '/promisedLimit/amount': 7,
-        '/materials/6': { id: 'health-certificates', name: '从业人员健康证明', necessity: 'optional', form: 'paper', copies: 1, source: 'applicant' },
+        '/materials/6': {
+          id: 'health-certificates',
+          name: '从业人员健康证明',
+          necessity: 'optional',
+          form: 'paper',
+          copies: 1,
+          source: 'applicant',
+        },
       },
       remove: ['/informedCommitment'],
     }) as unknown as Matter;
@@ -32,7 +39,11 @@ describe('matters: comparing two versions for review', () => {
   });
 
   it('should name a changed field inside the application form', () => {
-    const v2 = applyVariant(v1() as unknown as Record<string, unknown>, { set: { '/applicationForm/properties/businessAddress/minLength': 8 } }) as unknown as Matter;
-    expect(diffMatters(v1(), v2)).to.deep.equal([{ field: '/applicationForm/properties/businessAddress/minLength', kind: 'changed', before: 5, after: 8 }]);
+    const v2 = applyVariant(v1() as unknown as Record<string, unknown>, {
+      set: { '/applicationForm/properties/businessAddress/minLength': 8 },
+    }) as unknown as Matter;
+    expect(diffMatters(v1(), v2)).to.deep.equal([
+      { field: '/applicationForm/properties/businessAddress/minLength', kind: 'changed', before: 5, after: 8 },
+    ]);
   });
 });

@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { maskIdNumber, maskPersonalData, PERSONAL_DATA_REDACT_PATHS, PERSONAL_DATA_REDACTION } from '../../../engine/matters/index.js';
+import {
+  maskIdNumber,
+  maskPersonalData,
+  PERSONAL_DATA_REDACT_PATHS,
+  PERSONAL_DATA_REDACTION,
+} from '../../../engine/matters/index.js';
 
 const RESIDENT_ID = '330102199001011234';
 const PASSPORT = 'E12345678';
@@ -45,13 +50,23 @@ describe('matters: masking 证件号码', () => {
     const masked = maskPersonalData(data);
 
     // then
-    expect(masked).to.deep.equal({ applicant: { name: '张三', idNumber: '330102********1234' }, agent: { 证件号码: 'E1*****78' }, caseId: 'c-1' });
+    expect(masked).to.deep.equal({
+      applicant: { name: '张三', idNumber: '330102********1234' },
+      agent: { 证件号码: 'E1*****78' },
+      caseId: 'c-1',
+    });
     expect(data.applicant.idNumber).to.equal(RESIDENT_ID);
   });
 
   it('should mask every person in an array, and at the paths it is given', () => {
-    const masked = maskPersonalData({ members: [{ idNumber: RESIDENT_ID }, { idNumber: PASSPORT }], holder: { doc: PASSPORT } }, [...PERSONAL_DATA_REDACT_PATHS, 'holder.doc']);
-    expect(masked).to.deep.equal({ members: [{ idNumber: '330102********1234' }, { idNumber: 'E1*****78' }], holder: { doc: 'E1*****78' } });
+    const masked = maskPersonalData(
+      { members: [{ idNumber: RESIDENT_ID }, { idNumber: PASSPORT }], holder: { doc: PASSPORT } },
+      [...PERSONAL_DATA_REDACT_PATHS, 'holder.doc'],
+    );
+    expect(masked).to.deep.equal({
+      members: [{ idNumber: '330102********1234' }, { idNumber: 'E1*****78' }],
+      holder: { doc: 'E1*****78' },
+    });
   });
 
   it('should NOT write a clear 证件号码 in a pino log line, at any depth the paths cover', () => {
@@ -61,7 +76,10 @@ describe('matters: masking 证件号码', () => {
     // when
     log.info({ idNumber: RESIDENT_ID }, 'top');
     log.info({ applicant: { name: '张三', idNumber: RESIDENT_ID, 证件号码: RESIDENT_ID } }, 'received');
-    log.info({ command: { variables: { applicant: { idNumber: RESIDENT_ID, certificateNumber: PASSPORT } } } }, 'command');
+    log.info(
+      { command: { variables: { applicant: { idNumber: RESIDENT_ID, certificateNumber: PASSPORT } } } },
+      'command',
+    );
     log.info({ case: { members: [{ idNumber: RESIDENT_ID }] } }, 'members');
 
     // then
@@ -76,7 +94,10 @@ describe('matters: masking 证件号码', () => {
 
 describe('matters: masking 证件号码 in recorded events', () => {
   it('should mask the applicant 证件号码 that a breached 告知承诺 records (applicant.commitmentBreached), in audit output and in logs', () => {
-    const event = { type: 'applicant.commitmentBreached', data: { applicantIdNumber: RESIDENT_ID, findings: '现场核查不符' } };
+    const event = {
+      type: 'applicant.commitmentBreached',
+      data: { applicantIdNumber: RESIDENT_ID, findings: '现场核查不符' },
+    };
     expect(JSON.stringify(maskPersonalData(event))).to.not.contain(RESIDENT_ID);
     const { log, lines } = memoryLogger();
     log.info({ event }, 'recorded');

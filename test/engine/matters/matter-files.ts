@@ -21,7 +21,10 @@ export function invalidVariants(): InvalidVariant[] {
 }
 
 /** The valid file changed by `variant` (values set, members removed, by JSON pointer). */
-export function applyVariant(file: Record<string, unknown>, variant: Pick<InvalidVariant, 'set' | 'remove'>): Record<string, unknown> {
+export function applyVariant(
+  file: Record<string, unknown>,
+  variant: Pick<InvalidVariant, 'set' | 'remove'>,
+): Record<string, unknown> {
   const copy = structuredClone(file);
   for (const [pointer, value] of Object.entries(variant.set ?? {})) {
     const { parent, key } = locate(copy, pointer);

@@ -13,7 +13,8 @@ describe('matters: validating a matter file', () => {
 
     // then
     expect(result.ok, JSON.stringify(result)).to.equal(true);
-    if (result.ok) expect(result.matter).to.include({ implementationCode: '330102-SJ-000105013', caseType: 2, type: '01' });
+    if (result.ok)
+      expect(result.matter).to.include({ implementationCode: '330102-SJ-000105013', caseType: 2, type: '01' });
   });
 
   for (const variant of invalidVariants()) {
@@ -28,7 +29,10 @@ describe('matters: validating a matter file', () => {
       expect(result.ok).to.equal(false);
       const errors: readonly FieldError[] = result.ok ? [] : result.errors;
       for (const wanted of variant.expect) {
-        expect(errors.map(({ field, code }) => ({ field, code })), JSON.stringify(errors)).to.deep.include(wanted);
+        expect(
+          errors.map(({ field, code }) => ({ field, code })),
+          JSON.stringify(errors),
+        ).to.deep.include(wanted);
       }
       for (const error of errors) {
         expect(error.field).to.match(/^\//);

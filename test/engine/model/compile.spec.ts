@@ -28,7 +28,10 @@ describe('model: compile', () => {
       const process = processOf(definition, 'structures');
       expect(process.noneStart).to.equal('start');
       expect(process.eventStarts).to.deep.equal(['startBySignal']);
-      expect(elementOf(process, 'startBySignal', 'startEvent').eventDefinition).to.deep.equal({ type: 'signal', signalName: 'sigHoliday' });
+      expect(elementOf(process, 'startBySignal', 'startEvent').eventDefinition).to.deep.equal({
+        type: 'signal',
+        signalName: 'sigHoliday',
+      });
     });
 
     it('should compile an event sub-process with its start and its interrupting flag from that start', async () => {
@@ -36,17 +39,31 @@ describe('model: compile', () => {
       const onSupplement = elementOf(processOf(definition, 'structures'), 'onSupplement', 'eventSubProcess');
       expect(onSupplement.start).to.equal('supplementArrived');
       expect(onSupplement.interrupting).to.equal(false);
-      expect(elementOf(processOf(definition, 'structures'), 'supplementArrived', 'startEvent').eventDefinition).to.deep.equal({ type: 'message', messageName: '补正材料' });
+      expect(
+        elementOf(processOf(definition, 'structures'), 'supplementArrived', 'startEvent').eventDefinition,
+      ).to.deep.equal({ type: 'message', messageName: '补正材料' });
     });
 
     it('should take error and escalation codes from the referenced definitions', async () => {
       const { definition } = await loadOk(fixture('compile.structures.bpmn'));
       const process = processOf(definition, 'structures');
       expect(elementOf(process, 'missing', 'boundaryEvent')).to.include({ attachedTo: 'review', cancelActivity: true });
-      expect(elementOf(process, 'missing', 'boundaryEvent').eventDefinition).to.deep.equal({ type: 'error', errorCode: 'MATERIALS_MISSING' });
-      expect(elementOf(process, 'anyError', 'boundaryEvent').eventDefinition).to.deep.equal({ type: 'error', errorCode: null });
-      expect(elementOf(process, 'noCode', 'boundaryEvent').eventDefinition).to.deep.equal({ type: 'error', errorCode: 'errNoCode' });
-      expect(elementOf(process, 'urgent', 'boundaryEvent')).to.deep.include({ cancelActivity: false, eventDefinition: { type: 'escalation', escalationCode: 'URGENT' } });
+      expect(elementOf(process, 'missing', 'boundaryEvent').eventDefinition).to.deep.equal({
+        type: 'error',
+        errorCode: 'MATERIALS_MISSING',
+      });
+      expect(elementOf(process, 'anyError', 'boundaryEvent').eventDefinition).to.deep.equal({
+        type: 'error',
+        errorCode: null,
+      });
+      expect(elementOf(process, 'noCode', 'boundaryEvent').eventDefinition).to.deep.equal({
+        type: 'error',
+        errorCode: 'errNoCode',
+      });
+      expect(elementOf(process, 'urgent', 'boundaryEvent')).to.deep.include({
+        cancelActivity: false,
+        eventDefinition: { type: 'escalation', escalationCode: 'URGENT' },
+      });
       expect(elementOf(process, 'failed', 'endEvent').eventDefinition).to.deep.equal({ type: 'terminate' });
     });
 
@@ -54,9 +71,18 @@ describe('model: compile', () => {
       const { definition } = await loadOk(fixture('compile.structures.bpmn'));
       const process = processOf(definition, 'structures');
       const timer = (id: string) => elementOf(process, id, 'intermediateCatchEvent').eventDefinition;
-      expect(timer('waitDuration')).to.deep.equal({ type: 'timer', timer: { kind: 'duration', expression: { source: 'P5D', feel: 'P5D' } } });
-      expect(timer('waitDate')).to.deep.include({ type: 'timer', timer: { kind: 'date', expression: { source: '2026-10-12T09:00:00+08:00', feel: '2026-10-12T09:00:00+08:00' } } });
-      expect(timer('waitCycle')).to.deep.equal({ type: 'timer', timer: { kind: 'cycle', expression: { source: 'R3/PT1H', feel: 'R3/PT1H' } } });
+      expect(timer('waitDuration')).to.deep.equal({
+        type: 'timer',
+        timer: { kind: 'duration', expression: { source: 'P5D', feel: 'P5D' } },
+      });
+      expect(timer('waitDate')).to.deep.include({
+        type: 'timer',
+        timer: { kind: 'date', expression: { source: '2026-10-12T09:00:00+08:00', feel: '2026-10-12T09:00:00+08:00' } },
+      });
+      expect(timer('waitCycle')).to.deep.equal({
+        type: 'timer',
+        timer: { kind: 'cycle', expression: { source: 'R3/PT1H', feel: 'R3/PT1H' } },
+      });
     });
 
     it('should strip the leading = of conditions and keep the default flow of gateways', async () => {
@@ -71,7 +97,12 @@ describe('model: compile', () => {
     it('should compile standard loops and link targets', async () => {
       const { definition } = await loadOk(fixture('compile.structures.bpmn'));
       const process = processOf(definition, 'structures');
-      expect(elementOf(process, 'checkB', 'userTask').loop).to.deep.equal({ kind: 'standardLoop', loopCondition: { source: '=retry', feel: 'retry' }, testBefore: true, loopMaximum: 4 });
+      expect(elementOf(process, 'checkB', 'userTask').loop).to.deep.equal({
+        kind: 'standardLoop',
+        loopCondition: { source: '=retry', feel: 'retry' },
+        testBefore: true,
+        loopMaximum: 4,
+      });
       expect(process.linkTargets.get('review')?.get('toFinish')).to.equal('landing');
       expect(elementOf(process, 'awaitSupplement', 'receiveTask').messageName).to.equal('补正材料');
     });
@@ -86,7 +117,9 @@ describe('model: compile', () => {
     });
 
     it('should include a node in its own reachable set when it lies on a cycle', async () => {
-      const { definition } = await loadOk(readFileSync(path.join(semanticsDir, '15-xor-loop-revisits-task.bpmn'), 'utf8'));
+      const { definition } = await loadOk(
+        readFileSync(path.join(semanticsDir, '15-xor-loop-revisits-task.bpmn'), 'utf8'),
+      );
       const process = [...definition.processes.values()][0];
       const onCycle = [...(process?.reachable ?? new Map())].filter(([id, reached]) => reached.has(id));
       expect(onCycle.length).to.be.greaterThan(0);
@@ -116,9 +149,18 @@ describe('model: compile', () => {
       const approve = elementOf(process, 'approve', 'userTask');
       expect(approve.assignee).to.deep.equal({ source: '=officer', feel: 'officer' });
       expect(approve.candidateGroups).to.deep.equal({ source: 'window', feel: '"window"' });
-      expect(approve.loop).to.deep.include({ kind: 'multiInstance', inputCollection: { source: '=officers', feel: 'officers' }, inputElement: 'officer', outputCollection: 'votes' });
+      expect(approve.loop).to.deep.include({
+        kind: 'multiInstance',
+        inputCollection: { source: '=officers', feel: 'officers' },
+        inputElement: 'officer',
+        outputCollection: 'votes',
+      });
       const call = elementOf(process, 'callChild', 'callActivity');
-      expect(call).to.include({ calledElement: 'child', propagateAllParentVariables: true, propagateAllChildVariables: false });
+      expect(call).to.include({
+        calledElement: 'child',
+        propagateAllParentVariables: true,
+        propagateAllChildVariables: false,
+      });
     });
   });
 
@@ -132,11 +174,19 @@ describe('model: compile', () => {
     }
 
     it('should compile multi-instance cardinality and sequential flags', async () => {
-      const { definition } = await loadOk(readFileSync(path.join(semanticsDir, '39-multi-instance-parallel-all-complete.bpmn'), 'utf8'));
+      const { definition } = await loadOk(
+        readFileSync(path.join(semanticsDir, '39-multi-instance-parallel-all-complete.bpmn'), 'utf8'),
+      );
       const task = elementOf(processOf(definition, 'miAllSign'), 'signContract', 'userTask');
       expect(task.loop).to.deep.equal({
-        kind: 'multiInstance', sequential: false, loopCardinality: { source: '3', feel: '3' },
-        inputCollection: null, inputElement: null, outputCollection: null, outputElement: null, completionCondition: null,
+        kind: 'multiInstance',
+        sequential: false,
+        loopCardinality: { source: '3', feel: '3' },
+        inputCollection: null,
+        inputElement: null,
+        outputCollection: null,
+        outputElement: null,
+        completionCondition: null,
       });
     });
   });

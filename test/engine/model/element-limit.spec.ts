@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { configureModelLimits, DEFAULT_MAX_XML_ELEMENTS, loadDefinition, MODEL_LIMITS } from '../../../engine/model/index.js';
+import {
+  configureModelLimits,
+  DEFAULT_MAX_XML_ELEMENTS,
+  loadDefinition,
+  MODEL_LIMITS,
+} from '../../../engine/model/index.js';
 import { lintXml } from '../../../engine/lint/index.js';
 import { countStartTags, precheckXml } from '../../../engine/model/xml-precheck.js';
 import { chainModel, manyTasksModel } from '../../support/large-models.js';
@@ -20,12 +25,19 @@ describe('model: the element limit', () => {
     expect(result.findings).to.have.length(1);
     const [finding] = result.findings;
     expect(finding).to.include({ severity: 'error', rule: 'xml-too-many-elements', elementId: null, line: 2 });
-    expect(finding?.message).to.contain('100002').and.contain('5000').and.contain('超过上限').and.contain('more than the limit');
+    expect(finding?.message)
+      .to.contain('100002')
+      .and.contain('5000')
+      .and.contain('超过上限')
+      .and.contain('more than the limit');
   });
 
   it('should stop at the first element past the limit, before the full parse: what follows is never read', async () => {
     // given 5,001 elements, and after them a document that would not even parse
-    const xml = chainModel({ elements: DEFAULT_MAX_XML_ELEMENTS + 1 }).replace('</bpmn:definitions>', '<unclosed><bpmn:definitions>');
+    const xml = chainModel({ elements: DEFAULT_MAX_XML_ELEMENTS + 1 }).replace(
+      '</bpmn:definitions>',
+      '<unclosed><bpmn:definitions>',
+    );
     // when
     const checked = precheckXml(xml);
     const loaded = await loadDefinition(xml);

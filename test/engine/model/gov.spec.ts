@@ -35,17 +35,27 @@ describe('model: gov extension', () => {
 
   it('should default a time limit without unit to 工作日', async () => {
     const { definition } = await loadOk(fixture('gov-attributes.bpmn'));
-    expect(elementOf(processOf(definition, 'foodLicence'), 'issueLicence', 'serviceTask').gov.timeLimit).to.deep.equal({ amount: 1, unit: '工作日' });
+    expect(elementOf(processOf(definition, 'foodLicence'), 'issueLicence', 'serviceTask').gov.timeLimit).to.deep.equal({
+      amount: 1,
+      unit: '工作日',
+    });
   });
 
   it('should compile gov multi-instance collections, task definitions, io mappings and limit timers', async () => {
     const { definition } = await loadOk(fixture('gov-attributes.bpmn'));
     const process = processOf(definition, 'foodLicence');
     expect(elementOf(process, 'review', 'userTask').loop).to.deep.equal({
-      kind: 'multiInstance', sequential: false, loopCardinality: null,
-      inputCollection: { source: '=reviewers', feel: 'reviewers' }, inputElement: 'reviewer',
-      outputCollection: 'opinions', outputElement: { source: '=opinion', feel: 'opinion' },
-      completionCondition: { source: '=nrOfCompletedInstances / nrOfInstances >= 0.6', feel: 'nrOfCompletedInstances / nrOfInstances >= 0.6' },
+      kind: 'multiInstance',
+      sequential: false,
+      loopCardinality: null,
+      inputCollection: { source: '=reviewers', feel: 'reviewers' },
+      inputElement: 'reviewer',
+      outputCollection: 'opinions',
+      outputElement: { source: '=opinion', feel: 'opinion' },
+      completionCondition: {
+        source: '=nrOfCompletedInstances / nrOfInstances >= 0.6',
+        feel: 'nrOfCompletedInstances / nrOfInstances >= 0.6',
+      },
     });
     const issue = elementOf(process, 'issueLicence', 'serviceTask');
     expect(issue).to.include({ jobType: 'licence.issue', retries: 5 });
@@ -53,14 +63,22 @@ describe('model: gov extension', () => {
       inputs: [{ source: { source: '=applicant.name', feel: 'applicant.name' }, target: 'holder' }],
       outputs: [{ source: { source: 'licenceNo', feel: 'licenceNo' }, target: 'licenceNumber' }],
     });
-    expect(elementOf(process, 'reviewOverdue', 'boundaryEvent').eventDefinition).to.deep.equal({ type: 'timer', timer: { kind: 'limit', limit: { amount: 2, unit: '小时(工作日)' } } });
-    expect(elementOf(processOf(definition, 'notification'), 'sendSms', 'sendTask')).to.include({ jobType: 'sms.send', retries: 3 });
+    expect(elementOf(process, 'reviewOverdue', 'boundaryEvent').eventDefinition).to.deep.equal({
+      type: 'timer',
+      timer: { kind: 'limit', limit: { amount: 2, unit: '小时(工作日)' } },
+    });
+    expect(elementOf(processOf(definition, 'notification'), 'sendSms', 'sendTask')).to.include({
+      jobType: 'sms.send',
+      retries: 3,
+    });
   });
 
   it('should propagate parent variables only without input mappings, child variables only without output mappings', async () => {
     const { definition } = await loadOk(fixture('gov-attributes.bpmn'));
     expect(elementOf(processOf(definition, 'foodLicence'), 'notify', 'callActivity')).to.include({
-      calledElement: 'notification', propagateAllParentVariables: false, propagateAllChildVariables: true,
+      calledElement: 'notification',
+      propagateAllParentVariables: false,
+      propagateAllChildVariables: true,
     });
   });
 
@@ -72,8 +90,15 @@ describe('model: gov extension', () => {
     const again = await loadDefinition(exported);
     // then
     if (!again.ok) throw new Error(JSON.stringify(again.findings));
-    expect(again.definition.processes.get('foodLicence')?.gov).to.deep.equal(first.definition.processes.get('foodLicence')?.gov);
-    expect(again.definition.processes.get('foodLicence')?.elements.get('review')).to.deep.equal(first.definition.processes.get('foodLicence')?.elements.get('review'));
-    expect(exported).to.contain('gov:countersign="票签"').and.contain('<acme:layoutHints colour="blue">').and.contain('<acme:hint at="1"');
+    expect(again.definition.processes.get('foodLicence')?.gov).to.deep.equal(
+      first.definition.processes.get('foodLicence')?.gov,
+    );
+    expect(again.definition.processes.get('foodLicence')?.elements.get('review')).to.deep.equal(
+      first.definition.processes.get('foodLicence')?.elements.get('review'),
+    );
+    expect(exported)
+      .to.contain('gov:countersign="票签"')
+      .and.contain('<acme:layoutHints colour="blue">')
+      .and.contain('<acme:hint at="1"');
   });
 });

@@ -19,9 +19,15 @@ export function fixture(name: string): string {
 }
 
 /** Loads XML and fails the test with the findings when it is not deployable. */
-export async function loadOk(xml: string, knownProcessIds?: ReadonlySet<string>): Promise<{ definition: CompiledDefinition; findings: Finding[]; moddle: unknown }> {
+export async function loadOk(
+  xml: string,
+  knownProcessIds?: ReadonlySet<string>,
+): Promise<{ definition: CompiledDefinition; findings: Finding[]; moddle: unknown }> {
   const result = await loadDefinition(xml, knownProcessIds ? { knownProcessIds } : {});
-  if (!result.ok) throw new Error(`expected a deployable definition, got:\n${result.findings.map((f) => `${f.elementId}: ${f.rule}: ${f.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(
+      `expected a deployable definition, got:\n${result.findings.map((f) => `${f.elementId}: ${f.rule}: ${f.message}`).join('\n')}`,
+    );
   return result;
 }
 
@@ -33,7 +39,11 @@ export function processOf(definition: CompiledDefinition, id: string): CompiledP
 }
 
 /** The flow node type whose kind union contains K (UserTask for 'manualTask' too). */
-type NodeOfKind<K extends FlowNode['kind'], N = FlowNode> = N extends FlowNode ? (K extends N['kind'] ? N : never) : never;
+type NodeOfKind<K extends FlowNode['kind'], N = FlowNode> = N extends FlowNode
+  ? K extends N['kind']
+    ? N
+    : never
+  : never;
 
 /** An element of a compiled process narrowed to its kind, or a thrown error. */
 export function elementOf<K extends FlowNode['kind']>(process: CompiledProcess, id: string, kind: K): NodeOfKind<K> {

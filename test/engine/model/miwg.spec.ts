@@ -4,7 +4,9 @@ import path from 'node:path';
 import { exportXml, loadDefinition, readBpmnFile } from '../../../engine/model/index.js';
 import { idsInXml, miwgDir } from './helpers.js';
 
-const files = readdirSync(miwgDir).filter((name) => name.endsWith('.bpmn')).sort();
+const files = readdirSync(miwgDir)
+  .filter((name) => name.endsWith('.bpmn'))
+  .sort();
 
 async function read(file: string): Promise<string> {
   const result = await readBpmnFile(path.join(miwgDir, file));
@@ -48,7 +50,9 @@ describe('model: OMG MIWG reference models', () => {
         // when
         const result = await loadDefinition(xml);
         // then
-        const nonExecutable = result.findings.filter((f) => f.rule === 'unsupported-element' && f.message.includes('not executable'));
+        const nonExecutable = result.findings.filter(
+          (f) => f.rule === 'unsupported-element' && f.message.includes('not executable'),
+        );
         for (const found of nonExecutable) {
           expect(found.severity).to.equal('warning');
           expect(found.elementId).to.be.a('string');

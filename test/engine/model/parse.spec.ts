@@ -35,8 +35,16 @@ describe('model: parse', () => {
     ['binary garbage', '\u0000\u0001\u0002\u00ff<<>>', 'xml-malformed'],
     ['a non-BPMN root', '<html><body /></html>', 'xml-not-bpmn'],
     ['an unclosed root', `<bpmn:definitions xmlns:bpmn="${BPMN_NS}" id="d"><bpmn:process id="p">`, 'xml-malformed'],
-    ['5000 levels of nesting', `<bpmn:definitions xmlns:bpmn="${BPMN_NS}" id="d">${'<x>'.repeat(5000)}${'</x>'.repeat(5000)}</bpmn:definitions>`, 'xml-too-deep'],
-    ['more than 10 MB', `<bpmn:definitions xmlns:bpmn="${BPMN_NS}" id="d"><!--${'x'.repeat(10 * 1024 * 1024)}--></bpmn:definitions>`, 'xml-too-large'],
+    [
+      '5000 levels of nesting',
+      `<bpmn:definitions xmlns:bpmn="${BPMN_NS}" id="d">${'<x>'.repeat(5000)}${'</x>'.repeat(5000)}</bpmn:definitions>`,
+      'xml-too-deep',
+    ],
+    [
+      'more than 10 MB',
+      `<bpmn:definitions xmlns:bpmn="${BPMN_NS}" id="d"><!--${'x'.repeat(10 * 1024 * 1024)}--></bpmn:definitions>`,
+      'xml-too-large',
+    ],
   ] as const) {
     it(`should refuse ${label} with a ${rule} finding, without throwing`, async () => {
       // when
@@ -81,7 +89,10 @@ describe('model: parse', () => {
       // given
       const dir = mkdtempSync(path.join(tmpdir(), 'matterflow-'));
       const file = path.join(dir, 'bom.bpmn');
-      writeFileSync(file, `\uFEFF<bpmn:definitions xmlns:bpmn="${BPMN_NS}" id="d"><bpmn:process id="受理" isExecutable="false" /></bpmn:definitions>`);
+      writeFileSync(
+        file,
+        `\uFEFF<bpmn:definitions xmlns:bpmn="${BPMN_NS}" id="d"><bpmn:process id="受理" isExecutable="false" /></bpmn:definitions>`,
+      );
       // when
       const result = await readBpmnFile(file);
       // then

@@ -3,7 +3,10 @@ import { loadDefinition } from '../../../engine/model/index.js';
 import type { Finding } from '../../../engine/model/index.js';
 import { fixture } from './helpers.js';
 
-async function findings(name: string, knownProcessIds?: ReadonlySet<string>): Promise<{ ok: boolean; findings: Finding[] }> {
+async function findings(
+  name: string,
+  knownProcessIds?: ReadonlySet<string>,
+): Promise<{ ok: boolean; findings: Finding[] }> {
   const result = await loadDefinition(fixture(name), knownProcessIds ? { knownProcessIds } : {});
   return { ok: result.ok, findings: result.findings };
 }
@@ -64,7 +67,10 @@ describe('model: validate', () => {
     // then
     expect(result.ok).to.equal(true);
     const unsupported = result.findings.filter((f) => f.rule === 'unsupported-element');
-    expect(unsupported.map((f) => [f.elementId, f.severity])).to.deep.equal([['script', 'warning'], ['complex', 'warning']]);
+    expect(unsupported.map((f) => [f.elementId, f.severity])).to.deep.equal([
+      ['script', 'warning'],
+      ['complex', 'warning'],
+    ]);
     expect(unsupported[0]?.message).to.contain('not executable');
   });
 

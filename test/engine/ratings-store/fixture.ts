@@ -33,7 +33,8 @@ export async function ratingsFixture(start = BEFORE_NATIONAL_DAY): Promise<Ratin
   const clock = new SettableClock(start);
   let next = 0;
   const ids = () => `r-${String(++next).padStart(4, '0')}`;
-  const open = (options: { rectificationDays?: number } = {}) => openRatings(knex, { calendar, clock, ids, ...options });
+  const open = (options: { rectificationDays?: number } = {}) =>
+    openRatings(knex, { calendar, clock, ids, ...options });
   const ratings = open();
   return {
     db,
@@ -51,7 +52,9 @@ export async function ratingsFixture(start = BEFORE_NATIONAL_DAY): Promise<Ratin
 }
 
 /** A rating of 食品经营许可 at the 市场监管局 window, overridable field by field. */
-export function rating(overrides: Partial<RatingCommandOf<'rating.submit'>['data']> = {}): RatingCommandOf<'rating.submit'>['data'] {
+export function rating(
+  overrides: Partial<RatingCommandOf<'rating.submit'>['data']> = {},
+): RatingCommandOf<'rating.submit'>['data'] {
   return {
     caseId: 'BJ-2026-0001',
     matterCode: '330100-FOOD-01',

@@ -16,7 +16,13 @@ describe('好差评 store: rectification (整改) of a 差评', () => {
     // given Tuesday 2026-09-29 10:00 Beijing; when
     const state = await f.ratings.submit('申请人-张三', rating({ level: '不满意' }));
     // then 9-30, 10-8, 10-9, 10-10 (make-up Saturday), 10-12 … 10-26 is the 15th working day, 17:30 Beijing
-    expect(state.rectification).to.deep.include({ status: '整改中', workingDays: 15, dueAt: '2026-10-26T09:30:00.000Z', provisional: false, openedAt: '2026-09-29T02:00:00.000Z' });
+    expect(state.rectification).to.deep.include({
+      status: '整改中',
+      workingDays: 15,
+      dueAt: '2026-10-26T09:30:00.000Z',
+      provisional: false,
+      openedAt: '2026-09-29T02:00:00.000Z',
+    });
     await f.expectConsistent(state.ratingId);
   });
 
@@ -28,7 +34,9 @@ describe('好差评 store: rectification (整改) of a 差评', () => {
   it('should NOT open a rectification for 基本满意', async () => {
     const state = await f.ratings.submit('申请人-张三', rating({ level: '基本满意' }));
     expect(state.rectification).to.equal(null);
-    expect(await f.db.database.knex('rectifications').count({ n: '*' })).to.deep.equal([{ n: f.db.database.dialect === 'postgres' ? '0' : 0 }]);
+    expect(await f.db.database.knex('rectifications').count({ n: '*' })).to.deep.equal([
+      { n: f.db.database.dialect === 'postgres' ? '0' : 0 },
+    ]);
   });
 
   it('should record a 回访 and then the completion with what was done, on time', async () => {
@@ -36,9 +44,27 @@ describe('好差评 store: rectification (整改) of a 差评', () => {
     f.clock.set('2026-10-09T03:00:00.000Z');
     await f.ratings.followUp('科长-赵六', { ratingId, method: '电话', summary: '已致歉，说明补正要求', level: '满意' });
     const done = await f.ratings.completeRectification('科长-赵六', { ratingId, measures: '窗口人员一次性告知培训' });
-    expect(done.rectification).to.deep.include({ status: '已整改', completedBy: '科长-赵六', measures: '窗口人员一次性告知培训', onTime: true });
-    expect(done.rectification!.followUps).to.deep.equal([{ at: '2026-10-09T03:00:00.000Z', by: '科长-赵六', method: '电话', summary: '已致歉，说明补正要求', level: '满意' }]);
-    expect((await f.ratings.events(ratingId)).map((e) => e.type)).to.deep.equal(['rating.submitted', 'rectification.opened', 'rectification.followedUp', 'rectification.completed']);
+    expect(done.rectification).to.deep.include({
+      status: '已整改',
+      completedBy: '科长-赵六',
+      measures: '窗口人员一次性告知培训',
+      onTime: true,
+    });
+    expect(done.rectification!.followUps).to.deep.equal([
+      {
+        at: '2026-10-09T03:00:00.000Z',
+        by: '科长-赵六',
+        method: '电话',
+        summary: '已致歉，说明补正要求',
+        level: '满意',
+      },
+    ]);
+    expect((await f.ratings.events(ratingId)).map((e) => e.type)).to.deep.equal([
+      'rating.submitted',
+      'rectification.opened',
+      'rectification.followedUp',
+      'rectification.completed',
+    ]);
     await f.expectConsistent(ratingId);
   });
 
@@ -46,7 +72,9 @@ describe('好差评 store: rectification (整改) of a 差评', () => {
     const { ratingId } = await f.ratings.submit('申请人-张三', rating({ level: '不满意' }));
     await f.ratings.followUp('科长-赵六', { ratingId, method: '电话', summary: '已沟通' });
     await f.ratings.completeRectification('科长-赵六', { ratingId, measures: '整改' });
-    const error = await f.ratings.completeRectification('科长-赵六', { ratingId, measures: 'again' }).catch((e: unknown) => e);
+    const error = await f.ratings
+      .completeRectification('科长-赵六', { ratingId, measures: 'again' })
+      .catch((e: unknown) => e);
     expect(error).to.be.instanceOf(RatingRejectedError).with.property('code', 'RECTIFICATION_NOT_OPEN');
   });
 
@@ -59,7 +87,12 @@ describe('好差评 store: rectification (整改) of a 差评', () => {
     expect(await f.ratings.markOverdue('2026-10-26T09:30:00.001Z')).to.deep.equal([late.ratingId]);
     expect(await f.ratings.markOverdue('2026-10-27T00:00:00.000Z')).to.deep.equal([]);
     const events = await f.ratings.events(late.ratingId);
-    expect(events.at(-1)).to.deep.include({ type: 'rectification.overdue', time: '2026-10-26T09:30:00.001Z', actor: 'system', data: { dueAt: '2026-10-26T09:30:00.000Z' } });
+    expect(events.at(-1)).to.deep.include({
+      type: 'rectification.overdue',
+      time: '2026-10-26T09:30:00.001Z',
+      actor: 'system',
+      data: { dueAt: '2026-10-26T09:30:00.000Z' },
+    });
     expect((await f.ratings.overdue('2026-10-27T00:00:00.000Z')).map((s) => s.ratingId)).to.deep.equal([late.ratingId]);
     expect((await f.ratings.get(later.ratingId))!.rectification!.overdueAt).to.equal(null);
     await f.expectConsistent(late.ratingId);
@@ -71,7 +104,11 @@ describe('好差评 store: rectification (整改) of a 差评', () => {
     await f.ratings.markOverdue();
     await f.ratings.followUp('科长-赵六', { ratingId, method: '上门', summary: '已沟通' });
     const done = await f.ratings.completeRectification('科长-赵六', { ratingId, measures: '整改' });
-    expect(done.rectification).to.deep.include({ status: '已整改', onTime: false, overdueAt: '2026-11-02T02:00:00.000Z' });
+    expect(done.rectification).to.deep.include({
+      status: '已整改',
+      onTime: false,
+      overdueAt: '2026-11-02T02:00:00.000Z',
+    });
     expect(await f.ratings.overdue()).to.deep.equal([]);
     await f.expectConsistent(ratingId);
   });

@@ -35,7 +35,12 @@ describe('好差评 store: statistics', () => {
       bad: 2,
       rectifications: { open: 2, overdue: 0, completed: 0 },
     });
-    expect(stats[0]).to.deep.include({ total: 2, bad: 1, satisfactionRate: 0.5, rectifications: { open: 0, overdue: 0, completed: 1 } });
+    expect(stats[0]).to.deep.include({
+      total: 2,
+      bad: 1,
+      satisfactionRate: 0.5,
+      rectifications: { open: 0, overdue: 0, completed: 1 },
+    });
   });
 
   it('should count open rectifications past their deadline as overdue', async () => {
@@ -45,16 +50,26 @@ describe('好差评 store: statistics', () => {
 
   it('should group per matter and per officer', async () => {
     const matters = await f.ratings.statistics({ groupBy: 'matter', ...OCTOBER });
-    expect(matters.map((s) => [s.key, s.total, s.bad])).to.deep.equal([['FOOD', 4, 2], ['SOCIAL', 2, 1]]);
+    expect(matters.map((s) => [s.key, s.total, s.bad])).to.deep.equal([
+      ['FOOD', 4, 2],
+      ['SOCIAL', 2, 1],
+    ]);
     const officers = await f.ratings.statistics({ groupBy: 'officer', ...OCTOBER, matterCode: 'FOOD' });
-    expect(officers.map((s) => [s.key, s.total, s.satisfactionRate])).to.deep.equal([['窗口-李四', 2, 0.5], ['窗口-陈八', 2, 0.5]]);
+    expect(officers.map((s) => [s.key, s.total, s.satisfactionRate])).to.deep.equal([
+      ['窗口-李四', 2, 0.5],
+      ['窗口-陈八', 2, 0.5],
+    ]);
   });
 
   it('should publish per department or matter, never per officer, and show a rating without officer, case or text', async () => {
     expect(await f.ratings.publicStatistics({ groupBy: 'matter', ...OCTOBER })).to.have.length(2);
-    const refused = await f.ratings.publicStatistics({ groupBy: 'officer' as never, ...OCTOBER }).catch((e: unknown) => e);
+    const refused = await f.ratings
+      .publicStatistics({ groupBy: 'officer' as never, ...OCTOBER })
+      .catch((e: unknown) => e);
     expect(refused).to.be.instanceOf(RangeError);
-    const [row] = (await f.db.database.knex('ratings').where({ case_id: 'F2' }).select('rating_id')) as { rating_id: string }[];
+    const [row] = (await f.db.database.knex('ratings').where({ case_id: 'F2' }).select('rating_id')) as {
+      rating_id: string;
+    }[];
     const shown = await f.ratings.getPublic(row!.rating_id);
     expect(shown).to.not.have.any.keys('officer', 'caseId', 'visitId', 'text', 'ratedBy');
     expect(shown).to.deep.include({ department: '市场监管局', level: '不满意' });

@@ -18,7 +18,16 @@ import { testCalendar } from '../../support/test-calendar.js';
 const submit: RatingCommand = {
   type: 'rating.submit',
   actor: '申请人-张三',
-  data: { caseId: 'C1', matterCode: 'M1', department: '人社局', officer: '窗口-王五', channel: '窗口', mode: '一次一评', visitId: 'V1', level: '不满意' },
+  data: {
+    caseId: 'C1',
+    matterCode: 'M1',
+    department: '人社局',
+    officer: '窗口-王五',
+    channel: '窗口',
+    mode: '一次一评',
+    visitId: 'V1',
+    level: '不满意',
+  },
 };
 
 function run(commands: RatingCommand[], now = '2026-03-02T02:00:00.000Z') {
@@ -26,7 +35,10 @@ function run(commands: RatingCommand[], now = '2026-03-02T02:00:00.000Z') {
   const log: RatingEvent[] = [];
   let n = 0;
   for (const command of commands) {
-    const decided = decideRating({ state, now, ids: () => `id-${++n}`, calendar: testCalendar(), rectificationDays: 15, alreadyRated: null }, command);
+    const decided = decideRating(
+      { state, now, ids: () => `id-${++n}`, calendar: testCalendar(), rectificationDays: 15, alreadyRated: null },
+      command,
+    );
     if (isRejection(decided)) return { state, log, rejection: decided as RatingRejection };
     for (const event of decided) state = applyRatingEvent(state, event);
     log.push(...decided);
@@ -54,13 +66,20 @@ describe('好差评 handlers (pure)', () => {
   });
 
   it('should refuse 一次一评 without a visit, and a dimension that is not a label', () => {
-    expect(run([{ ...submit, data: { ...submit.data, visitId: undefined } } as RatingCommand]).rejection).to.include({ code: 'INVALID_ARGUMENT' });
-    const dimension = run([{ ...submit, data: { ...submit.data, dimensions: { 服务态度: '好' as never } } } as RatingCommand]);
+    expect(run([{ ...submit, data: { ...submit.data, visitId: undefined } } as RatingCommand]).rejection).to.include({
+      code: 'INVALID_ARGUMENT',
+    });
+    const dimension = run([
+      { ...submit, data: { ...submit.data, dimensions: { 服务态度: '好' as never } } } as RatingCommand,
+    ]);
     expect(dimension.rejection!.message).to.match(/dimension 服务态度/);
   });
 
   it('should NOT complete a rectification before a 回访 is recorded', () => {
-    const { rejection } = run([submit, { type: 'rectification.complete', actor: '科长', data: { ratingId: 'id-1', measures: '培训' } }]);
+    const { rejection } = run([
+      submit,
+      { type: 'rectification.complete', actor: '科长', data: { ratingId: 'id-1', measures: '培训' } },
+    ]);
     expect(rejection).to.include({ code: 'FOLLOW_UP_MISSING' });
   });
 

@@ -12,7 +12,13 @@ import {
 describe('好差评 levels', () => {
   it('should code the levels 1..5 from 非常满意 to 非常不满意, as GB/T 39046 does', () => {
     expect(LEVELS.map(levelToGbCode)).to.deep.equal([1, 2, 3, 4, 5]);
-    expect([1, 2, 3, 4, 5].map(levelFromGbCode)).to.deep.equal(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
+    expect([1, 2, 3, 4, 5].map(levelFromGbCode)).to.deep.equal([
+      '非常满意',
+      '满意',
+      '基本满意',
+      '不满意',
+      '非常不满意',
+    ]);
   });
 
   it('should read the reversed numbering (5 = 非常满意) the other way round', () => {

@@ -12,7 +12,13 @@ const calendar = testCalendar({
   holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
   workdays: ['2026-09-27', '2026-10-10'],
 });
-const supervision = policyFrom({ defaults: { warning: { remaining: { amount: 1, unit: '工作日' } }, yellowAtDue: true, red: { after: { amount: 2, unit: '工作日' } } } });
+const supervision = policyFrom({
+  defaults: {
+    warning: { remaining: { amount: 1, unit: '工作日' } },
+    yellowAtDue: true,
+    red: { after: { amount: 2, unit: '工作日' } },
+  },
+});
 
 describe('runtime: time limits and 电子监察 signals', () => {
   let engine: MemoryEngine;
@@ -29,7 +35,11 @@ describe('runtime: time limits and 电子监察 signals', () => {
 
   it('should give a case accepted before National Day its due date after the holiday', () => {
     const caseId = engine.start('foodLicence');
-    engine.run(caseId, { type: 'clock.start', actor: '窗口-李四', data: { officer: '窗口-李四', department: '政务服务中心' } });
+    engine.run(caseId, {
+      type: 'clock.start',
+      actor: '窗口-李四',
+      data: { officer: '窗口-李四', department: '政务服务中心' },
+    });
     // 10 working days from Tue 09-29: 09-30, 10-08, 10-09, 10-10 (Sat, worked), 10-12 .. 10-16, 10-19 (6 more).
     expect(caseClock(caseId).dueAt).to.equal('2026-10-19T01:00:00.000Z');
     expect(caseClock(caseId).limit).to.deep.equal({ amount: 10, unit: '工作日' });
@@ -39,7 +49,11 @@ describe('runtime: time limits and 电子监察 signals', () => {
   it('should start a step clock when the step is entered, in the step department', () => {
     const caseId = engine.start('foodLicence');
     // 3 working days from Tue 09-29 09:00: the rest of 09-29, 09-30, 10-08, and 10-09 until 09:00.
-    expect(stepClock(caseId)).to.deep.include({ elementId: 'review', department: '市场监管局', dueAt: '2026-10-09T01:00:00.000Z' });
+    expect(stepClock(caseId)).to.deep.include({
+      elementId: 'review',
+      department: '市场监管局',
+      dueAt: '2026-10-09T01:00:00.000Z',
+    });
   });
 
   it('should move the due date by exactly the working days a 补正 pause lasted', () => {
@@ -47,13 +61,23 @@ describe('runtime: time limits and 电子监察 signals', () => {
     engine.run(caseId, { type: 'clock.start', actor: 'w', data: {} });
     const before = caseClock(caseId).dueAt;
     engine.advance('PT1H');
-    engine.run(caseId, { type: 'clock.pause', actor: 'w', data: { clockId: caseClock(caseId).id, kind: '补正', reason: '营业执照复印件不清晰' } });
+    engine.run(caseId, {
+      type: 'clock.pause',
+      actor: 'w',
+      data: { clockId: caseClock(caseId).id, kind: '补正', reason: '营业执照复印件不清晰' },
+    });
     // Paused from Tue 09-29 10:00 to Fri 10-09 10:00: 14 h of 09-29, 09-30, 10-08, 10 h of 10-09 = 3 working days.
     engine.now = new Date('2026-10-09T02:00:00.000Z');
     engine.run(caseId, { type: 'clock.resume', actor: 'w', data: {} });
     expect(calendar.elapsed(before, caseClock(caseId).dueAt, '工作日')).to.be.closeTo(3, 1e-9);
     expect(caseClock(caseId).stops).to.deep.equal([
-      { kind: '补正', reason: '营业执照复印件不清晰', approver: null, from: '2026-09-29T02:00:00.000Z', to: '2026-10-09T02:00:00.000Z' },
+      {
+        kind: '补正',
+        reason: '营业执照复印件不清晰',
+        approver: null,
+        from: '2026-09-29T02:00:00.000Z',
+        to: '2026-10-09T02:00:00.000Z',
+      },
     ]);
     expectReplayMatches(engine, caseId);
   });
@@ -101,9 +125,19 @@ describe('runtime: time limits and 电子监察 signals', () => {
     // Due Thu 10-08 09:00; by Fri 10-09 09:00 its 预警 and 黄牌 are up, the 红牌 (Sat 10-10) not yet.
     engine.advance('P10D');
     const clock = caseClock(caseId);
-    expect(Object.values(state(caseId).alerts).filter((a) => a.clockId === clock.id).map((a) => a.level)).to.have.members(['预警', '黄牌']);
-    engine.run(caseId, { type: 'clock.extend', actor: '科长', data: { amount: 10, approver: '科长-王五', reason: '需专家评审' } });
-    expect(caseClock(caseId).extensions).to.deep.equal([{ amount: 10, approver: '科长-王五', reason: '需专家评审', at: engine.now.toISOString() }]);
+    expect(
+      Object.values(state(caseId).alerts)
+        .filter((a) => a.clockId === clock.id)
+        .map((a) => a.level),
+    ).to.have.members(['预警', '黄牌']);
+    engine.run(caseId, {
+      type: 'clock.extend',
+      actor: '科长',
+      data: { amount: 10, approver: '科长-王五', reason: '需专家评审' },
+    });
+    expect(caseClock(caseId).extensions).to.deep.equal([
+      { amount: 10, approver: '科长-王五', reason: '需专家评审', at: engine.now.toISOString() },
+    ]);
     expect(Object.values(state(caseId).alerts).filter((a) => a.clockId === clock.id)).to.deep.equal([]);
     expectReplayMatches(engine, caseId);
   });
@@ -117,7 +151,9 @@ describe('runtime: time limits and 电子监察 signals', () => {
     const finished = engine.run(caseId, { type: 'clock.finish', actor: '科长', data: {} });
     expect(finished.map((e) => e.type)).to.include('clock.finished');
     expect(Object.values(state(caseId).clocks).map((c) => c.kind)).to.deep.equal(['step']);
-    expect(() => engine.run(caseId, { type: 'clock.finish', actor: '科长', data: { clockId: 'no-such-clock' } })).to.throw(/CLOCK_NOT_FOUND|no-such-clock/);
+    expect(() =>
+      engine.run(caseId, { type: 'clock.finish', actor: '科长', data: { clockId: 'no-such-clock' } }),
+    ).to.throw(/CLOCK_NOT_FOUND|no-such-clock/);
     expectReplayMatches(engine, caseId);
   });
 

@@ -19,7 +19,11 @@ describe('runtime: execute is pure and deterministic', () => {
     let n = 0;
     return () => `id-${++n}`;
   };
-  const start: Command = { type: 'case.start', actor: '窗口-张三', data: { caseId: 'c1', processId: 'review', variables: { score: 75 } } };
+  const start: Command = {
+    type: 'case.start',
+    actor: '窗口-张三',
+    data: { caseId: 'c1', processId: 'review', variables: { score: 75 } },
+  };
 
   before(async () => {
     const { readFileSync } = await import('node:fs');
@@ -39,7 +43,12 @@ describe('runtime: execute is pure and deterministic', () => {
     if (!started.ok) throw new Error(started.rejection.message);
     const frozen = deepFreeze(structuredClone(started.state));
     const taskId = Object.keys(frozen.tasks)[0]!;
-    const next = execute(definition, frozen, { type: 'task.complete', actor: 'officer', data: { taskId } }, { now: '2026-03-02T02:00:00.000Z', ids: () => 'x' });
+    const next = execute(
+      definition,
+      frozen,
+      { type: 'task.complete', actor: 'officer', data: { taskId } },
+      { now: '2026-03-02T02:00:00.000Z', ids: () => 'x' },
+    );
     expect(next.ok).to.equal(true);
     expect(frozen.tasks[taskId]).to.not.equal(undefined);
   });
@@ -47,14 +56,22 @@ describe('runtime: execute is pure and deterministic', () => {
   it('should stamp every event with the injected time and the command actor', () => {
     const result = execute(definition, null, start, { now: '2026-03-02T01:00:00.000Z', ids: counter() });
     if (!result.ok) throw new Error(result.rejection.message);
-    for (const event of result.events) expect(event).to.include({ time: '2026-03-02T01:00:00.000Z', actor: '窗口-张三', v: 1 });
+    for (const event of result.events)
+      expect(event).to.include({ time: '2026-03-02T01:00:00.000Z', actor: '窗口-张三', v: 1 });
   });
 
   it('should record element-level history: entered, flows taken, task created, timer scheduled', () => {
     const result = execute(definition, null, start, { now: '2026-03-02T01:00:00.000Z', ids: counter() });
     if (!result.ok) throw new Error(result.rejection.message);
     const types = result.events.map((e) => e.type);
-    expect(types).to.include.members(['case.started', 'element.activated', 'element.completed', 'flow.taken', 'task.created', 'timer.scheduled']);
+    expect(types).to.include.members([
+      'case.started',
+      'element.activated',
+      'element.completed',
+      'flow.taken',
+      'task.created',
+      'timer.scheduled',
+    ]);
     const timer = result.events.find((e) => e.type === 'timer.scheduled');
     expect(timer?.data).to.include({ elementId: 'wait', dueAt: '2026-03-03T01:00:00.000Z' });
     const flows = result.events.flatMap((e) => (e.type === 'flow.taken' ? [e.data.flowId] : []));
@@ -75,7 +92,12 @@ describe('runtime: execute is pure and deterministic', () => {
       events.push(...result.events);
     }
     const taskId = Object.keys(state!.tasks)[0]!;
-    const done = execute(definition, state, { type: 'task.complete', actor: 'o', data: { taskId } }, { now: '2026-03-02T03:00:00.000Z', ids });
+    const done = execute(
+      definition,
+      state,
+      { type: 'task.complete', actor: 'o', data: { taskId } },
+      { now: '2026-03-02T03:00:00.000Z', ids },
+    );
     if (!done.ok) throw new Error(done.rejection.message);
     events.push(...done.events);
     expect(replay(events)).to.deep.equal(done.state);
@@ -94,7 +116,12 @@ describe('runtime: execute is pure and deterministic', () => {
     it('should refuse to complete a task that is not open, naming it', () => {
       const first = execute(definition, null, start, { now: '2026-03-02T01:00:00.000Z', ids: counter() });
       if (!first.ok) throw new Error();
-      const result = execute(definition, first.state, { type: 'task.complete', actor: 'o', data: { taskId: 'ghost' } }, { now: '2026-03-02T01:00:00.000Z', ids: counter() });
+      const result = execute(
+        definition,
+        first.state,
+        { type: 'task.complete', actor: 'o', data: { taskId: 'ghost' } },
+        { now: '2026-03-02T01:00:00.000Z', ids: counter() },
+      );
       expect(!result.ok && result.rejection).to.deep.include({ code: 'TASK_NOT_FOUND' });
       expect(!result.ok && result.rejection.message).to.contain("'ghost'");
     });
@@ -102,16 +129,29 @@ describe('runtime: execute is pure and deterministic', () => {
     it('should refuse any command on a case that has ended', () => {
       const first = execute(definition, null, start, { now: '2026-03-02T01:00:00.000Z', ids: counter() });
       if (!first.ok) throw new Error();
-      const cancelled = execute(definition, first.state, { type: 'case.cancel', actor: 'a', data: { reason: 'r' } }, { now: '2026-03-02T01:00:00.000Z', ids: counter() });
+      const cancelled = execute(
+        definition,
+        first.state,
+        { type: 'case.cancel', actor: 'a', data: { reason: 'r' } },
+        { now: '2026-03-02T01:00:00.000Z', ids: counter() },
+      );
       if (!cancelled.ok) throw new Error();
       expect(cancelled.state.tasks).to.deep.equal({});
       expect(cancelled.state.timers).to.deep.equal({});
-      const result = execute(definition, cancelled.state, { type: 'variables.set', actor: 'a', data: { variables: {} } }, { now: '2026-03-02T01:00:00.000Z', ids: counter() });
+      const result = execute(
+        definition,
+        cancelled.state,
+        { type: 'variables.set', actor: 'a', data: { variables: {} } },
+        { now: '2026-03-02T01:00:00.000Z', ids: counter() },
+      );
       expect(!result.ok && result.rejection.code).to.equal('CASE_NOT_ACTIVE');
     });
 
     it('should refuse an unknown start event', () => {
-      const result = execute(definition, null, { ...start, data: { ...start.data, startEventId: 'nope' } } as Command, { now: '2026-03-02T01:00:00.000Z', ids: counter() });
+      const result = execute(definition, null, { ...start, data: { ...start.data, startEventId: 'nope' } } as Command, {
+        now: '2026-03-02T01:00:00.000Z',
+        ids: counter(),
+      });
       expect(!result.ok && result.rejection.code).to.equal('START_EVENT_NOT_FOUND');
     });
   });

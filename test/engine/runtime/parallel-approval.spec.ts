@@ -13,7 +13,10 @@ describe('runtime: 串改并 patterns', () => {
     await engine.deploy(bpmn);
   });
 
-  const open = (caseId: string) => Object.values(engine.get(caseId).state.tasks).map((t) => t.elementId).sort();
+  const open = (caseId: string) =>
+    Object.values(engine.get(caseId).state.tasks)
+      .map((t) => t.elementId)
+      .sort();
 
   it('提前介入: 消防 starts its technical review while 规划 is still deciding, and issues only once 规划’s approval lands', () => {
     const caseId = engine.start('jointApproval');
@@ -33,7 +36,9 @@ describe('runtime: 串改并 patterns', () => {
     expect(open(caseId)).to.deep.equal(['signOff', 'signOff', 'signOff']);
     engine.completeTask(caseId, 'signOff');
     expect(engine.get(caseId).state.status).to.equal('completed');
-    const cancelled = engine.get(caseId).events.filter((e) => e.type === 'element.terminated' && e.data.reason === 'completion-condition');
+    const cancelled = engine
+      .get(caseId)
+      .events.filter((e) => e.type === 'element.terminated' && e.data.reason === 'completion-condition');
     expect(cancelled).to.have.length(2);
     expectReplayMatches(engine, caseId);
   });

@@ -17,7 +17,9 @@ import { SHARED_SEMANTICS } from '../../support/scenarios.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FILES = [
-  ...readdirSync(SHARED_SEMANTICS).filter((f) => f.endsWith('.bpmn')).map((f) => path.join(SHARED_SEMANTICS, f)),
+  ...readdirSync(SHARED_SEMANTICS)
+    .filter((f) => f.endsWith('.bpmn'))
+    .map((f) => path.join(SHARED_SEMANTICS, f)),
   path.join(here, 'elements', 'tasks', 'service-task.bpmn'),
   path.join(here, 'elements', 'containers', 'multi-instance.collection.bpmn'),
   path.join(here, 'elements', 'containers', 'call-activity.mapping.bpmn'),
@@ -55,7 +57,8 @@ function choices(engine: MemoryEngine, rootId: string, vars: Record<string, unkn
     for (const task of Object.values(state.tasks)) {
       const taskId = task.id;
       const pending = task.delegation === 'pending';
-      if (running && !pending) options.push(act({ type: 'task.complete', actor: task.assignee ?? 'p', data: { taskId, variables: vars } }));
+      if (running && !pending)
+        options.push(act({ type: 'task.complete', actor: task.assignee ?? 'p', data: { taskId, variables: vars } }));
       options.push(...approvalChoices(engine, caseId, state, task, running));
     }
     options.push(...caseChoices(engine, caseId, state, running));
@@ -73,28 +76,45 @@ function choices(engine: MemoryEngine, rootId: string, vars: Record<string, unkn
       if (job.retries === 0) continue;
       if (running) options.push(act({ type: 'job.complete', actor: 'w', data: { jobId: job.id, variables: vars } }));
       options.push(act({ type: 'job.fail', actor: 'w', data: { jobId: job.id, message: 'down', backoff: 'PT1M' } }));
-      if (running) options.push(act({ type: 'job.throwError', actor: 'w', data: { jobId: job.id, errorCode: 'LICENCE_REVOKED' } }));
+      if (running)
+        options.push(
+          act({ type: 'job.throwError', actor: 'w', data: { jobId: job.id, errorCode: 'LICENCE_REVOKED' } }),
+        );
     }
     for (const incident of Object.values(state.incidents)) {
       options.push(() => {
-        engine.run(caseId, { type: 'variables.set', actor: 'admin', data: { variables: { ...vars, departments: [], experts: [] } } });
+        engine.run(caseId, {
+          type: 'variables.set',
+          actor: 'admin',
+          data: { variables: { ...vars, departments: [], experts: [] } },
+        });
         engine.run(caseId, { type: 'incident.resolve', actor: 'admin', data: { incidentId: incident.id } });
       });
     }
     options.push(act({ type: 'variables.set', actor: 'p', data: { variables: vars } }));
     const clocks = Object.values(state.clocks);
-    if (!clocks.some((c) => c.kind === 'case')) options.push(act({ type: 'clock.start', actor: 'w', data: { limit: { amount: 5, unit: '工作日' } } }));
-    if (clocks.some((c) => c.running)) options.push(act({ type: 'clock.pause', actor: 'w', data: { kind: '补正', reason: 'r' } }));
+    if (!clocks.some((c) => c.kind === 'case'))
+      options.push(act({ type: 'clock.start', actor: 'w', data: { limit: { amount: 5, unit: '工作日' } } }));
+    if (clocks.some((c) => c.running))
+      options.push(act({ type: 'clock.pause', actor: 'w', data: { kind: '补正', reason: 'r' } }));
     if (clocks.some((c) => !c.running)) options.push(act({ type: 'clock.resume', actor: 'w', data: {} }));
-    if (clocks.some((c) => c.kind === 'case')) options.push(act({ type: 'clock.extend', actor: 'w', data: { amount: 2, approver: 'a', reason: 'r' } }));
+    if (clocks.some((c) => c.kind === 'case'))
+      options.push(act({ type: 'clock.extend', actor: 'w', data: { amount: 2, approver: 'a', reason: 'r' } }));
     options.push(() => engine.advance('P1D'));
   }
-  if (engine.get(rootId).state.status === 'active') options.push(() => void engine.run(rootId, { type: 'case.cancel', actor: 'admin', data: { reason: 'random' } }));
+  if (engine.get(rootId).state.status === 'active')
+    options.push(() => void engine.run(rootId, { type: 'case.cancel', actor: 'admin', data: { reason: 'random' } }));
   return options;
 }
 
 /** The approval operations on one task that its state allows (签收, 转办, 委派, 催办, 抄送). */
-function approvalChoices(engine: MemoryEngine, caseId: string, state: CaseState, task: CaseState['tasks'][string], running: boolean): Array<() => void> {
+function approvalChoices(
+  engine: MemoryEngine,
+  caseId: string,
+  state: CaseState,
+  task: CaseState['tasks'][string],
+  running: boolean,
+): Array<() => void> {
   const act = (command: Command) => () => void engine.run(caseId, command);
   const taskId = task.id;
   const pending = task.delegation === 'pending';
@@ -105,18 +125,43 @@ function approvalChoices(engine: MemoryEngine, caseId: string, state: CaseState,
   if (running && task.assignee === null) options.push(act({ type: 'task.claim', actor: 'q', data: { taskId } }));
   if (task.assignee !== null && !pending) {
     options.push(act({ type: 'task.unclaim', actor: task.assignee, data: { taskId } }));
-    options.push(act({ type: 'task.delegate', actor: task.assignee, data: { taskId, to: task.assignee === 'd' ? 'e' : 'd' } }));
+    options.push(
+      act({ type: 'task.delegate', actor: task.assignee, data: { taskId, to: task.assignee === 'd' ? 'e' : 'd' } }),
+    );
   }
-  if (!pending) options.push(act({ type: 'task.transfer', actor: 'lead', data: { taskId, to: task.assignee === 'r' ? 's' : 'r' } }));
-  if (pending && task.assignee !== null) options.push(act({ type: 'task.resolve', actor: task.assignee, data: { taskId } }));
+  if (!pending)
+    options.push(
+      act({ type: 'task.transfer', actor: 'lead', data: { taskId, to: task.assignee === 'r' ? 's' : 'r' } }),
+    );
+  if (pending && task.assignee !== null)
+    options.push(act({ type: 'task.resolve', actor: task.assignee, data: { taskId } }));
   if (running) {
     // 退回 to the task's own step (the target scope may be gone: then it is refused, harmlessly).
-    options.push(attempt(engine, caseId, { type: 'case.modify', actor: 'lead', data: { cancel: [task.instanceId], activate: task.elementId, reason: '退回' } }));
+    options.push(
+      attempt(engine, caseId, {
+        type: 'case.modify',
+        actor: 'lead',
+        data: { cancel: [task.instanceId], activate: task.elementId, reason: '退回' },
+      }),
+    );
     const instance = state.instances[task.instanceId];
     const body = instance?.parentId ? state.instances[instance.parentId] : undefined;
     if (body?.mi && body.elementId === task.elementId && body.mi.total !== null) {
-      options.push(attempt(engine, caseId, { type: 'multiInstance.addInstance', actor: 'lead', data: { instanceId: body.id, items: ['甲'] } }));
-      if (body.mi.total > 1) options.push(attempt(engine, caseId, { type: 'multiInstance.cancelInstance', actor: 'lead', data: { instanceId: task.instanceId } }));
+      options.push(
+        attempt(engine, caseId, {
+          type: 'multiInstance.addInstance',
+          actor: 'lead',
+          data: { instanceId: body.id, items: ['甲'] },
+        }),
+      );
+      if (body.mi.total > 1)
+        options.push(
+          attempt(engine, caseId, {
+            type: 'multiInstance.cancelInstance',
+            actor: 'lead',
+            data: { instanceId: task.instanceId },
+          }),
+        );
     }
   }
   return options;
@@ -125,12 +170,16 @@ function approvalChoices(engine: MemoryEngine, caseId: string, state: CaseState,
 /** Case-wide approval operations: 挂起 / 恢复, 撤回, restarting everything at the first user task. */
 function caseChoices(engine: MemoryEngine, caseId: string, state: CaseState, running: boolean): Array<() => void> {
   const options: Array<() => void> = [];
-  if (running) options.push(() => void engine.run(caseId, { type: 'case.suspend', actor: 'lead', data: { reason: 'r' } }));
+  if (running)
+    options.push(() => void engine.run(caseId, { type: 'case.suspend', actor: 'lead', data: { reason: 'r' } }));
   else options.push(() => void engine.run(caseId, { type: 'case.resume', actor: 'lead', data: {} }));
   const last = state.lastCompleted;
   if (running && last) options.push(attempt(engine, caseId, { type: 'task.withdraw', actor: last.by, data: {} }));
   const firstTask = [...engine.process(caseId).elements.values()].find((e) => e.kind === 'userTask');
-  if (running && firstTask) options.push(attempt(engine, caseId, { type: 'case.modify', actor: 'lead', data: { cancel: 'all', activate: firstTask.id } }));
+  if (running && firstTask)
+    options.push(
+      attempt(engine, caseId, { type: 'case.modify', actor: 'lead', data: { cancel: 'all', activate: firstTask.id } }),
+    );
   return options;
 }
 
@@ -162,10 +211,13 @@ function expectNoOrphans(state: CaseState): void {
     }
   }
   for (const part of ['tasks', 'timers', 'subscriptions', 'jobs', 'incidents', 'clocks'] as const) {
-    for (const item of Object.values(state[part])) expect(has(item.instanceId), `${part} of a gone instance`).to.equal(true);
+    for (const item of Object.values(state[part]))
+      expect(has(item.instanceId), `${part} of a gone instance`).to.equal(true);
   }
-  for (const alert of Object.values(state.alerts)) expect(Boolean(state.clocks[alert.clockId]), 'a signal of a finished clock').to.equal(true);
-  for (const scopeId of Object.keys(state.variables)) expect(has(scopeId) || scopeId === state.rootInstanceId, 'variables of a gone scope').to.equal(true);
+  for (const alert of Object.values(state.alerts))
+    expect(Boolean(state.clocks[alert.clockId]), 'a signal of a finished clock').to.equal(true);
+  for (const scopeId of Object.keys(state.variables))
+    expect(has(scopeId) || scopeId === state.rootInstanceId, 'variables of a gone scope').to.equal(true);
 }
 
 describe('runtime: properties over random command sequences', () => {

@@ -29,7 +29,9 @@ describe('store: audit (verify and replay)', () => {
     const data = JSON.parse(row.data as string) as Record<string, unknown>;
 
     // when
-    await knex('case_events').where({ case_id: caseId, seq: 2 }).update({ data: JSON.stringify({ ...data, forged: true }) });
+    await knex('case_events')
+      .where({ case_id: caseId, seq: 2 })
+      .update({ data: JSON.stringify({ ...data, forged: true }) });
 
     // then
     expect(await engine.store.verify(caseId)).to.include({ ok: false, brokenAtSeq: 2 });
@@ -41,7 +43,9 @@ describe('store: audit (verify and replay)', () => {
     const state = await engine.state(caseId);
 
     // when
-    await knex('cases').where({ case_id: caseId }).update({ state: JSON.stringify({ ...state, status: 'completed' }) });
+    await knex('cases')
+      .where({ case_id: caseId })
+      .update({ state: JSON.stringify({ ...state, status: 'completed' }) });
 
     // then
     expect(await engine.store.verify(caseId)).to.include({ ok: false });

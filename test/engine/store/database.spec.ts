@@ -5,8 +5,14 @@ import { openTestDatabase, testDialect, type TestDatabase } from '../../support/
 describe('store: database', () => {
   it('should default to SQLite in ./data and use DATABASE_URL for PostgreSQL', () => {
     expect(configFromEnv({})).to.deep.equal({ client: 'sqlite', filename: 'data/matterflow.sqlite' });
-    expect(configFromEnv({ MATTERFLOW_DATA_DIR: '/var/lib/mf' })).to.deep.equal({ client: 'sqlite', filename: '/var/lib/mf/matterflow.sqlite' });
-    expect(configFromEnv({ DATABASE_URL: 'postgres://h/db' })).to.deep.equal({ client: 'postgres', connectionString: 'postgres://h/db' });
+    expect(configFromEnv({ MATTERFLOW_DATA_DIR: '/var/lib/mf' })).to.deep.equal({
+      client: 'sqlite',
+      filename: '/var/lib/mf/matterflow.sqlite',
+    });
+    expect(configFromEnv({ DATABASE_URL: 'postgres://h/db' })).to.deep.equal({
+      client: 'postgres',
+      connectionString: 'postgres://h/db',
+    });
   });
 
   describe('SQLite', () => {
@@ -25,7 +31,8 @@ describe('store: database', () => {
     });
 
     it('should open in WAL mode with a busy timeout and foreign keys on', async () => {
-      const pragma = async (name: string) => Object.values(((await db.database.knex.raw(`PRAGMA ${name}`)) as Record<string, unknown>[])[0] ?? {})[0];
+      const pragma = async (name: string) =>
+        Object.values(((await db.database.knex.raw(`PRAGMA ${name}`)) as Record<string, unknown>[])[0] ?? {})[0];
       expect(await pragma('journal_mode')).to.equal('wal');
       expect(await pragma('foreign_keys')).to.equal(1);
       expect(await pragma('busy_timeout')).to.equal(5000);

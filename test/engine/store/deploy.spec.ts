@@ -33,13 +33,23 @@ describe('store: deploy', () => {
     const second = await engine.deploy(fixture('deploy.approval'));
 
     // then
-    expect(second.processes[0]).to.include({ processId: 'approval', version: 1, created: false, hash: first.processes[0]?.hash });
+    expect(second.processes[0]).to.include({
+      processId: 'approval',
+      version: 1,
+      created: false,
+      hash: first.processes[0]?.hash,
+    });
     expect(await engine.store.listDefinitions('approval')).to.have.length(1);
   });
 
   it('should settle concurrent deploys: the same XML once, different XML as consecutive versions, never a raw unique error', async () => {
     // given: four administrators publish at once, two of them the same file
-    const deploys = [fixture('deploy.approval'), fixture('deploy.approval-v2'), fixture('deploy.approval'), fixture('deploy.approval-v2')].map((file) => engine.deploy(file));
+    const deploys = [
+      fixture('deploy.approval'),
+      fixture('deploy.approval-v2'),
+      fixture('deploy.approval'),
+      fixture('deploy.approval-v2'),
+    ].map((file) => engine.deploy(file));
 
     // when
     const results = await Promise.all(deploys);

@@ -23,8 +23,14 @@ describe('store: dispatch', () => {
     const result = await engine.completeTask(caseId, 'first');
 
     // then
-    const rows = await engine.store.database.knex('case_events').where({ case_id: caseId }).orderBy('seq').select('seq');
-    expect(rows.map((r: { seq: number | string }) => Number(r.seq))).to.deep.equal(Array.from({ length: rows.length }, (_, i) => i + 1));
+    const rows = await engine.store.database
+      .knex('case_events')
+      .where({ case_id: caseId })
+      .orderBy('seq')
+      .select('seq');
+    expect(rows.map((r: { seq: number | string }) => Number(r.seq))).to.deep.equal(
+      Array.from({ length: rows.length }, (_, i) => i + 1),
+    );
     expect(rows.length).to.equal(before + result.events.length);
     const [caseRow] = await engine.store.database.knex('cases').where({ case_id: caseId }).select('version');
     expect(Number(caseRow.version)).to.equal(rows.length);
@@ -38,11 +44,17 @@ describe('store: dispatch', () => {
     await engine.deploy(fixture('dispatch.two-steps'));
     const caseId = await engine.start('twoSteps');
     const [task] = await engine.store.listTasks({ caseId });
-    const other = await createStore({ database: await engine.db.openAnother(), clock: engine.clock, ids: () => engine.nextId() }, defaultEngine);
+    const other = await createStore(
+      { database: await engine.db.openAnother(), clock: engine.clock, ids: () => engine.nextId() },
+      defaultEngine,
+    );
     const complete = { type: 'task.complete', actor: 'officer', data: { taskId: task?.taskId ?? '' } } as const;
 
     // when
-    const outcomes = await Promise.allSettled([engine.store.dispatch(caseId, complete), other.dispatch(caseId, complete)]);
+    const outcomes = await Promise.allSettled([
+      engine.store.dispatch(caseId, complete),
+      other.dispatch(caseId, complete),
+    ]);
 
     // then
     const won = outcomes.filter((o) => o.status === 'fulfilled');
@@ -51,7 +63,8 @@ describe('store: dispatch', () => {
     expect(lost).to.have.length(1);
     const loser = lost[0];
     expect(
-      loser instanceof ConcurrencyConflictError || (loser instanceof CommandRejectedError && loser.code === 'TASK_NOT_FOUND'),
+      loser instanceof ConcurrencyConflictError ||
+        (loser instanceof CommandRejectedError && loser.code === 'TASK_NOT_FOUND'),
       String(loser),
     ).to.equal(true);
     const state = await engine.state(caseId);
@@ -82,7 +95,11 @@ describe('store: dispatch', () => {
         },
       },
     );
-    const stale = slow.dispatch(caseId, { type: 'variables.set', actor: 'officer', data: { variables: { late: true } } });
+    const stale = slow.dispatch(caseId, {
+      type: 'variables.set',
+      actor: 'officer',
+      data: { variables: { late: true } },
+    });
     const staleOutcome = stale.then(
       () => null,
       (e: unknown) => e,
@@ -90,7 +107,11 @@ describe('store: dispatch', () => {
 
     // when another command commits meanwhile
     await readDone;
-    await engine.store.dispatch(caseId, { type: 'task.complete', actor: 'officer', data: { taskId: task?.taskId ?? '' } });
+    await engine.store.dispatch(caseId, {
+      type: 'task.complete',
+      actor: 'officer',
+      data: { taskId: task?.taskId ?? '' },
+    });
     release();
 
     // then
@@ -112,7 +133,10 @@ describe('store: dispatch', () => {
     // when
     const error = await engine.store
       .dispatch(caseId, { type: 'task.complete', actor: 'officer', data: { taskId: 'no-such-task' } })
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
 
     // then
     expect(error).to.be.instanceOf(CommandRejectedError);
@@ -138,13 +162,18 @@ describe('store: dispatch', () => {
     const parentBefore = await engine.events(parentId);
 
     // when the child's task completes (child events appended, then the reaction throws)
-    const error = await engine.completeTask(parentId, 'childTask').then(() => null, (e: unknown) => e);
+    const error = await engine.completeTask(parentId, 'childTask').then(
+      () => null,
+      (e: unknown) => e,
+    );
 
     // then
     expect(String(error)).to.contain('injected fault');
     expect(await engine.events(childId ?? '')).to.deep.equal(childBefore);
     expect(await engine.events(parentId)).to.deep.equal(parentBefore);
-    expect((await engine.store.listTasks({ caseId: childId ?? '' })).map((t) => t.elementId)).to.deep.equal(['childTask']);
+    expect((await engine.store.listTasks({ caseId: childId ?? '' })).map((t) => t.elementId)).to.deep.equal([
+      'childTask',
+    ]);
     await engine.expectConsistent(parentId);
   });
 });

@@ -3,7 +3,13 @@ import type { CaseEvent } from '../../../engine/case/index.js';
 import { chainEvents, checkChain, GENESIS_HASH, hashEvent } from '../../../engine/store/hash-chain.js';
 
 const event = (data: Record<string, unknown>, time = '2025-01-06T01:00:00.000Z'): CaseEvent =>
-  ({ type: 'variables.set', v: 1, time, actor: 'tester', data: { scopeInstanceId: 'root', variables: data } }) as CaseEvent;
+  ({
+    type: 'variables.set',
+    v: 1,
+    time,
+    actor: 'tester',
+    data: { scopeInstanceId: 'root', variables: data },
+  }) as CaseEvent;
 
 describe('store: hash chain', () => {
   it('should start from the genesis hash and link each event to the previous one', () => {

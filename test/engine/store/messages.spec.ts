@@ -58,7 +58,10 @@ describe('store: message correlation', () => {
   });
 
   it('should NOT accept a message nobody waits for', async () => {
-    const error = await engine.correlate(null, 'unknown').then(() => null, (e: unknown) => e);
+    const error = await engine.correlate(null, 'unknown').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(CommandRejectedError);
     expect(error).to.include({ code: 'NO_SUBSCRIPTION' });
   });

@@ -33,17 +33,39 @@ describe('store: projections', () => {
     const incident: CaseEvent = {
       ...envelope,
       type: 'incident.raised',
-      data: { incidentId: 'x1', instanceId: 'i1', elementId: 'check', jobId: 'j1', kind: 'job-failed', resume: 'activate', message: 'boom' },
+      data: {
+        incidentId: 'x1',
+        instanceId: 'i1',
+        elementId: 'check',
+        jobId: 'j1',
+        kind: 'job-failed',
+        resume: 'activate',
+        message: 'boom',
+      },
     };
     const ended: CaseEvent = { ...envelope, type: 'case.cancelled', data: { reason: 'test' } };
 
     // then
-    expect(projectEvent(incident, at)).to.deep.include({ op: 'update', table: 'jobs', where: { job_id: 'j1' }, set: { incident_id: 'x1' } });
-    expect(projectEvent(ended, at).map((change) => change.table)).to.have.members(['tasks', 'jobs', 'subscriptions', 'incidents']);
+    expect(projectEvent(incident, at)).to.deep.include({
+      op: 'update',
+      table: 'jobs',
+      where: { job_id: 'j1' },
+      set: { incident_id: 'x1' },
+    });
+    expect(projectEvent(ended, at).map((change) => change.table)).to.have.members([
+      'tasks',
+      'jobs',
+      'subscriptions',
+      'incidents',
+    ]);
   });
 
   it('should NOT touch any table for flow events', () => {
-    const event: CaseEvent = { ...envelope, type: 'flow.taken', data: { flowId: 'f', sourceId: 'a', targetId: 'b', scopeInstanceId: 'r' } };
+    const event: CaseEvent = {
+      ...envelope,
+      type: 'flow.taken',
+      data: { flowId: 'f', sourceId: 'a', targetId: 'b', scopeInstanceId: 'r' },
+    };
     expect(projectEvent(event, at)).to.deep.equal([]);
   });
 });

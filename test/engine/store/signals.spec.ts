@@ -25,7 +25,9 @@ describe('store: signals', () => {
     expect((await engine.store.listTasks({ caseId: waiterId })).map((t) => t.elementId)).to.deep.equal(['afterSignal']);
     const started = await engine.store.listCases({ processId: 'onSignal' });
     expect(started).to.have.length(1);
-    expect((await engine.store.listTasks({ caseId: started[0]?.caseId ?? '' })).map((t) => t.elementId)).to.deep.equal(['started']);
+    expect((await engine.store.listTasks({ caseId: started[0]?.caseId ?? '' })).map((t) => t.elementId)).to.deep.equal([
+      'started',
+    ]);
     for (const id of [waiterId, throwerId, started[0]?.caseId ?? '']) await engine.expectConsistent(id);
   });
 

@@ -4,12 +4,26 @@
  * order, and the migration that fills those columns for cases that already exist.
  */
 import { expect } from 'chai';
-import { decodeWorklistCursor, encodeWorklistCursor, listWorklist, type WorklistFilter, type WorklistRow } from '../../../engine/store/index.js';
+import {
+  decodeWorklistCursor,
+  encodeWorklistCursor,
+  listWorklist,
+  type WorklistFilter,
+  type WorklistRow,
+} from '../../../engine/store/index.js';
 import { migrationSource } from '../../../migrations/index.js';
 import { TestEngine } from '../../support/test-engine.js';
 import { fixture } from './fixture.js';
 
-const WORKLIST_COLUMNS = ['case_id', 'received_by', 'received_at', 'matter_name', 'applicant_name_masked', 'applicant_id_masked', 'worklist_timings'];
+const WORKLIST_COLUMNS = [
+  'case_id',
+  'received_by',
+  'received_at',
+  'matter_name',
+  'applicant_name_masked',
+  'applicant_id_masked',
+  'worklist_timings',
+];
 
 describe('store: the worklist query', () => {
   let engine: TestEngine;
@@ -35,7 +49,11 @@ describe('store: the worklist query', () => {
   /** A case with five open tasks (审查, two 会签, 技术审查 in its stage, 登记) and a 20-day case limit. */
   const start = async () => {
     const caseId = await engine.start('worklist', { signers: ['officer-a', 'officer-b'] });
-    await engine.store.dispatch(caseId, { type: 'clock.start', actor: 'tester', data: { limit: { amount: 20, unit: '自然日' } } });
+    await engine.store.dispatch(caseId, {
+      type: 'clock.start',
+      actor: 'tester',
+      data: { limit: { amount: 20, unit: '自然日' } },
+    });
     return caseId;
   };
 
@@ -49,8 +67,17 @@ describe('store: the worklist query', () => {
     // then
     const of = (elementId: string) => rows.filter((row) => row.elementId === elementId);
     expect(rows).to.have.length(5);
-    expect(of('own')[0]!.step).to.deep.include({ limit: { amount: 3, unit: '自然日' }, clock: 'running', stoppedFor: null, signal: null, provisional: false });
-    expect(of('sign').map((row) => row.step?.limit)).to.deep.equal([{ amount: 5, unit: '自然日' }, { amount: 5, unit: '自然日' }]);
+    expect(of('own')[0]!.step).to.deep.include({
+      limit: { amount: 3, unit: '自然日' },
+      clock: 'running',
+      stoppedFor: null,
+      signal: null,
+      provisional: false,
+    });
+    expect(of('sign').map((row) => row.step?.limit)).to.deep.equal([
+      { amount: 5, unit: '自然日' },
+      { amount: 5, unit: '自然日' },
+    ]);
     expect(of('sign')[0]!.step?.dueAt).to.be.a('string').and.equal(of('sign')[1]!.step?.dueAt);
     expect(of('inner')[0]!.step?.limit).to.deep.equal({ amount: 10, unit: '自然日' });
     expect(of('plain')[0]!.step).to.equal(null);
@@ -65,7 +92,11 @@ describe('store: the worklist query', () => {
     const caseId = await start();
 
     // when
-    await engine.store.dispatch(caseId, { type: 'clock.pause', actor: 'tester', data: { kind: '特别程序', reason: '现场勘验' } });
+    await engine.store.dispatch(caseId, {
+      type: 'clock.pause',
+      actor: 'tester',
+      data: { kind: '特别程序', reason: '现场勘验' },
+    });
 
     // then
     const own = (await everything({ caseId })).find((row) => row.elementId === 'own')!;
@@ -86,7 +117,10 @@ describe('store: the worklist query', () => {
     // then
     expect(seen.map((page) => page.length)).to.deep.equal([4, 4, 4, 3]);
     const flat = seen.flat();
-    const sorted = [...flat].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.caseId.localeCompare(b.caseId) || a.taskId.localeCompare(b.taskId));
+    const sorted = [...flat].sort(
+      (a, b) =>
+        a.createdAt.localeCompare(b.createdAt) || a.caseId.localeCompare(b.caseId) || a.taskId.localeCompare(b.taskId),
+    );
     expect(flat.map((row) => row.taskId)).to.deep.equal(sorted.map((row) => row.taskId));
     expect(flat.map((row) => row.taskId)).to.deep.equal((await everything()).map((row) => row.taskId));
     expect(new Set(flat.map((row) => row.taskId)).size).to.equal(15);
@@ -111,7 +145,13 @@ describe('store: the worklist query', () => {
   it('should read back the cursors it makes, and NOT accept anything else', () => {
     const position = { createdAt: '2025-01-06T01:00:00.000Z', caseId: 'BJ-2025-0001', taskId: 'id-7' };
     expect(decodeWorklistCursor(encodeWorklistCursor(position))).to.deep.equal(position);
-    for (const bad of ['', 'not a cursor', Buffer.from('["yesterday","a","b"]').toString('base64url'), Buffer.from('["2025-01-06T01:00:00.000Z","a"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'not a cursor',
+      Buffer.from('["yesterday","a","b"]').toString('base64url'),
+      Buffer.from('["2025-01-06T01:00:00.000Z","a"]').toString('base64url'),
+      Buffer.from('{"a":1}').toString('base64url'),
+    ]) {
       expect(decodeWorklistCursor(bad), bad).to.equal(null);
     }
   });
@@ -122,7 +162,11 @@ describe('store: the worklist query', () => {
     await start();
     const written = await knex()('cases').select(WORKLIST_COLUMNS).orderBy('case_id');
     const listed = await everything();
-    const config = { migrationSource, name: '20260111000000_worklist', ...(engine.store.database.schema ? { schemaName: engine.store.database.schema } : {}) };
+    const config = {
+      migrationSource,
+      name: '20260111000000_worklist',
+      ...(engine.store.database.schema ? { schemaName: engine.store.database.schema } : {}),
+    };
 
     // when the migration is undone and done again
     await knex().migrate.down(config);

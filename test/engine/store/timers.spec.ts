@@ -21,7 +21,9 @@ describe('store: timers', () => {
   });
 
   const firedEvents = async () =>
-    (await engine.events(caseId)).flatMap((e) => (e.type === 'timer.fired' ? [{ elementId: e.data.elementId, time: e.time }] : []));
+    (await engine.events(caseId)).flatMap((e) =>
+      e.type === 'timer.fired' ? [{ elementId: e.data.elementId, time: e.time }] : [],
+    );
 
   it('should fire due timers in due order, each at its due time, including timers scheduled meanwhile', async () => {
     // when
@@ -45,7 +47,11 @@ describe('store: timers', () => {
 
     // then
     expect((await firedEvents()).map((f) => f.elementId)).to.deep.equal(['early']);
-    const jobs = await engine.store.database.knex('jobs').where({ case_id: caseId }).orderBy('due_at').select('element_id', 'due_at');
+    const jobs = await engine.store.database
+      .knex('jobs')
+      .where({ case_id: caseId })
+      .orderBy('due_at')
+      .select('element_id', 'due_at');
     expect(jobs).to.deep.equal([
       { element_id: 'chained', due_at: '2025-01-06T02:30:00.000Z' },
       { element_id: 'late', due_at: '2025-01-06T03:00:00.000Z' },
@@ -55,7 +61,10 @@ describe('store: timers', () => {
 
   it('should fire each timer exactly once when two runners fire concurrently', async () => {
     // given a second store (another connection pool) on the same database
-    const other = await createStore({ database: await engine.db.openAnother(), clock: engine.clock, ids: () => engine.nextId() }, defaultEngine);
+    const other = await createStore(
+      { database: await engine.db.openAnother(), clock: engine.clock, ids: () => engine.nextId() },
+      defaultEngine,
+    );
     const until = new Date('2025-01-06T04:00:00.000Z');
 
     // when

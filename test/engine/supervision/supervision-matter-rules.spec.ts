@@ -10,7 +10,11 @@ import type { TestEngine } from '../../support/test-engine.js';
 import { SHIPPED_SUPERVISION } from '../../support/supervision.js';
 import { APPLICANT, domainEngine, FOOD_LICENCE, windowTask } from '../domain/support.js';
 
-const OWN: SupervisionRules = { warning: { remaining: { amount: 2, unit: '工作日' } }, yellowAtDue: true, red: { after: { amount: 1, unit: '工作日' } } };
+const OWN: SupervisionRules = {
+  warning: { remaining: { amount: 2, unit: '工作日' } },
+  yellowAtDue: true,
+  red: { after: { amount: 1, unit: '工作日' } },
+};
 const CENTRE: SupervisionRules = { warning: { remainingRatio: 0.5 }, yellowAtDue: false, red: null };
 const step: RuleTarget = { processId: 'foodLicence', matterCode: '330100-FOOD-01', kind: 'step', elementId: 'review' };
 const caseClock: RuleTarget = { processId: 'foodLicence', matterCode: '330100-FOOD-01', kind: 'case', elementId: null };
@@ -39,15 +43,30 @@ describe('supervision: the rules of the matter version a case was received under
       await engine.store.dispatch(caseId, {
         type: 'case.receive',
         actor: '窗口-李四',
-        data: { caseId, processId: 'foodLicence', matter, applicant: APPLICANT, channel: '窗口', materials: { licence: true, idCard: true, safetyRules: true, floorPlan: true } },
+        data: {
+          caseId,
+          processId: 'foodLicence',
+          matter,
+          applicant: APPLICANT,
+          channel: '窗口',
+          materials: { licence: true, idCard: true, safetyRules: true, floorPlan: true },
+        },
       });
-      await engine.store.dispatch(caseId, { type: 'case.accept', actor: '窗口-王五', data: { taskId: await windowTask(engine, caseId) } });
+      await engine.store.dispatch(caseId, {
+        type: 'case.accept',
+        actor: '窗口-王五',
+        data: { taskId: await windowTask(engine, caseId) },
+      });
     };
     /** When each of the case clock's signals is planned, and the clock's start and due date. */
     const casePlan = async (caseId: string) => {
       const state = await engine.state(caseId);
       const clock = Object.values(state.clocks).find((c) => c.kind === 'case')!;
-      const at = Object.fromEntries(Object.values(state.timers).filter((t) => t.alert?.clockId === clock.id).map((t) => [t.alert!.level, t.dueAt]));
+      const at = Object.fromEntries(
+        Object.values(state.timers)
+          .filter((t) => t.alert?.clockId === clock.id)
+          .map((t) => [t.alert!.level, t.dueAt]),
+      );
       return { startedAt: clock.startedAt, dueAt: clock.dueAt, at };
     };
 

@@ -18,15 +18,23 @@ describe('time: ISO 8601 and cron, as timers are written', () => {
   });
 
   it('should add calendar months and exact days', () => {
-    expect(addDuration(new Date('2026-01-31T00:00:00Z'), parseDuration('P1D')!).toISOString()).to.equal('2026-02-01T00:00:00.000Z');
-    expect(addDuration(new Date('2026-01-15T00:00:00Z'), parseDuration('P1Y2M')!).toISOString()).to.equal('2027-03-15T00:00:00.000Z');
-    expect(addDuration(new Date('2026-01-15T00:00:00Z'), parseDuration('PT1H30M')!).toISOString()).to.equal('2026-01-15T01:30:00.000Z');
+    expect(addDuration(new Date('2026-01-31T00:00:00Z'), parseDuration('P1D')!).toISOString()).to.equal(
+      '2026-02-01T00:00:00.000Z',
+    );
+    expect(addDuration(new Date('2026-01-15T00:00:00Z'), parseDuration('P1Y2M')!).toISOString()).to.equal(
+      '2027-03-15T00:00:00.000Z',
+    );
+    expect(addDuration(new Date('2026-01-15T00:00:00Z'), parseDuration('PT1H30M')!).toISOString()).to.equal(
+      '2026-01-15T01:30:00.000Z',
+    );
   });
 
   it('should read repeating intervals with and without a start', () => {
     expect(parseRepeatingInterval('R2/PT1H')).to.deep.include({ repetitions: 2, start: null });
     expect(parseRepeatingInterval('R/P1D')).to.deep.include({ repetitions: null });
-    expect(parseRepeatingInterval('R3/2026-01-01T00:00:00Z/PT10M')?.start?.toISOString()).to.equal('2026-01-01T00:00:00.000Z');
+    expect(parseRepeatingInterval('R3/2026-01-01T00:00:00Z/PT10M')?.start?.toISOString()).to.equal(
+      '2026-01-01T00:00:00.000Z',
+    );
     expect(parseRepeatingInterval('R3/1H')).to.equal(null);
   });
 

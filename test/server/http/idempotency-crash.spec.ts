@@ -59,17 +59,25 @@ describe('server: Idempotency-Key after a crash', () => {
   afterEach(() => server.close());
 
   const as = (user: string) => ({ Authorization: `Bearer ${server.tokens[user]}` });
-  const receiveKeyed = (key: string) => request(server.app).post('/api/cases').set(as('window-li')).set('Idempotency-Key', key).send(application);
+  const receiveKeyed = (key: string) =>
+    request(server.app).post('/api/cases').set(as('window-li')).set('Idempotency-Key', key).send(application);
   const expireLeases = () => (wall = new Date(wall.getTime() + LEASE_MS + 1));
   const casesOfApplicant = async () => server.store.listCases({});
 
   it('should take over a reservation whose attempt died before its command committed, and receive the case once', async () => {
     // given an attempt that reserved the key and stopped before running its command
     const gate = new Gate();
-    const dead = idempotent(server.db.database.knex, 'window-li', 'receipt-crash-1', { method: 'post', path: '/api/cases', body: application }, async () => {
-      await gate.hook();
-      return { status: 201, body: 'never' };
-    }, { leaseMs: LEASE_MS, now: () => new Date(wall.getTime()) });
+    const dead = idempotent(
+      server.db.database.knex,
+      'window-li',
+      'receipt-crash-1',
+      { method: 'post', path: '/api/cases', body: application },
+      async () => {
+        await gate.hook();
+        return { status: 201, body: 'never' };
+      },
+      { leaseMs: LEASE_MS, now: () => new Date(wall.getTime()) },
+    );
     await gate.reached;
     // then a retry while its lease runs is told to wait
     const early = await receiveKeyed('receipt-crash-1').expect(409);
@@ -115,8 +123,15 @@ describe('server: Idempotency-Key after a crash', () => {
   it('should replay an operation that committed before the crash: one 受理, the same response', async () => {
     // given a received case and a keyed 受理 that committed and stopped before storing its response
     const received = await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201);
-    const task = (received.body.tasks as Array<{ taskId: string; elementId: string }>).find((t) => t.elementId === 'windowAcceptance')!;
-    const accept = () => request(server.app).post(`/api/cases/${received.body.caseId}/operations`).set(as('window-li')).set('Idempotency-Key', 'accept-1').send({ operation: 'case.accept', data: { taskId: task.taskId } });
+    const task = (received.body.tasks as Array<{ taskId: string; elementId: string }>).find(
+      (t) => t.elementId === 'windowAcceptance',
+    )!;
+    const accept = () =>
+      request(server.app)
+        .post(`/api/cases/${received.body.caseId}/operations`)
+        .set(as('window-li'))
+        .set('Idempotency-Key', 'accept-1')
+        .send({ operation: 'case.accept', data: { taskId: task.taskId } });
     const gate = new Gate();
     beforeStore = gate.hook;
     const first = accept().then((response) => response);
@@ -129,7 +144,9 @@ describe('server: Idempotency-Key after a crash', () => {
     gate.release();
     expect(retry.body).to.deep.equal((await first).body);
     expect(retry.body.status).to.equal('已受理');
-    const accepted = (await server.store.getEvents(received.body.caseId)).filter((event) => event.type === 'case.accepted');
+    const accepted = (await server.store.getEvents(received.body.caseId)).filter(
+      (event) => event.type === 'case.accepted',
+    );
     expect(accepted).to.have.length(1);
   });
 
@@ -164,12 +181,22 @@ describe('server: Idempotency-Key after a crash', () => {
   it('should take over a reservation from before leases existed (no owner, no lease)', async () => {
     // given a reservation stuck "in progress" the way crashes left them before this release
     const gate = new Gate();
-    const dead = idempotent(server.db.database.knex, 'window-li', 'receipt-crash-5', { method: 'post', path: '/api/cases', body: application }, async () => {
-      await gate.hook();
-      return { status: 201, body: 'never' };
-    }, { leaseMs: LEASE_MS, now: () => new Date(wall.getTime()) });
+    const dead = idempotent(
+      server.db.database.knex,
+      'window-li',
+      'receipt-crash-5',
+      { method: 'post', path: '/api/cases', body: application },
+      async () => {
+        await gate.hook();
+        return { status: 201, body: 'never' };
+      },
+      { leaseMs: LEASE_MS, now: () => new Date(wall.getTime()) },
+    );
     await gate.reached;
-    await server.db.database.knex('idempotency_keys').where({ key: 'receipt-crash-5' }).update({ owner: null, lease_expires_at: null });
+    await server.db.database
+      .knex('idempotency_keys')
+      .where({ key: 'receipt-crash-5' })
+      .update({ owner: null, lease_expires_at: null });
     // when the client retries, then it is received, once
     const retry = await receiveKeyed('receipt-crash-5').expect(201);
     expect((await casesOfApplicant()).map((summary) => summary.caseId)).to.deep.equal([retry.body.caseId]);

@@ -10,8 +10,22 @@ const application = {
   matterCode: '330106-SJ-000105013',
   applicant: { name: '张三', idType: '居民身份证', idNumber: ID_NUMBER },
   channel: '窗口',
-  materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true },
-  form: { applicantName: '张三', idType: '居民身份证', idNumber: ID_NUMBER, businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
+  materials: {
+    application: true,
+    'business-licence': true,
+    'id-card': true,
+    'premises-layout': true,
+    'safety-rules': true,
+  },
+  form: {
+    applicantName: '张三',
+    idType: '居民身份证',
+    idNumber: ID_NUMBER,
+    businessName: '杭州某某餐饮有限公司',
+    businessAddress: '杭州市西湖区某某路88号',
+    businessItems: ['热食类食品制售'],
+    办理方式: '一般程序',
+  },
 };
 
 describe('server: audit', () => {
@@ -19,22 +33,47 @@ describe('server: audit', () => {
   let supervisorToken: string;
   beforeEach(async () => {
     server = await testServer();
-    supervisorToken = (await createUser(server.store.database.knex, { id: 'supervisor-zhou', name: '周', roles: ['supervisor'] }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
+    supervisorToken = (
+      await createUser(
+        server.store.database.knex,
+        { id: 'supervisor-zhou', name: '周', roles: ['supervisor'] },
+        { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
+      )
+    ).token;
   });
   afterEach(() => server.close());
 
-  const as = (user: string) => ({ Authorization: `Bearer ${user === 'supervisor-zhou' ? supervisorToken : server.tokens[user]}` });
+  const as = (user: string) => ({
+    Authorization: `Bearer ${user === 'supervisor-zhou' ? supervisorToken : server.tokens[user]}`,
+  });
   const get = (user: string, path: string) => request(server.app).get(path).set(as(user));
-  const receive = async () => (await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201)).body as { caseId: string; version: number; tasks: Array<{ taskId: string; elementId: string }> };
+  const receive = async () =>
+    (await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201)).body as {
+      caseId: string;
+      version: number;
+      tasks: Array<{ taskId: string; elementId: string }>;
+    };
   const accept = async (caseId: string, tasks: Array<{ taskId: string; elementId: string }>) => {
     const windowTask = tasks.find((t) => t.elementId === 'windowAcceptance')!;
-    return (await request(server.app).post(`/api/cases/${caseId}/operations`).set(as('window-li')).send({ operation: 'case.accept', data: { taskId: windowTask.taskId } }).expect(200)).body as { version: number };
+    return (
+      await request(server.app)
+        .post(`/api/cases/${caseId}/operations`)
+        .set(as('window-li'))
+        .send({ operation: 'case.accept', data: { taskId: windowTask.taskId } })
+        .expect(200)
+    ).body as { version: number };
   };
 
   it('should give an auditor the full history in seq order with every 证件号码 masked', async () => {
     const { caseId, tasks } = await receive();
     const accepted = await accept(caseId, tasks);
-    const history = (await get('auditor-wu', `/api/audit/cases/${caseId}/events`).expect(200)).body as Array<{ seq: number; type: string; time: string; actor: string; data: unknown }>;
+    const history = (await get('auditor-wu', `/api/audit/cases/${caseId}/events`).expect(200)).body as Array<{
+      seq: number;
+      type: string;
+      time: string;
+      actor: string;
+      data: unknown;
+    }>;
     expect(history).to.have.length(accepted.version);
     expect(history.map((e) => e.seq)).to.deep.equal(history.map((_, i) => i + 1));
     expect(history[0]).to.have.keys(['seq', 'type', 'time', 'actor', 'data']);
@@ -51,11 +90,14 @@ describe('server: audit', () => {
     server.clock.advance('PT1H');
     const accepted = await accept(caseId, tasks);
     expect(accepted.version).to.be.greaterThan(version);
-    const atSeq = (await get('auditor-wu', `/api/audit/cases/${caseId}/state?seq=${version}`).expect(200)).body as Record<string, unknown>;
+    const atSeq = (await get('auditor-wu', `/api/audit/cases/${caseId}/state?seq=${version}`).expect(200))
+      .body as Record<string, unknown>;
     expect(atSeq).to.deep.equal(maskDeep(JSON.parse(JSON.stringify(afterReceipt))));
     expect(atSeq['seq']).to.equal(version);
     expect(JSON.stringify(atSeq)).to.not.contain(ID_NUMBER);
-    const atTime = (await get('supervisor-zhou', `/api/audit/cases/${caseId}/state?at=2026-11-02T02:00:00Z`).expect(200)).body as Record<string, unknown>;
+    const atTime = (
+      await get('supervisor-zhou', `/api/audit/cases/${caseId}/state?at=2026-11-02T02:00:00Z`).expect(200)
+    ).body as Record<string, unknown>;
     expect(atTime).to.deep.equal(atSeq);
     const now = (await get('admin', `/api/audit/cases/${caseId}/state`).expect(200)).body as Record<string, unknown>;
     expect(now['seq']).to.equal(accepted.version);
@@ -76,11 +118,19 @@ describe('server: audit', () => {
   it('should report verification ok, then the seq of a tampered event', async () => {
     const { caseId, tasks } = await receive();
     await accept(caseId, tasks);
-    expect((await get('auditor-wu', `/api/audit/cases/${caseId}/verification`).expect(200)).body).to.deep.equal({ ok: true });
+    expect((await get('auditor-wu', `/api/audit/cases/${caseId}/verification`).expect(200)).body).to.deep.equal({
+      ok: true,
+    });
     const knex = server.store.database.knex;
     const row = (await knex('case_events').where({ case_id: caseId, seq: 3 }).first()) as { data: string };
-    await knex('case_events').where({ case_id: caseId, seq: 3 }).update({ data: JSON.stringify({ ...(JSON.parse(row.data) as object), tampered: true }) });
-    const broken = (await get('auditor-wu', `/api/audit/cases/${caseId}/verification`).expect(200)).body as { ok: boolean; brokenAtSeq: number; reason: string };
+    await knex('case_events')
+      .where({ case_id: caseId, seq: 3 })
+      .update({ data: JSON.stringify({ ...(JSON.parse(row.data) as object), tampered: true }) });
+    const broken = (await get('auditor-wu', `/api/audit/cases/${caseId}/verification`).expect(200)).body as {
+      ok: boolean;
+      brokenAtSeq: number;
+      reason: string;
+    };
     expect(broken.ok).to.equal(false);
     expect(broken.brokenAtSeq).to.equal(3);
     expect(broken.reason).to.be.a('string').and.not.equal('');

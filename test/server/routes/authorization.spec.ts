@@ -14,32 +14,57 @@ import { FOOD_LICENCE_APPLICATION as application } from '../../support/applicati
 const FOOD = '西湖区市场监督管理局行政许可科';
 const licence = { name: '食品经营许可证', number: 'JY13301060000001' };
 
-type User = 'anonymous' | 'admin' | 'window-li' | 'food-zhao' | 'fire-qian' | 'chief-zhou' | 'auditor-wu' | 'supervisor-sun';
+type User =
+  'anonymous' | 'admin' | 'window-li' | 'food-zhao' | 'fire-qian' | 'chief-zhou' | 'auditor-wu' | 'supervisor-sun';
 /** How far the row's case has gone before the action: its open task is the one named. */
 type Stage = 'none' | 'received' | 'accepted' | 'reviewed';
-interface Case { caseId: string; taskId: string }
+interface Case {
+  caseId: string;
+  taskId: string;
+}
 interface Action {
   readonly stage: Stage;
-  readonly send: (call: (method: 'get' | 'post', path: string, body?: object) => request.Test, target: Case) => request.Test;
+  readonly send: (
+    call: (method: 'get' | 'post', path: string, body?: object) => request.Test,
+    target: Case,
+  ) => request.Test;
 }
 
-const op = (operation: string, data: (target: Case) => Record<string, unknown> = () => ({})): Action['send'] => (call, target) => call('post', `/api/cases/${target.caseId}/operations`, { operation, data: data(target) });
+const op =
+  (operation: string, data: (target: Case) => Record<string, unknown> = () => ({})): Action['send'] =>
+  (call, target) =>
+    call('post', `/api/cases/${target.caseId}/operations`, { operation, data: data(target) });
 
 const ACTIONS: Readonly<Record<string, Action>> = {
   'receive (POST /api/cases)': { stage: 'none', send: (call) => call('post', '/api/cases', application) },
   'list cases': { stage: 'none', send: (call) => call('get', '/api/cases') },
   'read a case': { stage: 'received', send: (call, t) => call('get', `/api/cases/${t.caseId}`) },
   'case.accept (受理)': { stage: 'received', send: op('case.accept', (t) => ({ taskId: t.taskId })) },
-  'task.complete 审查 (许可科)': { stage: 'accepted', send: op('task.complete', (t) => ({ taskId: t.taskId, variables: { 需要现场核查: false } })) },
+  'task.complete 审查 (许可科)': {
+    stage: 'accepted',
+    send: op('task.complete', (t) => ({ taskId: t.taskId, variables: { 需要现场核查: false } })),
+  },
   'task.claim 审查 (许可科)': { stage: 'accepted', send: op('task.claim', (t) => ({ taskId: t.taskId })) },
-  'case.conclude 出证 (局)': { stage: 'reviewed', send: op('case.conclude', (t) => ({ kind: '出证', licence, taskId: t.taskId })) },
+  'case.conclude 出证 (局)': {
+    stage: 'reviewed',
+    send: op('case.conclude', (t) => ({ kind: '出证', licence, taskId: t.taskId })),
+  },
   'case.suspend': { stage: 'accepted', send: op('case.suspend', () => ({ reason: '测试' })) },
   'audit events': { stage: 'received', send: (call, t) => call('get', `/api/audit/cases/${t.caseId}/events`) },
-  'audit verification': { stage: 'received', send: (call, t) => call('get', `/api/audit/cases/${t.caseId}/verification`) },
+  'audit verification': {
+    stage: 'received',
+    send: (call, t) => call('get', `/api/audit/cases/${t.caseId}/verification`),
+  },
   'signals (all)': { stage: 'none', send: (call) => call('get', '/api/supervision/signals') },
-  'signals of 消防救援': { stage: 'none', send: (call) => call('get', `/api/supervision/signals?department=${encodeURIComponent('消防救援')}`) },
-  'signals of 许可科': { stage: 'none', send: (call) => call('get', `/api/supervision/signals?department=${encodeURIComponent(FOOD)}`) },
-  'worklist': { stage: 'none', send: (call) => call('get', '/api/tasks') },
+  'signals of 消防救援': {
+    stage: 'none',
+    send: (call) => call('get', `/api/supervision/signals?department=${encodeURIComponent('消防救援')}`),
+  },
+  'signals of 许可科': {
+    stage: 'none',
+    send: (call) => call('get', `/api/supervision/signals?department=${encodeURIComponent(FOOD)}`),
+  },
+  worklist: { stage: 'none', send: (call) => call('get', '/api/tasks') },
   'deploy a definition': { stage: 'none', send: (call) => call('post', '/api/definitions', { xml: '<x/>' }) },
   'publish a matter': { stage: 'none', send: (call) => call('post', '/api/matters', {}) },
   'advance the test clock': { stage: 'none', send: (call) => call('post', '/api/test/clock', { advance: 'PT1M' }) },
@@ -121,7 +146,13 @@ describe('server: authorization matrix (role × action)', () => {
   before(async () => {
     server = await testServer({ testClock: true });
     Object.assign(tokens, server.tokens);
-    tokens['chief-zhou'] = (await createUser(server.db.database.knex, { id: 'chief-zhou', name: '周', roles: ['department'], department: '西湖区市场监督管理局' }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
+    tokens['chief-zhou'] = (
+      await createUser(
+        server.db.database.knex,
+        { id: 'chief-zhou', name: '周', roles: ['department'], department: '西湖区市场监督管理局' },
+        { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
+      )
+    ).token;
   });
   after(() => server.close());
 
@@ -131,17 +162,28 @@ describe('server: authorization matrix (role × action)', () => {
     return body === undefined ? req : req.send(body);
   };
   const operate = async (user: User, caseId: string, operation: string, data: Record<string, unknown>) =>
-    (await call(user)('post', `/api/cases/${caseId}/operations`, { operation, data }).expect(200)).body as { tasks: Array<{ taskId: string; elementId: string }> };
-  const open = (tasks: Array<{ taskId: string; elementId: string }>, elementId: string) => tasks.find((t) => t.elementId === elementId)!.taskId;
+    (await call(user)('post', `/api/cases/${caseId}/operations`, { operation, data }).expect(200)).body as {
+      tasks: Array<{ taskId: string; elementId: string }>;
+    };
+  const open = (tasks: Array<{ taskId: string; elementId: string }>, elementId: string) =>
+    tasks.find((t) => t.elementId === elementId)!.taskId;
 
   /** A fresh case brought to the stage, through HTTP, by the users whose job each step is. */
   async function caseAt(stage: Stage): Promise<Case> {
-    const received = (await call('window-li')('post', '/api/cases', application).expect(201)).body as { caseId: string; tasks: Array<{ taskId: string; elementId: string }> };
+    const received = (await call('window-li')('post', '/api/cases', application).expect(201)).body as {
+      caseId: string;
+      tasks: Array<{ taskId: string; elementId: string }>;
+    };
     const { caseId } = received;
     if (stage === 'received') return { caseId, taskId: open(received.tasks, 'windowAcceptance') };
-    const accepted = await operate('window-li', caseId, 'case.accept', { taskId: open(received.tasks, 'windowAcceptance') });
+    const accepted = await operate('window-li', caseId, 'case.accept', {
+      taskId: open(received.tasks, 'windowAcceptance'),
+    });
     if (stage === 'accepted') return { caseId, taskId: open(accepted.tasks, 'review') };
-    const reviewed = await operate('food-zhao', caseId, 'task.complete', { taskId: open(accepted.tasks, 'review'), variables: { 需要现场核查: false } });
+    const reviewed = await operate('food-zhao', caseId, 'task.complete', {
+      taskId: open(accepted.tasks, 'review'),
+      variables: { 需要现场核查: false },
+    });
     return { caseId, taskId: open(reviewed.tasks, 'decision') };
   }
 

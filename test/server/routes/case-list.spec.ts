@@ -12,8 +12,22 @@ const application = (idNumber: string) => ({
   matterCode: '330106-SJ-000105013',
   applicant: { name: '张三', idType: '居民身份证', idNumber },
   channel: '窗口',
-  materials: { application: true, 'business-licence': true, 'id-card': true, 'premises-layout': true, 'safety-rules': true },
-  form: { applicantName: '张三', idType: '居民身份证', idNumber, businessName: '杭州某某餐饮有限公司', businessAddress: '杭州市西湖区某某路88号', businessItems: ['热食类食品制售'], 办理方式: '一般程序' },
+  materials: {
+    application: true,
+    'business-licence': true,
+    'id-card': true,
+    'premises-layout': true,
+    'safety-rules': true,
+  },
+  form: {
+    applicantName: '张三',
+    idType: '居民身份证',
+    idNumber,
+    businessName: '杭州某某餐饮有限公司',
+    businessAddress: '杭州市西湖区某某路88号',
+    businessItems: ['热食类食品制售'],
+    办理方式: '一般程序',
+  },
 });
 
 describe('server: case list and search', () => {
@@ -25,14 +39,28 @@ describe('server: case list and search', () => {
 
   const as = (user: string) => ({ Authorization: `Bearer ${server.tokens[user]}` });
   const token = (t: string) => ({ Authorization: `Bearer ${t}` });
-  const receive = async (idNumber = ZHANG) => (await request(server.app).post('/api/cases').set(as('window-li')).send(application(idNumber)).expect(201)).body as { caseId: string; tasks: Array<{ taskId: string; elementId: string }> };
+  const receive = async (idNumber = ZHANG) =>
+    (await request(server.app).post('/api/cases').set(as('window-li')).send(application(idNumber)).expect(201))
+      .body as { caseId: string; tasks: Array<{ taskId: string; elementId: string }> };
   const accept = async (c: { caseId: string; tasks: Array<{ taskId: string; elementId: string }> }) => {
     const windowTask = c.tasks.find((t) => t.elementId === 'windowAcceptance')!;
-    await request(server.app).post(`/api/cases/${c.caseId}/operations`).set(as('window-li')).send({ operation: 'case.accept', data: { taskId: windowTask.taskId } }).expect(200);
+    await request(server.app)
+      .post(`/api/cases/${c.caseId}/operations`)
+      .set(as('window-li'))
+      .send({ operation: 'case.accept', data: { taskId: windowTask.taskId } })
+      .expect(200);
   };
   const ids = (body: unknown) => (body as Array<{ caseId: string }>).map((c) => c.caseId).sort();
-  const list = async (user: Record<string, string>, query: string, status = 200) => (await request(server.app).get(`/api/cases${query}`).set(user).expect(status)).body as unknown;
-  const applicant = async (id: string, idNumber: string) => (await createUser(server.db.database.knex, { id, name: id, roles: ['applicant'], idNumber }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
+  const list = async (user: Record<string, string>, query: string, status = 200) =>
+    (await request(server.app).get(`/api/cases${query}`).set(user).expect(status)).body as unknown;
+  const applicant = async (id: string, idNumber: string) =>
+    (
+      await createUser(
+        server.db.database.knex,
+        { id, name: id, roles: ['applicant'], idNumber },
+        { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
+      )
+    ).token;
 
   it('should filter by 办件 status and by matter', async () => {
     const first = await receive();
@@ -40,7 +68,9 @@ describe('server: case list and search', () => {
     await accept(second);
     expect(ids(await list(as('admin'), `?status=${encodeURIComponent('已收件')}`))).to.deep.equal([first.caseId]);
     expect(ids(await list(as('admin'), `?status=${encodeURIComponent('已受理')}`))).to.deep.equal([second.caseId]);
-    expect(ids(await list(as('admin'), '?matterCode=330106-SJ-000105013'))).to.deep.equal([first.caseId, second.caseId].sort());
+    expect(ids(await list(as('admin'), '?matterCode=330106-SJ-000105013'))).to.deep.equal(
+      [first.caseId, second.caseId].sort(),
+    );
     expect(ids(await list(as('admin'), '?matterCode=nope'))).to.deep.equal([]);
     await list(as('admin'), '?status=nonsense', 400);
   });
@@ -80,7 +110,10 @@ describe('server: case list and search', () => {
   it('should search by applicant 证件号码 by exact match only, masked in the output and never echoed', async () => {
     const zhang = await receive();
     await receive(LI);
-    const found = await request(server.app).get(`/api/cases?applicantIdNumber=${ZHANG}`).set(as('window-li')).expect(200);
+    const found = await request(server.app)
+      .get(`/api/cases?applicantIdNumber=${ZHANG}`)
+      .set(as('window-li'))
+      .expect(200);
     expect(ids(found.body)).to.deep.equal([zhang.caseId]);
     expect((found.body as Array<{ applicantIdNumber: string }>)[0]!.applicantIdNumber).to.equal('330102********1234');
     expect(JSON.stringify(found.body)).to.not.contain(ZHANG);
@@ -98,7 +131,13 @@ describe('server: case list and search', () => {
     expect(read.body.applicant.idNumber).to.equal('330102********1234');
     await request(server.app).get(`/api/cases/${other.caseId}`).set(token(zhang)).expect(403);
     await list(token(zhang), `?applicantIdNumber=${LI}`, 403);
-    const unbound = (await createUser(server.db.database.knex, { id: 'nobody', name: 'nobody', roles: ['applicant'] }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
+    const unbound = (
+      await createUser(
+        server.db.database.knex,
+        { id: 'nobody', name: 'nobody', roles: ['applicant'] },
+        { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
+      )
+    ).token;
     await list(token(unbound), '', 403);
     await request(server.app).get(`/api/cases/${own.caseId}`).set(token(unbound)).expect(403);
     await request(server.app).get(`/api/cases/${own.caseId}`).set(as('fire-qian')).expect(200);

@@ -19,25 +19,47 @@ describe('server: matters', () => {
 
   it('should list the latest version of every shipped matter for a signed-in user, and refuse without a token', async () => {
     await request(server.app).get('/api/matters').expect(401);
-    const list = (await request(server.app).get('/api/matters').set(as('window-li')).expect(200)).body as Array<{ matterCode: string; name: string; type: string; version: number; processId: string }>;
+    const list = (await request(server.app).get('/api/matters').set(as('window-li')).expect(200)).body as Array<{
+      matterCode: string;
+      name: string;
+      type: string;
+      version: number;
+      processId: string;
+    }>;
     expect(list).to.have.length(SHIPPED_MATTERS.length);
-    expect(list.find((m) => m.matterCode === FOOD)).to.deep.include({ name: '食品经营许可（新办）', type: '01', version: 1, processId: 'food-licence' });
+    expect(list.find((m) => m.matterCode === FOOD)).to.deep.include({
+      name: '食品经营许可（新办）',
+      type: '01',
+      version: 1,
+      processId: 'food-licence',
+    });
   });
 
   it('should return a matter file, one version of it, and 404 for an unknown code or version', async () => {
-    const latest = (await request(server.app).get(`/api/matters/${FOOD}`).set(as('auditor-wu')).expect(200)).body as { version: number; matter: { name: string } };
+    const latest = (await request(server.app).get(`/api/matters/${FOOD}`).set(as('auditor-wu')).expect(200)).body as {
+      version: number;
+      matter: { name: string };
+    };
     expect(latest.version).to.be.at.least(1);
     expect(latest.matter.name).to.equal('食品经营许可（新办）');
-    const first = (await request(server.app).get(`/api/matters/${FOOD}/versions/1`).set(as('auditor-wu')).expect(200)).body as { version: number; createdBy: string };
+    const first = (await request(server.app).get(`/api/matters/${FOOD}/versions/1`).set(as('auditor-wu')).expect(200))
+      .body as { version: number; createdBy: string };
     expect(first).to.deep.include({ version: 1, createdBy: 'admin' });
-    expect((await request(server.app).get('/api/matters/NOPE').set(as('auditor-wu')).expect(404)).body.code).to.equal('MATTER_NOT_FOUND');
+    expect((await request(server.app).get('/api/matters/NOPE').set(as('auditor-wu')).expect(404)).body.code).to.equal(
+      'MATTER_NOT_FOUND',
+    );
     await request(server.app).get(`/api/matters/${FOOD}/versions/99`).set(as('auditor-wu')).expect(404);
     await request(server.app).get(`/api/matters/${FOOD}/versions/abc`).set(as('auditor-wu')).expect(400);
   });
 
   it('should serve the published JSON Schema without a token', async () => {
-    const schema = (await request(server.app).get('/api/matters/schema').expect(200)).body as { $id: string; title: string };
-    const published = JSON.parse(fs.readFileSync(new URL('../../../schemas/matter.schema.json', import.meta.url), 'utf8')) as unknown;
+    const schema = (await request(server.app).get('/api/matters/schema').expect(200)).body as {
+      $id: string;
+      title: string;
+    };
+    const published = JSON.parse(
+      fs.readFileSync(new URL('../../../schemas/matter.schema.json', import.meta.url), 'utf8'),
+    ) as unknown;
     expect(schema).to.deep.equal(published);
   });
 
@@ -57,11 +79,17 @@ describe('server: matters', () => {
     expect(fields).to.include.members(['/implementationCode', '/level', '/resultName']);
     for (const error of errors) expect(error.message.zh).to.be.a('string').and.not.equal('');
     expect(refused.body.field).to.be.a('string');
-    expect((await request(server.app).get('/api/matters').set(as('admin')).expect(200)).body).to.have.length(SHIPPED_MATTERS.length);
+    expect((await request(server.app).get('/api/matters').set(as('admin')).expect(200)).body).to.have.length(
+      SHIPPED_MATTERS.length,
+    );
   });
 
   it('should refuse a matter whose process is not deployed (422), naming the process', async () => {
-    const refused = await request(server.app).post('/api/matters').set(as('admin')).send({ ...foodFile(), implementationCode: '330106-SJ-000105099', process: { processId: 'no-such-process' } }).expect(422);
+    const refused = await request(server.app)
+      .post('/api/matters')
+      .set(as('admin'))
+      .send({ ...foodFile(), implementationCode: '330106-SJ-000105099', process: { processId: 'no-such-process' } })
+      .expect(422);
     expect(refused.body.code).to.equal('MATTER_PROCESS_NOT_DEPLOYED');
     expect(refused.body.field).to.equal('/process/processId');
     expect(refused.body.message.zh).to.contain('no-such-process');
@@ -69,22 +97,39 @@ describe('server: matters', () => {
 
   it('should deploy a changed matter as version 2, the same again with created false, and list and diff the versions', async () => {
     const changed = { ...foodFile(), resultName: '食品经营许可证（电子证照）' };
-    const deployed = await request(server.app).post('/api/matters').set(as('admin')).set('Idempotency-Key', 'matter-v2').send(changed).expect(201);
+    const deployed = await request(server.app)
+      .post('/api/matters')
+      .set(as('admin'))
+      .set('Idempotency-Key', 'matter-v2')
+      .send(changed)
+      .expect(201);
     expect(deployed.body).to.deep.equal({ matterCode: FOOD, version: 2, created: true });
-    const retried = await request(server.app).post('/api/matters').set(as('admin')).set('Idempotency-Key', 'matter-v2').send(changed).expect(201);
+    const retried = await request(server.app)
+      .post('/api/matters')
+      .set(as('admin'))
+      .set('Idempotency-Key', 'matter-v2')
+      .send(changed)
+      .expect(201);
     expect(retried.body).to.deep.equal(deployed.body);
     const again = await request(server.app).post('/api/matters').set(as('admin')).send(changed).expect(201);
     expect(again.body).to.deep.equal({ matterCode: FOOD, version: 2, created: false });
 
-    const versions = (await request(server.app).get(`/api/matters/${FOOD}/versions`).set(as('auditor-wu')).expect(200)).body as Array<{ version: number; createdBy: string; createdAt: string }>;
+    const versions = (await request(server.app).get(`/api/matters/${FOOD}/versions`).set(as('auditor-wu')).expect(200))
+      .body as Array<{ version: number; createdBy: string; createdAt: string }>;
     expect(versions.map((v) => v.version)).to.deep.equal([1, 2]);
     expect(versions[1]).to.include({ createdBy: 'admin' });
     expect(versions[1]!.createdAt).to.be.a('string');
     await request(server.app).get('/api/matters/NOPE/versions').set(as('auditor-wu')).expect(404);
 
-    expect((await request(server.app).get(`/api/matters/${FOOD}`).set(as('auditor-wu')).expect(200)).body.version).to.equal(2);
-    const diff = (await request(server.app).get(`/api/matters/${FOOD}/diff?from=1&to=2`).set(as('auditor-wu')).expect(200)).body as { changes: unknown[] };
-    expect(diff.changes).to.deep.equal([{ field: '/resultName', kind: 'changed', before: '食品经营许可证', after: '食品经营许可证（电子证照）' }]);
+    expect(
+      (await request(server.app).get(`/api/matters/${FOOD}`).set(as('auditor-wu')).expect(200)).body.version,
+    ).to.equal(2);
+    const diff = (
+      await request(server.app).get(`/api/matters/${FOOD}/diff?from=1&to=2`).set(as('auditor-wu')).expect(200)
+    ).body as { changes: unknown[] };
+    expect(diff.changes).to.deep.equal([
+      { field: '/resultName', kind: 'changed', before: '食品经营许可证', after: '食品经营许可证（电子证照）' },
+    ]);
     await request(server.app).get(`/api/matters/${FOOD}/diff?from=1&to=7`).set(as('auditor-wu')).expect(404);
     await request(server.app).get(`/api/matters/${FOOD}/diff?from=1`).set(as('auditor-wu')).expect(400);
   });
@@ -114,7 +159,12 @@ describe('server: matters', () => {
     expect(guide.visitsRequired).to.equal(0);
     expect(guide.specialProcedures).to.deep.equal(['现场勘验']);
     const byId = Object.fromEntries(guide.materials.map((m) => [m.id, m]));
-    expect(byId['premises-layout']).to.deep.include({ tolerance: '可容缺', necessity: '容缺', form: '纸质', source: '申请人提交' });
+    expect(byId['premises-layout']).to.deep.include({
+      tolerance: '可容缺',
+      necessity: '容缺',
+      form: '纸质',
+      source: '申请人提交',
+    });
     expect(byId['application']).to.deep.include({ tolerance: '不可容缺', necessity: '必要' });
     expect(byId['business-licence']).to.deep.include({ source: '电子证照共享' });
     expect(guide.flow).to.deep.include({ processId: 'food-licence', version: 1 });
@@ -125,8 +175,18 @@ describe('server: matters', () => {
   });
 
   it('should describe the matter routes in OpenAPI', async () => {
-    const doc = (await request(server.app).get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    for (const path of ['/api/matters', '/api/matters/{code}', '/api/matters/{code}/versions', '/api/matters/{code}/versions/{version}', '/api/matters/{code}/diff', '/api/matters/schema', '/api/guide/{code}']) {
+    const doc = (await request(server.app).get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    for (const path of [
+      '/api/matters',
+      '/api/matters/{code}',
+      '/api/matters/{code}/versions',
+      '/api/matters/{code}/versions/{version}',
+      '/api/matters/{code}/diff',
+      '/api/matters/schema',
+      '/api/guide/{code}',
+    ]) {
       expect(doc.paths, path).to.have.property(path);
     }
   });

@@ -27,9 +27,26 @@ const MATTER = '330106-SJ-000105013';
 const LEVELS = ['预警', '黄牌', '红牌'] as const;
 type Level = (typeof LEVELS)[number];
 
-interface Group { department: string | null; matterCode: string | null; kind: 'case' | 'step'; level: Level; clocks: number; cases: number }
-interface Row { key: string | null; unit: '工作日' | '自然日' | '小时(工作日)' | '小时(自然日)'; finished: number; onTime: number; late: number }
-interface Performance { period: { from: string; to: string }; kind: 'case' | 'step'; rows: Row[] }
+interface Group {
+  department: string | null;
+  matterCode: string | null;
+  kind: 'case' | 'step';
+  level: Level;
+  clocks: number;
+  cases: number;
+}
+interface Row {
+  key: string | null;
+  unit: '工作日' | '自然日' | '小时(工作日)' | '小时(自然日)';
+  finished: number;
+  onTime: number;
+  late: number;
+}
+interface Performance {
+  period: { from: string; to: string };
+  kind: 'case' | 'step';
+  rows: Row[];
+}
 
 describe('server: every board figure links to exactly its cases in the audit search', () => {
   let server: TestServer;
@@ -42,17 +59,24 @@ describe('server: every board figure links to exactly its cases in the audit sea
   afterEach(() => server.close());
 
   const as = (user: string) => driver.authorization(user);
-  const operate = (user: string, caseId: string, operation: string, data: Record<string, unknown>) => driver.operate(user, caseId, operation, data);
+  const operate = (user: string, caseId: string, operation: string, data: Record<string, unknown>) =>
+    driver.operate(user, caseId, operation, data);
   const taskOf = (body: CaseBody, elementId: string) => driver.task(body, elementId);
   const moveTo = (at: string) => driver.moveTo(at);
   const accepted = () => driver.acceptedFoodCase();
-  const review = (c: { caseId: string; review: string }) => operate('food-zhao', c.caseId, 'task.complete', { taskId: c.review, variables: { 需要现场核查: false } });
+  const review = (c: { caseId: string; review: string }) =>
+    operate('food-zhao', c.caseId, 'task.complete', { taskId: c.review, variables: { 需要现场核查: false } });
   const finish = async (c: { caseId: string; review: string }, reviewed?: CaseBody) => {
     const body = reviewed ?? (await review(c));
-    const concluded = await operate('chief-zhou', c.caseId, 'case.conclude', { kind: '出证', licence: { name: '食品经营许可证', number: `JY${c.caseId.slice(3, 11)}` }, taskId: taskOf(body, 'decision') });
+    const concluded = await operate('chief-zhou', c.caseId, 'case.conclude', {
+      kind: '出证',
+      licence: { name: '食品经营许可证', number: `JY${c.caseId.slice(3, 11)}` },
+      taskId: taskOf(body, 'decision'),
+    });
     await operate('window-li', c.caseId, 'task.complete', { taskId: taskOf(concluded, 'deliverLicence') });
   };
-  const get = async <T>(path: string) => (await request(server.app).get(path).set(as('supervisor-sun')).expect(200)).body as T;
+  const get = async <T>(path: string) =>
+    (await request(server.app).get(path).set(as('supervisor-sun')).expect(200)).body as T;
   /** The audit search with a board link's parameters, exactly as the audit page sends them. */
   const listOf = async (link: string) => {
     const url = new URL(link, 'http://board');
@@ -61,10 +85,25 @@ describe('server: every board figure links to exactly its cases in the audit sea
   };
 
   /** The distinct cases of the open limits (each at its highest open level) matching `where`, read straight from the projections. */
-  const signalCases = async (where: { department: string | null; kind: 'case' | 'step' | null; matterCode?: string | null }, level: Level) => {
-    const rows = (await server.db.database.knex('alerts').whereNull('cleared_at').select('clock_id', 'case_id', 'level', 'kind', 'department', 'matter_code')) as Array<{ clock_id: string; case_id: string; level: Level; kind: string; department: string | null; matter_code: string | null }>;
+  const signalCases = async (
+    where: { department: string | null; kind: 'case' | 'step' | null; matterCode?: string | null },
+    level: Level,
+  ) => {
+    const rows = (await server.db.database
+      .knex('alerts')
+      .whereNull('cleared_at')
+      .select('clock_id', 'case_id', 'level', 'kind', 'department', 'matter_code')) as Array<{
+      clock_id: string;
+      case_id: string;
+      level: Level;
+      kind: string;
+      department: string | null;
+      matter_code: string | null;
+    }>;
     const highest = new Map<string, (typeof rows)[number]>();
-    for (const row of rows) if (!highest.has(row.clock_id) || LEVELS.indexOf(row.level) > LEVELS.indexOf(highest.get(row.clock_id)!.level)) highest.set(row.clock_id, row);
+    for (const row of rows)
+      if (!highest.has(row.clock_id) || LEVELS.indexOf(row.level) > LEVELS.indexOf(highest.get(row.clock_id)!.level))
+        highest.set(row.clock_id, row);
     const cases = [...highest.values()].filter(
       (row) =>
         row.level === level &&
@@ -75,8 +114,19 @@ describe('server: every board figure links to exactly its cases in the audit sea
     return [...new Set(cases.map((row) => row.case_id))].sort();
   };
   /** The distinct cases of the limits finished in the period behind a handling figure. */
-  const handlingCases = async (groupBy: 'matter' | 'department', kind: 'case' | 'step', row: Row, period: { fromInstant: string; toInstant: string }, onTime?: boolean) => {
-    const query = server.db.database.knex('clocks').distinct('case_id').where({ kind, unit: row.unit }).where('finished_at', '>=', period.fromInstant).where('finished_at', '<', period.toInstant);
+  const handlingCases = async (
+    groupBy: 'matter' | 'department',
+    kind: 'case' | 'step',
+    row: Row,
+    period: { fromInstant: string; toInstant: string },
+    onTime?: boolean,
+  ) => {
+    const query = server.db.database
+      .knex('clocks')
+      .distinct('case_id')
+      .where({ kind, unit: row.unit })
+      .where('finished_at', '>=', period.fromInstant)
+      .where('finished_at', '<', period.toInstant);
     const column = groupBy === 'matter' ? 'matter_code' : 'department';
     if (row.key === null) query.whereNull(column);
     else query.where(column, row.key);
@@ -89,14 +139,34 @@ describe('server: every board figure links to exactly its cases in the audit sea
     const checked: Array<{ figure: string; count: number; cases: string[] }> = [];
     const { groups } = await get<{ groups: Group[] }>('/api/supervision/signals/summary');
     // The chart's bars: one per department (a department's 办件 and 环节 limits together; without a department, one kind each) and level.
-    const bars = new Map<string, { department: string | null; kind: 'case' | 'step' | null; counts: Record<Level, number> }>();
-    const cells = new Map<string, { department: string | null; kind: 'case' | 'step' | null; matterCode: string | null; counts: Record<Level, number> }>();
+    const bars = new Map<
+      string,
+      { department: string | null; kind: 'case' | 'step' | null; counts: Record<Level, number> }
+    >();
+    const cells = new Map<
+      string,
+      {
+        department: string | null;
+        kind: 'case' | 'step' | null;
+        matterCode: string | null;
+        counts: Record<Level, number>;
+      }
+    >();
     for (const group of groups) {
       const kind = group.department === null ? group.kind : null;
-      const bar = bars.get(JSON.stringify([group.department, kind])) ?? { department: group.department, kind, counts: { 预警: 0, 黄牌: 0, 红牌: 0 } };
+      const bar = bars.get(JSON.stringify([group.department, kind])) ?? {
+        department: group.department,
+        kind,
+        counts: { 预警: 0, 黄牌: 0, 红牌: 0 },
+      };
       bar.counts[group.level] += group.clocks;
       bars.set(JSON.stringify([group.department, kind]), bar);
-      const cell = cells.get(JSON.stringify([group.department, kind, group.matterCode])) ?? { department: group.department, kind, matterCode: group.matterCode, counts: { 预警: 0, 黄牌: 0, 红牌: 0 } };
+      const cell = cells.get(JSON.stringify([group.department, kind, group.matterCode])) ?? {
+        department: group.department,
+        kind,
+        matterCode: group.matterCode,
+        counts: { 预警: 0, 黄牌: 0, 红牌: 0 },
+      };
       cell.counts[group.level] += group.clocks;
       cells.set(JSON.stringify([group.department, kind, group.matterCode]), cell);
     }
@@ -111,13 +181,21 @@ describe('server: every board figure links to exactly its cases in the audit sea
       }
     }
     for (const groupBy of ['matter', 'department'] as const) {
-      const performance = await get<Performance & { period: { fromInstant: string; toInstant: string } }>(`/api/supervision/performance?groupBy=${groupBy}&from=${period.from}&to=${period.to}`);
+      const performance = await get<Performance & { period: { fromInstant: string; toInstant: string } }>(
+        `/api/supervision/performance?groupBy=${groupBy}&from=${period.from}&to=${period.to}`,
+      );
       for (const row of performance.rows) {
-        for (const [name, count, onTime] of [['办结', row.finished, undefined], ['按时', row.onTime, true], ['超时', row.late, false]] as const) {
+        for (const [name, count, onTime] of [
+          ['办结', row.finished, undefined],
+          ['按时', row.onTime, true],
+          ['超时', row.late, false],
+        ] as const) {
           if (count === 0) continue;
           const cases = await listOf(handlingLink(groupBy, performance.kind, row, performance.period, onTime));
           const figure = `${groupBy} ${row.key ?? '（无）'} ${row.unit} ${name}`;
-          expect(cases, figure).to.deep.equal(await handlingCases(groupBy, performance.kind, row, performance.period, onTime));
+          expect(cases, figure).to.deep.equal(
+            await handlingCases(groupBy, performance.kind, row, performance.period, onTime),
+          );
           // A case has one 办件 limit: a matter's figure is its number of cases. A department's counts steps (a case may have several).
           if (groupBy === 'matter') expect(cases.length, figure).to.equal(count);
           else expect(cases.length, figure).to.be.within(1, count);
@@ -155,9 +233,17 @@ describe('server: every board figure links to exactly its cases in the audit sea
     expect(await listOf(signalLink({ department: FOOD, kind: null }, '红牌'))).to.deep.equal([c.caseId]);
     expect(await listOf(signalLink({ department: FOOD, kind: null }, '预警'))).to.deep.equal([e.caseId]);
     const early = await checkEveryFigure({ from: '2026-11-01', to: '2026-11-30' });
-    expect(early.map((f) => f.figure)).to.include.members([`${FOOD} 黄牌`, `${FOOD} ${MATTER} 黄牌`, `${FOOD} 红牌`, `${FOOD} 预警`]);
+    expect(early.map((f) => f.figure)).to.include.members([
+      `${FOOD} 黄牌`,
+      `${FOOD} ${MATTER} 黄牌`,
+      `${FOOD} 红牌`,
+      `${FOOD} 预警`,
+    ]);
     // Each of these is one limit of one case: the list has the figure's number.
-    for (const figure of early.filter((f) => f.figure.startsWith(FOOD) && !f.figure.includes(' 办结') && !f.figure.includes('超时'))) expect(figure.cases.length, figure.figure).to.equal(figure.count);
+    for (const figure of early.filter(
+      (f) => f.figure.startsWith(FOOD) && !f.figure.includes(' 办结') && !f.figure.includes('超时'),
+    ))
+      expect(figure.cases.length, figure.figure).to.equal(figure.count);
 
     // Wednesday 18 November 17:30: b concluded late (12 working days for a promised 10); a was on time.
     await moveTo('2026-11-18T17:30:00+08:00');
@@ -170,16 +256,23 @@ describe('server: every board figure links to exactly its cases in the audit sea
     expect(figure(`department ${FOOD} 工作日 办结`)).to.deep.include({ count: 2, cases: [a.caseId, b.caseId].sort() });
     expect(figure(`department ${FOOD} 工作日 超时`)).to.deep.include({ count: 1, cases: [b.caseId] });
     // The window's steps: 受理 of five cases and 送达 of two — seven steps, five cases: the list has the cases of the steps.
-    expect(checked.find((f) => f.figure.includes('综合窗口') && f.figure.endsWith('办结'))).to.deep.include({ count: 7 });
+    expect(checked.find((f) => f.figure.includes('综合窗口') && f.figure.endsWith('办结'))).to.deep.include({
+      count: 7,
+    });
     expect(checked.find((f) => f.figure.includes('综合窗口') && f.figure.endsWith('办结'))!.cases).to.have.length(5);
     // Still open now: the 审查 of c, d and e at 红牌 (the 许可科); the promised 10 working days of c and d
     // (办件总时限, no department: noDepartment with limitKind=case) past due at 黄牌.
     expect(figure(`${FOOD} 红牌`)).to.deep.include({ count: 3, cases: [c.caseId, d.caseId, e.caseId].sort() });
     expect(figure(`${FOOD} 黄牌`)).to.equal(undefined);
     expect(figure('（无部门，case） 黄牌')).to.deep.include({ count: 2, cases: [c.caseId, d.caseId].sort() });
-    expect(new URL(signalLink({ department: null, kind: 'case' }, '黄牌'), 'http://board').search).to.equal(`?limitKind=case&noDepartment=true&signal=${encodeURIComponent('黄牌')}`);
+    expect(new URL(signalLink({ department: null, kind: 'case' }, '黄牌'), 'http://board').search).to.equal(
+      `?limitKind=case&noDepartment=true&signal=${encodeURIComponent('黄牌')}`,
+    );
     // A period that holds none of it: the links of an earlier week list only what finished then.
     const firstWeek = await checkEveryFigure({ from: '2026-11-02', to: '2026-11-06' });
-    expect(firstWeek.find((f) => f.figure === `matter ${MATTER} 工作日 办结`)).to.deep.include({ count: 1, cases: [a.caseId] });
+    expect(firstWeek.find((f) => f.figure === `matter ${MATTER} 工作日 办结`)).to.deep.include({
+      count: 1,
+      cases: [a.caseId],
+    });
   });
 });

@@ -16,12 +16,25 @@ import { SHIPPED_SUPERVISION } from '../../support/supervision.js';
 import { testServer, type TestServer } from '../support.js';
 
 const FOOD_CODE = '330106-SJ-000105013';
-const foodFile = () => JSON.parse(readFileSync(new URL('../../../processes/food-licence.matter.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const foodFile = () =>
+  JSON.parse(readFileSync(new URL('../../../processes/food-licence.matter.json', import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
 /** Version 2's rules: no 预警 at all, and 红牌 one working day after the due date. */
-const NO_WARNING_EARLY_RED: SupervisionRules = { warning: null, yellowAtDue: true, red: { after: { amount: 1, unit: '工作日' } } };
+const NO_WARNING_EARLY_RED: SupervisionRules = {
+  warning: null,
+  yellowAtDue: true,
+  red: { after: { amount: 1, unit: '工作日' } },
+};
 
-interface Signal { caseId: string; level: string; elementId: string; clearedAt: string | null }
+interface Signal {
+  caseId: string;
+  level: string;
+  elementId: string;
+  clearedAt: string | null;
+}
 
 describe('server: 电子监察 by the matter’s own rules', () => {
   let server: TestServer;
@@ -40,16 +53,39 @@ describe('server: 电子监察 by the matter’s own rules', () => {
       .map((s) => s.level)
       .sort((a, b) => ALERT_LEVELS.indexOf(a as never) - ALERT_LEVELS.indexOf(b as never));
   };
-  const accept = async (received: CaseBody) => driver.task(await driver.operate('window-li', received.caseId, 'case.accept', { taskId: driver.task(received, 'windowAcceptance') }), 'review');
+  const accept = async (received: CaseBody) =>
+    driver.task(
+      await driver.operate('window-li', received.caseId, 'case.accept', {
+        taskId: driver.task(received, 'windowAcceptance'),
+      }),
+      'review',
+    );
   const saveVersion = async (supervision: SupervisionRules) =>
-    (await request(server.app).post('/api/matters').set(driver.authorization('admin')).send({ ...foodFile(), supervision }).expect(201)).body as { version: number };
-  const matterVersion = async (caseId: string) => (await driver.get<{ matter: { version: number } }>('auditor-wu', `/api/cases/${caseId}`)).matter.version;
-  const verified = async (caseId: string) => (await driver.get<{ ok: boolean }>('auditor-wu', `/api/audit/cases/${caseId}/verification`)).ok;
+    (
+      await request(server.app)
+        .post('/api/matters')
+        .set(driver.authorization('admin'))
+        .send({ ...foodFile(), supervision })
+        .expect(201)
+    ).body as { version: number };
+  const matterVersion = async (caseId: string) =>
+    (await driver.get<{ matter: { version: number } }>('auditor-wu', `/api/cases/${caseId}`)).matter.version;
+  const verified = async (caseId: string) =>
+    (await driver.get<{ ok: boolean }>('auditor-wu', `/api/audit/cases/${caseId}/verification`)).ok;
 
   it('should warn at the matter’s own threshold (2 working days left) where the centre’s (1 day left) would not yet, for the step of 收件 and those after 受理', async () => {
     // The premise: the shipped matter warns earlier than the centre.
-    expect((foodFile()['supervision'] as SupervisionRules).warning).to.deep.equal({ remaining: { amount: 2, unit: '工作日' } });
-    expect(SHIPPED_SUPERVISION.rulesFor({ processId: 'food-licence', matterCode: FOOD_CODE, kind: 'step', elementId: 'review' }).warning).to.deep.equal({ remaining: { amount: 1, unit: '工作日' } });
+    expect((foodFile()['supervision'] as SupervisionRules).warning).to.deep.equal({
+      remaining: { amount: 2, unit: '工作日' },
+    });
+    expect(
+      SHIPPED_SUPERVISION.rulesFor({
+        processId: 'food-licence',
+        matterCode: FOOD_CODE,
+        kind: 'step',
+        elementId: 'review',
+      }).warning,
+    ).to.deep.equal({ remaining: { amount: 1, unit: '工作日' } });
 
     const waiting = await driver.receive();
     const accepted = await driver.receive();

@@ -8,9 +8,23 @@ import { testServer, type TestServer } from '../support.js';
 import { FOOD_LICENCE_APPLICATION as application } from '../../support/applications.js';
 
 const FOOD = '西湖区市场监督管理局行政许可科';
-const supervision = policyFrom({ defaults: { warning: { remaining: { amount: 1, unit: '工作日' } }, yellowAtDue: true, red: { after: { amount: 3, unit: '工作日' } } } });
+const supervision = policyFrom({
+  defaults: {
+    warning: { remaining: { amount: 1, unit: '工作日' } },
+    yellowAtDue: true,
+    red: { after: { amount: 3, unit: '工作日' } },
+  },
+});
 
-interface Signal { caseId: string; level: string; kind: string; elementId: string; department: string | null; matterCode: string | null; clearedAt: string | null }
+interface Signal {
+  caseId: string;
+  level: string;
+  kind: string;
+  elementId: string;
+  department: string | null;
+  matterCode: string | null;
+  clearedAt: string | null;
+}
 
 describe('server: supervision', () => {
   let server: TestServer;
@@ -19,29 +33,54 @@ describe('server: supervision', () => {
   let reviewTaskId: string;
   beforeEach(async () => {
     server = await testServer({ supervision });
-    supervisorToken = (await createUser(server.store.database.knex, { id: 'supervisor-zhou', name: '周', roles: ['supervisor'] }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
+    supervisorToken = (
+      await createUser(
+        server.store.database.knex,
+        { id: 'supervisor-zhou', name: '周', roles: ['supervisor'] },
+        { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
+      )
+    ).token;
     // A case accepted at once whose 审查 step (4 working days, 许可科) is left lying for a month.
-    const received = (await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201)).body as { caseId: string; tasks: Array<{ taskId: string; elementId: string }> };
+    const received = (await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201))
+      .body as { caseId: string; tasks: Array<{ taskId: string; elementId: string }> };
     caseId = received.caseId;
     const windowTask = received.tasks.find((t) => t.elementId === 'windowAcceptance')!;
-    const accepted = await request(server.app).post(`/api/cases/${caseId}/operations`).set(as('window-li')).send({ operation: 'case.accept', data: { taskId: windowTask.taskId } }).expect(200);
-    reviewTaskId = (accepted.body.tasks as Array<{ taskId: string; elementId: string }>).find((t) => t.elementId === 'review')!.taskId;
+    const accepted = await request(server.app)
+      .post(`/api/cases/${caseId}/operations`)
+      .set(as('window-li'))
+      .send({ operation: 'case.accept', data: { taskId: windowTask.taskId } })
+      .expect(200);
+    reviewTaskId = (accepted.body.tasks as Array<{ taskId: string; elementId: string }>).find(
+      (t) => t.elementId === 'review',
+    )!.taskId;
     await jobsOf(server.store).fireDueTimers(new Date('2026-12-02T01:30:00.000Z'));
     server.clock.set('2026-12-02T01:30:00.000Z');
   });
   afterEach(() => server.close());
 
-  const as = (user: string) => ({ Authorization: `Bearer ${user === 'supervisor-zhou' ? supervisorToken : server.tokens[user]}` });
+  const as = (user: string) => ({
+    Authorization: `Bearer ${user === 'supervisor-zhou' ? supervisorToken : server.tokens[user]}`,
+  });
   const get = (user: string, path: string) => request(server.app).get(path).set(as(user));
-  const signals = async (user: string, query = '') => (await get(user, `/api/supervision/signals${query}`).expect(200)).body as Signal[];
+  const signals = async (user: string, query = '') =>
+    (await get(user, `/api/supervision/signals${query}`).expect(200)).body as Signal[];
 
   it('should list the open signals of the overdue step by level, department and matter for a supervisor', async () => {
     const all = await signals('supervisor-zhou');
     const review = all.filter((s) => s.caseId === caseId && s.elementId === 'review');
     expect(review.map((s) => s.level).sort()).to.deep.equal(['红牌', '预警', '黄牌'].sort());
-    expect(review.every((s) => s.kind === 'step' && s.department === FOOD && s.matterCode === '330106-SJ-000105013' && s.clearedAt === null)).to.equal(true);
+    expect(
+      review.every(
+        (s) =>
+          s.kind === 'step' && s.department === FOOD && s.matterCode === '330106-SJ-000105013' && s.clearedAt === null,
+      ),
+    ).to.equal(true);
     expect((await signals('supervisor-zhou', '?level=红牌')).every((s) => s.level === '红牌')).to.equal(true);
-    expect((await signals('auditor-wu', `?level=红牌&department=${encodeURIComponent(FOOD)}`)).filter((s) => s.elementId === 'review')).to.have.length(1);
+    expect(
+      (await signals('auditor-wu', `?level=红牌&department=${encodeURIComponent(FOOD)}`)).filter(
+        (s) => s.elementId === 'review',
+      ),
+    ).to.have.length(1);
     expect(await signals('admin', '?matterCode=nope')).to.deep.equal([]);
     expect(await signals('admin', '?from=2027-01-01T00:00:00Z')).to.deep.equal([]);
     expect((await signals('admin', '?from=2026-11-01T00:00:00Z&to=2026-12-31T00:00:00Z')).length).to.equal(all.length);
@@ -56,22 +95,41 @@ describe('server: supervision', () => {
     await get('food-zhao', `/api/supervision/signals?department=${encodeURIComponent('消防救援')}`).expect(403);
     expect(await signals('fire-qian')).to.deep.equal([]);
     await get('window-li', '/api/supervision/signals').expect(403);
-    await get('food-zhao', '/api/supervision/statistics?from=2026-11-01T00:00:00Z&to=2027-01-01T00:00:00Z&groupBy=matter').expect(403);
+    await get(
+      'food-zhao',
+      '/api/supervision/statistics?from=2026-11-01T00:00:00Z&to=2027-01-01T00:00:00Z&groupBy=matter',
+    ).expect(403);
   });
 
   it('should count the late step as not on time in the statistics, and clear its signals once done', async () => {
-    await request(server.app).post(`/api/cases/${caseId}/operations`).set(as('food-zhao')).send({ operation: 'task.complete', data: { taskId: reviewTaskId, variables: { 需要现场核查: false } } }).expect(200);
+    await request(server.app)
+      .post(`/api/cases/${caseId}/operations`)
+      .set(as('food-zhao'))
+      .send({ operation: 'task.complete', data: { taskId: reviewTaskId, variables: { 需要现场核查: false } } })
+      .expect(200);
     const range = 'from=2026-11-01T00:00:00Z&to=2027-01-01T00:00:00Z';
-    const byDepartment = (await get('supervisor-zhou', `/api/supervision/statistics?${range}&groupBy=department&kind=step`).expect(200)).body as Array<{ key: string; finished: number; onTime: number; onTimeRate: number }>;
+    const byDepartment = (
+      await get('supervisor-zhou', `/api/supervision/statistics?${range}&groupBy=department&kind=step`).expect(200)
+    ).body as Array<{ key: string; finished: number; onTime: number; onTimeRate: number }>;
     const food = byDepartment.find((row) => row.key === FOOD);
     expect(food).to.deep.include({ finished: 1, onTime: 0, onTimeRate: 0 });
-    const mine = (await get('food-zhao', `/api/supervision/statistics?${range}&groupBy=department&kind=step`).expect(200)).body as Array<{ key: string }>;
+    const mine = (
+      await get('food-zhao', `/api/supervision/statistics?${range}&groupBy=department&kind=step`).expect(200)
+    ).body as Array<{ key: string }>;
     expect(mine.map((row) => row.key)).to.deep.equal([FOOD]);
-    const byMatter = (await get('auditor-wu', `/api/supervision/statistics?${range}&groupBy=matter&kind=step`).expect(200)).body as Array<{ key: string; finished: number }>;
+    const byMatter = (
+      await get('auditor-wu', `/api/supervision/statistics?${range}&groupBy=matter&kind=step`).expect(200)
+    ).body as Array<{ key: string; finished: number }>;
     expect(byMatter.find((row) => row.key === '330106-SJ-000105013')?.finished).to.be.greaterThan(0);
     expect((await signals('supervisor-zhou')).filter((s) => s.elementId === 'review')).to.deep.equal([]);
-    expect((await signals('supervisor-zhou', '?open=false')).filter((s) => s.elementId === 'review' && s.clearedAt !== null).length).to.be.greaterThan(0);
-    await get('supervisor-zhou', '/api/supervision/statistics?from=2026-11-01T00:00:00Z&to=2027-01-01T00:00:00Z&groupBy=officer').expect(400);
+    expect(
+      (await signals('supervisor-zhou', '?open=false')).filter((s) => s.elementId === 'review' && s.clearedAt !== null)
+        .length,
+    ).to.be.greaterThan(0);
+    await get(
+      'supervisor-zhou',
+      '/api/supervision/statistics?from=2026-11-01T00:00:00Z&to=2027-01-01T00:00:00Z&groupBy=officer',
+    ).expect(400);
     await get('supervisor-zhou', '/api/supervision/statistics?groupBy=matter').expect(400);
   });
 });

@@ -18,26 +18,51 @@ describe('server: test clock', () => {
 
   it('should be absent (404 in the usual error shape) without the flag', async () => {
     server = await testServer();
-    const absent = await request(server.app).post('/api/test/clock').set(as('admin')).send({ advance: 'P1D' }).expect(404);
+    const absent = await request(server.app)
+      .post('/api/test/clock')
+      .set(as('admin'))
+      .send({ advance: 'P1D' })
+      .expect(404);
     expect(absent.body.code).to.equal('NOT_FOUND');
     expect(absent.body.message).to.have.keys(['zh', 'en']);
-    const doc = (await request(server.app).get('/api/openapi.json').expect(200)).body as { paths: Record<string, unknown> };
+    const doc = (await request(server.app).get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, unknown>;
+    };
     expect(doc.paths).to.not.have.property('/api/test/clock');
   });
 
   it('should, with the flag, advance the clock and fire the 受理期限 timer: a received case nobody answered for 5 working days counts as accepted', async () => {
     server = await testServer({ testClock: true });
-    const caseId = (await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201)).body.caseId as string;
-    const early = await request(server.app).post('/api/test/clock').set(as('admin')).send({ advance: 'P1D' }).expect(200);
-    expect(early.body).to.deep.include({ from: '2026-11-02T01:30:00.000Z', now: '2026-11-03T01:30:00.000Z', timers: [] });
-    expect((await request(server.app).get(`/api/cases/${caseId}`).set(as('auditor-wu')).expect(200)).body.status).to.equal('已收件');
+    const caseId = (await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201))
+      .body.caseId as string;
+    const early = await request(server.app)
+      .post('/api/test/clock')
+      .set(as('admin'))
+      .send({ advance: 'P1D' })
+      .expect(200);
+    expect(early.body).to.deep.include({
+      from: '2026-11-02T01:30:00.000Z',
+      now: '2026-11-03T01:30:00.000Z',
+      timers: [],
+    });
+    expect(
+      (await request(server.app).get(`/api/cases/${caseId}`).set(as('auditor-wu')).expect(200)).body.status,
+    ).to.equal('已收件');
 
-    const moved = await request(server.app).post('/api/test/clock').set(as('admin')).send({ advance: 'P10D' }).expect(200);
+    const moved = await request(server.app)
+      .post('/api/test/clock')
+      .set(as('admin'))
+      .send({ advance: 'P10D' })
+      .expect(200);
     expect(moved.body.now).to.equal('2026-11-13T01:30:00.000Z');
-    const fired = (moved.body.timers as Array<{ caseId: string; outcome: string; dueAt: string }>).filter((t) => t.caseId === caseId);
+    const fired = (moved.body.timers as Array<{ caseId: string; outcome: string; dueAt: string }>).filter(
+      (t) => t.caseId === caseId,
+    );
     expect(fired.length).to.be.greaterThan(0);
     expect(fired.every((t) => t.outcome === 'fired')).to.equal(true);
-    expect((await request(server.app).get(`/api/cases/${caseId}`).set(as('auditor-wu')).expect(200)).body.status).to.equal('已受理');
+    expect(
+      (await request(server.app).get(`/api/cases/${caseId}`).set(as('auditor-wu')).expect(200)).body.status,
+    ).to.equal('已受理');
     expect(server.clock.now().toISOString()).to.equal('2026-11-13T01:30:00.000Z');
   });
 
@@ -45,7 +70,11 @@ describe('server: test clock', () => {
     server = await testServer({ testClock: true });
     await request(server.app).post('/api/test/clock').set(as('window-li')).send({ advance: 'P1D' }).expect(403);
     await request(server.app).post('/api/test/clock').set(as('admin')).send({}).expect(400);
-    const bad = await request(server.app).post('/api/test/clock').set(as('admin')).send({ advance: 'tomorrow' }).expect(400);
+    const bad = await request(server.app)
+      .post('/api/test/clock')
+      .set(as('admin'))
+      .send({ advance: 'tomorrow' })
+      .expect(400);
     expect(bad.body.field).to.equal('/body/advance');
   });
 });

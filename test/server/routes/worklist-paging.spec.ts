@@ -28,8 +28,18 @@ const PAGING_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-interface Row { taskId: string; caseId: string; elementId: string; department: string | null; assignee: string | null; createdAt: string }
-interface Page { tasks: Row[]; next: string | null }
+interface Row {
+  taskId: string;
+  caseId: string;
+  elementId: string;
+  department: string | null;
+  assignee: string | null;
+  createdAt: string;
+}
+interface Page {
+  tasks: Row[];
+  next: string | null;
+}
 
 describe('server: the worklist a page at a time', () => {
   let server: TestServer;
@@ -40,11 +50,13 @@ describe('server: the worklist a page at a time', () => {
   afterEach(() => server.close());
 
   const as = (user: string) => ({ Authorization: `Bearer ${server.tokens[user]}` });
-  const get = async (user: string, query: Record<string, string | number | boolean> = {}) => (await request(server.app).get('/api/tasks').query(query).set(as(user)).expect(200)).body as Page;
+  const get = async (user: string, query: Record<string, string | number | boolean> = {}) =>
+    (await request(server.app).get('/api/tasks').query(query).set(as(user)).expect(200)).body as Page;
   /** Every page from the first to the one without `next`. */
   const allPages = async (user: string, query: Record<string, string | number | boolean>) => {
     const pages = [await get(user, query)];
-    for (let last = pages[0]!; last.next !== null; ) pages.push((last = await get(user, { ...query, cursor: last.next })));
+    for (let last = pages[0]!; last.next !== null;)
+      pages.push((last = await get(user, { ...query, cursor: last.next })));
     return pages;
   };
   /** `count` cases of the paging process, a second apart (their tasks in that order). */
@@ -99,15 +111,24 @@ describe('server: the worklist a page at a time', () => {
     // when one listed task and one not yet listed are completed, and two cases start
     const listedDone = first.tasks[0]!;
     const unlistedDone = before[7]!;
-    for (const task of [listedDone, unlistedDone]) await server.store.dispatch(task.caseId, { type: 'task.complete', actor: 'admin', data: { taskId: task.taskId } });
+    for (const task of [listedDone, unlistedDone])
+      await server.store.dispatch(task.caseId, {
+        type: 'task.complete',
+        actor: 'admin',
+        data: { taskId: task.taskId },
+      });
     const added = await startCases(2);
     const rest: Row[] = [];
-    for (let page: Page = first; page.next !== null; ) rest.push(...(page = await get('admin', { limit: 4, cursor: page.next })).tasks);
+    for (let page: Page = first; page.next !== null;)
+      rest.push(...(page = await get('admin', { limit: 4, cursor: page.next })).tasks);
 
     // then every task open throughout is listed once, the new ones at the end
     const listed = ids([...first.tasks, ...rest]);
     expect(new Set(listed).size).to.equal(listed.length);
-    const expected = [...ids(before).filter((id) => id !== unlistedDone.taskId), ...ids((await get('admin', { limit: 500 })).tasks.filter((row) => added.includes(row.caseId)))];
+    const expected = [
+      ...ids(before).filter((id) => id !== unlistedDone.taskId),
+      ...ids((await get('admin', { limit: 500 })).tasks.filter((row) => added.includes(row.caseId))),
+    ];
     expect(listed).to.deep.equal(expected);
     expect(rest.slice(-4).map((row) => row.caseId)).to.have.members([added[0], added[0], added[1], added[1]]);
   });
@@ -130,12 +151,16 @@ describe('server: the worklist a page at a time', () => {
   it('should filter by assignee and by case on every page', async () => {
     // given
     const [firstCase, secondCase] = await startCases(3);
-    const held = (await get('admin', { caseId: secondCase!, limit: 500 })).tasks.find((row) => row.elementId === 'fire')!;
+    const held = (await get('admin', { caseId: secondCase!, limit: 500 })).tasks.find(
+      (row) => row.elementId === 'fire',
+    )!;
     await server.store.dispatch(secondCase!, { type: 'task.claim', actor: 'fire-qian', data: { taskId: held.taskId } });
 
     // when
     const byCase = (await allPages('admin', { caseId: firstCase!, limit: 1 })).flatMap((page) => page.tasks);
-    const byAssignee = (await allPages('supervisor-sun', { assignee: 'fire-qian', limit: 1 })).flatMap((page) => page.tasks);
+    const byAssignee = (await allPages('supervisor-sun', { assignee: 'fire-qian', limit: 1 })).flatMap(
+      (page) => page.tasks,
+    );
 
     // then
     expect(byCase.map((row) => row.elementId).sort()).to.deep.equal(['approve', 'fire']);
@@ -146,9 +171,23 @@ describe('server: the worklist a page at a time', () => {
   it('should give a window officer with `mine` the tasks of the cases they received, and the ones they hold, page by page', async () => {
     // given three cases received by window-li, two by the admin, and a task of the admin's held by window-li
     const theirs: string[] = [];
-    for (let n = 0; n < 3; n++) theirs.push(((await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201)).body as { caseId: string }).caseId);
+    for (let n = 0; n < 3; n++)
+      theirs.push(
+        (
+          (await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201)).body as {
+            caseId: string;
+          }
+        ).caseId,
+      );
     const others: string[] = [];
-    for (let n = 0; n < 2; n++) others.push(((await request(server.app).post('/api/cases').set(as('admin')).send(application).expect(201)).body as { caseId: string }).caseId);
+    for (let n = 0; n < 2; n++)
+      others.push(
+        (
+          (await request(server.app).post('/api/cases').set(as('admin')).send(application).expect(201)).body as {
+            caseId: string;
+          }
+        ).caseId,
+      );
     const [paging] = await startCases(1);
     const held = (await get('admin', { caseId: paging!, limit: 500 })).tasks[0]!;
     await server.store.dispatch(paging!, { type: 'task.claim', actor: 'window-li', data: { taskId: held.taskId } });
@@ -166,26 +205,53 @@ describe('server: the worklist a page at a time', () => {
     // two received by the admin (受理 of the 综合窗口), one of them claimed by another officer, and
     // a task of another process they hold
     const knex = server.db.database.knex;
-    const token = (await createUser(knex, { id: 'window-zhou', name: 'window-zhou', roles: ['window'], department: '西湖区政务服务中心综合窗口' }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' })).token;
-    const receive = async (auth: Record<string, string>) => ((await request(server.app).post('/api/cases').set(auth).send(application).expect(201)).body as { caseId: string; tasks: Array<{ taskId: string }> });
-    const theirs = [await receive({ Authorization: `Bearer ${token}` }), await receive({ Authorization: `Bearer ${token}` })];
+    const token = (
+      await createUser(
+        knex,
+        { id: 'window-zhou', name: 'window-zhou', roles: ['window'], department: '西湖区政务服务中心综合窗口' },
+        { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
+      )
+    ).token;
+    const receive = async (auth: Record<string, string>) =>
+      (await request(server.app).post('/api/cases').set(auth).send(application).expect(201)).body as {
+        caseId: string;
+        tasks: Array<{ taskId: string }>;
+      };
+    const theirs = [
+      await receive({ Authorization: `Bearer ${token}` }),
+      await receive({ Authorization: `Bearer ${token}` }),
+    ];
     const offered = await receive(as('admin'));
     const taken = await receive(as('admin'));
-    await server.store.dispatch(taken.caseId, { type: 'task.claim', actor: 'window-li', data: { taskId: taken.tasks[0]!.taskId } });
+    await server.store.dispatch(taken.caseId, {
+      type: 'task.claim',
+      actor: 'window-li',
+      data: { taskId: taken.tasks[0]!.taskId },
+    });
     const [paging] = await startCases(1);
-    const held = (await get('admin', { caseId: paging!, limit: 500 })).tasks.find((row) => row.elementId === 'approve')!;
+    const held = (await get('admin', { caseId: paging!, limit: 500 })).tasks.find(
+      (row) => row.elementId === 'approve',
+    )!;
     await server.store.dispatch(paging!, { type: 'task.claim', actor: 'window-zhou', data: { taskId: held.taskId } });
 
     // when
     const pages: Page[] = [];
-    for (let page: Page | null = null; page === null || page.next !== null; ) {
-      page = (await request(server.app).get('/api/tasks').query({ mine: true, limit: 1, ...(page ? { cursor: page.next! } : {}) }).set({ Authorization: `Bearer ${token}` }).expect(200)).body as Page;
+    for (let page: Page | null = null; page === null || page.next !== null;) {
+      page = (
+        await request(server.app)
+          .get('/api/tasks')
+          .query({ mine: true, limit: 1, ...(page ? { cursor: page.next! } : {}) })
+          .set({ Authorization: `Bearer ${token}` })
+          .expect(200)
+      ).body as Page;
       pages.push(page);
     }
 
     // then
     const listed = pages.flatMap((page) => page.tasks);
-    expect(listed.map((row) => row.taskId)).to.have.members([...theirs, offered].map((body) => body.tasks[0]!.taskId).concat(held.taskId));
+    expect(listed.map((row) => row.taskId)).to.have.members(
+      [...theirs, offered].map((body) => body.tasks[0]!.taskId).concat(held.taskId),
+    );
     expect(listed.map((row) => row.createdAt)).to.deep.equal(listed.map((row) => row.createdAt).sort());
   });
 
@@ -220,7 +286,11 @@ describe('server: the worklist a page at a time', () => {
   });
 
   it('should refuse a cursor it did not give and a page size past 500 (400, the field named)', async () => {
-    const cursor = await request(server.app).get('/api/tasks').query({ cursor: 'not-a-cursor' }).set(as('admin')).expect(400);
+    const cursor = await request(server.app)
+      .get('/api/tasks')
+      .query({ cursor: 'not-a-cursor' })
+      .set(as('admin'))
+      .expect(400);
     expect(cursor.body).to.deep.include({ code: 'INVALID_INPUT', field: '/query/cursor' });
     expect(cursor.body.message.zh).to.contain('翻页位置无效');
     const big = await request(server.app).get('/api/tasks').query({ limit: 501 }).set(as('admin')).expect(400);

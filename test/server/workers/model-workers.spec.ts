@@ -12,7 +12,13 @@ import { SettableClock } from '../../../engine/clock.js';
 import { createStore, migrateLatest, type Store } from '../../../engine/store/index.js';
 import { createApp } from '../../../server/app.js';
 import { createUser } from '../../../engine/users-store/index.js';
-import { engineWithModels, inProcessModels, ModelWorkers, ModelWorkersBusyError, type ModelService } from '../../../server/workers/index.js';
+import {
+  engineWithModels,
+  inProcessModels,
+  ModelWorkers,
+  ModelWorkersBusyError,
+  type ModelService,
+} from '../../../server/workers/index.js';
 import { bareChainModel, chainModel, manyTasksModel } from '../../support/large-models.js';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
@@ -46,9 +52,21 @@ async function appWith(models: ModelService): Promise<TestApp> {
   await migrateLatest(db.database);
   const clock = new SettableClock('2026-11-02T01:30:00.000Z');
   const store = await createStore({ database: db.database, clock }, engineWithModels(models));
-  const { token } = await createUser(db.database.knex, { id: 'admin', name: 'admin', roles: ['admin'] }, { actor: 'test', at: '2026-11-01T00:00:00.000Z' });
+  const { token } = await createUser(
+    db.database.knex,
+    { id: 'admin', name: 'admin', roles: ['admin'] },
+    { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
+  );
   const app = createApp({ db: db.database, store, logger: pino({ level: 'silent' }), clock, models });
-  return { app, store, token, close: async () => { await store.close(); await db.dispose(); } };
+  return {
+    app,
+    store,
+    token,
+    close: async () => {
+      await store.close();
+      await db.dispose();
+    },
+  };
 }
 
 describe('server: BPMN in model worker threads', function () {
@@ -62,15 +80,23 @@ describe('server: BPMN in model worker threads', function () {
   it('should lint, compile and read a valid and an invalid model in a worker exactly as in this thread', async () => {
     for (const xml of [FOOD_LICENCE, INVALID, MALFORMED, LINT_REFUSED, manyTasksModel(100_000)]) {
       // when
-      const [lint, load, read] = [await workers.lintForDeploy(xml), await workers.loadDefinition(xml), await workers.readBpmn(xml)];
+      const [lint, load, read] = [
+        await workers.lintForDeploy(xml),
+        await workers.loadDefinition(xml),
+        await workers.readBpmn(xml),
+      ];
       // then
       expect(lint).to.deep.equal(await inProcessModels.lintForDeploy(xml));
       expect(load).to.deep.equal(await inProcessModels.loadDefinition(xml));
       expect(read).to.deep.equal(await inProcessModels.readBpmn(xml));
     }
     const known = new Set(['child-process']);
-    expect(await workers.loadDefinition(CALLS_MISSING, { knownProcessIds: known })).to.deep.equal(await inProcessModels.loadDefinition(CALLS_MISSING, { knownProcessIds: known }));
-    expect(await workers.publicFlow(FOOD_LICENCE, 'food-licence', new Set())).to.deep.equal(await inProcessModels.publicFlow(FOOD_LICENCE, 'food-licence', new Set()));
+    expect(await workers.loadDefinition(CALLS_MISSING, { knownProcessIds: known })).to.deep.equal(
+      await inProcessModels.loadDefinition(CALLS_MISSING, { knownProcessIds: known }),
+    );
+    expect(await workers.publicFlow(FOOD_LICENCE, 'food-licence', new Set())).to.deep.equal(
+      await inProcessModels.publicFlow(FOOD_LICENCE, 'food-licence', new Set()),
+    );
   });
 
   it('should give back a compiled definition frozen all the way down, its reachability included', async () => {
@@ -101,8 +127,17 @@ describe('server: BPMN in model worker threads', function () {
     );
     const results = await Promise.allSettled(tasks);
     // then the first runs, the second waits and runs, the other three are refused before either finishes
-    expect(results.map((result) => result.status)).to.deep.equal(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'rejected']);
-    for (const result of results.slice(2)) expect(result.status === 'rejected' && result.reason).to.be.instanceOf(ModelWorkersBusyError).and.have.property('code', 'MODEL_WORKERS_BUSY');
+    expect(results.map((result) => result.status)).to.deep.equal([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
+    for (const result of results.slice(2))
+      expect(result.status === 'rejected' && result.reason)
+        .to.be.instanceOf(ModelWorkersBusyError)
+        .and.have.property('code', 'MODEL_WORKERS_BUSY');
     expect(settled).to.deep.equal(['refused 2', 'refused 3', 'refused 4', 'done 0', 'done 1']);
     expect(workers.load).to.deep.equal({ running: 0, queued: 0 });
   });
@@ -118,24 +153,44 @@ describe('server: BPMN in model worker threads', function () {
       await viaWorkers.close();
       await inThread.close();
     });
-    const post = (target: TestApp, path: string, body: object) => request(target.app).post(path).set({ Authorization: `Bearer ${target.token}` }).send(body);
+    const post = (target: TestApp, path: string, body: object) =>
+      request(target.app)
+        .post(path)
+        .set({ Authorization: `Bearer ${target.token}` })
+        .send(body);
 
     it('should answer deploys, diffs and drafts the same with workers as in this thread, for valid and invalid models', async () => {
-      for (const xml of [LINT_REFUSED, INVALID, MALFORMED, FOOD_LICENCE, FOOD_LICENCE.replace('name="审查"', 'name="书面审查"')]) {
+      for (const xml of [
+        LINT_REFUSED,
+        INVALID,
+        MALFORMED,
+        FOOD_LICENCE,
+        FOOD_LICENCE.replace('name="审查"', 'name="书面审查"'),
+      ]) {
         // when
-        const [workerDeploy, threadDeploy] = [await post(viaWorkers, '/api/definitions', { xml }), await post(inThread, '/api/definitions', { xml })];
+        const [workerDeploy, threadDeploy] = [
+          await post(viaWorkers, '/api/definitions', { xml }),
+          await post(inThread, '/api/definitions', { xml }),
+        ];
         // then
         expect(workerDeploy.status).to.equal(threadDeploy.status);
         expect(workerDeploy.body).to.deep.equal(threadDeploy.body);
       }
       const changed = FOOD_LICENCE.replace('gov:timeLimit="4"', 'gov:timeLimit="3"');
-      const [workerDiff, threadDiff] = [await post(viaWorkers, '/api/definitions/food-licence/diff', { xml: changed }), await post(inThread, '/api/definitions/food-licence/diff', { xml: changed })];
+      const [workerDiff, threadDiff] = [
+        await post(viaWorkers, '/api/definitions/food-licence/diff', { xml: changed }),
+        await post(inThread, '/api/definitions/food-licence/diff', { xml: changed }),
+      ];
       expect(workerDiff.status).to.equal(200);
       expect(workerDiff.body).to.deep.equal(threadDiff.body);
       for (const xml of [MALFORMED, FOOD_LICENCE]) {
-        const [workerDraft, threadDraft] = [await post(viaWorkers, '/api/drafts', { name: '草稿', xml }), await post(inThread, '/api/drafts', { name: '草稿', xml })];
+        const [workerDraft, threadDraft] = [
+          await post(viaWorkers, '/api/drafts', { name: '草稿', xml }),
+          await post(inThread, '/api/drafts', { name: '草稿', xml }),
+        ];
         expect(workerDraft.status).to.equal(threadDraft.status);
-        if (workerDraft.status === 201) expect(workerDraft.body.processId).to.equal(threadDraft.body.processId).and.equal('food-licence');
+        if (workerDraft.status === 201)
+          expect(workerDraft.body.processId).to.equal(threadDraft.body.processId).and.equal('food-licence');
         else expect(workerDraft.body).to.deep.equal(threadDraft.body);
       }
     });
@@ -149,12 +204,17 @@ describe('server: BPMN in model worker threads', function () {
       const saved = await post(viaWorkers, '/api/drafts', { name: '大文件', xml }).expect(422);
       // then
       expect(deployed.body.code).to.equal('DEFINITION_INVALID');
-      expect(deployed.body.details.findings.map((finding: { rule: string }) => finding.rule)).to.deep.equal(['xml-too-many-elements', 'xml-too-many-elements']);
+      expect(deployed.body.details.findings.map((finding: { rule: string }) => finding.rule)).to.deep.equal([
+        'xml-too-many-elements',
+        'xml-too-many-elements',
+      ]);
       expect(deployed.body.message.zh).to.contain('模型有 100002 个 XML 元素，超过上限 5000 个');
       expect(deployed.body.message.en).to.contain('more than the limit of 5000');
       expect(compared.status).to.be.oneOf([404, 422]);
       expect(saved.body).to.deep.include({ code: 'DRAFT_XML_INVALID', field: '/body/xml' });
-      expect(saved.body.message.zh).to.match(/^BPMN 文件无法读取（第 2 行，第 \d+ 列）：模型有 100002 个 XML 元素，超过上限 5000 个$/);
+      expect(saved.body.message.zh).to.match(
+        /^BPMN 文件无法读取（第 2 行，第 \d+ 列）：模型有 100002 个 XML 元素，超过上限 5000 个$/,
+      );
       expect(saved.body.details.findings[0].rule).to.equal('xml-too-many-elements');
     });
 
@@ -163,7 +223,11 @@ describe('server: BPMN in model worker threads', function () {
       const finished: number[] = [];
       // when
       const answers = await Promise.all(
-        Array.from({ length: 6 }, (_, n) => post(viaWorkers, '/api/definitions', { xml: bareChainModel(1_000, `flood${n}`) }).then((answer) => (finished.push(answer.status), answer))),
+        Array.from({ length: 6 }, (_, n) =>
+          post(viaWorkers, '/api/definitions', { xml: bareChainModel(1_000, `flood${n}`) }).then(
+            (answer) => (finished.push(answer.status), answer),
+          ),
+        ),
       );
       // then
       const busy = answers.filter((answer) => answer.status === 503);

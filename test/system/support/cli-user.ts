@@ -18,10 +18,24 @@ export interface NewUser {
 
 /** Run `matterflow user add` on `database` and return the token it printed. */
 export async function addUser(database: ServerDatabase, user: NewUser): Promise<string> {
-  const args = [path.join(repoRoot, 'bin/matterflow.js'), 'user', 'add', user.id, '--name', user.name, ...user.roles.flatMap((role) => ['--role', role]), ...(user.department ? ['--department', user.department] : [])];
+  const args = [
+    path.join(repoRoot, 'bin/matterflow.js'),
+    'user',
+    'add',
+    user.id,
+    '--name',
+    user.name,
+    ...user.roles.flatMap((role) => ['--role', role]),
+    ...(user.department ? ['--department', user.department] : []),
+  ];
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'MATTERFLOW_DATA_DIR', 'NODE_OPTIONS']) delete env[name];
-  Object.assign(env, database.client === 'sqlite' ? { MATTERFLOW_DATA_DIR: database.dataDir } : { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema });
+  Object.assign(
+    env,
+    database.client === 'sqlite'
+      ? { MATTERFLOW_DATA_DIR: database.dataDir }
+      : { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema },
+  );
   const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -29,6 +43,7 @@ export async function addUser(database: ServerDatabase, user: NewUser): Promise<
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('exit', resolve));
   const token = stdout.trim();
-  if (code !== 0 || !/^\S+$/.test(token)) throw new Error(`matterflow user add ${user.id} exited ${code}:\n${stdout}\n${stderr}`);
+  if (code !== 0 || !/^\S+$/.test(token))
+    throw new Error(`matterflow user add ${user.id} exited ${code}:\n${stdout}\n${stderr}`);
   return token;
 }

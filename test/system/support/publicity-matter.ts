@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ServerProcess } from './server-process.js';
 
-const fixture = (name: string) => fs.readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
+const fixture = (name: string) =>
+  fs.readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
 
 export const PUBLICITY_MATTER_CODE = '330106-SYS-TIMER-001';
 /** The department of the `review` task (a case is listed under it once the timer has fired). */
@@ -17,8 +18,12 @@ export const PUBLICITY_REVIEW_DEPARTMENT = '西湖区住房保障和房产管理
 /** The BPMN of the matter, with its publicity timer lasting `duration` (ISO 8601, default PT3S). */
 function publicityBpmn(duration = 'PT3S'): string {
   const xml = fixture('publicity.bpmn');
-  if (!xml.includes('<bpmn:timeDuration>PT3S</bpmn:timeDuration>')) throw new Error('publicity.bpmn has no PT3S timer to replace');
-  return xml.replace('<bpmn:timeDuration>PT3S</bpmn:timeDuration>', `<bpmn:timeDuration>${duration}</bpmn:timeDuration>`);
+  if (!xml.includes('<bpmn:timeDuration>PT3S</bpmn:timeDuration>'))
+    throw new Error('publicity.bpmn has no PT3S timer to replace');
+  return xml.replace(
+    '<bpmn:timeDuration>PT3S</bpmn:timeDuration>',
+    `<bpmn:timeDuration>${duration}</bpmn:timeDuration>`,
+  );
 }
 
 function publicityMatterFile(): unknown {
@@ -37,12 +42,20 @@ export function publicityApplication(applicant: { name: string; idNumber: string
 }
 
 /** Publish the matter on a running server as its administrator: the process, then the matter file. */
-export async function publishPublicityMatter(server: ServerProcess, options: { duration?: string; token?: string } = {}): Promise<void> {
+export async function publishPublicityMatter(
+  server: ServerProcess,
+  options: { duration?: string; token?: string } = {},
+): Promise<void> {
   const token = options.token === undefined ? {} : { token: options.token };
-  const deployed = await server.request('/api/definitions', { ...token, body: { xml: publicityBpmn(options.duration) } });
-  if (deployed.status !== 201) throw new Error(`Deploying the publicity process answered ${deployed.status}: ${deployed.text}`);
+  const deployed = await server.request('/api/definitions', {
+    ...token,
+    body: { xml: publicityBpmn(options.duration) },
+  });
+  if (deployed.status !== 201)
+    throw new Error(`Deploying the publicity process answered ${deployed.status}: ${deployed.text}`);
   const matter = await server.request('/api/matters', { ...token, body: publicityMatterFile() });
-  if (matter.status !== 201) throw new Error(`Publishing the publicity matter answered ${matter.status}: ${matter.text}`);
+  if (matter.status !== 201)
+    throw new Error(`Publishing the publicity matter answered ${matter.status}: ${matter.text}`);
 }
 
 /** A valid 18-digit 居民身份证 number (GB 11643 check digit) for applicant `n`. */

@@ -61,7 +61,15 @@ export class ServerProcess {
   readonly #exited: Promise<number | null>;
   readonly #owned: boolean;
 
-  private constructor(init: { url: string; database: ServerDatabase; admin: ServerProcess['admin']; child: ChildProcess; output: { text: string }; exited: Promise<number | null>; owned: boolean }) {
+  private constructor(init: {
+    url: string;
+    database: ServerDatabase;
+    admin: ServerProcess['admin'];
+    child: ChildProcess;
+    output: { text: string };
+    exited: Promise<number | null>;
+    owned: boolean;
+  }) {
     this.url = init.url;
     this.database = init.database;
     this.admin = init.admin;
@@ -80,22 +88,31 @@ export class ServerProcess {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      ...(database.client === 'sqlite' ? { MATTERFLOW_DATA_DIR: database.dataDir } : { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema }),
+      ...(database.client === 'sqlite'
+        ? { MATTERFLOW_DATA_DIR: database.dataDir }
+        : { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema }),
       ...(options.testClock ? { MATTERFLOW_TEST_CLOCK: '1' } : {}),
       ...options.env,
     };
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/main.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/main.ts')], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const output = { text: '' };
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output.text += chunk));
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output.text += chunk));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))),
+    );
     const listening = /Matterflow listening on (http:\/\/[\d.]+:\d+)/;
     const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
     let url: string | undefined;
     while (!url) {
       url = listening.exec(output.text)?.[1];
       if (url) break;
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server exited before listening (${child.exitCode ?? child.signalCode}):\n${output.text}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`The server exited before listening (${child.exitCode ?? child.signalCode}):\n${output.text}`);
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
         throw new Error(`The server did not listen within ${options.startTimeoutMs ?? 60_000} ms:\n${output.text}`);
@@ -104,7 +121,15 @@ export class ServerProcess {
     }
     const password = /password: (\S+)/.exec(output.text)?.[1];
     const token = /API token: (\S+)/.exec(output.text)?.[1];
-    return new ServerProcess({ url, database, admin: password && token ? { password, token } : null, child, output, exited, owned });
+    return new ServerProcess({
+      url,
+      database,
+      admin: password && token ? { password, token } : null,
+      child,
+      output,
+      exited,
+      owned,
+    });
   }
 
   /** Everything the process wrote to stdout and stderr so far. */
@@ -119,7 +144,10 @@ export class ServerProcess {
   /** One HTTP request; JSON bodies are parsed (the raw text is kept). */
   async request<T = unknown>(urlPath: string, options: RequestOptions = {}): Promise<HttpAnswer<T>> {
     const token = options.token === undefined ? this.admin?.token : options.token;
-    const headers: Record<string, string> = { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...options.headers };
+    const headers: Record<string, string> = {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...options.headers,
+    };
     let body: string | Buffer | undefined = options.raw;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
@@ -149,12 +177,18 @@ export class ServerProcess {
   }
 
   /** Wait until `probe` returns something other than undefined (real time). */
-  async eventually<T>(probe: () => Promise<T | undefined>, { timeoutMs = 10_000, intervalMs = 100, what = 'the condition' } = {}): Promise<T> {
+  async eventually<T>(
+    probe: () => Promise<T | undefined>,
+    { timeoutMs = 10_000, intervalMs = 100, what = 'the condition' } = {},
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await probe();
       if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`Expected ${what} within ${timeoutMs} ms, but it did not happen.\nServer log (tail):\n${this.log.slice(-4000)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `Expected ${what} within ${timeoutMs} ms, but it did not happen.\nServer log (tail):\n${this.log.slice(-4000)}`,
+        );
       await delay(intervalMs);
     }
   }
@@ -185,8 +219,13 @@ export class ServerProcess {
 
 /** A fresh, empty database for a server: a temp folder, or a new schema on the test PostgreSQL. */
 export function freshDatabase(dialect: 'sqlite' | 'postgres'): ServerDatabase {
-  if (dialect === 'sqlite') return { client: 'sqlite', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'matterflow-system-')) };
-  return { client: 'postgres', url: testPostgresUrl(), schema: `mf_system_${process.pid}_${randomBytes(6).toString('hex')}` };
+  if (dialect === 'sqlite')
+    return { client: 'sqlite', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'matterflow-system-')) };
+  return {
+    client: 'postgres',
+    url: testPostgresUrl(),
+    schema: `mf_system_${process.pid}_${randomBytes(6).toString('hex')}`,
+  };
 }
 
 export async function removeDatabase(database: ServerDatabase): Promise<void> {
@@ -197,7 +236,17 @@ export async function removeDatabase(database: ServerDatabase): Promise<void> {
 /** The parent's environment without what would steer the child elsewhere. */
 function inheritedEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ['PORT', 'HOST', 'DATABASE_URL', 'DATABASE_SCHEMA', 'MATTERFLOW_DATA_DIR', 'MATTERFLOW_TEST_CLOCK', 'MATTERFLOW_POLLER', 'NODE_OPTIONS']) delete env[name];
+  for (const name of [
+    'PORT',
+    'HOST',
+    'DATABASE_URL',
+    'DATABASE_SCHEMA',
+    'MATTERFLOW_DATA_DIR',
+    'MATTERFLOW_TEST_CLOCK',
+    'MATTERFLOW_POLLER',
+    'NODE_OPTIONS',
+  ])
+    delete env[name];
   return env;
 }
 

@@ -16,7 +16,14 @@ export function beginLoop(run: Run, bodyId: string, activity: Activity): void {
   const loop = activity.loop;
   if (!body || !loop) return;
   if (loop.kind === 'standardLoop') {
-    run.emit('multiInstance.started', { instanceId: bodyId, elementId: activity.id, sequential: true, total: null, items: null, collectOutputs: false });
+    run.emit('multiInstance.started', {
+      instanceId: bodyId,
+      elementId: activity.id,
+      sequential: true,
+      total: null,
+      items: null,
+      collectOutputs: false,
+    });
     const first = loop.testBefore ? loopAgain(run, body, activity) : true;
     if (first === null) return;
     return first ? startIteration(run, bodyId, activity, 1) : finish(run, bodyId, activity);
@@ -28,7 +35,13 @@ export function beginLoop(run: Run, bodyId: string, activity: Activity): void {
     const result = evaluateFeel(loop.inputCollection, variables, run.now);
     if (!result.ok) return run.ops.raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
     if (!Array.isArray(result.value)) {
-      return run.ops.raiseIncident(run, body, 'expression-failed', `Expected '${loop.inputCollection.source}' to be a list, but it is ${JSON.stringify(result.value)}`, { resume: 'loop' });
+      return run.ops.raiseIncident(
+        run,
+        body,
+        'expression-failed',
+        `Expected '${loop.inputCollection.source}' to be a list, but it is ${JSON.stringify(result.value)}`,
+        { resume: 'loop' },
+      );
     }
     items = result.value;
     total = items.length;
@@ -36,7 +49,13 @@ export function beginLoop(run: Run, bodyId: string, activity: Activity): void {
     const result = evaluateFeel(loop.loopCardinality, variables, run.now);
     if (!result.ok) return run.ops.raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
     if (typeof result.value !== 'number' || !Number.isInteger(result.value) || result.value < 0) {
-      return run.ops.raiseIncident(run, body, 'expression-failed', `Expected loop cardinality '${loop.loopCardinality.source}' to be a whole number, but it is ${JSON.stringify(result.value)}`, { resume: 'loop' });
+      return run.ops.raiseIncident(
+        run,
+        body,
+        'expression-failed',
+        `Expected loop cardinality '${loop.loopCardinality.source}' to be a whole number, but it is ${JSON.stringify(result.value)}`,
+        { resume: 'loop' },
+      );
     }
     total = result.value;
   }
@@ -128,7 +147,13 @@ export function addInstances(run: Run, body: ElementInstance, items: unknown[] |
   const mi = body.mi;
   if (!mi || mi.total === null) return;
   const first = span(mi) + 1;
-  run.emit('multiInstance.instancesAdded', { instanceId: body.id, elementId: body.elementId, added: count, items, total: mi.total + count });
+  run.emit('multiInstance.instancesAdded', {
+    instanceId: body.id,
+    elementId: body.elementId,
+    added: count,
+    items,
+    total: mi.total + count,
+  });
   if (mi.sequential) return;
   const activity = run.element(body.elementId) as Activity;
   for (let counter = first; counter < first + count; counter++) startIteration(run, body.id, activity, counter);
@@ -141,7 +166,12 @@ export function addInstances(run: Run, body: ElementInstance, items: unknown[] |
 export function cancelInstance(run: Run, body: ElementInstance, inner: ElementInstance): void {
   const mi = body.mi;
   if (!mi || mi.total === null || inner.loopCounter === undefined) return;
-  run.emit('multiInstance.instanceCancelled', { instanceId: body.id, innerInstanceId: inner.id, loopCounter: inner.loopCounter, total: mi.total - 1 });
+  run.emit('multiInstance.instanceCancelled', {
+    instanceId: body.id,
+    innerInstanceId: inner.id,
+    loopCounter: inner.loopCounter,
+    total: mi.total - 1,
+  });
   run.ops.terminate(run, inner.id, 'cancelled');
   continueLoop(run, body.id);
 }
@@ -153,7 +183,11 @@ function loopAgain(run: Run, body: ElementInstance, activity: Activity): boolean
   const done = body.mi ? body.mi.next - 1 : 0;
   if (loop.loopMaximum !== null && done >= loop.loopMaximum) return false;
   if (!loop.loopCondition) return loop.loopMaximum !== null;
-  const result = evaluateCondition(loop.loopCondition, { ...visibleVariables(run, body.id), loopCounter: done }, run.now);
+  const result = evaluateCondition(
+    loop.loopCondition,
+    { ...visibleVariables(run, body.id), loopCounter: done },
+    run.now,
+  );
   if (!result.ok) {
     run.ops.raiseIncident(run, body, 'expression-failed', result.message, { resume: 'loop' });
     return null;

@@ -14,14 +14,19 @@ export const endEvent: ElementBehavior<EndEvent> = {
         run.ops.terminateChildren(run, scopeId, 'terminated', instance.id);
         if (scopeId === run.state.rootInstanceId) {
           run.emit('element.completed', { instanceId: instance.id, elementId: element.id });
-          return run.ops.endCase(run, { type: 'case.terminated', data: { elementId: element.id, reason: 'terminate end event' } });
+          return run.ops.endCase(run, {
+            type: 'case.terminated',
+            data: { elementId: element.id, reason: 'terminate end event' },
+          });
         }
         return run.ops.complete(run, instance.id);
       }
       case 'error':
         return run.ops.throwError(run, instance, definition.errorCode ?? '', null, true);
       case 'escalation':
-        return run.ops.throwEscalation(run, instance, definition.escalationCode ?? '', () => run.ops.complete(run, instance.id));
+        return run.ops.throwEscalation(run, instance, definition.escalationCode ?? '', () =>
+          run.ops.complete(run, instance.id),
+        );
       case 'signal':
         return run.ops.throwSignal(run, instance, definition.signalName, () => run.ops.complete(run, instance.id));
       case 'message':

@@ -9,7 +9,9 @@ export const intermediateThrowEvent: ElementBehavior<IntermediateThrowEvent> = {
       case 'signal':
         return run.ops.throwSignal(run, instance, definition.signalName, () => run.ops.complete(run, instance.id));
       case 'escalation':
-        return run.ops.throwEscalation(run, instance, definition.escalationCode ?? '', () => run.ops.complete(run, instance.id));
+        return run.ops.throwEscalation(run, instance, definition.escalationCode ?? '', () =>
+          run.ops.complete(run, instance.id),
+        );
       case 'message':
         run.ops.throwMessage(run, instance, definition.messageName);
         return run.ops.complete(run, instance.id);

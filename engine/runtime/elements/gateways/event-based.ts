@@ -21,7 +21,12 @@ export const eventBasedGateway: ElementBehavior<Gateway> = {
 };
 
 /** The event of `targetId` happened: leave the gateway towards it, and let it complete at once. */
-export function eventGatewayTriggered(run: Run, gateway: ElementInstance, targetId: string, triggered: Triggered): void {
+export function eventGatewayTriggered(
+  run: Run,
+  gateway: ElementInstance,
+  targetId: string,
+  triggered: Triggered,
+): void {
   const element = run.element(gateway.elementId);
   const flowId = element.outgoing.find((id) => run.flow(id).targetId === targetId);
   if (flowId) run.ops.complete(run, gateway.id, [flowId], triggered);

@@ -17,6 +17,11 @@ export const exclusiveGateway: ElementBehavior<Gateway> = {
     }
     if (gateway.default) return run.ops.complete(run, instance.id, [gateway.default]);
     if (gateway.outgoing.length === 0) return run.ops.complete(run, instance.id, []);
-    run.ops.raiseIncident(run, instance, 'expression-failed', `Expected a condition of gateway '${gateway.id}' to be true or a default flow, but none is`);
+    run.ops.raiseIncident(
+      run,
+      instance,
+      'expression-failed',
+      `Expected a condition of gateway '${gateway.id}' to be true or a default flow, but none is`,
+    );
   },
 };

@@ -26,7 +26,12 @@ export const inclusiveGateway: ElementBehavior<Gateway> = {
     }
     if (taken.length === 0 && gateway.default) taken.push(gateway.default);
     if (taken.length === 0 && gateway.outgoing.length > 0) {
-      return run.ops.raiseIncident(run, instance, 'expression-failed', `Expected a condition of gateway '${gateway.id}' to be true or a default flow, but none is`);
+      return run.ops.raiseIncident(
+        run,
+        instance,
+        'expression-failed',
+        `Expected a condition of gateway '${gateway.id}' to be true or a default flow, but none is`,
+      );
     }
     run.ops.complete(run, instance.id, taken);
   },
@@ -43,7 +48,9 @@ export function fireReadyInclusiveJoins(run: Run): boolean {
       const gateway = run.element(gatewayId);
       if (gateway.kind !== 'inclusiveGateway' || Object.keys(arrivals).length === 0) continue;
       if (canStillArrive(run, scope.id, gatewayId)) continue;
-      run.ops.enter(run, gatewayId, scope.id, { consumed: Object.fromEntries(Object.keys(arrivals).map((flowId) => [flowId, 1])) });
+      run.ops.enter(run, gatewayId, scope.id, {
+        consumed: Object.fromEntries(Object.keys(arrivals).map((flowId) => [flowId, 1])),
+      });
       return true;
     }
   }
@@ -54,5 +61,7 @@ function canStillArrive(run: Run, scopeId: string, gatewayId: string): boolean {
   const reaches = (elementId: string): boolean => run.process.reachable.get(elementId)?.has(gatewayId) ?? false;
   if (run.children(scopeId).some((child) => reaches(child.elementId))) return true;
   const joins = run.instance(scopeId)?.joins ?? {};
-  return Object.entries(joins).some(([otherId, arrivals]) => otherId !== gatewayId && Object.keys(arrivals).length > 0 && reaches(otherId));
+  return Object.entries(joins).some(
+    ([otherId, arrivals]) => otherId !== gatewayId && Object.keys(arrivals).length > 0 && reaches(otherId),
+  );
 }

@@ -40,6 +40,10 @@ export const userTask: ElementBehavior<UserTask> = {
 
 function toList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.split(',').map((part) => part.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
   return value === null || value === undefined ? [] : [String(value)];
 }

@@ -41,12 +41,19 @@ interface Shape {
 /** What bpmn-js's UpdatePropertiesHandler / UpdateModdlePropertiesHandler do to the model. */
 function apply(commands: readonly Command<Shape>[]): void {
   for (const { cmd, context } of commands) {
-    const target = cmd === 'element.updateProperties' ? context.element.businessObject : (context as { moddleElement: ModdleElement }).moddleElement;
+    const target =
+      cmd === 'element.updateProperties'
+        ? context.element.businessObject
+        : (context as { moddleElement: ModdleElement }).moddleElement;
     for (const [key, value] of Object.entries(context.properties)) target.set(key, value);
   }
 }
 
-async function load(): Promise<{ moddle: BpmnModdle & ElementFactory; byId: Record<string, ModdleElement>; definitions: unknown }> {
+async function load(): Promise<{
+  moddle: BpmnModdle & ElementFactory;
+  byId: Record<string, ModdleElement>;
+  definitions: unknown;
+}> {
   const moddle = new BpmnModdle({ gov: govDescriptor }) as BpmnModdle & ElementFactory;
   const { rootElement, elementsById } = await moddle.fromXML(XML);
   return { moddle, byId: elementsById as Record<string, ModdleElement>, definitions: rootElement };
@@ -56,18 +63,40 @@ describe('Designer: the gov properties panel model (Node)', () => {
   it('adding materials creates extensionElements and one gov:materials block; removing the last drops the block', async () => {
     const { moddle, byId, definitions } = await load();
     const review: Shape = { id: 'review', businessObject: byId.review! };
-    const first = addListItemCommands(review, review.businessObject, MATERIALS, { name: '申请书', necessity: 'required', source: 'applicant' }, moddle);
-    expect(first.commands.map((command) => Object.keys(command.context.properties))).to.deep.equal([['extensionElements'], ['values'], ['materials']]);
+    const first = addListItemCommands(
+      review,
+      review.businessObject,
+      MATERIALS,
+      { name: '申请书', necessity: 'required', source: 'applicant' },
+      moddle,
+    );
+    expect(first.commands.map((command) => Object.keys(command.context.properties))).to.deep.equal([
+      ['extensionElements'],
+      ['values'],
+      ['materials'],
+    ]);
     apply(first.commands);
-    const second = addListItemCommands(review, review.businessObject, MATERIALS, { name: '营业执照', necessity: 'tolerated', source: 'shared' }, moddle);
+    const second = addListItemCommands(
+      review,
+      review.businessObject,
+      MATERIALS,
+      { name: '营业执照', necessity: 'tolerated', source: 'shared' },
+      moddle,
+    );
     expect(second.commands).to.have.length(1);
     apply(second.commands);
     // necessity and source at their defaults (required, applicant) are left out of the file, as moddle does.
     let { xml } = await moddle.toXML(definitions, { format: true });
-    expect(xml).to.match(/<gov:materials>\s*<gov:material name="申请书" \/>\s*<gov:material name="营业执照" necessity="tolerated" source="shared" \/>\s*<\/gov:materials>/);
-    expect(listItems(review.businessObject, MATERIALS).map(({ item }) => item.get('name'))).to.deep.equal(['申请书', '营业执照']);
+    expect(xml).to.match(
+      /<gov:materials>\s*<gov:material name="申请书" \/>\s*<gov:material name="营业执照" necessity="tolerated" source="shared" \/>\s*<\/gov:materials>/,
+    );
+    expect(listItems(review.businessObject, MATERIALS).map(({ item }) => item.get('name'))).to.deep.equal([
+      '申请书',
+      '营业执照',
+    ]);
 
-    for (const { block, item } of listItems(review.businessObject, MATERIALS)) apply(removeListItemCommands(review, review.businessObject, MATERIALS, block, item));
+    for (const { block, item } of listItems(review.businessObject, MATERIALS))
+      apply(removeListItemCommands(review, review.businessObject, MATERIALS, block, item));
     ({ xml } = await moddle.toXML(definitions, { format: true }));
     expect(xml).not.to.contain('gov:materials');
     expect(xml).not.to.contain('gov:material ');
@@ -77,23 +106,55 @@ describe('Designer: the gov properties panel model (Node)', () => {
     const { moddle, byId, definitions } = await load();
     const review: Shape = { id: 'review', businessObject: byId.review! };
     apply(addListItemCommands(review, review.businessObject, MATERIALS, { name: '申请书' }, moddle).commands);
-    apply(addListItemCommands(review, review.businessObject, SPECIAL_PROCEDURE_LIST, { kind: '听证' }, moddle).commands);
+    apply(
+      addListItemCommands(review, review.businessObject, SPECIAL_PROCEDURE_LIST, { kind: '听证' }, moddle).commands,
+    );
     const { xml } = await moddle.toXML(definitions, { format: true });
-    expect(xml).to.match(/<gov:materials>\s*<gov:material name="申请书" \/>\s*<\/gov:materials>\s*<gov:specialProcedures>\s*<gov:specialProcedure kind="听证" \/>/);
+    expect(xml).to.match(
+      /<gov:materials>\s*<gov:material name="申请书" \/>\s*<\/gov:materials>\s*<gov:specialProcedures>\s*<gov:specialProcedure kind="听证" \/>/,
+    );
   });
 
-  it('a limit keeps its unit or gets the default 工作日; clearing it clears the unit; the process is the participant\'s processRef', async () => {
+  it("a limit keeps its unit or gets the default 工作日; clearing it clears the unit; the process is the participant's processRef", async () => {
     const { byId } = await load();
     const review: Shape = { id: 'review', businessObject: byId.review! };
-    apply(limitCommands(review, review.businessObject, review.businessObject, { amount: 'gov:timeLimit', unit: 'gov:timeLimitUnit' }, 3));
-    expect([review.businessObject.get('gov:timeLimit'), review.businessObject.get('gov:timeLimitUnit')]).to.deep.equal([3, '自然日']);
-    apply(limitCommands(review, review.businessObject, review.businessObject, { amount: 'gov:timeLimit', unit: 'gov:timeLimitUnit' }, undefined));
-    expect([review.businessObject.get('gov:timeLimit'), review.businessObject.get('gov:timeLimitUnit')]).to.deep.equal([undefined, undefined]);
+    apply(
+      limitCommands(
+        review,
+        review.businessObject,
+        review.businessObject,
+        { amount: 'gov:timeLimit', unit: 'gov:timeLimitUnit' },
+        3,
+      ),
+    );
+    expect([review.businessObject.get('gov:timeLimit'), review.businessObject.get('gov:timeLimitUnit')]).to.deep.equal([
+      3,
+      '自然日',
+    ]);
+    apply(
+      limitCommands(
+        review,
+        review.businessObject,
+        review.businessObject,
+        { amount: 'gov:timeLimit', unit: 'gov:timeLimitUnit' },
+        undefined,
+      ),
+    );
+    expect([review.businessObject.get('gov:timeLimit'), review.businessObject.get('gov:timeLimitUnit')]).to.deep.equal([
+      undefined,
+      undefined,
+    ]);
 
     const pool: Shape = { id: 'pool', businessObject: byId.pool! };
     const process = processOf(pool.businessObject)!;
     expect(process).to.equal(byId.p);
-    const commands = limitCommands(pool, pool.businessObject, process, { amount: 'gov:promisedLimit', unit: 'gov:promisedLimitUnit' }, 20);
+    const commands = limitCommands(
+      pool,
+      pool.businessObject,
+      process,
+      { amount: 'gov:promisedLimit', unit: 'gov:promisedLimitUnit' },
+      20,
+    );
     expect(commands[0]!.cmd).to.equal('element.updateModdleProperties');
     apply(commands);
     expect([process.get('gov:promisedLimit'), process.get('gov:promisedLimitUnit')]).to.deep.equal([20, '工作日']);
@@ -118,7 +179,9 @@ describe('Designer: the gov properties panel model (Node)', () => {
   it('a condition becomes a bpmn:FormalExpression; an empty one removes it', async () => {
     const { moddle, byId } = await load();
     const flow: Shape = { id: 'flow', businessObject: byId.flow! };
-    apply(expressionCommands(flow, flow.businessObject, flow.businessObject, 'conditionExpression', '=金额 > 100', moddle));
+    apply(
+      expressionCommands(flow, flow.businessObject, flow.businessObject, 'conditionExpression', '=金额 > 100', moddle),
+    );
     const expression = flow.businessObject.get('conditionExpression') as ModdleElement;
     expect([expression.$type, expression.get('body')]).to.deep.equal(['bpmn:FormalExpression', '=金额 > 100']);
     apply(expressionCommands(flow, flow.businessObject, flow.businessObject, 'conditionExpression', '=', moddle));
@@ -145,6 +208,9 @@ describe('Designer: the gov properties panel model (Node)', () => {
       { value: '甲科', label: '甲科' },
       { value: '乙科', label: '乙科' },
     ]);
-    expect(departmentOptions(['甲科'], '丙科').at(-1)).to.deep.equal({ value: '丙科', label: '丙科（不在部门名录中）' });
+    expect(departmentOptions(['甲科'], '丙科').at(-1)).to.deep.equal({
+      value: '丙科',
+      label: '丙科（不在部门名录中）',
+    });
   });
 });

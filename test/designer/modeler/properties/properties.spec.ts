@@ -72,10 +72,17 @@ describe('Designer: the gov properties panel (browser)', function () {
     return page;
   }
 
-  const exportXml = (page: Page): Promise<string> => page.evaluate(async () => (await (globalThis as unknown as HarnessGlobal).propertiesHarness.modeler.saveXML({ format: true })).xml);
+  const exportXml = (page: Page): Promise<string> =>
+    page.evaluate(
+      async () =>
+        (await (globalThis as unknown as HarnessGlobal).propertiesHarness.modeler.saveXML({ format: true })).xml,
+    );
 
   const command = (page: Page, method: 'undo' | 'redo' | 'canUndo'): Promise<unknown> =>
-    page.evaluate((name) => (globalThis as unknown as HarnessGlobal).propertiesHarness.modeler.get('commandStack')[name]!(), method);
+    page.evaluate(
+      (name) => (globalThis as unknown as HarnessGlobal).propertiesHarness.modeler.get('commandStack')[name]!(),
+      method,
+    );
 
   const select = (page: Page, id: string): Promise<unknown> =>
     page.evaluate((elementId) => {
@@ -110,7 +117,8 @@ describe('Designer: the gov properties panel (browser)', function () {
     // The new item opens itself, unless another edit re-renders the panel at that moment.
     const item = page.locator(`[data-entry-id="${groupId}-${index}"]`);
     await item.waitFor();
-    if (!((await item.getAttribute('class')) ?? '').includes(' open')) await item.locator('.bio-properties-panel-collapsible-entry-header').click();
+    if (!((await item.getAttribute('class')) ?? '').includes(' open'))
+      await item.locator('.bio-properties-panel-collapsible-entry-header').click();
   }
 
   /** Opens a (closed) group of the panel. */
@@ -129,7 +137,9 @@ describe('Designer: the gov properties panel (browser)', function () {
 
     // 承办部门 is a select filled from GET /api/departments, not a text field.
     const department = page.getByLabel('承办部门');
-    await page.locator('#bio-properties-panel-gov-department option', { hasText: DEPARTMENT }).waitFor({ state: 'attached' });
+    await page
+      .locator('#bio-properties-panel-gov-department option', { hasText: DEPARTMENT })
+      .waitFor({ state: 'attached' });
     const options = await department.locator('option').allTextContents();
     expect(options[0]).to.equal('（未选择）');
     expect(options).to.include.members([DEPARTMENT, '消防救援']);
@@ -141,7 +151,11 @@ describe('Designer: the gov properties panel (browser)', function () {
     await limit.fill('-3');
     await page.getByText('办理时限必须是大于 0 的数字').waitFor();
     await limit.fill('5');
-    await xmlUntil(page, (xml) => reviewTag(xml).includes('gov:timeLimit="5"') && reviewTag(xml).includes('gov:timeLimitUnit="工作日"'), 'the limit with its default unit');
+    await xmlUntil(
+      page,
+      (xml) => reviewTag(xml).includes('gov:timeLimit="5"') && reviewTag(xml).includes('gov:timeLimitUnit="工作日"'),
+      'the limit with its default unit',
+    );
     expect(await page.getByText('办理时限必须是大于 0 的数字').count()).to.equal(0);
     const units = await page.getByLabel('办理时限单位').locator('option').allTextContents();
     expect(units).to.deep.equal(['工作日', '自然日', '小时（按工作日计）', '小时（按自然日计）']);
@@ -156,7 +170,11 @@ describe('Designer: the gov properties panel (browser)', function () {
     await addItem(page, 'gov-materials', 1);
     await page.locator('[data-entry-id="gov-materials-1-name"] input').fill('营业执照');
     await page.locator('[data-entry-id="gov-materials-1-necessity"] select').selectOption({ label: '容缺' });
-    await xmlUntil(page, (xml) => /<gov:material name="营业执照" necessity="tolerated"/.test(xml), 'the second material, 容缺');
+    await xmlUntil(
+      page,
+      (xml) => /<gov:material name="营业执照" necessity="tolerated"/.test(xml),
+      'the second material, 容缺',
+    );
     expect(await materials.locator('.bio-properties-panel-list-badge').textContent()).to.equal('2');
 
     // 会签方式 票签: the task becomes multi-instance; 通过比例 must be in (0, 1].
@@ -177,8 +195,14 @@ describe('Designer: the gov properties panel (browser)', function () {
     expect(review.get('gov:timeLimitUnit')).to.equal('自然日');
     expect(review.get('gov:countersign')).to.equal('票签');
     expect(review.get('gov:passRatio')).to.equal(0.6);
-    expect((review.get('loopCharacteristics') as { $type: string }).$type).to.equal('bpmn:MultiInstanceLoopCharacteristics');
-    const blocks = ((review.get('extensionElements') as { values: { $type: string; materials?: { name: string; necessity: string; source: string }[] }[] }).values).filter((value) => value.$type === 'gov:Materials');
+    expect((review.get('loopCharacteristics') as { $type: string }).$type).to.equal(
+      'bpmn:MultiInstanceLoopCharacteristics',
+    );
+    const blocks = (
+      review.get('extensionElements') as {
+        values: { $type: string; materials?: { name: string; necessity: string; source: string }[] }[];
+      }
+    ).values.filter((value) => value.$type === 'gov:Materials');
     expect(blocks).to.have.length(1);
     expect(blocks[0]!.materials!.map(({ name, necessity, source }) => ({ name, necessity, source }))).to.deep.equal([
       { name: '食品经营许可申请书', necessity: 'required', source: 'applicant' },
@@ -193,7 +217,9 @@ describe('Designer: the gov properties panel (browser)', function () {
     await command(page, 'undo');
     back = await exportXml(page);
     expect(reviewTag(back)).not.to.contain('gov:countersign');
-    expect(back).not.to.match(/<bpmn:userTask id="review"[\s\S]*?multiInstanceLoopCharacteristics[\s\S]*?<\/bpmn:userTask>/);
+    expect(back).not.to.match(
+      /<bpmn:userTask id="review"[\s\S]*?multiInstanceLoopCharacteristics[\s\S]*?<\/bpmn:userTask>/,
+    );
     expect(back).to.contain('name="营业执照"');
     await page.locator('[data-entry-id="gov-passRatio"]').waitFor({ state: 'detached' });
     await eventually(() => page.getByLabel('会签方式').inputValue(), '', { message: '会签方式 after undo' });
@@ -205,11 +231,19 @@ describe('Designer: the gov properties panel (browser)', function () {
 
   it('a department the list lacks is kept and marked; removing a material and undoing it restores the file', async () => {
     const page = await openHarness();
-    const xml = (await exportXml(page)).replace('<bpmn:userTask id="review" name="审查">', `<bpmn:userTask id="review" name="审查" gov:department="已撤并的某科室"><bpmn:extensionElements><gov:materials><gov:material name="身份证明" /></gov:materials></bpmn:extensionElements>`);
-    await page.evaluate((text) => (globalThis as unknown as HarnessGlobal).propertiesHarness.modeler.importXML(text), xml);
+    const xml = (await exportXml(page)).replace(
+      '<bpmn:userTask id="review" name="审查">',
+      `<bpmn:userTask id="review" name="审查" gov:department="已撤并的某科室"><bpmn:extensionElements><gov:materials><gov:material name="身份证明" /></gov:materials></bpmn:extensionElements>`,
+    );
+    await page.evaluate(
+      (text) => (globalThis as unknown as HarnessGlobal).propertiesHarness.modeler.importXML(text),
+      xml,
+    );
     await page.locator('[data-element-id="review"]').click();
     const department = page.getByLabel('承办部门');
-    await page.locator('#bio-properties-panel-gov-department option', { hasText: DEPARTMENT }).waitFor({ state: 'attached' });
+    await page
+      .locator('#bio-properties-panel-gov-department option', { hasText: DEPARTMENT })
+      .waitFor({ state: 'attached' });
     expect(await department.inputValue()).to.equal('已撤并的某科室');
     expect(await department.locator('option:checked').textContent()).to.equal('已撤并的某科室（不在部门名录中）');
     await page.getByText('请核对或改选名录中的部门').waitFor();
@@ -227,7 +261,10 @@ describe('Designer: the gov properties panel (browser)', function () {
 
   it('the process: 事项编码, 承诺时限 (a unit written with it), 申请材料 and 特别程序 on the process', async () => {
     const page = await openHarness();
-    await page.locator('.djs-container svg').first().click({ position: { x: 700, y: 600 } });
+    await page
+      .locator('.djs-container svg')
+      .first()
+      .click({ position: { x: 700, y: 600 } });
     await page.getByText('事项信息').first().waitFor();
     await page.getByLabel('事项编码').fill('330106-XK-SP-001');
     await page.getByLabel('承诺时限', { exact: true }).fill('0');
@@ -239,15 +276,27 @@ describe('Designer: the gov properties panel (browser)', function () {
     await addItem(page, 'gov-process-materials', 0);
     await page.locator('[data-entry-id="gov-process-materials-0-name"] input').fill('经营场所证明');
     await page.locator('[data-entry-id="gov-process-materials-0-source"] select').selectOption({ label: '共享获取' });
-    const xml = await xmlUntil(page, (text) => text.includes('name="经营场所证明"') && text.includes('source="shared"') && text.includes('kind="现场勘验"') && text.includes('gov:promisedLimit="20"'), 'the process attributes');
+    const xml = await xmlUntil(
+      page,
+      (text) =>
+        text.includes('name="经营场所证明"') &&
+        text.includes('source="shared"') &&
+        text.includes('kind="现场勘验"') &&
+        text.includes('gov:promisedLimit="20"'),
+      'the process attributes',
+    );
     const process = (await parse(xml)).harnessProcess!;
     expect(process.get('gov:matterCode')).to.equal('330106-XK-SP-001');
     expect(process.get('gov:promisedLimit')).to.equal(20);
     expect(process.get('gov:promisedLimitUnit')).to.equal('工作日');
     const values = (process.get('extensionElements') as { values: { $type: string; [key: string]: unknown }[] }).values;
     expect(values.map((value) => value.$type)).to.deep.equal(['gov:SpecialProcedures', 'gov:Materials']);
-    expect((values[0]!.procedures as { kind: string }[]).map((procedure) => procedure.kind)).to.deep.equal(['现场勘验']);
-    expect((values[1]!.materials as { name: string; source: string }[]).map(({ name, source }) => ({ name, source }))).to.deep.equal([{ name: '经营场所证明', source: 'shared' }]);
+    expect((values[0]!.procedures as { kind: string }[]).map((procedure) => procedure.kind)).to.deep.equal([
+      '现场勘验',
+    ]);
+    expect(
+      (values[1]!.materials as { name: string; source: string }[]).map(({ name, source }) => ({ name, source })),
+    ).to.deep.equal([{ name: '经营场所证明', source: 'shared' }]);
   });
 
   it('with pools, the process attributes are edited on the participant and land on its processRef', async () => {
@@ -261,13 +310,22 @@ describe('Designer: the gov properties panel (browser)', function () {
     <bpmndi:BPMNShape id="accept_di" bpmnElement="accept"><dc:Bounds x="250" y="160" width="100" height="80" /></bpmndi:BPMNShape>
   </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
-    await page.evaluate((text) => (globalThis as unknown as HarnessGlobal).propertiesHarness.modeler.importXML(text), collaboration);
+    await page.evaluate(
+      (text) => (globalThis as unknown as HarnessGlobal).propertiesHarness.modeler.importXML(text),
+      collaboration,
+    );
     await select(page, 'centre');
     await page.getByText('事项信息').first().waitFor();
     await page.getByLabel('事项编码').fill('330106-QR-001');
     await page.getByLabel('承诺时限', { exact: true }).fill('3');
-    const xml = await xmlUntil(page, (text) => text.includes('gov:promisedLimit="3"') && text.includes('gov:matterCode="330106-QR-001"'), 'the process attributes');
-    expect(xml).to.match(/<bpmn:process id="pooled" isExecutable="true" gov:matterCode="330106-QR-001" gov:promisedLimit="3" gov:promisedLimitUnit="工作日">/);
+    const xml = await xmlUntil(
+      page,
+      (text) => text.includes('gov:promisedLimit="3"') && text.includes('gov:matterCode="330106-QR-001"'),
+      'the process attributes',
+    );
+    expect(xml).to.match(
+      /<bpmn:process id="pooled" isExecutable="true" gov:matterCode="330106-QR-001" gov:promisedLimit="3" gov:promisedLimitUnit="工作日">/,
+    );
     expect(xml).to.match(/<bpmn:participant id="centre" name="政务服务中心" processRef="pooled" \/>/);
     await command(page, 'undo');
     expect(await exportXml(page)).not.to.contain('gov:promisedLimit');
@@ -279,7 +337,14 @@ describe('Designer: the gov properties panel (browser)', function () {
     const editor = page.locator('[data-entry-id="gov-condition"] .cm-content');
     await editor.click();
     await page.keyboard.insertText('办结结果 = "出证"');
-    await xmlUntil(page, (xml) => /<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=办结结果 = "出证"<\/bpmn:conditionExpression>/.test(xml), 'the condition');
+    await xmlUntil(
+      page,
+      (xml) =>
+        /<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=办结结果 = "出证"<\/bpmn:conditionExpression>/.test(
+          xml,
+        ),
+      'the condition',
+    );
     expect(await page.locator('[data-entry-id="gov-condition"] .bio-properties-panel-error').count()).to.equal(0);
 
     await page.keyboard.press('Control+A');
@@ -302,7 +367,13 @@ describe('Designer: the gov properties panel (browser)', function () {
     await page.keyboard.insertText('审图机构列表');
     await page.locator('[data-entry-id="gov-completionCondition"] .cm-content').click();
     await page.keyboard.insertText('count(审图意见[item = true]) = nrOfInstances');
-    const xml = await xmlUntil(page, (text) => text.includes('gov:collection="=审图机构列表"') && text.includes('>=count(审图意见[item = true]) = nrOfInstances</bpmn:completionCondition>'), 'the collection and completion condition');
+    const xml = await xmlUntil(
+      page,
+      (text) =>
+        text.includes('gov:collection="=审图机构列表"') &&
+        text.includes('>=count(审图意见[item = true]) = nrOfInstances</bpmn:completionCondition>'),
+      'the collection and completion condition',
+    );
     expect(xml).to.match(/<bpmn:multiInstanceLoopCharacteristics gov:collection="=审图机构列表">/);
     await page.locator('[data-entry-id="gov-completionCondition"] .cm-content').click();
     await page.keyboard.press('Control+A');
@@ -316,7 +387,10 @@ describe('Designer: the gov properties panel (browser)', function () {
     await page.locator('[data-testid="canvas"] .djs-element.djs-shape[data-element-id="review"]').waitFor();
     const panel = page.locator('.mf-modeler-panel');
     const downloadXml = async (): Promise<string> => {
-      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 XML' }).click()]);
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '下载 XML' }).click(),
+      ]);
       return readFileSync((await file.path())!, 'utf8');
     };
     const selected = page.locator('.djs-element.selected[data-element-id="review"]');
@@ -325,7 +399,9 @@ describe('Designer: the gov properties panel (browser)', function () {
       await selected.waitFor({ timeout: 2_000 }).catch(() => undefined);
     }
     const department = panel.getByLabel('承办部门');
-    await panel.locator('#bio-properties-panel-gov-department option', { hasText: '消防救援' }).waitFor({ state: 'attached' });
+    await panel
+      .locator('#bio-properties-panel-gov-department option', { hasText: '消防救援' })
+      .waitFor({ state: 'attached' });
     expect(await department.inputValue()).to.equal(DEPARTMENT);
     await department.selectOption({ label: '消防救援' });
     await panel.getByLabel('办理时限', { exact: true }).fill('6');
@@ -336,7 +412,14 @@ describe('Designer: the gov properties panel (browser)', function () {
     await page.waitForTimeout(600);
     const xml = await downloadXml();
     const tag = /<bpmn:userTask id="review"[^>]*>/.exec(xml)?.[0] ?? '';
-    for (const attribute of ['gov:department="消防救援"', 'gov:timeLimit="6"', 'gov:timeLimitUnit="工作日"', 'gov:countersign="票签"', 'gov:passRatio="0.6"']) expect(tag).to.contain(attribute);
+    for (const attribute of [
+      'gov:department="消防救援"',
+      'gov:timeLimit="6"',
+      'gov:timeLimitUnit="工作日"',
+      'gov:countersign="票签"',
+      'gov:passRatio="0.6"',
+    ])
+      expect(tag).to.contain(attribute);
 
     await page.getByRole('button', { name: '撤销' }).click();
     let back = /<bpmn:userTask id="review"[^>]*>/.exec(await downloadXml())?.[0] ?? '';

@@ -23,7 +23,10 @@ export async function timersFired(store: Store, caseId: string): Promise<string[
 
 /** The rows of the jobs table, as the poller sees them (a few columns). */
 export async function jobRows(knex: Knex, where: Record<string, unknown> = {}) {
-  return (await knex('jobs').where(where).orderBy([{ column: 'due_at' }, { column: 'job_id' }]).select('job_id', 'kind', 'case_id', 'process_id', 'due_at', 'lease_owner', 'payload')) as {
+  return (await knex('jobs')
+    .where(where)
+    .orderBy([{ column: 'due_at' }, { column: 'job_id' }])
+    .select('job_id', 'kind', 'case_id', 'process_id', 'due_at', 'lease_owner', 'payload')) as {
     job_id: string;
     kind: string;
     case_id: string | null;
@@ -46,7 +49,19 @@ export async function seedTimerJobs(knex: Knex, count: number, options: { due: n
   const later = new Date(Date.parse(options.dueAt) + 30 * 86_400_000).toISOString();
   for (let from = 0; from < count; from += 500) {
     const ids = Array.from({ length: Math.min(500, count - from) }, (_, k) => from + k);
-    await knex('cases').insert(ids.map((n) => ({ case_id: `seed-${n}`, process_id: 'seed', definition_hash: 'seed', version: 1, last_hash: '0', status: 'active', state: '{}', started_at: now, updated_at: now })));
+    await knex('cases').insert(
+      ids.map((n) => ({
+        case_id: `seed-${n}`,
+        process_id: 'seed',
+        definition_hash: 'seed',
+        version: 1,
+        last_hash: '0',
+        status: 'active',
+        state: '{}',
+        started_at: now,
+        updated_at: now,
+      })),
+    );
     await knex('jobs').insert(
       ids.map((n) => ({
         job_id: `seed-job-${n}`,

@@ -11,10 +11,21 @@ import { openStore, type DatabaseConfig } from '../../../../engine/store/index.j
 
 const config = JSON.parse(process.env['MF_WORKER_DB'] ?? 'null') as DatabaseConfig;
 const id = process.env['MF_WORKER_ID'] ?? `worker-${process.pid}`;
-const store = await openStore({ database: config, clock: new SettableClock(process.env['MF_WORKER_NOW'] ?? new Date().toISOString()), migrate: false });
+const store = await openStore({
+  database: config,
+  clock: new SettableClock(process.env['MF_WORKER_NOW'] ?? new Date().toISOString()),
+  migrate: false,
+});
 const polled: PolledTimer[] = [];
 const record = (result: TickResult) => polled.push(...result.timers);
-const poller = jobsOf(store).createPoller({ id, batchSize: 20, leaseMs: 30_000, retryDelayMs: 100, serviceJobs: false, onTick: record });
+const poller = jobsOf(store).createPoller({
+  id,
+  batchSize: 20,
+  leaseMs: 30_000,
+  retryDelayMs: 100,
+  serviceJobs: false,
+  onTick: record,
+});
 
 process.stdout.write('ready\n');
 await once(process.stdin, 'data');
@@ -26,11 +37,14 @@ await poller.stop();
 const ms = performance.now() - started;
 const count = (outcome: PolledTimer['outcome']) => polled.filter((t) => t.outcome === outcome).length;
 const fired = polled.filter((t) => t.outcome === 'fired').map((t) => t.jobId);
-process.stdout.write(`${JSON.stringify({ id, fired, gone: count('gone'), failed: count('failed'), released: count('released'), ms })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ id, fired, gone: count('gone'), failed: count('failed'), released: count('released'), ms })}\n`,
+);
 await store.close();
 process.stdin.destroy();
 
 async function pendingTimers(): Promise<number> {
-  const row = (await store.database.knex('jobs').where({ kind: 'timer' }).count({ n: '*' }).first()) as { n: number | string } | undefined;
+  const row = (await store.database.knex('jobs').where({ kind: 'timer' }).count({ n: '*' }).first()) as
+    { n: number | string } | undefined;
   return Number(row?.n ?? 0);
 }

@@ -14,15 +14,22 @@ describe('runtime: 加签 and 减签 on a running countersign', () => {
   });
 
   const state = (caseId: string) => engine.get(caseId).state;
-  const open = (caseId: string, elementId: string): TaskState[] => Object.values(state(caseId).tasks).filter((t) => t.elementId === elementId);
-  const body = (caseId: string, elementId: string) => Object.values(state(caseId).instances).find((i) => i.elementId === elementId && i.mi)!;
-  const sign = (caseId: string, task: TaskState) => engine.run(caseId, { type: 'task.complete', actor: task.assignee!, data: { taskId: task.id } });
+  const open = (caseId: string, elementId: string): TaskState[] =>
+    Object.values(state(caseId).tasks).filter((t) => t.elementId === elementId);
+  const body = (caseId: string, elementId: string) =>
+    Object.values(state(caseId).instances).find((i) => i.elementId === elementId && i.mi)!;
+  const sign = (caseId: string, task: TaskState) =>
+    engine.run(caseId, { type: 'task.complete', actor: task.assignee!, data: { taskId: task.id } });
 
   it('should need a 4th approval after 加签 on a 会签 (all must approve)', () => {
     // given a 会签 of 甲, 乙, 丙
     const caseId = engine.start('countersign', { signers: ['甲', '乙', '丙'] });
     // when 丁 is added
-    engine.run(caseId, { type: 'multiInstance.addInstance', actor: '科长', data: { elementId: 'sign', items: ['丁'] } });
+    engine.run(caseId, {
+      type: 'multiInstance.addInstance',
+      actor: '科长',
+      data: { elementId: 'sign', items: ['丁'] },
+    });
     // then 丁 has a task with the next loopCounter and the body counts four
     const tasks = open(caseId, 'sign');
     expect(tasks.map((t) => t.assignee)).to.deep.equal(['甲', '乙', '丙', '丁']);
@@ -44,7 +51,11 @@ describe('runtime: 加签 and 减签 on a running countersign', () => {
     const caseId = engine.start('orSign', { signers: ['甲', '乙'] });
     const bodyId = body(caseId, 'anyOne').id;
     // when 丙 is added by the body's instance id and approves first
-    engine.run(caseId, { type: 'multiInstance.addInstance', actor: '科长', data: { instanceId: bodyId, items: ['丙'] } });
+    engine.run(caseId, {
+      type: 'multiInstance.addInstance',
+      actor: '科长',
+      data: { instanceId: bodyId, items: ['丙'] },
+    });
     const added = open(caseId, 'anyOne').find((t) => t.assignee === '丙')!;
     sign(caseId, added);
     // then the 或签 is done and the others are cancelled
@@ -60,9 +71,17 @@ describe('runtime: 加签 and 减签 on a running countersign', () => {
     sign(caseId, a!);
     sign(caseId, b!);
     // when 丙 is removed
-    const events = engine.run(caseId, { type: 'multiInstance.cancelInstance', actor: '科长', data: { instanceId: c!.instanceId } });
+    const events = engine.run(caseId, {
+      type: 'multiInstance.cancelInstance',
+      actor: '科长',
+      data: { instanceId: c!.instanceId },
+    });
     // then 丙's task is cancelled, two of two approved, and the case goes on to 决定
-    expect(events.map((e) => e.type)).to.include.members(['multiInstance.instanceCancelled', 'task.cancelled', 'element.terminated']);
+    expect(events.map((e) => e.type)).to.include.members([
+      'multiInstance.instanceCancelled',
+      'task.cancelled',
+      'element.terminated',
+    ]);
     expect(open(caseId, 'sign')).to.have.length(0);
     expect(open(caseId, 'decide')).to.have.length(1);
     expect(state(caseId).variables[state(caseId).rootInstanceId]?.['opinions']).to.deep.equal(['甲', '乙', null]);
@@ -84,11 +103,23 @@ describe('runtime: 加签 and 减签 on a running countersign', () => {
   it('should NOT remove the only signer left, nor a completed one, nor an instance that is not inner', () => {
     const caseId = engine.start('countersign', { signers: ['甲'] });
     const [a] = open(caseId, 'sign');
-    expect(() => engine.run(caseId, { type: 'multiInstance.cancelInstance', actor: '科长', data: { instanceId: a!.instanceId } })).to.throw(/INVALID_ARGUMENT/);
-    expect(() => engine.run(caseId, { type: 'multiInstance.cancelInstance', actor: '科长', data: { instanceId: body(caseId, 'sign').id } })).to.throw(/NOT_MULTI_INSTANCE/);
+    expect(() =>
+      engine.run(caseId, { type: 'multiInstance.cancelInstance', actor: '科长', data: { instanceId: a!.instanceId } }),
+    ).to.throw(/INVALID_ARGUMENT/);
+    expect(() =>
+      engine.run(caseId, {
+        type: 'multiInstance.cancelInstance',
+        actor: '科长',
+        data: { instanceId: body(caseId, 'sign').id },
+      }),
+    ).to.throw(/NOT_MULTI_INSTANCE/);
     sign(caseId, a!);
-    expect(() => engine.run(caseId, { type: 'multiInstance.cancelInstance', actor: '科长', data: { instanceId: a!.instanceId } })).to.throw(/INSTANCE_NOT_FOUND/);
-    expect(() => engine.run(caseId, { type: 'multiInstance.addInstance', actor: '科长', data: { elementId: 'sign' } })).to.throw(/INSTANCE_NOT_FOUND/);
+    expect(() =>
+      engine.run(caseId, { type: 'multiInstance.cancelInstance', actor: '科长', data: { instanceId: a!.instanceId } }),
+    ).to.throw(/INSTANCE_NOT_FOUND/);
+    expect(() =>
+      engine.run(caseId, { type: 'multiInstance.addInstance', actor: '科长', data: { elementId: 'sign' } }),
+    ).to.throw(/INSTANCE_NOT_FOUND/);
     expectReplayMatches(engine, caseId);
   });
 
@@ -96,9 +127,17 @@ describe('runtime: 加签 and 减签 on a running countersign', () => {
     // given 依次审批 by 甲 then 乙
     const caseId = engine.start('inTurn', { signers: ['甲', '乙'] });
     // when 丙 is added and 甲's turn is removed
-    engine.run(caseId, { type: 'multiInstance.addInstance', actor: '科长', data: { elementId: 'each', items: ['丙'] } });
+    engine.run(caseId, {
+      type: 'multiInstance.addInstance',
+      actor: '科长',
+      data: { elementId: 'each', items: ['丙'] },
+    });
     expect(open(caseId, 'each').map((t) => t.assignee)).to.deep.equal(['甲']);
-    engine.run(caseId, { type: 'multiInstance.cancelInstance', actor: '科长', data: { instanceId: open(caseId, 'each')[0]!.instanceId } });
+    engine.run(caseId, {
+      type: 'multiInstance.cancelInstance',
+      actor: '科长',
+      data: { instanceId: open(caseId, 'each')[0]!.instanceId },
+    });
     // then 乙 and then 丙 approve, and the approval completes
     expect(open(caseId, 'each').map((t) => t.assignee)).to.deep.equal(['乙']);
     sign(caseId, open(caseId, 'each')[0]!);

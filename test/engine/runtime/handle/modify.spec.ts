@@ -15,13 +15,15 @@ describe('runtime: 退回 (process-instance modification) and 撤回', () => {
   });
 
   const state = (caseId: string) => engine.get(caseId).state;
-  const taskAt = (caseId: string, elementId: string): TaskState | undefined => Object.values(state(caseId).tasks).find((t) => t.elementId === elementId);
+  const taskAt = (caseId: string, elementId: string): TaskState | undefined =>
+    Object.values(state(caseId).tasks).find((t) => t.elementId === elementId);
   const handle = (caseId: string, elementId: string, officer: string) => {
     const task = taskAt(caseId, elementId)!;
     engine.run(caseId, { type: 'task.claim', actor: officer, data: { taskId: task.id } });
     engine.run(caseId, { type: 'task.complete', actor: officer, data: { taskId: task.id } });
   };
-  const modified = (events: CaseEvent[]) => events.find((e): e is Extract<CaseEvent, { type: 'instance.modified' }> => e.type === 'instance.modified')!;
+  const modified = (events: CaseEvent[]) =>
+    events.find((e): e is Extract<CaseEvent, { type: 'instance.modified' }> => e.type === 'instance.modified')!;
 
   it('should return a case from 决定 to 审查: 决定 is cancelled, a new 审查 appears, and the flow goes forward again', () => {
     // given a case at 决定 after 李四's 审查
@@ -29,7 +31,16 @@ describe('runtime: 退回 (process-instance modification) and 撤回', () => {
     handle(caseId, 'review', '李四');
     const decide = taskAt(caseId, 'decide')!;
     // when the leader returns it to 审查
-    const events = engine.run(caseId, { type: 'case.modify', actor: '局长', data: { cancel: [decide.instanceId], activate: 'review', reason: '退回', variables: { 退回意见: '补充现场核查' } } });
+    const events = engine.run(caseId, {
+      type: 'case.modify',
+      actor: '局长',
+      data: {
+        cancel: [decide.instanceId],
+        activate: 'review',
+        reason: '退回',
+        variables: { 退回意见: '补充现场核查' },
+      },
+    });
     // then one instance.modified, 决定 terminated as returned, a fresh 审查 task
     expect(modified(events).data).to.deep.equal({
       cancelled: [decide.instanceId],
@@ -38,7 +49,10 @@ describe('runtime: 退回 (process-instance modification) and 撤回', () => {
       by: '局长',
       reason: '退回',
     });
-    expect(events.find((e) => e.type === 'element.terminated')?.data).to.deep.include({ instanceId: decide.instanceId, reason: 'returned' });
+    expect(events.find((e) => e.type === 'element.terminated')?.data).to.deep.include({
+      instanceId: decide.instanceId,
+      reason: 'returned',
+    });
     expect(events.map((e) => e.type)).to.include('task.cancelled');
     expect(Object.values(state(caseId).tasks).map((t) => t.elementId)).to.deep.equal(['review']);
     expect(state(caseId).variables[state(caseId).rootInstanceId]).to.include({ 退回意见: '补充现场核查' });
@@ -71,8 +85,12 @@ describe('runtime: 退回 (process-instance modification) and 撤回', () => {
     });
     expect(codes).to.deep.equal(['ELEMENT_NOT_FOUND', 'ELEMENT_NOT_ACTIVATABLE', 'ELEMENT_NOT_ACTIVATABLE']);
     const other = engine.start('approval');
-    expect(() => engine.run(other, { type: 'case.modify', actor: '局长', data: { cancel: [], activate: 'reviewEscalated' } })).to.throw(/ELEMENT_NOT_ACTIVATABLE/);
-    expect(() => engine.run(other, { type: 'case.modify', actor: '局长', data: { cancel: ['id-999'], activate: 'review' } })).to.throw(/INSTANCE_NOT_FOUND/);
+    expect(() =>
+      engine.run(other, { type: 'case.modify', actor: '局长', data: { cancel: [], activate: 'reviewEscalated' } }),
+    ).to.throw(/ELEMENT_NOT_ACTIVATABLE/);
+    expect(() =>
+      engine.run(other, { type: 'case.modify', actor: '局长', data: { cancel: ['id-999'], activate: 'review' } }),
+    ).to.throw(/INSTANCE_NOT_FOUND/);
     expect(taskAt(caseId, 'check')?.id).to.equal(check.id);
     expectReplayMatches(engine, caseId);
   });
@@ -83,7 +101,13 @@ describe('runtime: 退回 (process-instance modification) and 撤回', () => {
     handle(caseId, 'inner', '李四');
     const after = taskAt(caseId, 'after')!;
     // when it is returned to the step inside the finished stage, then it is refused
-    expect(() => engine.run(caseId, { type: 'case.modify', actor: '局长', data: { cancel: [after.instanceId], activate: 'inner' } })).to.throw(/SCOPE_NOT_ACTIVE/);
+    expect(() =>
+      engine.run(caseId, {
+        type: 'case.modify',
+        actor: '局长',
+        data: { cancel: [after.instanceId], activate: 'inner' },
+      }),
+    ).to.throw(/SCOPE_NOT_ACTIVE/);
     expect(taskAt(caseId, 'after')?.id).to.equal(after.id);
     expectReplayMatches(engine, caseId);
   });
@@ -93,10 +117,19 @@ describe('runtime: 退回 (process-instance modification) and 撤回', () => {
     const caseId = engine.start('staged');
     const inner = taskAt(caseId, 'inner')!;
     // when its task is cancelled and the step after the stage activated
-    const events = engine.run(caseId, { type: 'case.modify', actor: '局长', data: { cancel: [inner.instanceId], activate: 'after' } });
+    const events = engine.run(caseId, {
+      type: 'case.modify',
+      actor: '局长',
+      data: { cancel: [inner.instanceId], activate: 'after' },
+    });
     // then the stage is terminated, not completed, and 阶段后 waits
-    const stage = events.filter((e) => e.type === 'element.terminated' || e.type === 'element.completed').map((e) => [e.type, (e.data as { elementId: string }).elementId]);
-    expect(stage).to.deep.equal([['element.terminated', 'inner'], ['element.terminated', 'stage']]);
+    const stage = events
+      .filter((e) => e.type === 'element.terminated' || e.type === 'element.completed')
+      .map((e) => [e.type, (e.data as { elementId: string }).elementId]);
+    expect(stage).to.deep.equal([
+      ['element.terminated', 'inner'],
+      ['element.terminated', 'stage'],
+    ]);
     expect(Object.values(state(caseId).tasks).map((t) => t.elementId)).to.deep.equal(['after']);
     expectReplayMatches(engine, caseId);
   });
@@ -134,8 +167,12 @@ describe('runtime: 退回 (process-instance modification) and 撤回', () => {
     const caseId = engine.start('approval');
     handle(caseId, 'review', '李四');
     const last = state(caseId).lastCompleted!;
-    expect(() => engine.run(caseId, { type: 'task.withdraw', actor: '王五', data: { taskId: last.taskId } })).to.throw(/NOT_WITHDRAWABLE/);
-    expect(() => engine.run(caseId, { type: 'task.withdraw', actor: '李四', data: { taskId: 'id-0' } })).to.throw(/NOT_WITHDRAWABLE/);
+    expect(() => engine.run(caseId, { type: 'task.withdraw', actor: '王五', data: { taskId: last.taskId } })).to.throw(
+      /NOT_WITHDRAWABLE/,
+    );
+    expect(() => engine.run(caseId, { type: 'task.withdraw', actor: '李四', data: { taskId: 'id-0' } })).to.throw(
+      /NOT_WITHDRAWABLE/,
+    );
     expectReplayMatches(engine, caseId);
   });
 });

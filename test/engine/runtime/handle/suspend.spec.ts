@@ -33,11 +33,19 @@ describe('runtime: 挂起 and 恢复', () => {
     // when the case is suspended
     engine.run(caseId, { type: 'case.suspend', actor: '科长', data: { reason: '等待上级批复' } });
     // then the clock stands still and the task can neither be claimed nor completed
-    expect(state(caseId).suspended).to.deep.equal({ at: '2026-03-02T01:00:00.000Z', reason: '等待上级批复', by: '科长' });
+    expect(state(caseId).suspended).to.deep.equal({
+      at: '2026-03-02T01:00:00.000Z',
+      reason: '等待上级批复',
+      by: '科长',
+    });
     expect(stepClock(caseId)).to.include({ running: false });
     expect(stepClock(caseId).stops[0]).to.include({ kind: '挂起', reason: '等待上级批复' });
-    expect(code(() => engine.run(caseId, { type: 'task.claim', actor: '李四', data: { taskId: review.id } }))).to.equal('CASE_SUSPENDED');
-    expect(code(() => engine.run(caseId, { type: 'task.complete', actor: '李四', data: { taskId: review.id } }))).to.equal('CASE_SUSPENDED');
+    expect(code(() => engine.run(caseId, { type: 'task.claim', actor: '李四', data: { taskId: review.id } }))).to.equal(
+      'CASE_SUSPENDED',
+    );
+    expect(
+      code(() => engine.run(caseId, { type: 'task.complete', actor: '李四', data: { taskId: review.id } })),
+    ).to.equal('CASE_SUSPENDED');
     // when two working days pass and the case is resumed
     engine.advance('P2D');
     engine.run(caseId, { type: 'case.resume', actor: '科长', data: {} });
@@ -45,7 +53,10 @@ describe('runtime: 挂起 and 恢复', () => {
     expect(state(caseId).suspended).to.equal(null);
     expect(stepClock(caseId)).to.include({ running: true, paused: 2 });
     // Thursday 03-05 + 2 working days (Friday, then Monday after the weekend).
-    expect([dueBefore, stepClock(caseId).dueAt]).to.deep.equal(['2026-03-05T01:00:00.000Z', '2026-03-09T01:00:00.000Z']);
+    expect([dueBefore, stepClock(caseId).dueAt]).to.deep.equal([
+      '2026-03-05T01:00:00.000Z',
+      '2026-03-09T01:00:00.000Z',
+    ]);
     engine.run(caseId, { type: 'task.complete', actor: '李四', data: { taskId: review.id } });
     expect(Object.values(state(caseId).tasks).map((t) => t.elementId)).to.deep.equal(['decide']);
     expectReplayMatches(engine, caseId);
@@ -59,7 +70,9 @@ describe('runtime: 挂起 and 恢复', () => {
     engine.advance('PT2H');
     expect(Object.values(state(caseId).timers)).to.have.length(1);
     const timerId = Object.keys(state(caseId).timers)[0]!;
-    expect(code(() => engine.run(caseId, { type: 'timer.fire', actor: 'timer', data: { timerId } }))).to.equal('CASE_SUSPENDED');
+    expect(code(() => engine.run(caseId, { type: 'timer.fire', actor: 'timer', data: { timerId } }))).to.equal(
+      'CASE_SUSPENDED',
+    );
     // when the case is resumed and the poller tries again, then it fires
     engine.run(caseId, { type: 'case.resume', actor: '科长', data: {} });
     engine.advance('PT1M');
@@ -69,9 +82,13 @@ describe('runtime: 挂起 and 恢复', () => {
 
   it('should NOT suspend a suspended case nor resume a running one', () => {
     const caseId = engine.start('approval');
-    expect(code(() => engine.run(caseId, { type: 'case.resume', actor: '科长', data: {} }))).to.equal('CASE_NOT_SUSPENDED');
+    expect(code(() => engine.run(caseId, { type: 'case.resume', actor: '科长', data: {} }))).to.equal(
+      'CASE_NOT_SUSPENDED',
+    );
     engine.run(caseId, { type: 'case.suspend', actor: '科长', data: { reason: '等待' } });
-    expect(code(() => engine.run(caseId, { type: 'case.suspend', actor: '科长', data: { reason: '再次' } }))).to.equal('CASE_SUSPENDED');
+    expect(code(() => engine.run(caseId, { type: 'case.suspend', actor: '科长', data: { reason: '再次' } }))).to.equal(
+      'CASE_SUSPENDED',
+    );
     expectReplayMatches(engine, caseId);
   });
 

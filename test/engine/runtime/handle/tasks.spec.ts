@@ -14,7 +14,8 @@ describe('runtime: 签收, 通过 / 不通过 and who completes a task', () => {
     await engine.deploy(bpmn);
   });
 
-  const taskAt = (caseId: string, elementId: string): TaskState => Object.values(engine.get(caseId).state.tasks).find((t) => t.elementId === elementId)!;
+  const taskAt = (caseId: string, elementId: string): TaskState =>
+    Object.values(engine.get(caseId).state.tasks).find((t) => t.elementId === elementId)!;
   const refusal = (run: () => unknown): string => {
     try {
       run();
@@ -43,7 +44,9 @@ describe('runtime: 签收, 通过 / 不通过 and who completes a task', () => {
     const review = taskAt(caseId, 'review');
     engine.run(caseId, { type: 'task.claim', actor: '李四', data: { taskId: review.id } });
     // when 王五 claims it, then he is refused and it stays with 李四
-    expect(refusal(() => engine.run(caseId, { type: 'task.claim', actor: '王五', data: { taskId: review.id } }))).to.equal('TASK_ASSIGNED');
+    expect(
+      refusal(() => engine.run(caseId, { type: 'task.claim', actor: '王五', data: { taskId: review.id } })),
+    ).to.equal('TASK_ASSIGNED');
     expect(taskAt(caseId, 'review').assignee).to.equal('李四');
     expectReplayMatches(engine, caseId);
   });
@@ -54,7 +57,9 @@ describe('runtime: 签收, 通过 / 不通过 and who completes a task', () => {
     const review = taskAt(caseId, 'review');
     engine.run(caseId, { type: 'task.claim', actor: '李四', data: { taskId: review.id } });
     // when 王五 tries to unclaim it, then he is refused
-    expect(refusal(() => engine.run(caseId, { type: 'task.unclaim', actor: '王五', data: { taskId: review.id } }))).to.equal('NOT_ASSIGNEE');
+    expect(
+      refusal(() => engine.run(caseId, { type: 'task.unclaim', actor: '王五', data: { taskId: review.id } })),
+    ).to.equal('NOT_ASSIGNEE');
     // when 李四 unclaims it, then it is unassigned and 王五 may claim it
     engine.run(caseId, { type: 'task.unclaim', actor: '李四', data: { taskId: review.id } });
     expect(taskAt(caseId, 'review').assignee).to.equal(null);
@@ -65,7 +70,11 @@ describe('runtime: 签收, 通过 / 不通过 and who completes a task', () => {
 
   it('should NOT unclaim a task nobody claimed', () => {
     const caseId = engine.start('approval');
-    expect(refusal(() => engine.run(caseId, { type: 'task.unclaim', actor: '李四', data: { taskId: taskAt(caseId, 'review').id } }))).to.equal('NOT_ASSIGNEE');
+    expect(
+      refusal(() =>
+        engine.run(caseId, { type: 'task.unclaim', actor: '李四', data: { taskId: taskAt(caseId, 'review').id } }),
+      ),
+    ).to.equal('NOT_ASSIGNEE');
     expectReplayMatches(engine, caseId);
   });
 
@@ -78,10 +87,16 @@ describe('runtime: 签收, 通过 / 不通过 and who completes a task', () => {
     const events = engine.run(caseId, {
       type: 'task.complete',
       actor: '李四',
-      data: { taskId: review.id, variables: { passed: true }, opinion: { decision: '通过', text: '材料齐全，符合法定形式' } },
+      data: {
+        taskId: review.id,
+        variables: { passed: true },
+        opinion: { decision: '通过', text: '材料齐全，符合法定形式' },
+      },
     });
     // then the completion carries the opinion and the actor
-    const completed = events.find((e): e is Extract<CaseEvent, { type: 'task.completed' }> => e.type === 'task.completed')!;
+    const completed = events.find(
+      (e): e is Extract<CaseEvent, { type: 'task.completed' }> => e.type === 'task.completed',
+    )!;
     expect(completed.data.opinion).to.deep.equal({ decision: '通过', text: '材料齐全，符合法定形式' });
     expect(completed.actor).to.equal('李四');
     expect(taskAt(caseId, 'decide')).to.not.equal(undefined);
@@ -91,7 +106,13 @@ describe('runtime: 签收, 通过 / 不通过 and who completes a task', () => {
   it('should NOT accept an opinion without a decision', () => {
     const caseId = engine.start('approval');
     const review = taskAt(caseId, 'review');
-    const code = refusal(() => engine.run(caseId, { type: 'task.complete', actor: '李四', data: { taskId: review.id, opinion: { decision: '', text: 'x' } } }));
+    const code = refusal(() =>
+      engine.run(caseId, {
+        type: 'task.complete',
+        actor: '李四',
+        data: { taskId: review.id, opinion: { decision: '', text: 'x' } },
+      }),
+    );
     expect(code).to.equal('INVALID_ARGUMENT');
     expectReplayMatches(engine, caseId);
   });
@@ -102,7 +123,9 @@ describe('runtime: 签收, 通过 / 不通过 and who completes a task', () => {
     const check = taskAt(caseId, 'check');
     expect(check.assignee).to.equal('张三');
     // when 李四 completes it, then he is refused
-    expect(refusal(() => engine.run(caseId, { type: 'task.complete', actor: '李四', data: { taskId: check.id } }))).to.equal('NOT_ASSIGNEE');
+    expect(
+      refusal(() => engine.run(caseId, { type: 'task.complete', actor: '李四', data: { taskId: check.id } })),
+    ).to.equal('NOT_ASSIGNEE');
     expect(engine.get(caseId).state.status).to.equal('active');
     // when an administrator completes it with the admin flag, then it completes
     engine.run(caseId, { type: 'task.complete', actor: '管理员', data: { taskId: check.id, admin: true } });
@@ -155,11 +178,19 @@ describe('runtime: 催办 and 抄送', () => {
     const caseId = engine.start('assigned');
     const check = Object.values(engine.get(caseId).state.tasks)[0]!;
     // when the applicant's window urges it twice
-    const events = engine.run(caseId, { type: 'task.urge', actor: '窗口-李四', data: { taskId: check.id, message: '申请人来电催问' } });
+    const events = engine.run(caseId, {
+      type: 'task.urge',
+      actor: '窗口-李四',
+      data: { taskId: check.id, message: '申请人来电催问' },
+    });
     engine.run(caseId, { type: 'task.urge', actor: '窗口-李四', data: { taskId: check.id, message: '再次催办' } });
     // then each is an event naming the assignee, and the task counts two
     expect(events).to.have.length(1);
-    expect(events[0]).to.deep.include({ type: 'task.urged', actor: '窗口-李四', data: { taskId: check.id, assignee: '张三', message: '申请人来电催问' } });
+    expect(events[0]).to.deep.include({
+      type: 'task.urged',
+      actor: '窗口-李四',
+      data: { taskId: check.id, assignee: '张三', message: '申请人来电催问' },
+    });
     expect(engine.get(caseId).state.tasks[check.id]?.urged).to.equal(2);
     expectReplayMatches(engine, caseId);
   });
@@ -167,9 +198,15 @@ describe('runtime: 催办 and 抄送', () => {
   it('should record 抄送 to each user once, and NOT to nobody', () => {
     const caseId = engine.start('assigned');
     const check = Object.values(engine.get(caseId).state.tasks)[0]!;
-    const events = engine.run(caseId, { type: 'task.copy', actor: '张三', data: { taskId: check.id, to: ['科长', '档案室', '科长'] } });
+    const events = engine.run(caseId, {
+      type: 'task.copy',
+      actor: '张三',
+      data: { taskId: check.id, to: ['科长', '档案室', '科长'] },
+    });
     expect(events[0]).to.deep.include({ type: 'task.copied', data: { taskId: check.id, to: ['科长', '档案室'] } });
-    expect(() => engine.run(caseId, { type: 'task.copy', actor: '张三', data: { taskId: check.id, to: [] } })).to.throw(/INVALID_ARGUMENT/);
+    expect(() => engine.run(caseId, { type: 'task.copy', actor: '张三', data: { taskId: check.id, to: [] } })).to.throw(
+      /INVALID_ARGUMENT/,
+    );
     expectReplayMatches(engine, caseId);
   });
 });

@@ -29,8 +29,16 @@ describe('runtime: multi-instance over a FEEL collection (会签 / 票签)', () 
   it('should collect every instance output in loop order, whatever the completion order (会签)', () => {
     const caseId = engine.start('jointReview', { departments: ['人防办', '消防救援', '自然资源'] });
     const [first, second, third] = tasks(caseId);
-    for (const [task, passed] of [[third, true], [first, false], [second, true]] as const) {
-      engine.run(caseId, { type: 'task.complete', actor: 'officer', data: { taskId: task!.id, variables: { passed } } });
+    for (const [task, passed] of [
+      [third, true],
+      [first, false],
+      [second, true],
+    ] as const) {
+      engine.run(caseId, {
+        type: 'task.complete',
+        actor: 'officer',
+        data: { taskId: task!.id, variables: { passed } },
+      });
     }
     const { state } = engine.get(caseId);
     expect(state.variables[state.rootInstanceId]?.['opinions']).to.deep.equal([
@@ -47,9 +55,18 @@ describe('runtime: multi-instance over a FEEL collection (会签 / 票签)', () 
     const caseId = engine.start('ballot', { experts: ['甲', '乙', '丙', '丁', '戊'] });
     const votes = tasks(caseId);
     expect(votes).to.have.length(5);
-    for (const task of votes.slice(0, 2)) engine.run(caseId, { type: 'task.complete', actor: 'expert', data: { taskId: task.id, variables: { approve: true } } });
+    for (const task of votes.slice(0, 2))
+      engine.run(caseId, {
+        type: 'task.complete',
+        actor: 'expert',
+        data: { taskId: task.id, variables: { approve: true } },
+      });
     expect(tasks(caseId)).to.have.length(3);
-    engine.run(caseId, { type: 'task.complete', actor: 'expert', data: { taskId: votes[2]!.id, variables: { approve: true } } });
+    engine.run(caseId, {
+      type: 'task.complete',
+      actor: 'expert',
+      data: { taskId: votes[2]!.id, variables: { approve: true } },
+    });
     const { state } = engine.get(caseId);
     expect(state.status).to.equal('completed');
     expect(state.variables[state.rootInstanceId]?.['votes']).to.deep.equal([true, true, true, null, null]);
@@ -59,9 +76,21 @@ describe('runtime: multi-instance over a FEEL collection (会签 / 票签)', () 
   it('should NOT pass a 票签 below the ratio: it waits for more votes', () => {
     const caseId = engine.start('ballot', { experts: ['甲', '乙', '丙', '丁', '戊'] });
     const votes = tasks(caseId);
-    engine.run(caseId, { type: 'task.complete', actor: 'expert', data: { taskId: votes[0]!.id, variables: { approve: true } } });
-    engine.run(caseId, { type: 'task.complete', actor: 'expert', data: { taskId: votes[1]!.id, variables: { approve: false } } });
-    engine.run(caseId, { type: 'task.complete', actor: 'expert', data: { taskId: votes[2]!.id, variables: { approve: true } } });
+    engine.run(caseId, {
+      type: 'task.complete',
+      actor: 'expert',
+      data: { taskId: votes[0]!.id, variables: { approve: true } },
+    });
+    engine.run(caseId, {
+      type: 'task.complete',
+      actor: 'expert',
+      data: { taskId: votes[1]!.id, variables: { approve: false } },
+    });
+    engine.run(caseId, {
+      type: 'task.complete',
+      actor: 'expert',
+      data: { taskId: votes[2]!.id, variables: { approve: true } },
+    });
     expect(engine.get(caseId).state.status).to.equal('active');
     expect(tasks(caseId)).to.have.length(2);
   });

@@ -17,14 +17,23 @@ describe('runtime: service and send tasks (jobs for registered handlers)', () =>
   it('should create a job of the handler type with the configured retries and wait for it', () => {
     const caseId = engine.start('fetchLicence');
     const job = jobOf(caseId);
-    expect(job).to.include({ type: 'e-licence.query', retries: 2, elementId: 'queryElectronicLicence', dueAt: '2026-03-02T01:00:00.000Z' });
+    expect(job).to.include({
+      type: 'e-licence.query',
+      retries: 2,
+      elementId: 'queryElectronicLicence',
+      dueAt: '2026-03-02T01:00:00.000Z',
+    });
     expect(engine.get(caseId).state.tasks).to.deep.equal({});
     expectReplayMatches(engine, caseId);
   });
 
   it('should continue with the handler result as variables when the job completes', () => {
     const caseId = engine.start('fetchLicence');
-    engine.run(caseId, { type: 'job.complete', actor: 'job:e-licence.query', data: { jobId: jobOf(caseId).id, variables: { licenceNo: 'JY13301060001' } } });
+    engine.run(caseId, {
+      type: 'job.complete',
+      actor: 'job:e-licence.query',
+      data: { jobId: jobOf(caseId).id, variables: { licenceNo: 'JY13301060001' } },
+    });
     const { state } = engine.get(caseId);
     expect(state.variables[state.rootInstanceId]).to.deep.equal({ licenceNo: 'JY13301060001' });
     expect(Object.values(state.tasks).map((t) => t.elementId)).to.deep.equal(['review']);
@@ -35,7 +44,11 @@ describe('runtime: service and send tasks (jobs for registered handlers)', () =>
   it('should retry a failed job after its backoff, and raise an incident when no retries are left', () => {
     const caseId = engine.start('fetchLicence');
     const jobId = jobOf(caseId).id;
-    engine.run(caseId, { type: 'job.fail', actor: 'job:e-licence.query', data: { jobId, message: 'timeout', backoff: 'PT30S' } });
+    engine.run(caseId, {
+      type: 'job.fail',
+      actor: 'job:e-licence.query',
+      data: { jobId, message: 'timeout', backoff: 'PT30S' },
+    });
     expect(jobOf(caseId)).to.include({ retries: 1, dueAt: '2026-03-02T01:00:30.000Z', lastError: 'timeout' });
     expect(engine.get(caseId).state.incidents).to.deep.equal({});
 
@@ -63,7 +76,11 @@ describe('runtime: service and send tasks (jobs for registered handlers)', () =>
 
   it('should route a BPMN error thrown by the handler to the error boundary of the task', () => {
     const caseId = engine.start('fetchLicence');
-    engine.run(caseId, { type: 'job.throwError', actor: 'w', data: { jobId: jobOf(caseId).id, errorCode: 'LICENCE_REVOKED', message: '证照已注销' } });
+    engine.run(caseId, {
+      type: 'job.throwError',
+      actor: 'w',
+      data: { jobId: jobOf(caseId).id, errorCode: 'LICENCE_REVOKED', message: '证照已注销' },
+    });
     const { state } = engine.get(caseId);
     expect(state.jobs).to.deep.equal({});
     expect(Object.values(state.tasks).map((t) => t.elementId)).to.deep.equal(['askApplicant']);
@@ -83,6 +100,8 @@ describe('runtime: service and send tasks (jobs for registered handlers)', () =>
 
   it('should NOT accept a report for a job that is not open', () => {
     const caseId = engine.start('unguardedFetch');
-    expect(() => engine.run(caseId, { type: 'job.complete', actor: 'w', data: { jobId: 'nope' } })).to.throw(/JOB_NOT_FOUND/);
+    expect(() => engine.run(caseId, { type: 'job.complete', actor: 'w', data: { jobId: 'nope' } })).to.throw(
+      /JOB_NOT_FOUND/,
+    );
   });
 });
