@@ -10,28 +10,20 @@
  * - Extension points for the case layer: `composeAppliers` (its events' appliers, current
  *   versions and upcasters beside the runtime's), `EventShape` / `EventVersions` for its events,
  *   and `LimitPlanner` (limits.ts) for the 电子监察 signals of clocks.
+ * - Upcasting is internal: appliers see the current version only (`StoredEvent` is any version).
  * - `applyEvent` / `replay` of runtime events alone (a bare process run), `cloneState`,
  *   `waitingElements`, the time-limit arithmetic (`limitDue`, `LimitCalendar`) and `AlertLevel`.
  */
 export { execute } from './execute.js';
-export { applyEvent, replay, composeAppliers, runtimeAppliers } from './apply/index.js';
+export { applyEvent, replay, composeAppliers } from './apply/index.js';
 export type { AppliersOf, ApplierExtension, EventApplier } from './apply/index.js';
-export { RUNTIME_UPCASTERS, taskCompletedV1toV2, type StoredEvent, type Upcasters } from './upcast.js';
+export type { StoredEvent, Upcasters } from './upcast.js';
 export { cloneState } from './clone.js';
 export { waitingElements } from './observe.js';
 export type { ExecuteResult, Rejection, RejectionCode, RuntimeContext, WorkingCalendar } from './api.js';
-export { REJECTION_CODES } from './api.js';
 export type { Command, CommandType, CommandOf } from './commands.js';
 export { RUNTIME_EVENT_VERSIONS } from './events.js';
-export type {
-  RuntimeEvent,
-  RuntimeEventType,
-  EventOf,
-  EventData,
-  EventShape,
-  EventVersions,
-  TaskCompletedV1,
-} from './events.js';
-export { ALERT_LEVELS, limitDue, planWithoutSignals } from './limits.js';
+export type { RuntimeEvent, RuntimeEventType, EventOf, EventData, EventShape, EventVersions } from './events.js';
+export { ALERT_LEVELS, limitDue } from './limits.js';
 export type { AlertLevel, ClockTarget, LimitCalendar, LimitClock, LimitPlan, LimitPlanner } from './limits.js';
 export type * from './state.js';
