@@ -8,10 +8,7 @@ import type { CaseState } from '../../../engine/case/index.js';
 /** The centre's shipped 电子监察 rules (预警 1 working day before a step's due date). */
 export { SHIPPED_SUPERVISION as SUPERVISION } from '../../support/supervision.js';
 export { CaseDriver } from '../../support/case-driver.js';
-export {
-  FOOD_LICENCE_APPLICATION as FOOD_APPLICATION,
-  BUSINESS_STARTUP_APPLICATION as STARTUP_APPLICATION,
-} from '../../support/applications.js';
+export { BUSINESS_STARTUP_APPLICATION as STARTUP_APPLICATION } from '../../support/applications.js';
 
 /** What the diagram must show after an event, from the store's replay of the log up to it. */
 export interface Markers {

@@ -20,9 +20,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { DEFAULT_DIST } from '../../../server/routes/pages.js';
 import { passwordOf, testServer, type TestServer } from '../../server/support.js';
 
-export const CHROMIUM = process.env.MATTERFLOW_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.MATTERFLOW_CHROMIUM ?? '/usr/bin/chromium';
 /** The flags this machine needs (no sandbox as root, no calls home that the closed network refuses). */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -49,7 +49,7 @@ export interface Workspace {
   readonly pageErrors: string[];
 }
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (or set MATTERFLOW_CHROMIUM)`,

@@ -23,7 +23,7 @@ export interface RatingsFixture {
 }
 
 /** Tuesday 2026-09-29 10:00 Beijing time, just before National Day. */
-export const BEFORE_NATIONAL_DAY = '2026-09-29T02:00:00.000Z';
+const BEFORE_NATIONAL_DAY = '2026-09-29T02:00:00.000Z';
 
 export async function ratingsFixture(start = BEFORE_NATIONAL_DAY): Promise<RatingsFixture> {
   const db = await openTestDatabase();
