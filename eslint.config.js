@@ -80,6 +80,7 @@ const browserLeaves = [
   'engine/model/compile-gov.ts',
   'engine/calendar/office-day.ts',
   'engine/matters/types.ts',
+  'engine/domain/types.ts',
 ];
 const root = import.meta.dirname;
 const indexOnly = {

@@ -9,20 +9,7 @@ import { AUDIT_PARAMS, auditParams, queryFromSearch, type AuditQuery } from './c
 import { formatDateTime } from '../shared/format.js';
 import { FLOW_STATUS_LABELS } from '../replay/labels.js';
 import type { CaseExport } from '../replay/types.js';
-
-const STATUSES = [
-  '已收件',
-  '补正中',
-  '已受理',
-  '不予受理',
-  '审查中',
-  '特别程序中',
-  '已办结',
-  '已退件',
-  '已撤回',
-  '已终止',
-  '已撤销',
-] as const;
+import { CASE_STATUSES } from '../../engine/domain/types.js';
 
 interface Row {
   caseId: string;
@@ -188,7 +175,7 @@ export function AuditSearch({
             <select value={criteria.status} onChange={set('status')}>
               <option value="">全部状态</option>
               {withValue(
-                STATUSES.map((status) => [status, status] as const),
+                CASE_STATUSES.map((status) => [status, status] as const),
                 criteria.status,
               ).map(([value, text]) => (
                 <option key={value} value={value}>
