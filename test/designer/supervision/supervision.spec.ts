@@ -8,31 +8,11 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { useWorkspace } from '../support/browser.js';
 import { SHIPPED_SUPERVISION as supervision } from '../../support/supervision.js';
+import { FOOD_LICENCE_APPLICATION as application } from '../../support/applications.js';
 
 const FOOD = '西湖区市场监督管理局行政许可科';
 const MATTER = '330106-SJ-000105013';
 const MATTER_NAME = '食品经营许可（新办）';
-const application = {
-  matterCode: MATTER,
-  applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
-  channel: '窗口',
-  materials: {
-    application: true,
-    'business-licence': true,
-    'id-card': true,
-    'premises-layout': true,
-    'safety-rules': true,
-  },
-  form: {
-    applicantName: '张三',
-    idType: '居民身份证',
-    idNumber: '330102199001011234',
-    businessName: '杭州某某餐饮有限公司',
-    businessAddress: '杭州市西湖区某某路88号',
-    businessItems: ['热食类食品制售'],
-    办理方式: '一般程序',
-  },
-};
 
 interface CaseBody {
   caseId: string;

@@ -4,29 +4,9 @@ import request from 'supertest';
 import { maskDeep } from '../../../engine/matters/index.js';
 import { createUser } from '../../../engine/users-store/index.js';
 import { testServer, type TestServer } from '../support.js';
+import { FOOD_LICENCE_APPLICATION as application } from '../../support/applications.js';
 
 const ID_NUMBER = '330102199001011234';
-const application = {
-  matterCode: '330106-SJ-000105013',
-  applicant: { name: '张三', idType: '居民身份证', idNumber: ID_NUMBER },
-  channel: '窗口',
-  materials: {
-    application: true,
-    'business-licence': true,
-    'id-card': true,
-    'premises-layout': true,
-    'safety-rules': true,
-  },
-  form: {
-    applicantName: '张三',
-    idType: '居民身份证',
-    idNumber: ID_NUMBER,
-    businessName: '杭州某某餐饮有限公司',
-    businessAddress: '杭州市西湖区某某路88号',
-    businessItems: ['热食类食品制售'],
-    办理方式: '一般程序',
-  },
-};
 
 describe('server: audit', () => {
   let server: TestServer;
