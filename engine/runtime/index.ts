@@ -11,6 +11,7 @@
  *   versions and upcasters beside the runtime's), `EventShape` / `EventVersions` for its events,
  *   and `LimitPlanner` (limits.ts) for the 电子监察 signals of clocks.
  * - Upcasting is internal: appliers see the current version only (`StoredEvent` is any version).
+ * - `planCycle` / `nextCycle`: a timeCycle's first and next firings (process start timers use them too).
  * - `applyEvent` / `replay` of runtime events alone (a bare process run), `cloneState`,
  *   `waitingElements`, the time-limit arithmetic (`limitDue`, `LimitCalendar`) and `AlertLevel`.
  */
@@ -19,6 +20,7 @@ export { applyEvent, replay, composeAppliers } from './apply/index.js';
 export type { AppliersOf, ApplierExtension, EventApplier } from './apply/index.js';
 export type { StoredEvent, Upcasters } from './upcast.js';
 export { cloneState } from './clone.js';
+export { nextCycle, planCycle } from './timers.js';
 export { waitingElements } from './observe.js';
 export type { ExecuteResult, Rejection, RejectionCode, RuntimeContext, WorkingCalendar } from './api.js';
 export type { Command, CommandType, CommandOf } from './commands.js';

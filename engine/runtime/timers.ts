@@ -50,7 +50,8 @@ export function nextCycle(repeat: TimerRepeat, firedAt: string): { dueAt: string
   return next ? { dueAt: next, repeat: { ...repeat, remaining } } : null;
 }
 
-function planCycle(now: string, text: string): TimerPlan {
+/** The first firing of a timeCycle (ISO repeating interval or cron) whose text is `text`, counted from `now`. */
+export function planCycle(now: string, text: string): TimerPlan {
   const interval = parseRepeatingInterval(text);
   if (interval) {
     const first = interval.start ?? addDuration(new Date(now), interval.period);

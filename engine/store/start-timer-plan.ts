@@ -14,8 +14,8 @@
  */
 import { evaluate } from 'feelin';
 import type { TimerDefinition } from '../model/index.js';
-import type { TimerRepeat, WorkingCalendar } from '../runtime/index.js';
-import { addDuration, nextCronOccurrence, parseDuration, parseInstant, parseRepeatingInterval } from '../time/index.js';
+import { nextCycle, planCycle, type TimerRepeat, type WorkingCalendar } from '../runtime/index.js';
+import { addDuration, parseDuration, parseInstant } from '../time/index.js';
 
 /** A planned occurrence, or why the timer cannot be planned. */
 export type StartTimerPlan =
@@ -46,21 +46,7 @@ export function planStartTimer(timer: TimerDefinition, now: string, calendar?: W
     const date = parseInstant(text);
     return date ? once(date) : invalid('date', text);
   }
-  const interval = parseRepeatingInterval(text);
-  if (interval) {
-    if (interval.repetitions === 0) return { ok: false, message: `Timer cycle '${text}' repeats zero times` };
-    const first = interval.start ?? addDuration(new Date(now), interval.period);
-    const remaining = interval.repetitions === null ? null : interval.repetitions - 1;
-    return {
-      ok: true,
-      dueAt: first.toISOString(),
-      repeat: { kind: 'interval', remaining, every: text.split('/').pop() ?? '' },
-    };
-  }
-  const next = nextCronOccurrence(text, now);
-  return next
-    ? { ok: true, dueAt: next, repeat: { kind: 'cron', remaining: null, cron: text } }
-    : invalid('cycle', text);
+  return planCycle(now, text);
 }
 
 /** The occurrence after the one due at `dueAt`, or null when the cycle is done. */
@@ -68,16 +54,7 @@ export function nextStartTimer(
   repeat: TimerRepeat | null,
   dueAt: string,
 ): { dueAt: string; repeat: TimerRepeat } | null {
-  if (!repeat || (repeat.remaining !== null && repeat.remaining <= 0)) return null;
-  const remaining = repeat.remaining === null ? null : repeat.remaining - 1;
-  if (repeat.kind === 'interval') {
-    const period = parseDuration(repeat.every);
-    return period
-      ? { dueAt: addDuration(new Date(dueAt), period).toISOString(), repeat: { ...repeat, remaining } }
-      : null;
-  }
-  const next = nextCronOccurrence(repeat.cron, dueAt);
-  return next ? { dueAt: next, repeat: { ...repeat, remaining } } : null;
+  return repeat ? nextCycle(repeat, dueAt) : null;
 }
 
 /** A literal's text, or a FEEL expression's value (no variables) as text; null if it fails. */
