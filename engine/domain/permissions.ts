@@ -14,6 +14,8 @@ export interface Principal {
   readonly roles: readonly Role[];
   /** The department a department officer belongs to. */
   readonly department?: string;
+  /** For an applicant: the key of the 证件号码 they act as (`applicantKey`), which binds them to their cases. */
+  readonly applicantKey?: string;
 }
 
 /** Operations on a case or one of its tasks, in the domain's words. */
