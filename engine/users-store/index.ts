@@ -1,6 +1,6 @@
 /**
  * Users, tokens and login sessions over knex (the `users` and `sessions` tables); the rules
- * (validation, password hashing) are engine/users.
+ * (validation, password hashing, no lock-out) are engine/users.
  */
 export {
   createUser,
@@ -12,4 +12,21 @@ export {
   applicantKeyOf,
   countUsers,
 } from './users.js';
-export { UserInvalidError, type NewUser, type UserProfile } from '../users/index.js';
+export {
+  listUsers,
+  getUser,
+  updateUser,
+  deactivateUser,
+  reactivateUser,
+  type UserRecord,
+  type UserQuery,
+  type UserChange,
+} from './user-admin.js';
+export {
+  UserInvalidError,
+  UserExistsError,
+  UserLockOutError,
+  type NewUser,
+  type UserField,
+  type UserProfile,
+} from '../users/index.js';

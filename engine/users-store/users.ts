@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import type { Principal, Role } from '../domain/index.js';
 import { applicantKey } from '../store/index.js';
 import {
+  UserExistsError,
   checkNewUser,
   checkPassword,
   hashPassword,
@@ -17,7 +18,11 @@ import {
   type UserProfile,
 } from '../users/index.js';
 
-/** Create a user; returns the bearer token, which is not stored and cannot be shown again. */
+/**
+ * Create a user; returns the bearer token, which is not stored and cannot be shown again. An
+ * applicant's `idNumber` is stored only as its key (`applicantKey`). Throws `UserInvalidError`
+ * for a user that breaks a rule, `UserExistsError` for an id that is taken.
+ */
 export async function createUser(
   knex: Knex,
   user: NewUser,
@@ -25,36 +30,59 @@ export async function createUser(
 ): Promise<{ token: string }> {
   checkNewUser(user);
   const token = newToken();
-  await knex('users').insert({
-    user_id: user.id,
-    name: user.name,
-    roles: JSON.stringify(user.roles),
-    department: user.department ?? null,
-    applicant_key: user.idNumber === undefined ? null : applicantKey(user.idNumber),
-    token_hash: hash(token),
-    password_hash: user.password === undefined ? null : await hashPassword(user.password),
-    created_at: options.at,
-    created_by: options.actor,
-  });
+  const passwordHash = user.password === undefined ? null : await hashPassword(user.password);
+  if (await knex('users').where({ user_id: user.id }).first('user_id')) throw new UserExistsError(user.id);
+  await knex('users')
+    .insert({
+      user_id: user.id,
+      name: user.name,
+      roles: JSON.stringify(user.roles),
+      department: user.department ?? null,
+      applicant_key: user.idNumber === undefined ? null : applicantKey(user.idNumber),
+      token_hash: hash(token),
+      password_hash: passwordHash,
+      created_at: options.at,
+      created_by: options.actor,
+    })
+    .catch(async (error: unknown) => {
+      // Two creations of one id at once: the loser finds the winner's row.
+      if (await knex('users').where({ user_id: user.id }).first('user_id')) throw new UserExistsError(user.id);
+      throw error;
+    });
   return { token };
 }
 
-type UserRow = { user_id: string; name: string; roles: string; department: string | null };
+/** The columns of `users` that make a principal. */
+export type UserRow = {
+  user_id: string;
+  name: string;
+  roles: string;
+  department: string | null;
+  applicant_key: string | null;
+  deactivated_at: string | null;
+};
 const principalOf = (row: UserRow): Principal => ({
   id: row.user_id,
   roles: JSON.parse(row.roles) as Role[],
   ...(row.department ? { department: row.department } : {}),
+  ...(row.applicant_key ? { applicantKey: row.applicant_key } : {}),
 });
 
-/** The user a bearer token belongs to — an API token, or a login session's token that has not expired — or null. */
+/**
+ * The user a bearer token belongs to — an API token, or a login session's token that has not
+ * expired — or null. A deactivated user's tokens are refused from the moment they are deactivated
+ * (this is read on every request; nothing caches it).
+ */
 export async function principalForToken(knex: Knex, token: string, now: Date = new Date()): Promise<Principal | null> {
   const tokenHash = hash(token);
-  const row = (await knex('users').where({ token_hash: tokenHash }).first()) as UserRow | undefined;
+  const row = (await knex('users').where({ token_hash: tokenHash }).whereNull('deactivated_at').first()) as
+    UserRow | undefined;
   if (row) return principalOf(row);
   const session = (await knex('sessions')
     .join('users', 'users.user_id', 'sessions.user_id')
     .where('sessions.token_hash', tokenHash)
     .where('sessions.expires_at', '>', now.toISOString())
+    .whereNull('users.deactivated_at')
     .first('users.*')) as UserRow | undefined;
   return session ? principalOf(session) : null;
 }
@@ -66,12 +94,23 @@ export async function userProfile(knex: Knex, userId: string): Promise<UserProfi
 
 // ---- passwords and login sessions -------------------------------------------------------------
 
-/** Set (or replace) a user's password; false when there is no such user. Their open sessions end. */
-export async function setPassword(knex: Knex, userId: string, password: string): Promise<boolean> {
+/**
+ * Set (or replace) a user's password — the user themselves at the command line, or an
+ * administrator resetting it (`by`, stamped as the change) —; false when there is no such user.
+ * Their open sessions end.
+ */
+export async function setPassword(
+  knex: Knex,
+  userId: string,
+  password: string,
+  by?: { actor: string; at: string },
+): Promise<boolean> {
   checkPassword(password);
   const passwordHash = await hashPassword(password);
   return knex.transaction(async (trx) => {
-    const updated = await trx('users').where({ user_id: userId }).update({ password_hash: passwordHash });
+    const updated = await trx('users')
+      .where({ user_id: userId })
+      .update({ password_hash: passwordHash, ...(by ? { updated_at: by.at, updated_by: by.actor } : {}) });
     await trx('sessions').where({ user_id: userId }).delete();
     return updated > 0;
   });
@@ -92,7 +131,7 @@ export async function login(
 ): Promise<{ token: string; expiresAt: string; user: UserProfile } | null> {
   const row = (await knex('users').where({ user_id: userId }).first()) as
     (UserRow & { password_hash: string | null }) | undefined;
-  if (!row?.password_hash) {
+  if (!row?.password_hash || row.deactivated_at !== null) {
     await verifyPassword(password, await (decoy ??= hashPassword(randomBytes(16).toString('hex'))));
     return null;
   }
