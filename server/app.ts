@@ -35,6 +35,7 @@ import { ratingRoutes } from './routes/ratings.js';
 import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
 import { testClockRoutes } from './routes/test-clock.js';
+import { userRoutes } from './routes/users.js';
 import { inProcessModels, type ModelService } from './workers/index.js';
 
 export interface AppDependencies {
@@ -107,6 +108,7 @@ export function createApp({
   authRoutes(routes, db.knex, { sessionTtlMs });
   definitionRoutes(routes, store, models);
   departmentRoutes(routes, db.knex, store);
+  userRoutes(routes, db.knex);
   draftRoutes(routes, db.knex, clock, models);
   matterRoutes(routes, store, db.knex, models);
   caseRoutes(routes, store, db.knex, clock);

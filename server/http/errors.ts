@@ -16,6 +16,7 @@ import {
   DeploymentError,
   isDatabaseUnavailable,
 } from '../../engine/store/index.js';
+import { UserExistsError, UserInvalidError, UserLockOutError } from '../../engine/users/index.js';
 import { ModelWorkerError, ModelWorkersBusyError } from '../workers/index.js';
 
 export interface ApiErrorBody {
@@ -131,6 +132,11 @@ export function fromEngineError(error: unknown): ApiError | null {
   }
   if (error instanceof RatingConflictError)
     return new ApiError(409, 'CONFLICT', '该评价已被他人更新，请刷新后重试', error.message);
+  if (error instanceof UserInvalidError)
+    return new ApiError(400, error.code, `用户信息有误：${error.zh}`, error.message, `/body/${error.field}`);
+  if (error instanceof UserExistsError)
+    return new ApiError(409, error.code, `用户名“${error.userId}”已被使用`, error.message, '/body/id');
+  if (error instanceof UserLockOutError) return new ApiError(409, error.code, error.zh, error.message);
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (error instanceof ModelWorkersBusyError) {
     return new ApiError(

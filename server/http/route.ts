@@ -22,7 +22,7 @@ interface RouteContext<B = unknown, Q = Record<string, unknown>, P = Record<stri
 }
 
 export interface RouteSpec<B = unknown, Q = Record<string, unknown>, P = Record<string, string>> {
-  readonly method: 'get' | 'post' | 'put' | 'delete';
+  readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express style: `/api/cases/:caseId`. */
   readonly path: string;
   readonly summary: string;
@@ -31,10 +31,23 @@ export interface RouteSpec<B = unknown, Q = Record<string, unknown>, P = Record<
   readonly params?: JsonSchema;
   readonly query?: JsonSchema;
   readonly body?: JsonSchema;
+  /**
+   * The handler validates the body itself (with `check`), after it has decided that the caller
+   * may do what they ask: a stranger learns nothing from a 400. The schema still documents it.
+   */
+  readonly bodyCheckedByHandler?: boolean;
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: JsonSchema }>>;
   /** State-changing: accepts an Idempotency-Key header. */
   readonly idempotent?: boolean;
-  readonly handler: (ctx: RouteContext<B, Q, P>) => Promise<{ readonly status?: number; readonly body: unknown }>;
+  readonly handler: (ctx: RouteContext<B, Q, P>) => Promise<{
+    readonly status?: number;
+    readonly body: unknown;
+    /**
+     * Secrets for this answer only (a new user's token), merged into `body` when it is sent but
+     * never stored with an Idempotency-Key's result: a retry gets `body` as it is.
+     */
+    readonly once?: Readonly<Record<string, unknown>>;
+  }>;
 }
 
 export class Routes {
@@ -56,9 +69,19 @@ export class Routes {
         if (spec.params) check('params', spec.params, req.params);
         const query = { ...(req.query as Record<string, unknown>) };
         if (spec.query) check('query', spec.query, query);
-        if (spec.body) check('body', spec.body, req.body);
-        const run = () =>
-          spec.handler({ req, principal, body: req.body, query, params: req.params as Record<string, string> });
+        if (spec.body && !spec.bodyCheckedByHandler) check('body', spec.body, req.body);
+        let once: Readonly<Record<string, unknown>> | undefined;
+        const run = async () => {
+          const answer = await spec.handler({
+            req,
+            principal,
+            body: req.body,
+            query,
+            params: req.params as Record<string, string>,
+          });
+          once = answer.once;
+          return { ...(answer.status === undefined ? {} : { status: answer.status }), body: answer.body };
+        };
         const key = req.get('Idempotency-Key');
         const result =
           spec.idempotent && key && principal
@@ -71,7 +94,7 @@ export class Routes {
                 options.idempotency,
               )
             : await run();
-        res.status(result.status ?? 200).json(result.body);
+        res.status(result.status ?? 200).json(once ? { ...(result.body as object), ...once } : result.body);
       });
     }
   }

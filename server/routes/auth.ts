@@ -4,7 +4,7 @@
  * token expires; logging out ends it. `me` tells a page who is signed in and with which roles.
  */
 import type { Knex } from 'knex';
-import { login, logout, userProfile } from '../../engine/users-store/index.js';
+import { login, logout, userProfile, type UserProfile } from '../../engine/users-store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 
@@ -17,6 +17,12 @@ const USER = {
     department: { type: 'string' },
   },
 } as const;
+
+/**
+ * The profile a page is told: id, name, roles, department. Not the applicant key — the key of a
+ * 证件号码 is personal data, and pages have no use for it.
+ */
+const shown = ({ applicantKey: _key, ...profile }: UserProfile): Omit<UserProfile, 'applicantKey'> => profile;
 
 export function authRoutes(routes: Routes, knex: Knex, options: { sessionTtlMs: number }): void {
   routes.add<{ user: string; password: string }>({
@@ -51,7 +57,7 @@ export function authRoutes(routes: Routes, knex: Knex, options: { sessionTtlMs: 
         ttlMs: options.sessionTtlMs,
       });
       if (!session) throw new ApiError(401, 'INVALID_CREDENTIALS', '用户名或密码错误', 'Wrong user id or password');
-      return { body: session };
+      return { body: { ...session, user: shown(session.user) } };
     },
   });
 
@@ -80,7 +86,7 @@ export function authRoutes(routes: Routes, knex: Knex, options: { sessionTtlMs: 
       const profile = principal ? await userProfile(knex, principal.id) : null;
       if (!profile)
         throw new ApiError(401, 'UNAUTHENTICATED', '请先登录（缺少或无效的令牌）', 'A valid bearer token is required');
-      return { body: profile };
+      return { body: shown(profile) };
     },
   });
 }
