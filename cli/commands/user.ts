@@ -1,25 +1,39 @@
 import { ROLES, type Role } from '../../engine/domain/index.js';
 import { migrateLatest } from '../../engine/store/index.js';
-import { createUser, setPassword, UserInvalidError } from '../../engine/users-store/index.js';
+import {
+  createUser,
+  deactivateUser,
+  setPassword,
+  UserExistsError,
+  UserInvalidError,
+  UserLockOutError,
+} from '../../engine/users-store/index.js';
 import type { Subcommand } from '../command.js';
 import { CommandFailure, EXIT, UsageError } from '../command.js';
 import { withDatabase } from '../database.js';
 import { COMMON_OPTIONS, COMMON_USAGE, databaseConfig, parseCommand } from '../options.js';
 
-const USAGE = `Usage: matterflow user add ID --name NAME --role ROLE [--role ROLE] [--department DEPT] [--password-stdin] [options]
+const USAGE = `Usage: matterflow user add ID --name NAME --role ROLE [--role ROLE] [--department DEPT] [--id-number-stdin | --id-number NUMBER] [--password-stdin] [options]
        matterflow user password ID [options]
+       matterflow user deactivate ID [options]
 
 add: creates a user and prints their API bearer token once: only a hash of it is stored, so it
 cannot be shown again. Roles: ${ROLES.join(', ')}; a department officer needs --department.
 With --password-stdin, the first line of standard input becomes their password for logging in
-to the workspace (/login).
+to the workspace (/login). An applicant is bound to the 证件号码 they act as with --id-number
+(or --id-number-stdin, which keeps it out of the shell history and \`ps\`): only its key is stored,
+and the applicant then sees the cases filed for that number. The same rules as POST /api/users.
 password: sets a user's workspace password to the first line of standard input (8 to 200
 characters) and ends their open login sessions.
+deactivate: the user's API token and login sessions stop working at once (reactivate them with
+DELETE /api/users/ID/deactivation or in 用户管理). The last active admin cannot be deactivated.
 
 Options:
   --name NAME            the user's name (required)
   --role ROLE            a role (repeatable)
   --department DEPT      the department of a department officer
+  --id-number NUMBER     an applicant's 证件号码 (stored only as its key)
+  --id-number-stdin      read the 证件号码 from standard input (first line; or second, after a password)
   --password-stdin       read a password for the workspace from standard input
 ${COMMON_USAGE}
 
@@ -39,6 +53,8 @@ export const userCommand: Subcommand = {
         role: { type: 'string', multiple: true },
         department: { type: 'string' },
         'password-stdin': { type: 'boolean' },
+        'id-number': { type: 'string' },
+        'id-number-stdin': { type: 'boolean' },
       },
       USAGE,
       io,
@@ -46,8 +62,10 @@ export const userCommand: Subcommand = {
     if (!parsed) return EXIT.ok;
     const { values, positionals } = parsed;
     const [verb, id, ...rest] = positionals;
-    if (verb !== 'add' && verb !== 'password')
-      throw new UsageError(verb === undefined ? 'missing "add" or "password"' : `unknown action "${verb}"`);
+    if (verb !== 'add' && verb !== 'password' && verb !== 'deactivate')
+      throw new UsageError(
+        verb === undefined ? 'missing "add", "password" or "deactivate"' : `unknown action "${verb}"`,
+      );
     if (!id) throw new UsageError('missing the user id');
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     if (verb === 'password') {
@@ -65,7 +83,27 @@ export const userCommand: Subcommand = {
       io.err(`the password of ${id} was set; their open sessions were ended`);
       return EXIT.ok;
     }
-    const password = values['password-stdin'] ? await firstLineOfStdin() : undefined;
+    if (verb === 'deactivate') {
+      const user = await withDatabase(databaseConfig(values.database), {}, async (db) => {
+        await migrateLatest(db);
+        try {
+          return await deactivateUser(db.knex, id, { actor: 'cli', at: new Date().toISOString() });
+        } catch (error) {
+          if (error instanceof UserLockOutError) throw new CommandFailure(error.message);
+          throw error;
+        }
+      });
+      if (!user) throw new CommandFailure(`no user ${id}`);
+      io.err(`user ${id} is deactivated: their token and login sessions no longer work`);
+      return EXIT.ok;
+    }
+    if (values['id-number'] !== undefined && values['id-number-stdin'])
+      throw new UsageError('give --id-number or --id-number-stdin, not both');
+    const lines = await stdinLines(
+      Number(Boolean(values['password-stdin'])) + Number(Boolean(values['id-number-stdin'])),
+    );
+    const password = values['password-stdin'] ? lines.shift() : undefined;
+    const idNumber = values['id-number-stdin'] ? lines.shift() : values['id-number'];
     if (!values.name) throw new UsageError('--name is required');
     const roles = (values.role ?? []) as string[];
     const unknown = roles.filter((role) => !ROLES.includes(role as Role));
@@ -84,12 +122,13 @@ export const userCommand: Subcommand = {
             roles: roles as Role[],
             ...(values.department ? { department: values.department } : {}),
             ...(password === undefined ? {} : { password }),
+            ...(idNumber === undefined ? {} : { idNumber }),
           },
           { actor: 'cli', at: new Date().toISOString() },
         );
       } catch (error) {
-        if (error instanceof UserInvalidError) throw new CommandFailure(error.message);
-        if (/unique|duplicate/i.test((error as Error).message)) throw new CommandFailure(`a user ${id} exists already`);
+        if (error instanceof UserInvalidError) throw new CommandFailure(`${error.field}: ${error.message}`);
+        if (error instanceof UserExistsError) throw new CommandFailure(`a user ${id} exists already`);
         throw error;
       }
     });
@@ -101,12 +140,20 @@ export const userCommand: Subcommand = {
 
 /** The first line of standard input (a password piped in, never an argument that `ps` would show). */
 async function firstLineOfStdin(): Promise<string> {
+  const [line] = await stdinLines(1);
+  return line!;
+}
+
+/** The first `count` lines of standard input (none read when `count` is 0); each must be non-empty. */
+async function stdinLines(count: number): Promise<string[]> {
+  if (count === 0) return [];
   let text = '';
   for await (const chunk of process.stdin) {
     text += String(chunk);
-    if (text.includes('\n')) break;
+    if (text.split('\n').length > count) break;
   }
-  const line = text.split(/\r?\n/)[0] ?? '';
-  if (line === '') throw new UsageError('expected a password on standard input');
-  return line;
+  const lines = text.split(/\r?\n/).slice(0, count);
+  if (lines.length < count || lines.some((line) => line === ''))
+    throw new UsageError(`expected ${count === 1 ? 'a line' : `${count} lines`} on standard input`);
+  return lines;
 }
