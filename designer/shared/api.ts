@@ -21,7 +21,7 @@ export class ApiFailure extends Error {
 }
 
 export interface ApiOptions {
-  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly body?: unknown;
   readonly query?: Readonly<Record<string, string | number | boolean | undefined | null | readonly string[]>>;
   /** Makes a POST safe to retry (the server applies it once). */
