@@ -1,11 +1,13 @@
 /**
  * The form of one operation the server offers on a task: its fields (opinion, decision variables,
- * 退回 target, officer for 转办 / 委派 / 加签, the 补正 notice, 办结, 特别程序, 延长) and the command
- * data it builds. The idempotency key lives as long as the form.
+ * 退回 target, officer for 转办 / 委派 / 加签, the 补正 notice, 办结, 特别程序, 延长) and the data it
+ * sends — exactly the fields engine/operations declares for the operation, named by the titles
+ * the declaration gives them. The idempotency key lives as long as the form.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { newIdempotencyKey } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
+import { fieldLabel, fieldTitle, undeclaredFields, type CaseOperationType, type FormData } from './declared.js';
 import { NECESSITY, type Material, type Offered, type TaskDetail } from './task-types.js';
 
 interface FormProps {
@@ -18,7 +20,7 @@ interface FormProps {
 
 /** The form of one operation. The idempotency key lives as long as the form: a retry after a network failure is the same action. */
 export function OperationForm({ offered, detail, busy, onSubmit, onCancel }: FormProps) {
-  const key = useMemo(() => newIdempotencyKey(), [offered.key]);
+  const key = useMemo(() => newIdempotencyKey(), [offered.operation]);
   const [problem, setProblem] = useState<string | null>(null);
   const fields = useRef<Record<string, unknown>>({});
   const set = (name: string, value: unknown) => {
@@ -27,9 +29,14 @@ export function OperationForm({ offered, detail, busy, onSubmit, onCancel }: For
   const o = offered.options ?? {};
   const send = (event: Event) => {
     event.preventDefault();
-    const built = build(offered, fields.current, detail);
+    const built = build(offered, fields.current);
     if (typeof built === 'string') {
       setProblem(built);
+      return;
+    }
+    const undeclared = undeclaredFields(offered.operation, built);
+    if (undeclared.length > 0) {
+      setProblem(`表单含有${offered.label}未声明的字段：${undeclared.join('、')}`);
       return;
     }
     setProblem(null);
@@ -46,7 +53,7 @@ export function OperationForm({ offered, detail, busy, onSubmit, onCancel }: For
       ) : null}
       <div class="mf-toolbar">
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? '提交中…' : `确认${offered.key === 'approve' ? '提交' : offered.label}`}
+          {busy ? '提交中…' : `确认${offered.operation === 'task.complete' ? '提交' : offered.label}`}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
           取消
@@ -67,14 +74,15 @@ function OperationFields({
   detail: TaskDetail;
   set(name: string, value: unknown): void;
 }) {
-  switch (offered.key) {
-    case 'approve': {
+  const op = offered.operation;
+  switch (op) {
+    case 'task.complete': {
       const variables =
         (options['variables'] as Array<{ name: string; type: 'boolean' | 'enum'; values?: string[] }>) ?? [];
       return (
         <>
           <fieldset class="wl-inline">
-            <legend>办理结果</legend>
+            <legend>{fieldTitle(op, 'opinion.decision')}</legend>
             {((options['decisions'] as string[]) ?? ['通过', '不通过']).map((d) => (
               <label key={d}>
                 <input type="radio" name="decision" value={d} onChange={() => set('decision', d)} /> {d}
@@ -82,7 +90,7 @@ function OperationFields({
             ))}
           </fieldset>
           <label class="wl-field">
-            办理意见
+            {fieldTitle(op, 'opinion.text')}
             <textarea name="opinion" rows={3} required onInput={(e) => set('text', e.currentTarget.value)} />
           </label>
           {variables.map((v) =>
@@ -107,11 +115,11 @@ function OperationFields({
         </>
       );
     }
-    case 'return':
+    case 'case.modify':
       return (
         <>
           <label class="wl-field">
-            退回到
+            {fieldTitle(op, 'activate')}
             <select name="activate" onChange={(e) => set('activate', e.currentTarget.value)}>
               <option value="">请选择环节</option>
               {((options['targets'] as Array<{ elementId: string; name: string }>) ?? []).map((t) => (
@@ -122,17 +130,17 @@ function OperationFields({
             </select>
           </label>
           <label class="wl-field">
-            退回理由
+            {fieldTitle(op, 'reason')}
             <textarea rows={2} onInput={(e) => set('reason', e.currentTarget.value)} />
           </label>
         </>
       );
-    case 'transfer':
-    case 'delegate':
-    case 'addSigner':
+    case 'task.transfer':
+    case 'task.delegate':
+    case 'multiInstance.addInstance':
       return (
         <label class="wl-field">
-          {offered.key === 'transfer' ? '转办给' : offered.key === 'delegate' ? '委派给' : '加签人员'}
+          {fieldTitle(op, op === 'multiInstance.addInstance' ? 'items' : 'to')}
           <select onChange={(e) => set('to', e.currentTarget.value)}>
             <option value="">请选择人员</option>
             {detail.officers.map((u) => (
@@ -144,15 +152,15 @@ function OperationFields({
           </select>
         </label>
       );
-    case 'correction':
+    case 'case.noticeCorrection':
       return <CorrectionFields options={options} set={set} />;
-    case 'supply': {
+    case 'materials.supply': {
       const materials = ((options['materials'] as Material[]) ?? []).filter((m) => !m.received);
       const defects = (options['openDefects'] as string[]) ?? [];
       return (
         <>
           <fieldset>
-            <legend>补交的材料</legend>
+            <legend>{fieldTitle(op, 'materials')}</legend>
             {materials.map((m) => (
               <label key={m.id} class="wl-check">
                 <input type="checkbox" onChange={(e) => set(`material:${m.id}`, e.currentTarget.checked)} /> {m.name}
@@ -161,7 +169,7 @@ function OperationFields({
           </fieldset>
           {defects.length > 0 ? (
             <fieldset>
-              <legend>本次补正解决的问题</legend>
+              <legend>{fieldTitle(op, 'cures')}</legend>
               {defects.map((d) => (
                 <label key={d} class="wl-check">
                   <input type="checkbox" onChange={(e) => set(`cure:${d}`, e.currentTarget.checked)} /> {d}
@@ -172,14 +180,14 @@ function OperationFields({
         </>
       );
     }
-    case 'accept':
+    case 'case.accept':
       return (
         <label class="wl-field">
-          受理文书编号（可选）
+          {fieldLabel(op, 'documentNo')}
           <input onInput={(e) => set('documentNo', e.currentTarget.value)} />
         </label>
       );
-    case 'acceptWithTolerance': {
+    case 'case.acceptWithTolerance': {
       const missing = (options['missing'] as Material[]) ?? [];
       const deadline = options['supplementDeadline'] as { amount: number; unit: string } | null;
       return (
@@ -192,29 +200,29 @@ function OperationFields({
             内（不超过承诺办结时限），逾期未补交的办件终止。
           </p>
           <label class="wl-field">
-            容缺受理承诺书内容
+            {fieldTitle(op, 'commitment')}
             <textarea rows={3} onInput={(e) => set('commitment', e.currentTarget.value)} />
           </label>
           <label class="wl-field">
-            受理文书编号（可选）
+            {fieldLabel(op, 'documentNo')}
             <input onInput={(e) => set('documentNo', e.currentTarget.value)} />
           </label>
         </>
       );
     }
-    case 'refuse':
+    case 'case.refuse':
       return (
         <label class="wl-field">
-          不予受理理由
+          {fieldTitle(op, 'reason')}
           <textarea rows={3} onInput={(e) => set('reason', e.currentTarget.value)} />
         </label>
       );
-    case 'conclude':
+    case 'case.conclude':
       return <ConcludeFields options={options} resultName={detail.resultName} set={set} />;
-    case 'deliver':
+    case 'case.deliver':
       return (
         <label class="wl-field">
-          送达方式
+          {fieldTitle(op, 'method')}
           <select onChange={(e) => set('method', e.currentTarget.value)}>
             <option value="">请选择</option>
             {((options['methods'] as string[]) ?? []).map((m) => (
@@ -225,11 +233,11 @@ function OperationFields({
           </select>
         </label>
       );
-    case 'specialStart':
+    case 'specialProcedure.start':
       return (
         <>
           <label class="wl-field">
-            特别程序种类
+            {fieldTitle(op, 'kind')}
             <select onChange={(e) => set('kind', e.currentTarget.value)}>
               <option value="">请选择</option>
               {((options['kinds'] as string[]) ?? []).map((k) => (
@@ -240,29 +248,29 @@ function OperationFields({
             </select>
           </label>
           <label class="wl-field">
-            理由
+            {fieldTitle(op, 'reason')}
             <textarea rows={2} onInput={(e) => set('reason', e.currentTarget.value)} />
           </label>
           <label class="wl-field">
-            批准人（可选）
+            {fieldLabel(op, 'approver')}
             <input onInput={(e) => set('approver', e.currentTarget.value)} />
           </label>
           <p class="mf-muted">特别程序期间暂停计时，所需时间不计入办结时限。</p>
         </>
       );
-    case 'specialEnd':
+    case 'specialProcedure.end':
       return (
         <label class="wl-field">
-          特别程序结果
+          {fieldTitle(op, 'result')}
           <textarea rows={2} onInput={(e) => set('result', e.currentTarget.value)} />
         </label>
       );
-    case 'extend': {
+    case 'clock.extend': {
       const clocks = (options['clocks'] as Array<{ clockId: string; kind: string; unit: string; dueAt: string }>) ?? [];
       return (
         <>
           <label class="wl-field">
-            延长的时限
+            {fieldTitle(op, 'clockId')}
             <select onChange={(e) => set('clockId', e.currentTarget.value)}>
               {clocks.map((c) => (
                 <option key={c.clockId} value={c.kind === 'case' ? '' : c.clockId}>
@@ -272,15 +280,15 @@ function OperationFields({
             </select>
           </label>
           <label class="wl-field">
-            延长天数（{clocks[0]?.unit ?? '工作日'}）
+            {fieldTitle(op, 'amount')}（{clocks[0]?.unit ?? '工作日'}）
             <input type="number" min={1} max={60} onInput={(e) => set('amount', Number(e.currentTarget.value))} />
           </label>
           <label class="wl-field">
-            批准人
+            {fieldTitle(op, 'approver')}
             <input onInput={(e) => set('approver', e.currentTarget.value)} />
           </label>
           <label class="wl-field">
-            延长理由
+            {fieldTitle(op, 'reason')}
             <textarea rows={2} onInput={(e) => set('reason', e.currentTarget.value)} />
           </label>
         </>
@@ -389,7 +397,7 @@ function ConcludeFields({
   return (
     <>
       <label class="wl-field">
-        办结结果
+        {fieldTitle('case.conclude', 'kind')}
         <select onChange={(e) => setKind(e.currentTarget.value)}>
           <option value="">请选择</option>
           {((options['kinds'] as string[]) ?? []).map((k) => (
@@ -402,17 +410,17 @@ function ConcludeFields({
       {kind === '出证' ? (
         <>
           <label class="wl-field">
-            证照名称
+            {fieldTitle('case.conclude', 'licence.name')}
             <input defaultValue={resultName ?? ''} onInput={(e) => set('licenceName', e.currentTarget.value)} />
           </label>
           <label class="wl-field">
-            证照编号
+            {fieldTitle('case.conclude', 'licence.number')}
             <input onInput={(e) => set('licenceNumber', e.currentTarget.value)} />
           </label>
         </>
       ) : kind ? (
         <label class="wl-field">
-          理由
+          {fieldTitle('case.conclude', 'reason')}
           <textarea rows={2} onInput={(e) => set('reason', e.currentTarget.value)} />
         </label>
       ) : null}
@@ -420,74 +428,115 @@ function ConcludeFields({
   );
 }
 
-/** The operation's data from its form, or what is missing (in Chinese). The server checks again. */
-function build(offered: Offered, f: Record<string, unknown>, detail: TaskDetail): Record<string, unknown> | string {
+/** The data as the operation declares it (no step: the task page adds `taskId`); an undeclared field does not compile. */
+const declared = <T extends CaseOperationType>(data: FormData<T>): Record<string, unknown> =>
+  data as Record<string, unknown>;
+
+/**
+ * The operation's data from its form (its declared fields only), or what is missing, named by the
+ * declaration's titles (请填写… / 请选择…). The server checks again.
+ */
+function build(offered: Offered, f: Record<string, unknown>): Record<string, unknown> | string {
   const text = (name: string) => (typeof f[name] === 'string' ? (f[name] as string).trim() : '');
-  switch (offered.key) {
-    case 'approve': {
-      if (!text('decision')) return '请选择办理结果（通过或不通过）';
-      if (!text('text')) return '请填写办理意见';
+  const op = offered.operation;
+  const fill = (field: string) => `请填写${fieldTitle(op, field)}`;
+  const choose = (field: string) => `请选择${fieldTitle(op, field)}`;
+  switch (op) {
+    case 'task.complete': {
+      if (!text('decision')) return choose('opinion.decision');
+      if (!text('text')) return fill('opinion.text');
       const variables = Object.fromEntries(
         ((offered.options?.['variables'] as Array<{ name: string; type: string }>) ?? []).map((v) => [
           v.name,
           v.type === 'boolean' ? f[`var:${v.name}`] === true : (f[`var:${v.name}`] ?? null),
         ]),
       );
-      return { opinion: { decision: text('decision'), text: text('text') }, variables };
+      return declared<'task.complete'>({ opinion: { decision: text('decision'), text: text('text') }, variables });
     }
-    case 'return': {
-      if (!text('activate')) return '请选择退回到的环节';
-      return { cancel: [detail.task.instanceId], activate: text('activate'), reason: text('reason') };
+    case 'case.modify':
+      // The server works out the token to cancel from the step (taskId).
+      if (!text('activate')) return choose('activate');
+      if (!text('reason')) return fill('reason');
+      return declared<'case.modify'>({ activate: text('activate'), reason: text('reason') });
+    case 'task.transfer':
+    case 'task.delegate':
+      if (!text('to')) return `${choose('to')}的人员`;
+      return declared<'task.transfer' | 'task.delegate'>({ to: text('to') });
+    case 'multiInstance.addInstance': {
+      if (!text('to')) return choose('items');
+      const instanceId = offered.options?.['instanceId'];
+      return declared<'multiInstance.addInstance'>({
+        ...(typeof instanceId === 'string' ? { instanceId } : {}),
+        items: [text('to')],
+      });
     }
-    case 'transfer':
-    case 'delegate':
-      if (!text('to')) return '请选择人员';
-      return { to: text('to') };
-    case 'addSigner':
-      if (!text('to')) return '请选择加签人员';
-      return { instanceId: offered.options?.['instanceId'], items: [text('to')] };
-    case 'correction': {
+    case 'case.noticeCorrection': {
       const defects = (f['defects'] as string[] | undefined) ?? [];
-      if (defects.length === 0) return '请至少列明一项需要补正的问题';
-      return { defects };
+      if (defects.length === 0) return `请至少列明一项${fieldTitle(op, 'defects')}`;
+      return declared<'case.noticeCorrection'>({ defects });
     }
-    case 'supply': {
+    case 'materials.supply': {
       const materials = Object.keys(f)
         .filter((k) => k.startsWith('material:') && f[k] === true)
         .map((k) => k.slice('material:'.length));
       const cures = Object.keys(f)
         .filter((k) => k.startsWith('cure:') && f[k] === true)
         .map((k) => k.slice('cure:'.length));
-      if (materials.length === 0 && cures.length === 0) return '请选择补交的材料';
-      return { materials, cures };
+      if (materials.length === 0 && cures.length === 0) return choose('materials');
+      return declared<'materials.supply'>({ materials, cures });
     }
-    case 'accept':
-      return text('documentNo') ? { documentNo: text('documentNo') } : {};
-    case 'acceptWithTolerance':
-      return { commitment: text('commitment'), ...(text('documentNo') ? { documentNo: text('documentNo') } : {}) };
-    case 'refuse':
-      return { reason: text('reason') };
-    case 'conclude':
-      return text('kind') === '出证'
-        ? { kind: '出证', licence: { name: text('licenceName'), number: text('licenceNumber') } }
-        : { kind: text('kind'), reason: text('reason') };
-    case 'deliver':
-      return { method: text('method') };
-    case 'specialStart':
-      return {
+    case 'case.accept':
+      return declared<'case.accept'>(text('documentNo') ? { documentNo: text('documentNo') } : {});
+    case 'case.acceptWithTolerance':
+      if (!text('commitment')) return fill('commitment');
+      return declared<'case.acceptWithTolerance'>({
+        commitment: text('commitment'),
+        ...(text('documentNo') ? { documentNo: text('documentNo') } : {}),
+      });
+    case 'case.refuse':
+      if (!text('reason')) return fill('reason');
+      return declared<'case.refuse'>({ reason: text('reason') });
+    case 'case.conclude': {
+      const kind = text('kind') as FormData<'case.conclude'>['kind'] | '';
+      if (!kind) return choose('kind');
+      if (kind === '出证') {
+        if (!text('licenceName')) return fill('licence.name');
+        if (!text('licenceNumber')) return fill('licence.number');
+        return declared<'case.conclude'>({
+          kind,
+          licence: { name: text('licenceName'), number: text('licenceNumber') },
+        });
+      }
+      if (!text('reason')) return fill('reason');
+      return declared<'case.conclude'>({ kind, reason: text('reason') });
+    }
+    case 'case.deliver':
+      if (!text('method')) return choose('method');
+      return declared<'case.deliver'>({ method: text('method') });
+    case 'specialProcedure.start':
+      if (!text('kind')) return choose('kind');
+      if (!text('reason')) return fill('reason');
+      return declared<'specialProcedure.start'>({
         kind: text('kind'),
         reason: text('reason'),
         ...(text('approver') ? { approver: text('approver') } : {}),
-      };
-    case 'specialEnd':
-      return { result: text('result') };
-    case 'extend':
-      return {
+      });
+    case 'specialProcedure.end':
+      if (!text('result')) return fill('result');
+      return declared<'specialProcedure.end'>({ result: text('result') });
+    case 'clock.extend': {
+      const amount = f['amount'];
+      if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1 || amount > 60)
+        return `${fill('amount')}（1 至 60）`;
+      if (!text('approver')) return fill('approver');
+      if (!text('reason')) return fill('reason');
+      return declared<'clock.extend'>({
         ...(text('clockId') ? { clockId: text('clockId') } : {}),
-        amount: f['amount'],
+        amount,
         approver: text('approver'),
         reason: text('reason'),
-      };
+      });
+    }
     default:
       return {};
   }

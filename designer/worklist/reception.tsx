@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiFailure, newIdempotencyKey } from '../shared/api.js';
 import { messageOf, type Shell } from '../shared/shell.js';
+import { fieldTitle, operationLabel, undeclaredFields, type FormData } from './declared.js';
 import { schemaForm, type SchemaForm } from './schema-form.js';
 
 interface MatterSummary {
@@ -44,12 +45,13 @@ interface CreatedCase {
   tasks: Array<{ taskId: string; elementId: string }>;
 }
 
-type Decision = 'accept' | 'acceptWithTolerance' | 'correction' | 'refuse';
-const DECISIONS: ReadonlyArray<{ key: Decision; label: string; operation: string }> = [
-  { key: 'accept', label: '受理', operation: 'case.accept' },
-  { key: 'acceptWithTolerance', label: '容缺受理', operation: 'case.acceptWithTolerance' },
-  { key: 'correction', label: '补正告知', operation: 'case.noticeCorrection' },
-  { key: 'refuse', label: '不予受理', operation: 'case.refuse' },
+/** The decisions on the window step, by operation; their labels are the declared ones (受理, 容缺受理 …). */
+type Decision = 'case.accept' | 'case.acceptWithTolerance' | 'case.noticeCorrection' | 'case.refuse';
+const DECISIONS: readonly Decision[] = [
+  'case.accept',
+  'case.acceptWithTolerance',
+  'case.noticeCorrection',
+  'case.refuse',
 ];
 const NECESSITY: Readonly<Record<string, string>> = { required: '必要', tolerated: '可容缺', optional: '非必要' };
 
@@ -122,7 +124,7 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
   const [received, setReceived] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(matter.matter.materials.map((m) => [m.id, false])),
   );
-  const [decision, setDecision] = useState<Decision>('accept');
+  const [decision, setDecision] = useState<Decision>('case.accept');
   const [commitment, setCommitment] = useState('');
   const [reason, setReason] = useState('');
   const [defectText, setDefectText] = useState<Record<string, string>>({});
@@ -185,15 +187,32 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
         .map((line) => line.trim())
         .filter(Boolean),
     ];
-    const choice = DECISIONS.find((d) => d.key === decision)!;
-    const operationData: Record<string, unknown> =
-      decision === 'acceptWithTolerance'
+    const label = operationLabel(decision);
+    if (decision === 'case.acceptWithTolerance' && !commitment.trim()) {
+      setProblem(`请填写${fieldTitle(decision, 'commitment')}`);
+      return;
+    }
+    if (decision === 'case.noticeCorrection' && defects.length === 0) {
+      setProblem(`请至少列明一项${fieldTitle(decision, 'defects')}`);
+      return;
+    }
+    if (decision === 'case.refuse' && !reason.trim()) {
+      setProblem(`请填写${fieldTitle(decision, 'reason')}`);
+      return;
+    }
+    const operationData: FormData<Decision> =
+      decision === 'case.acceptWithTolerance'
         ? { commitment }
-        : decision === 'refuse'
+        : decision === 'case.refuse'
           ? { reason }
-          : decision === 'correction'
+          : decision === 'case.noticeCorrection'
             ? { defects }
             : {};
+    const undeclared = undeclaredFields(decision, operationData);
+    if (undeclared.length > 0) {
+      setProblem(`表单含有${label}未声明的字段：${undeclared.join('、')}`);
+      return;
+    }
     keys.current ??= { receive: newIdempotencyKey(), decide: newIdempotencyKey() };
     setBusy(true);
     try {
@@ -216,16 +235,18 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
       const windowTask = theCase.tasks[0];
       const after = await api<CreatedCase>(`/api/cases/${encodeURIComponent(theCase.caseId)}/operations`, {
         body: {
-          operation: choice.operation,
+          operation: decision,
           data: {
-            ...(windowTask && decision !== 'refuse' && decision !== 'correction' ? { taskId: windowTask.taskId } : {}),
+            ...(windowTask && decision !== 'case.refuse' && decision !== 'case.noticeCorrection'
+              ? { taskId: windowTask.taskId }
+              : {}),
             ...operationData,
           },
         },
         idempotencyKey: keys.current.decide,
       });
       const next = after.tasks[0];
-      const message = `办件 ${after.caseId} 已收件并${choice.label}，当前状态：${after.status}`;
+      const message = `办件 ${after.caseId} 已收件并${label}，当前状态：${after.status}`;
       sessionStorage.setItem('worklist.notice', message);
       location.assign(next ? `/worklist/tasks/${encodeURIComponent(next.taskId)}` : '/worklist');
     } catch (error) {
@@ -233,7 +254,7 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
       if (created.current) {
         // 收件 went through; the decision was refused: the case waits on the window step.
         const theCase = created.current;
-        setProblem(`已收件（办件编号 ${theCase.caseId}），但${choice.label}未成功：${text}`);
+        setProblem(`已收件（办件编号 ${theCase.caseId}），但${label}未成功：${text}`);
         shell.showError(error);
         if (error instanceof ApiFailure && error.status !== 0) {
           keys.current = { receive: keys.current.receive, decide: newIdempotencyKey() };
@@ -316,20 +337,14 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
         <h2>受理意见</h2>
         <fieldset class="wl-inline" onChange={reset}>
           <legend>办理方式</legend>
-          {DECISIONS.filter((d) => d.key !== 'acceptWithTolerance' || tolerance?.allowed).map((d) => (
-            <label key={d.key}>
-              <input
-                type="radio"
-                name="decision"
-                value={d.key}
-                checked={decision === d.key}
-                onChange={() => setDecision(d.key)}
-              />{' '}
-              {d.label}
+          {DECISIONS.filter((d) => d !== 'case.acceptWithTolerance' || tolerance?.allowed).map((d) => (
+            <label key={d}>
+              <input type="radio" name="decision" value={d} checked={decision === d} onChange={() => setDecision(d)} />{' '}
+              {operationLabel(d)}
             </label>
           ))}
         </fieldset>
-        {decision === 'acceptWithTolerance' ? (
+        {decision === 'case.acceptWithTolerance' ? (
           <>
             <p>
               容缺材料：
@@ -344,7 +359,7 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
               内。
             </p>
             <label class="wl-field">
-              容缺受理承诺书内容
+              {fieldTitle('case.acceptWithTolerance', 'commitment')}
               <textarea
                 rows={3}
                 value={commitment}
@@ -354,7 +369,7 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
             </label>
           </>
         ) : null}
-        {decision === 'correction' ? (
+        {decision === 'case.noticeCorrection' ? (
           <>
             <p class="mf-muted">一次性告知：列明全部需要补正的问题，之后不得再增加新的问题。</p>
             {missing.map((m) => (
@@ -372,9 +387,9 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
             </label>
           </>
         ) : null}
-        {decision === 'refuse' ? (
+        {decision === 'case.refuse' ? (
           <label class="wl-field">
-            不予受理理由
+            {fieldTitle('case.refuse', 'reason')}
             <textarea rows={3} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
           </label>
         ) : null}
@@ -385,7 +400,7 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
         ) : null}
         <div class="mf-toolbar">
           <button type="submit" class="primary" disabled={busy || !form}>
-            {busy ? '提交中…' : `收件并${DECISIONS.find((d) => d.key === decision)?.label ?? ''}`}
+            {busy ? '提交中…' : `收件并${operationLabel(decision)}`}
           </button>
         </div>
       </section>

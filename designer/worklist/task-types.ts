@@ -1,4 +1,5 @@
 /** What GET /api/tasks/{taskId} answers: the task page's data. */
+import type { CaseOperationType } from '../../engine/operations/index.js';
 import type { WorklistRow } from './worklist.js';
 
 export interface Material {
@@ -9,9 +10,9 @@ export interface Material {
   received?: boolean;
   deadline?: string;
 }
+/** An operation the server offers on the task (engine/operations declares it; the label is its task-page label). */
 export interface Offered {
-  key: string;
-  operation: string;
+  operation: CaseOperationType;
   label: string;
   options?: Record<string, unknown>;
 }

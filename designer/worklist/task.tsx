@@ -11,16 +11,21 @@ import { formatDateTime } from '../shared/format.js';
 import { messageOf, type Shell } from '../shared/shell.js';
 import { schemaForm, type SchemaForm } from './schema-form.js';
 import { clockLabel, Due, Signal } from './timing.js';
+import { operationLabel, type CaseOperationType } from './declared.js';
 import { OperationForm } from './operation-form.js';
 import { MATERIAL_STATE, NECESSITY, type CaseView, type Offered, type TaskDetail } from './task-types.js';
 
-/** Operations done at once, without a form. */
-const DIRECT = new Set(['claim', 'unclaim', 'resolve']);
+/** Operations done at once, without a form (their data is the step alone). */
+const DIRECT: ReadonlySet<CaseOperationType> = new Set<CaseOperationType>([
+  'task.claim',
+  'task.unclaim',
+  'task.resolve',
+]);
 
 export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
   const [detail, setDetail] = useState<TaskDetail | null>(null);
   const [gone, setGone] = useState<string | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<CaseOperationType | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
 
@@ -50,7 +55,7 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
       else {
         sessionStorage.setItem(
           'worklist.notice',
-          `办件 ${after.caseId}「${detail.task.name ?? ''}」已${offered.label === '通过 / 不通过' ? '办理' : offered.label}，当前状态：${after.status ?? ''}`,
+          `办件 ${after.caseId}「${detail.task.name ?? ''}」已${operationLabel(offered.operation)}，当前状态：${after.status ?? ''}`,
         );
         location.assign('/worklist');
       }
@@ -72,7 +77,7 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
     );
   if (!detail) return <p class="mf-muted">正在加载…</p>;
   const c = detail.case;
-  const current = detail.operations.find((o) => o.key === open) ?? null;
+  const current = detail.operations.find((o) => o.operation === open) ?? null;
   return (
     <div class="wl-task">
       <div class="wl-heading">
@@ -138,10 +143,10 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
         ) : (
           <div class="mf-toolbar">
             {detail.operations.map((o) =>
-              DIRECT.has(o.key) ? (
+              DIRECT.has(o.operation) ? (
                 <button
                   type="button"
-                  key={o.key}
+                  key={o.operation}
                   disabled={busy}
                   onClick={() => void submit(o, {}, newIdempotencyKey())}
                 >
@@ -150,13 +155,13 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
               ) : (
                 <button
                   type="button"
-                  key={o.key}
-                  class={open === o.key ? 'primary' : undefined}
-                  aria-expanded={open === o.key}
+                  key={o.operation}
+                  class={open === o.operation ? 'primary' : undefined}
+                  aria-expanded={open === o.operation}
                   disabled={busy}
                   onClick={() => {
                     setRefusal(null);
-                    setOpen(open === o.key ? null : o.key);
+                    setOpen(open === o.operation ? null : o.operation);
                   }}
                 >
                   {o.label}
@@ -172,7 +177,7 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
         ) : null}
         {current ? (
           <OperationForm
-            key={current.key}
+            key={current.operation}
             offered={current}
             detail={detail}
             busy={busy}

@@ -6,6 +6,7 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
+import { CASE_OPERATIONS } from '../../../engine/operations/index.js';
 import { useWorkspace } from '../support/browser.js';
 
 const application = (name: string, idNumber: string, business: string) => ({
@@ -112,6 +113,48 @@ describe('Workspace: 待办 and 办理 (browser)', function () {
     });
   });
 
+  it('退回 from 审查 to 受理: the form names its fields by the declaration and posts exactly {taskId, activate, reason}', async () => {
+    const accepted = await acceptedCase('孙丽华', '330106198807214428', '杭州丽华面馆');
+    const review = accepted.tasks.find((t) => t.elementId === 'review')!;
+    const page = await web.loginAs('food-zhao');
+    const posted: unknown[] = [];
+    page.on('request', (sent) => {
+      if (sent.method() === 'POST' && new URL(sent.url()).pathname.endsWith('/operations'))
+        posted.push(sent.postDataJSON());
+    });
+    await page.goto(web.url(`/worklist/tasks/${review.taskId}`));
+    await page.getByRole('button', { name: '退回', exact: true }).click();
+    // Nothing chosen: the form says what is missing, in the declaration's words, and sends nothing.
+    await page.getByRole('button', { name: '确认退回' }).click();
+    await page.locator('.wl-op-form .wl-refusal', { hasText: '请选择退回到的环节' }).waitFor();
+    expect(posted).to.deep.equal([]);
+    await page.getByLabel('退回到的环节').selectOption('windowAcceptance');
+    await page.getByLabel('退回理由').fill('申请表经营项目填写有误，请窗口核实后重新受理。');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/worklist'),
+      page.getByRole('button', { name: '确认退回' }).click(),
+    ]);
+    await page.getByText(`办件 ${accepted.caseId}「审查」已退回`).waitFor();
+
+    expect(posted).to.deep.equal([
+      {
+        operation: 'case.modify',
+        data: {
+          taskId: review.taskId,
+          activate: 'windowAcceptance',
+          reason: '申请表经营项目填写有误，请窗口核实后重新受理。',
+        },
+      },
+    ]);
+    const after = (await request(web.server.app).get(`/api/cases/${accepted.caseId}`).set(as('auditor-wu')).expect(200))
+      .body as CaseBody;
+    expect(after.tasks.map((t) => t.elementId)).to.deep.equal(['windowAcceptance']);
+    const events = await web.server.store.getEvents(accepted.caseId);
+    expect(events.find((e) => e.type === 'instance.modified' && e.actor === 'food-zhao')?.data).to.deep.include({
+      reason: '申请表经营项目填写有误，请窗口核实后重新受理。',
+    });
+  });
+
   it('shows the server’s refusal in Chinese: 签收 of a task someone else took meanwhile', async () => {
     const accepted = await acceptedCase('刘建国', '330106197507126613', '杭州建国小吃店');
     const review = accepted.tasks.find((t) => t.elementId === 'review')!;
@@ -155,7 +198,9 @@ describe('Workspace: 待办 and 办理 (browser)', function () {
       { caseId: accepted.caseId, taskId: review.taskId },
     );
     expect(refused.status).to.equal(403);
-    expect(refused.body.message.zh).to.equal('无权执行此操作：审计人员不能「办理（通过 / 不通过）」');
+    expect(refused.body.message.zh).to.equal(
+      `无权执行此操作：审计人员不能「${CASE_OPERATIONS['task.complete'].label}」`,
+    );
   });
 
   it('loads 500 tasks at a time: 加载更多 appends the next page until the last', async () => {
