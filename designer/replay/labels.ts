@@ -1,24 +1,26 @@
 /** Chinese names of the case events and states, for the replay, the print view and the audit search. */
+import { CASE_OPERATIONS, CASE_OPERATION_TYPES } from '../../engine/operations/index.js';
 
+/**
+ * The events that record an operation read as the operation (engine/operations: `records` → its
+ * label); an event more than one operation records reads as all of them, joined by ' / '.
+ */
+const RECORDED_LABELS: Readonly<Record<string, string>> = (() => {
+  const labels: Record<string, string[]> = {};
+  for (const operation of CASE_OPERATION_TYPES) {
+    const { label, records = [] } = CASE_OPERATIONS[operation];
+    for (const type of records) (labels[type] ??= []).push(label);
+  }
+  return Object.fromEntries(Object.entries(labels).map(([type, names]) => [type, [...new Set(names)].join(' / ')]));
+})();
+
+/** The events no operation records: the flow, timers, clocks, the system's own steps. */
 const EVENT_LABELS: Readonly<Record<string, string>> = {
   'case.started': '流程启动',
   'case.received': '收件',
-  'case.correctionNoticed': '补正告知',
-  'materials.supplied': '补交材料',
   'case.correctionCompleted': '补正完成',
-  'case.accepted': '受理',
-  'case.acceptedWithTolerance': '容缺受理',
-  'case.refused': '不予受理',
-  'case.concluded': '办结',
-  'case.delivered': '送达',
-  'case.withdrawn': '撤回申请',
-  'case.revoked': '撤销',
   'case.ended': '终止办件',
   'case.reviewStarted': '开始审查',
-  'specialProcedure.started': '特别程序开始',
-  'specialProcedure.ended': '特别程序结束',
-  'case.decidedOnCommitment': '告知承诺决定',
-  'commitment.verified': '承诺核查',
   'commitment.verificationOverdue': '核查逾期',
   'applicant.commitmentBreached': '申请人违反承诺',
   'element.activated': '进入环节',
@@ -28,20 +30,9 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'join.arrived': '汇聚等待',
   'multiInstance.started': '多实例开始',
   'multiInstance.outputCollected': '多实例结果汇总',
-  'multiInstance.instancesAdded': '加签',
-  'multiInstance.instanceCancelled': '减签',
-  'instance.modified': '退回 / 撤回',
   'variables.set': '设置变量',
   'task.created': '生成待办',
   'task.assigned': '指派',
-  'task.claimed': '签收',
-  'task.unclaimed': '取消签收',
-  'task.transferred': '转办',
-  'task.delegated': '委派',
-  'task.resolved': '委派办回',
-  'task.urged': '催办',
-  'task.copied': '抄送',
-  'task.completed': '办理完成',
   'task.cancelled': '待办取消',
   'timer.scheduled': '定时器设定',
   'timer.fired': '定时器触发',
@@ -63,7 +54,6 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'clock.started': '开始计时',
   'clock.paused': '暂停计时',
   'clock.resumed': '恢复计时',
-  'clock.extended': '延长时限',
   'clock.dueChanged': '到期时间重算',
   'clock.finished': '计时结束',
   'alert.raised': '监察信号',
@@ -73,11 +63,9 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'case.terminated': '流程终止',
   'case.failed': '流程失败',
   'case.cancelled': '流程取消',
-  'case.suspended': '挂起',
-  'case.resumed': '恢复',
 };
 
-export const eventLabel = (type: string): string => EVENT_LABELS[type] ?? '其他事件';
+export const eventLabel = (type: string): string => RECORDED_LABELS[type] ?? EVENT_LABELS[type] ?? '其他事件';
 
 export const FLOW_STATUS_LABELS: Readonly<Record<string, string>> = {
   active: '运行中',
