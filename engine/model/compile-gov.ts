@@ -19,6 +19,7 @@ export function compileGovActivity(element: ModdleFlowElement): GovActivity {
   return {
     department: nonEmpty(element.department),
     leadDepartment: nonEmpty(element.leadDepartment),
+    windowStep: element.windowStep === true,
     timeLimit: toTimeLimit(element.timeLimit, element.timeLimitUnit),
     countersign: countersign(element.countersign, element.passRatio),
     materials: compileMaterials(element),

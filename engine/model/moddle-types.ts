@@ -60,6 +60,7 @@ export interface ModdleLoop extends ModdleElement {
 interface ModdleGovActivityAttrs {
   readonly department?: string;
   readonly leadDepartment?: string;
+  readonly windowStep?: boolean;
   readonly timeLimit?: number;
   readonly timeLimitUnit?: string;
   readonly countersign?: string;

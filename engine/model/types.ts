@@ -41,6 +41,11 @@ export interface Material {
 export interface GovActivity {
   readonly department: string | null;
   readonly leadDepartment: string | null;
+  /**
+   * 窗口环节: a step the centre's window officers handle (收件受理, 出件, 送达), not a department's.
+   * Window officers act only on these; department officers never on them unless the step is theirs.
+   */
+  readonly windowStep: boolean;
   readonly timeLimit: TimeLimit | null;
   readonly countersign: { readonly kind: CountersignKind; readonly passRatio: number | null } | null;
   readonly materials: readonly Material[];

@@ -25,6 +25,7 @@ describe('model: gov extension', () => {
       department: '市场监管局',
       leadDepartment: '市场监管局',
       timeLimit: { amount: 5, unit: '工作日' },
+      windowStep: false,
       countersign: { kind: '票签', passRatio: 0.6 },
       materials: [],
       specialProcedures: ['听证', '专家评审'],
