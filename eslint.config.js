@@ -23,10 +23,10 @@ const skippedWork = ['AwaitExpression', 'AssignmentExpression', 'UpdateExpressio
 // ---- Layers ------------------------------------------------------------------------------------
 // Lower layers never import higher ones. From the top: cli/ (the matterflow command) > server/
 // (HTTP) > engine/*-store, engine/store, engine/jobs (knex persistence; jobs above store) >
-// engine/case (runtime + domain) > engine/domain, matters, ratings, supervision, lint, users
+// engine/operations (the declared case operations and who may do them) > engine/case (runtime + domain) > engine/domain, matters, ratings, supervision, lint, users
 // (pure rules) > engine/runtime (pure BPMN) > engine/model, calendar, time (pure data and
 // arithmetic). migrations/ are frozen; designer/ is the browser and talks HTTP.
-const pure = ['runtime', 'model', 'calendar', 'time', 'domain', 'matters', 'ratings', 'supervision', 'lint', 'case', 'users'].map((name) => `./engine/${name}`);
+const pure = ['runtime', 'model', 'calendar', 'time', 'domain', 'matters', 'ratings', 'supervision', 'lint', 'case', 'operations', 'users'].map((name) => `./engine/${name}`);
 const persistence = ['./engine/store', './engine/jobs', './engine/calendar-store', './engine/domain-store', './engine/matters-store', './engine/ratings-store', './engine/users-store'];
 const zones = [
   // migrations/ are frozen: they must do the same thing forever, so they import nothing that changes.
@@ -53,6 +53,8 @@ const zones = [
   },
   // The government rules are below engine/case, which composes them with the runtime.
   { target: ['./engine/domain', './engine/matters', './engine/ratings', './engine/supervision', './engine/lint', './engine/users'], from: ['./engine/case'], message: 'engine/case composes the runtime with the domain: the rules below it never import it.' },
+  // The declared operations sit on the case: what is below them (the case, its rules, the runtime) never imports them.
+  { target: ['./engine/case', './engine/runtime', './engine/domain', './engine/matters', './engine/ratings', './engine/supervision', './engine/lint', './engine/users', './engine/model', './engine/calendar', './engine/time'], from: ['./engine/operations'], message: 'engine/operations declares what users may ask of a case: the case and the rules below it never import it.' },
   // server/ serves the built bundles (designer/dist) as files; of designer/ it imports only the page list (designer/pages.ts, node-side data).
   { target: './server', from: './designer', except: ['./pages.ts'], message: 'server/ never imports browser code: only designer/pages.ts (the page list); the bundles are served as files.' },
   // The browser talks to the server over HTTP only, and never touches persistence or the command line.
@@ -67,8 +69,9 @@ const zones = [
 //   which is node-only (node:crypto for the definition cache, node:fs for files), and the browser
 //   build (esbuild) and `tsc -p designer` cannot take it, while the designer's type graph reaches
 //   the runtime and supervision through engine/matters/types.ts.
-// - What the browser bundles besides (the designer, and engine/lint, which the modeler runs)
-//   imports the browser-safe leaves below.
+// - What the browser bundles besides (the designer, engine/lint, which the modeler runs, and
+//   engine/operations, whose declarations the task page's forms and the replay read) imports the
+//   browser-safe leaves below.
 const publicEntries = ['engine/model/types.ts'];
 const browserLeaves = [
   'engine/model/gov-descriptor.ts',
@@ -81,6 +84,7 @@ const browserLeaves = [
   'engine/calendar/office-day.ts',
   'engine/matters/types.ts',
   'engine/domain/types.ts',
+  'engine/domain/transitions.ts',
 ];
 const root = import.meta.dirname;
 const indexOnly = {
@@ -134,10 +138,10 @@ export default tseslint.config(
       'layers/index-only': ['error', { allow: publicEntries }],
     },
   },
-  { files: ['designer/**/*.ts', 'engine/lint/**/*.ts'], rules: { 'layers/index-only': ['error', { allow: [...publicEntries, ...browserLeaves] }] } },
+  { files: ['designer/**/*.ts', 'engine/lint/**/*.ts', 'engine/operations/**/*.ts'], rules: { 'layers/index-only': ['error', { allow: [...publicEntries, ...browserLeaves] }] } },
   { files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'], rules: { 'layers/index-only': 'off' } },
   {
-    files: ['engine/runtime/**/*.ts', 'engine/time/**/*.ts', 'engine/model/**/*.ts', 'engine/calendar/**/*.ts', 'engine/supervision/**/*.ts', 'engine/domain/**/*.ts', 'engine/case/**/*.ts', 'engine/matters/**/*.ts', 'engine/ratings/**/*.ts', 'engine/lint/**/*.ts'],
+    files: ['engine/runtime/**/*.ts', 'engine/time/**/*.ts', 'engine/model/**/*.ts', 'engine/calendar/**/*.ts', 'engine/supervision/**/*.ts', 'engine/domain/**/*.ts', 'engine/case/**/*.ts', 'engine/operations/**/*.ts', 'engine/matters/**/*.ts', 'engine/ratings/**/*.ts', 'engine/lint/**/*.ts'],
     ignores: ['engine/model/read-file.ts'],
     rules: {
       'no-restricted-syntax': ['error', ...impure, ...skippedWork],

@@ -33,7 +33,7 @@ export const OPERATION_LABELS_ZH: { readonly [K in DomainCommandType]: string } 
   'case.refuse': '不予受理',
   'case.conclude': '办结',
   'case.deliver': '送达',
-  'case.withdraw': '撤回',
+  'case.withdraw': '撤回申请',
   'case.revoke': '撤销',
   'specialProcedure.start': '特别程序开始',
   'specialProcedure.end': '特别程序结束',

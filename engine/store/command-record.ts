@@ -72,6 +72,11 @@ export class CommandRecord {
     return entry ? [...entry.steps] : undefined;
   }
 
+  /** Did an earlier attempt commit this command (an entry not yet answered; it stays unanswered)? */
+  recorded(match: CommandMatch | null): boolean {
+    return this.#unanswered.some((entry) => matches(entry.match, match));
+  }
+
   /** Inside the command's transaction: write the record with `entry` added (throws to roll back). */
   async save(trx: Knex, entry: CommandRecordEntry): Promise<void> {
     await this.#sink(trx, entry, this.#entries.length);
@@ -103,6 +108,16 @@ export function withCommandRecord<T>(record: CommandRecord, work: () => Promise<
 export function currentCommandRecord(): CommandRecord | undefined {
   const record = context.getStore();
   return record && !record.closed ? record : undefined;
+}
+
+/**
+ * Has an earlier attempt of the request in progress already committed the command `type` on
+ * `caseId`? Then that attempt was authorised and checked against the case as it was, and the
+ * dispatcher will answer from the record: checks against the case as it is now would judge a
+ * state the command itself produced.
+ */
+export function committedEarlier(caseId: string, type: string): boolean {
+  return currentCommandRecord()?.recorded(commandMatch(caseId, type)) ?? false;
 }
 
 /** The match of a caller's single command. */

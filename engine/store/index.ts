@@ -104,6 +104,7 @@ export {
 export type { Timing } from './projections-worklist.js';
 export {
   CommandRecord,
+  committedEarlier,
   withCommandRecord,
   type CommandMatch,
   type CommandRecordEntry,

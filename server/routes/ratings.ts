@@ -15,7 +15,9 @@ import {
   type StatisticsGroup,
 } from '../../engine/ratings/index.js';
 import type { RatingsService } from '../../engine/ratings-store/index.js';
-import type { Store } from '../../engine/store/index.js';
+import { mayPerform } from '../../engine/operations/index.js';
+import { applicantKey, type Store } from '../../engine/store/index.js';
+import { applicantKeyOf } from '../../engine/users-store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 
@@ -95,6 +97,20 @@ export function ratingRoutes(routes: Routes, store: Store, ratings: () => Promis
       const domain = state?.domain;
       if (!domain)
         throw new ApiError(404, 'CASE_NOT_FOUND', `办件 ${body.caseId} 不存在`, `Case ${body.caseId} does not exist`);
+      if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'A valid bearer token is required');
+      // 好差评 by relation to the case: an applicant rates only their own case (engine/operations CASE_ACTS).
+      const rater = principal.roles.includes('applicant')
+        ? {
+            ...principal,
+            applicantKey:
+              principal.applicantKey ?? (await applicantKeyOf(store.database.knex, principal.id)) ?? undefined,
+          }
+        : principal;
+      const permission = mayPerform(rater, 'case.rate', {
+        applicantKey: applicantKey(domain.applicant.idNumber),
+        steps: [],
+      });
+      if (!permission.allowed) throw new ApiError(403, 'FORBIDDEN', permission.zh, permission.en);
       const officer = body.officer ?? domain.responsibleOfficer ?? domain.receivedBy;
       const rating = await (
         await ratings()

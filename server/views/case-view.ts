@@ -6,14 +6,8 @@
 import { maskIdNumber, maskPersonalData } from '../../engine/matters/index.js';
 import type { TaskState } from '../../engine/runtime/index.js';
 import type { CaseEvent, CaseState } from '../../engine/case/index.js';
-import {
-  mayPerform,
-  RESULT_KINDS,
-  statusAllows,
-  type Operation,
-  type Principal,
-  type StatusGatedCommandType,
-} from '../../engine/domain/index.js';
+import { RESULT_KINDS, statusAllows, type Principal, type StatusGatedCommandType } from '../../engine/domain/index.js';
+import { CASE_OPERATIONS, caseFacts, mayPerform, type CaseOperationType } from '../../engine/operations/index.js';
 import type { CompiledProcess, FlowNode } from '../../engine/model/index.js';
 
 export function caseView(state: CaseState): Record<string, unknown> {
@@ -71,34 +65,9 @@ export function caseView(state: CaseState): Record<string, unknown> {
 // that the browser only offers what the server will accept. The server checks again on submit.
 // ---------------------------------------------------------------------------------------------
 
-/** Keys of the operations the task page knows, each with its API operation and the right it needs. */
-const TASK_PAGE_OPERATIONS = {
-  claim: { operation: 'task.claim', right: 'task.claim', label: '签收' },
-  unclaim: { operation: 'task.unclaim', right: 'task.unclaim', label: '取消签收' },
-  accept: { operation: 'case.accept', right: 'case.accept', label: '受理' },
-  acceptWithTolerance: { operation: 'case.acceptWithTolerance', right: 'case.acceptWithTolerance', label: '容缺受理' },
-  refuse: { operation: 'case.refuse', right: 'case.refuse', label: '不予受理' },
-  correction: { operation: 'case.noticeCorrection', right: 'case.noticeCorrection', label: '补正告知' },
-  supply: { operation: 'materials.supply', right: 'materials.supply', label: '补交材料' },
-  approve: { operation: 'task.complete', right: 'task.complete', label: '通过 / 不通过' },
-  conclude: { operation: 'case.conclude', right: 'case.conclude', label: '办结' },
-  deliver: { operation: 'case.deliver', right: 'case.deliver', label: '送达' },
-  return: { operation: 'case.modify', right: 'task.return', label: '退回' },
-  transfer: { operation: 'task.transfer', right: 'task.transfer', label: '转办' },
-  delegate: { operation: 'task.delegate', right: 'task.delegate', label: '委派' },
-  resolve: { operation: 'task.resolve', right: 'task.delegate', label: '归还委派' },
-  addSigner: { operation: 'multiInstance.addInstance', right: 'multiInstance.addSigner', label: '加签' },
-  specialStart: { operation: 'specialProcedure.start', right: 'specialProcedure.start', label: '特别程序开始' },
-  specialEnd: { operation: 'specialProcedure.end', right: 'specialProcedure.end', label: '特别程序结束' },
-  extend: { operation: 'clock.extend', right: 'clock.extend', label: '延长' },
-} as const satisfies Record<string, { operation: string; right: Operation; label: string }>;
-
-type TaskPageOperationKey = keyof typeof TASK_PAGE_OPERATIONS;
-
 export interface OfferedOperation {
-  readonly key: TaskPageOperationKey;
-  /** The `operation` to POST to /api/cases/{caseId}/operations. */
-  readonly operation: string;
+  /** The `operation` to POST to /api/cases/{caseId}/operations (its declaration in engine/operations). */
+  readonly operation: CaseOperationType;
   readonly label: string;
   /** What its form offers (targets, kinds, materials …). */
   readonly options?: Record<string, unknown>;
@@ -136,14 +105,15 @@ export function offeredOperations({
   if (!task || state.status !== 'active') return [];
   const domain = state.domain;
   const status = domain?.status ?? null;
-  const permitted = (key: TaskPageOperationKey) =>
-    mayPerform(principal, TASK_PAGE_OPERATIONS[key].right, { taskDepartment: task.department }).allowed;
+  const facts = caseFacts({ state, process, applicantKey: null, taskId });
+  const permitted = (operation: CaseOperationType) => mayPerform(principal, operation, facts).allowed;
   const admits = (type: StatusGatedCommandType) => status !== null && statusAllows(type, status);
   const offers: OfferedOperation[] = [];
-  const offer = (key: TaskPageOperationKey, when: boolean, options?: Record<string, unknown>) => {
-    if (!when || !permitted(key)) return;
-    const { operation, label } = TASK_PAGE_OPERATIONS[key];
-    offers.push({ key, operation, label, ...(options ? { options } : {}) });
+  const offer = (operation: CaseOperationType, when: boolean, options?: Record<string, unknown>) => {
+    const declaration = CASE_OPERATIONS[operation];
+    if (!declaration.taskPage || !when || !permitted(operation)) return;
+    const label = declaration.taskPage.label ?? declaration.label;
+    offers.push({ operation, label, ...(options ? { options } : {}) });
   };
   const running = state.suspended === null;
   const delegated = task.delegation === 'pending';
@@ -160,52 +130,52 @@ export function offeredOperations({
       }))
     : [];
 
-  offer('claim', running && task.assignee === null);
-  offer('unclaim', task.assignee === me && !delegated);
+  offer('task.claim', running && task.assignee === null);
+  offer('task.unclaim', task.assignee === me && !delegated);
   // 收件 → 受理: the window step completes with the 办件 decision.
-  offer('accept', workable && admits('case.accept'));
+  offer('case.accept', workable && admits('case.accept'));
   if (domain && admits('case.acceptWithTolerance') && domain.matter.tolerance.allowed) {
     const coreMissing = materials.filter((m) => m.necessity === 'required' && !m.received);
     const tolerated = materials.filter((m) => m.necessity === 'tolerated' && !m.received);
-    offer('acceptWithTolerance', workable && coreMissing.length === 0 && tolerated.length > 0, {
+    offer('case.acceptWithTolerance', workable && coreMissing.length === 0 && tolerated.length > 0, {
       missing: tolerated,
       supplementDeadline: domain.matter.tolerance.supplementDeadline,
       promisedLimit: domain.matter.promisedLimit,
     });
   }
-  offer('refuse', admits('case.refuse'));
+  offer('case.refuse', admits('case.refuse'));
   if (domain) {
     const first = domain.notices[0];
-    offer('correction', admits('case.noticeCorrection'), {
+    offer('case.noticeCorrection', admits('case.noticeCorrection'), {
       materials,
       firstNotice: first ? first.defects : null,
       openDefects: domain.openDefects,
     });
     const owed = domain.tolerance?.missing ?? [];
     offer(
-      'supply',
+      'materials.supply',
       admits('materials.supply') &&
         (domain.openDefects.length > 0 || owed.length > 0 || materials.some((m) => !m.received)),
       { materials, openDefects: domain.openDefects, owed },
     );
   }
   // A step's own decision; the step that decides the 办件 result is concluded with 办结 instead.
-  offer('approve', workable && !beforeAcceptance && !decides, {
+  offer('task.complete', workable && !beforeAcceptance && !decides, {
     decisions: ['通过', '不通过'],
     variables: process ? decisionVariables(process, task.elementId, formFields) : [],
   });
-  offer('conclude', workable && decides && admits('case.conclude'), {
+  offer('case.conclude', workable && decides && admits('case.conclude'), {
     kinds: RESULT_KINDS,
     owed: domain?.tolerance?.missing ?? [],
   });
-  offer('deliver', admits('case.deliver') && !domain?.delivery, { methods: ['窗口领取', '邮寄送达', '电子送达'] });
+  offer('case.deliver', admits('case.deliver') && !domain?.delivery, { methods: ['窗口领取', '邮寄送达', '电子送达'] });
   const targets = process ? returnTargets(process, task) : [];
-  offer('return', running && targets.length > 0 && !delegated, { targets });
-  offer('transfer', running && !delegated);
-  offer('delegate', running && !delegated && task.assignee === me);
-  offer('resolve', delegated && task.assignee === me);
+  offer('case.modify', running && targets.length > 0 && !delegated, { targets });
+  offer('task.transfer', running && !delegated);
+  offer('task.delegate', running && !delegated && task.assignee === me);
+  offer('task.resolve', delegated && task.assignee === me);
   const body = multiInstanceBody(state, task);
-  offer('addSigner', running && body !== null, body ? { instanceId: body } : undefined);
+  offer('multiInstance.addInstance', running && body !== null, body ? { instanceId: body } : undefined);
   if (domain) {
     const kinds = [
       ...new Set([
@@ -213,8 +183,8 @@ export function offeredOperations({
         ...(process ? specialProceduresOf(process, task.elementId) : []),
       ]),
     ];
-    offer('specialStart', running && admits('specialProcedure.start') && kinds.length > 0, { kinds });
-    offer('specialEnd', admits('specialProcedure.end') && Boolean(domain.specialProcedure), {
+    offer('specialProcedure.start', running && admits('specialProcedure.start') && kinds.length > 0, { kinds });
+    offer('specialProcedure.end', admits('specialProcedure.end') && Boolean(domain.specialProcedure), {
       running: domain.specialProcedure ?? null,
     });
   }
@@ -226,7 +196,7 @@ export function offeredOperations({
     dueAt: clock.dueAt,
   }));
   offer(
-    'extend',
+    'clock.extend',
     clocks.some((clock) => clock.kind === 'case'),
     { clocks },
   );

@@ -39,6 +39,7 @@ const ACTIONS: Readonly<Record<string, Action>> = {
   'receive (POST /api/cases)': { stage: 'none', send: (call) => call('post', '/api/cases', application) },
   'list cases': { stage: 'none', send: (call) => call('get', '/api/cases') },
   'read a case': { stage: 'received', send: (call, t) => call('get', `/api/cases/${t.caseId}`) },
+  'read a case under 审查 (许可科)': { stage: 'accepted', send: (call, t) => call('get', `/api/cases/${t.caseId}`) },
   'case.accept (受理)': { stage: 'received', send: op('case.accept', (t) => ({ taskId: t.taskId })) },
   'task.complete 审查 (许可科)': {
     stage: 'accepted',
@@ -84,7 +85,13 @@ const MATRIX: ReadonlyArray<readonly [User, keyof typeof ACTIONS, number]> = [
   ['food-zhao', 'list cases', 200],
   ['anonymous', 'list cases', 401],
   ['supervisor-sun', 'read a case', 200],
-  ['fire-qian', 'read a case', 200],
+  // A department reads the cases that reached it (a step of theirs, open or done), no others.
+  ['window-li', 'read a case', 200],
+  ['fire-qian', 'read a case', 403],
+  ['food-zhao', 'read a case', 403],
+  ['food-zhao', 'read a case under 审查 (许可科)', 200],
+  ['fire-qian', 'read a case under 审查 (许可科)', 403],
+  ['auditor-wu', 'read a case under 审查 (许可科)', 200],
   ['anonymous', 'read a case', 401],
   // 受理: the window only.
   ['window-li', 'case.accept (受理)', 200],

@@ -35,7 +35,6 @@ const ALL = {
 const ONE_TOLERATED_MISSING = { ...ALL, 'premises-layout': false };
 
 interface Offered {
-  key: string;
   operation: string;
   label: string;
   options?: Record<string, unknown>;
@@ -78,7 +77,7 @@ describe('server: the task page (allowed operations) and Chinese refusals', () =
   const taskOf = (body: CaseBody, elementId: string) => body.tasks.find((t) => t.elementId === elementId)!.taskId;
   const detail = async (user: string, taskId: string) =>
     (await request(server.app).get(`/api/tasks/${taskId}`).set(as(user)).expect(200)).body as Detail;
-  const keys = (d: Detail) => d.operations.map((o) => o.key);
+  const keys = (d: Detail) => d.operations.map((o) => o.operation);
   const operate = (user: string, caseId: string, operation: string, data: Record<string, unknown>) =>
     request(server.app).post(`/api/cases/${caseId}/operations`).set(as(user)).send({ operation, data });
   const accepted = async () => {
@@ -94,9 +93,17 @@ describe('server: the task page (allowed operations) and Chinese refusals', () =
   it('offers the window officer 受理, 容缺受理, 不予受理 and 补正告知 on a case missing one 容缺 material, not 通过', async () => {
     const received = await receive('window-li', ONE_TOLERATED_MISSING);
     const d = await detail('window-li', taskOf(received, 'windowAcceptance'));
-    expect(keys(d)).to.include.members(['accept', 'acceptWithTolerance', 'refuse', 'correction', 'claim']);
-    expect(keys(d)).to.not.include.members(['approve', 'conclude', 'extend']);
-    const tolerance = d.operations.find((o) => o.key === 'acceptWithTolerance')!;
+    expect(keys(d)).to.include.members([
+      'case.accept',
+      'case.acceptWithTolerance',
+      'case.refuse',
+      'case.noticeCorrection',
+      'task.claim',
+    ]);
+    expect(
+      keys(d).filter((k) => (['task.complete', 'case.conclude', 'clock.extend'] as string[]).includes(k)),
+    ).to.deep.equal([]);
+    const tolerance = d.operations.find((o) => o.operation === 'case.acceptWithTolerance')!;
     expect((tolerance.options!['missing'] as Array<{ id: string }>).map((m) => m.id)).to.deep.equal([
       'premises-layout',
     ]);
@@ -121,23 +128,38 @@ describe('server: the task page (allowed operations) and Chinese refusals', () =
     const d = await detail('food-zhao', taskOf(body, 'review'));
     expect(d.materials.find((m) => m.id === 'premises-layout')).to.deep.include({ state: 'tolerated' });
     expect(d.materials.find((m) => m.id === 'premises-layout')!.deadline).to.be.a('string');
-    expect(keys(d)).to.include.members(['claim', 'approve', 'return', 'transfer', 'specialStart', 'correction']);
-    expect(keys(d)).to.not.include.members([
-      'accept',
-      'acceptWithTolerance',
-      'conclude',
-      'extend',
-      'unclaim',
-      'resolve',
-      'addSigner',
-      'specialEnd',
+    expect(keys(d)).to.include.members([
+      'task.claim',
+      'task.complete',
+      'case.modify',
+      'task.transfer',
+      'specialProcedure.start',
+      'case.noticeCorrection',
     ]);
-    const approve = d.operations.find((o) => o.key === 'approve')!;
+    expect(
+      keys(d).filter((k) =>
+        (
+          [
+            'case.accept',
+            'case.acceptWithTolerance',
+            'case.conclude',
+            'clock.extend',
+            'task.unclaim',
+            'task.resolve',
+            'multiInstance.addInstance',
+            'specialProcedure.end',
+          ] as string[]
+        ).includes(k),
+      ),
+    ).to.deep.equal([]);
+    const approve = d.operations.find((o) => o.operation === 'task.complete')!;
     expect(approve.options!['variables']).to.deep.equal([{ name: '需要现场核查', type: 'boolean' }]);
-    expect(d.operations.find((o) => o.key === 'return')!.options!['targets']).to.deep.equal([
+    expect(d.operations.find((o) => o.operation === 'case.modify')!.options!['targets']).to.deep.equal([
       { elementId: 'windowAcceptance', name: '受理' },
     ]);
-    expect(d.operations.find((o) => o.key === 'specialStart')!.options!['kinds']).to.deep.equal(['现场勘验']);
+    expect(d.operations.find((o) => o.operation === 'specialProcedure.start')!.options!['kinds']).to.deep.equal([
+      '现场勘验',
+    ]);
     expect(d.officers.map((o) => o.id))
       .to.include('fire-qian')
       .and.not.include('food-zhao');
@@ -150,8 +172,8 @@ describe('server: the task page (allowed operations) and Chinese refusals', () =
     const review = taskOf(body, 'review');
     await operate('food-zhao', body.caseId, 'task.claim', { taskId: review }).expect(200);
     const claimed = await detail('food-zhao', review);
-    expect(keys(claimed)).to.include.members(['unclaim', 'delegate', 'approve']);
-    expect(keys(claimed)).to.not.include('claim');
+    expect(keys(claimed)).to.include.members(['task.unclaim', 'task.delegate', 'task.complete']);
+    expect(keys(claimed)).to.not.include('task.claim');
     const reviewed = (
       await operate('food-zhao', body.caseId, 'task.complete', {
         taskId: review,
@@ -160,8 +182,8 @@ describe('server: the task page (allowed operations) and Chinese refusals', () =
       }).expect(200)
     ).body as CaseBody;
     const decision = await detail('chief-zhou', taskOf(reviewed, 'decision'));
-    expect(keys(decision)).to.include('conclude').and.not.include('approve');
-    expect(decision.operations.find((o) => o.key === 'return')!.options!['targets']).to.deep.include({
+    expect(keys(decision)).to.include('case.conclude').and.not.include('task.complete');
+    expect(decision.operations.find((o) => o.operation === 'case.modify')!.options!['targets']).to.deep.include({
       elementId: 'review',
       name: '审查',
     });
@@ -176,7 +198,7 @@ describe('server: the task page (allowed operations) and Chinese refusals', () =
       taskId: taskOf(body, 'review'),
       opinion: { decision: '通过', text: '同意' },
     }).expect(403);
-    expect(refused.body.message.zh).to.equal('无权执行此操作：审计人员不能「办理（通过 / 不通过）」');
+    expect(refused.body.message.zh).to.equal('无权执行此操作：审计人员不能「办理」');
   });
 
   it('keeps another department out of a task (read 403) and names the department when refusing its operation', async () => {
@@ -186,7 +208,7 @@ describe('server: the task page (allowed operations) and Chinese refusals', () =
     expect(read.body.message.zh).to.contain('只能查看本部门（消防救援）的任务');
     const refused = await operate('fire-qian', body.caseId, 'task.claim', { taskId: review }).expect(403);
     expect(refused.body.message.zh).to.equal(
-      '无权执行此操作：只能办理本部门（消防救援）的任务，该任务属于西湖区市场监督管理局行政许可科',
+      '无权签收：「审查」属于西湖区市场监督管理局行政许可科，只能办理本部门（消防救援）的环节',
     );
   });
 
@@ -224,7 +246,7 @@ describe('server: the task page (allowed operations) and Chinese refusals', () =
       taskId: review,
       opinion: { decision: '不通过', text: ' ' },
     }).expect(400);
-    expect(noOpinion.body).to.deep.include({ code: 'INVALID_ARGUMENT', field: '/data/opinion/text' });
+    expect(noOpinion.body).to.deep.include({ code: 'INVALID_INPUT', field: '/body/data/opinion/text' });
     expect(noOpinion.body.message.zh).to.equal('请填写办理意见');
     const nobody = await operate('food-zhao', body.caseId, 'task.transfer', {
       taskId: review,
@@ -233,10 +255,16 @@ describe('server: the task page (allowed operations) and Chinese refusals', () =
     expect(nobody.body.message.zh).to.equal('用户 nobody-here 不存在');
     const noReason = await operate('food-zhao', body.caseId, 'case.modify', {
       taskId: review,
-      cancel: [],
       activate: 'windowAcceptance',
     }).expect(400);
     expect(noReason.body.message.zh).to.equal('请填写退回理由');
+    const received = await receive('window-li', ONE_TOLERATED_MISSING);
+    const undeclared = await operate('window-li', received.caseId, 'case.acceptWithTolerance', {
+      taskId: taskOf(received, 'windowAcceptance'),
+      commitment: '本人承诺补交',
+      deadline: '2026-12-31',
+    }).expect(400);
+    expect(undeclared.body).to.deep.include({ code: 'INVALID_INPUT', field: '/body/data/deadline' });
   });
 
   it('gives a window officer their own tasks with `mine` (the cases they received), with the matter and the applicant masked', async () => {
