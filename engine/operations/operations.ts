@@ -6,7 +6,7 @@
  */
 import { Type, type TProperties } from '@sinclair/typebox';
 import { OPERATION_LABELS_ZH } from '../domain/transitions.js';
-import { RESULT_KINDS } from '../domain/types.js';
+import { RESULT_KINDS, type ResultKind } from '../domain/types.js';
 import type { ActDeclaration, CaseAct, OperationTable } from './declaration.js';
 
 // ---- field shapes: ids are strings, texts are not blank, every field has a Chinese title ----------
@@ -117,10 +117,7 @@ export const CASE_OPERATIONS: OperationTable = {
       '办结 with its result (出证 names the licence; 不予许可 and 退件 give the reason) by the deciding department',
     schema: CaseData(
       {
-        kind: Type.Union(
-          RESULT_KINDS.map((kind) => Type.Literal(kind)),
-          { title: '办结结果' },
-        ),
+        kind: Type.Unsafe<ResultKind>({ type: 'string', enum: [...RESULT_KINDS], title: '办结结果' }),
         reason: Type.Optional(Text('理由')),
         licence: Type.Optional(Licence),
       },

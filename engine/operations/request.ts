@@ -27,7 +27,7 @@ export const OPERATION_REQUEST_SCHEMA: Readonly<Record<string, unknown>> = {
       description: declaration.summary,
       required: needsData ? ['operation', 'data'] : ['operation'],
       additionalProperties: false,
-      properties: { operation: { const: operation }, data: declaration.schema },
+      properties: { operation: { type: 'string', enum: [operation] }, data: declaration.schema },
     };
   }),
 };

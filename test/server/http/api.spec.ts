@@ -1,6 +1,7 @@
 /** The REST API over HTTP: authentication, validation, errors, idempotency, conflicts, and a case through its operations. */
 import { expect } from 'chai';
 import request from 'supertest';
+import { CASE_OPERATION_TYPES } from '../../../engine/operations/index.js';
 import { testServer, type TestServer } from '../support.js';
 import { FOOD_LICENCE_APPLICATION as application } from '../../support/applications.js';
 
@@ -39,7 +40,21 @@ describe('server: REST API', () => {
       paths: Record<string, Record<string, { requestBody?: unknown }>>;
     };
     expect(doc.openapi).to.equal('3.0.3');
-    expect(doc.paths['/api/cases/{caseId}/operations']?.['post']?.requestBody).to.not.equal(undefined);
+    // every declared operation's body, keyed by `operation`
+    const body = doc.paths['/api/cases/{caseId}/operations']?.['post']?.requestBody as {
+      content: {
+        'application/json': { schema: { oneOf: Array<{ properties: Record<string, Record<string, unknown>> }> } };
+      };
+    };
+    const branches = body.content['application/json'].schema.oneOf;
+    expect(branches.map((branch) => (branch.properties['operation']!['enum'] as string[])[0])).to.deep.equal(
+      CASE_OPERATION_TYPES,
+    );
+    const tolerance = branches.find(
+      (branch) => branch.properties['operation']!['enum']!.toString() === 'case.acceptWithTolerance',
+    )!;
+    expect(tolerance.properties['data']).to.deep.include({ additionalProperties: false, required: ['commitment'] });
+    expect(tolerance.properties['data']!['properties']).to.have.keys(['commitment', 'documentNo', 'taskId']);
   });
 
   it('should refuse a request without a valid token (401) and a role that may not (403), in Chinese and English', async () => {
