@@ -5,7 +5,7 @@
  */
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useEffect, useState } from '@bpmn-io/properties-panel/preact/hooks';
-import { FeelEntry, NumberFieldEntry, SelectEntry, TextFieldEntry } from '@bpmn-io/properties-panel';
+import { CheckboxEntry, FeelEntry, NumberFieldEntry, SelectEntry, TextFieldEntry } from '@bpmn-io/properties-panel';
 import type { DebounceInput, FeelType, Translate } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { lintExpression } from '@bpmn-io/feel-lint';
@@ -141,6 +141,26 @@ export function TextAttribute({ element, id, property, label, on, description, p
     getValue: () => (target.get(property) as string | undefined) ?? '',
     setValue: (value) =>
       run([setAttributes(element, bo(element), target, { [property]: value?.trim() ? value : undefined })]),
+  });
+}
+
+export interface FlagAttributeProps extends EntryProps {
+  readonly property: string;
+  readonly label: string;
+  readonly description?: string;
+}
+
+/** A yes/no attribute of the element (窗口环节): written only when set, removed when cleared. */
+export function FlagAttribute({ element, id, property, label, description }: FlagAttributeProps) {
+  const run = useRun();
+  const own = bo(element);
+  return h(CheckboxEntry, {
+    element,
+    id,
+    label,
+    ...(description ? { description } : {}),
+    getValue: () => own.get(property) === true,
+    setValue: (value) => run([setAttributes(element, own, own, { [property]: value ? true : undefined })]),
   });
 }
 

@@ -11,6 +11,7 @@
 import {
   Group,
   ListGroup,
+  isCheckboxEntryEdited,
   isFeelEntryEdited,
   isNumberFieldEntryEdited,
   isSelectEntryEdited,
@@ -32,6 +33,7 @@ import {
   CountersignSelect,
   DepartmentSelect,
   ExpressionEntry,
+  FlagAttribute,
   FeelAttribute,
   LimitAmount,
   LimitUnit,
@@ -72,6 +74,7 @@ const ENTRY_BY_PROPERTY: Readonly<Record<string, string>> = {
   passRatio: 'gov-passRatio',
   assignee: 'gov-assignee',
   candidateGroups: 'gov-candidateGroups',
+  windowStep: 'gov-windowStep',
   conditionExpression: 'gov-condition',
   completionCondition: 'gov-completionCondition',
   collection: 'gov-collection',
@@ -198,6 +201,11 @@ export class GovPropertiesProvider implements PropertiesProvider {
       component: Group,
       translate: this.translate,
       entries: [
+        entry('gov-windowStep', FlagAttribute, isCheckboxEntryEdited, {
+          property: 'gov:windowStep',
+          label: '窗口环节',
+          description: '由政务服务中心综合窗口人员办理（如受理、送达），而不是承办部门',
+        }),
         entry('gov-assignee', FeelAttribute, isFeelEntryEdited, {
           property: 'gov:assignee',
           label: '指定办理人',

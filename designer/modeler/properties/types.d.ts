@@ -83,6 +83,10 @@ declare module '@bpmn-io/properties-panel' {
   export function TextFieldEntry(props: TextFieldEntryProps): VNode;
   export const isTextFieldEntryEdited: IsEdited;
 
+  export type CheckboxEntryProps = BaseEntryProps<boolean>;
+  export function CheckboxEntry(props: CheckboxEntryProps): VNode;
+  export const isCheckboxEntryEdited: IsEdited;
+
   export interface NumberFieldEntryProps extends BaseEntryProps<number | undefined> {
     debounce: DebounceInput;
     min?: string | number;

@@ -229,6 +229,22 @@ describe('Designer: the gov properties panel (browser)', function () {
     await eventually(() => page.getByLabel('会签方式').inputValue(), '票签', { message: '会签方式 after redo' });
   });
 
+  it('窗口环节: ticking it writes gov:windowStep="true" on the user task, clearing it removes the attribute, undo brings it back', async () => {
+    const page = await openHarness();
+    await select(page, 'review');
+    await openGroup(page, 'gov-assignment');
+    const windowStep = page.getByLabel('窗口环节');
+    expect(await windowStep.isChecked()).to.equal(false);
+    await windowStep.check();
+    const xml = await xmlUntil(page, (text) => reviewTag(text).includes('gov:windowStep="true"'), 'gov:windowStep');
+    expect((await parse(xml)).review!.get('gov:windowStep')).to.equal(true);
+    await windowStep.click();
+    await xmlUntil(page, (text) => !reviewTag(text).includes('gov:windowStep'), 'no gov:windowStep');
+    await command(page, 'undo');
+    expect(reviewTag(await exportXml(page))).to.contain('gov:windowStep="true"');
+    await eventually(() => windowStep.isChecked(), true, { message: '窗口环节 after undo' });
+  });
+
   it('a department the list lacks is kept and marked; removing a material and undoing it restores the file', async () => {
     const page = await openHarness();
     const xml = (await exportXml(page)).replace(
