@@ -16,5 +16,5 @@ export {
   type Permission,
   type StepFacts,
 } from './relations.js';
-export { refusalOf, staleStep, type Refusal } from './refusals.js';
+export { NOT_FOUND_REJECTIONS, refusalOf, staleStep, type Refusal } from './refusals.js';
 export { CASE_OPERATION_TYPES, isCaseOperation, OPERATION_REQUEST_SCHEMA } from './request.js';

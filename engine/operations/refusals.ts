@@ -16,8 +16,8 @@ export interface Refusal {
   readonly en: string;
 }
 
-/** Refusals that mean "no such thing". */
-const NOT_FOUND = new Set([
+/** Rejection codes that mean "no such thing" (404); every other rejection is a rule refusing (422). */
+export const NOT_FOUND_REJECTIONS: ReadonlySet<string> = new Set([
   'CASE_NOT_FOUND',
   'TASK_NOT_FOUND',
   'TIMER_NOT_FOUND',
@@ -39,7 +39,12 @@ export function refusalOf<T extends CaseOperationType>(
   const declaration = CASE_OPERATIONS[operation] as OperationDeclaration<T>;
   const own = declaration.refusals?.[rejection.code]?.({ state, data } as RefusalContext<T>) ?? null;
   const zh = own ?? generic(declaration.label, rejection.code, state, data as { taskId?: unknown });
-  return { status: NOT_FOUND.has(rejection.code) ? 404 : 422, code: rejection.code, zh, en: rejection.message };
+  return {
+    status: NOT_FOUND_REJECTIONS.has(rejection.code) ? 404 : 422,
+    code: rejection.code,
+    zh,
+    en: rejection.message,
+  };
 }
 
 function generic(label: string, code: string, state: CaseState, data: { taskId?: unknown }): string {

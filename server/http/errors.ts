@@ -3,6 +3,7 @@
  * status. Engine errors map to it by their stable codes; anything else is a 500 without details
  * (the log has them, with the request id).
  */
+import { NOT_FOUND_REJECTIONS } from '../../engine/operations/index.js';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { CalendarImportError, CalendarInputError } from '../../engine/calendar/index.js';
@@ -51,18 +52,6 @@ export class ApiError extends Error {
   }
 }
 
-const NOT_FOUND_CODES = new Set([
-  'CASE_NOT_FOUND',
-  'TASK_NOT_FOUND',
-  'TIMER_NOT_FOUND',
-  'JOB_NOT_FOUND',
-  'INCIDENT_NOT_FOUND',
-  'PROCESS_NOT_FOUND',
-  'CLOCK_NOT_FOUND',
-  'INSTANCE_NOT_FOUND',
-  'ELEMENT_NOT_FOUND',
-]);
-
 /** How long a client should wait before retrying when the database is unavailable (seconds). */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -92,7 +81,7 @@ export function fromEngineError(error: unknown): ApiError | null {
   }
   if (error instanceof CaseNotFoundError) return new ApiError(404, 'CASE_NOT_FOUND', '办件不存在', error.message);
   if (error instanceof CommandRejectedError) {
-    const status = NOT_FOUND_CODES.has(error.code) ? 404 : 422;
+    const status = NOT_FOUND_REJECTIONS.has(error.code) ? 404 : 422;
     return new ApiError(status, error.code, `操作被拒绝：${error.rejection.message}`, error.rejection.message);
   }
   if (error instanceof DeploymentError) {

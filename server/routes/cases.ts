@@ -194,21 +194,7 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
     handler: async ({ params, principal }) => {
       if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'A valid bearer token is required');
       const state = await load(store, params.caseId);
-      const history = needsHistory(principal, 'case.read', state, undefined)
-        ? await store.getEvents(params.caseId)
-        : undefined;
-      const facts = caseFacts({
-        state,
-        process: await processOf(store, state),
-        applicantKey: state.domain ? applicantKey(state.domain.applicant.idNumber) : null,
-        ...(history ? { history } : {}),
-      });
-      const permission = mayPerform(
-        { ...principal, applicantKey: await boundKey(knex, principal) },
-        'case.read',
-        facts,
-      );
-      if (!permission.allowed) throw new ApiError(403, 'FORBIDDEN', permission.zh, permission.en);
+      await authorise(principal, 'case.read', state, {});
       return { body: caseView(state) };
     },
   });
@@ -264,19 +250,7 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
         check('body', OPERATION_REQUEST_SCHEMA, body);
         return dispatch(params.caseId, principal.id, operation, data, state);
       }
-      const history = needsHistory(principal, operation, state, data['taskId'])
-        ? await store.getEvents(params.caseId)
-        : undefined;
-      const facts = caseFacts({
-        state,
-        process: await processOf(store, state),
-        applicantKey: state.domain ? applicantKey(state.domain.applicant.idNumber) : null,
-        ...(history ? { history } : {}),
-        taskId: data['taskId'],
-        instanceId: data['instanceId'],
-      });
-      const permission = mayPerform({ ...principal, applicantKey: await boundKey(knex, principal) }, operation, facts);
-      if (!permission.allowed) throw new ApiError(403, 'FORBIDDEN', permission.zh, permission.en);
+      const { facts, history } = await authorise(principal, operation, state, data);
       // 3. The body, against the operation's declaration.
       check('body', OPERATION_REQUEST_SCHEMA, body);
       // 4. The step: still open?
@@ -287,6 +261,32 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
       return dispatch(params.caseId, principal.id, operation, data, state);
     },
   });
+
+  /**
+   * May `principal` do `act` on the case (403 if not)? Its facts — applicant, steps, the step
+   * `data` names — with the history read only when the verdict needs it.
+   */
+  async function authorise(
+    principal: Principal,
+    act: CaseOperationType | 'case.read',
+    state: CaseState,
+    data: Record<string, unknown>,
+  ) {
+    const history = needsHistory(principal, act, state, data['taskId'])
+      ? await store.getEvents(state.caseId)
+      : undefined;
+    const facts = caseFacts({
+      state,
+      process: await processOf(store, state),
+      applicantKey: state.domain ? applicantKey(state.domain.applicant.idNumber) : null,
+      ...(history ? { history } : {}),
+      taskId: data['taskId'],
+      instanceId: data['instanceId'],
+    });
+    const permission = mayPerform({ ...principal, applicantKey: await boundKey(knex, principal) }, act, facts);
+    if (!permission.allowed) throw new ApiError(403, 'FORBIDDEN', permission.zh, permission.en);
+    return { facts, history };
+  }
 
   /** Run the operation's command; a rejection reads as its declaration says (a step gone meanwhile: 409). */
   async function dispatch(
