@@ -103,6 +103,8 @@ export function receivedState(event: Extract<DomainEvent, { type: 'case.received
   const { data, time, actor } = event;
   return {
     status: '已收件',
+    // Only when the event has one: older logs replay to their recorded states, which have no key.
+    ...(data.number === undefined ? {} : { number: data.number }),
     matter: data.matter,
     applicant: data.applicant,
     channel: data.channel,

@@ -22,6 +22,8 @@ export type ReceiveCase = DomainCommandShape<
     channel: Channel;
     materials: Record<string, boolean>;
     form?: Record<string, unknown>;
+    /** 办件编号, drawn by the store in the receiving transaction (engine/domain-store). */
+    number?: string;
   }
 >;
 /** 补正告知: every defect at once (一次性告知). */

@@ -8,10 +8,19 @@ import type { Applicant, CaseStatusZh, Channel, MatterSnapshot, ResultKind } fro
 /** The runtime's event envelope (type, v, time, actor, data). */
 type DomainEventShape<T extends string, D, V extends number = 1> = EventShape<T, D, V>;
 
-/** 收件: the application, its applicant and the materials handed in. */
+/**
+ * 收件: the application, its applicant and the materials handed in; `number`, the 办件编号 the
+ * store gave it (absent in events written before numbers were given: still v1, nothing to upcast).
+ */
 export type CaseReceived = DomainEventShape<
   'case.received',
-  { matter: MatterSnapshot; applicant: Applicant; channel: Channel; materials: Record<string, boolean> }
+  {
+    matter: MatterSnapshot;
+    applicant: Applicant;
+    channel: Channel;
+    materials: Record<string, boolean>;
+    number?: string;
+  }
 >;
 /** 补正告知 (一次性告知): every defect at once. */
 export type CorrectionNoticed = DomainEventShape<

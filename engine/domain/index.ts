@@ -4,6 +4,7 @@
  * `domainHandlers` are internal.
  */
 export * from './types.js';
+export * from './case-number.js';
 export * from './events.js';
 export { domainAppliers, receivedState, type DomainApplier } from './apply.js';
 export * from './commands.js';

@@ -67,6 +67,12 @@ export interface CorrectionNotice {
 
 export interface DomainState {
   status: CaseStatusZh;
+  /**
+   * 办件编号 (case-number.ts: `YYYYMMDD-NNNN`, a child's `…-NN`), given at 收件 by the store. Absent
+   * on cases received before numbers were given (their `case.received` has none, and their
+   * recorded states have no such key) and on cases received without one (tests in memory).
+   */
+  readonly number?: string;
   readonly matter: MatterSnapshot;
   readonly applicant: Applicant;
   readonly channel: Channel;

@@ -1,6 +1,7 @@
 /** 收件: the application, checked against the matter it is for, starts the case. */
 import { refuse, type DomainHandler } from '../decision.js';
 import type { ReceiveCase } from '../commands.js';
+import { isCaseNumber } from '../case-number.js';
 import { CHANNELS } from '../types.js';
 
 /** 行政许可法 §32: answer (受理, 不予受理 or 补正) within 5 days, or the application counts as accepted. */
@@ -16,6 +17,11 @@ export const receive: DomainHandler<ReceiveCase> = (domain, { data }, ctx) => {
     return refuse(
       'INVALID_ARGUMENT',
       `Expected the channel to be one of ${CHANNELS.join(' / ')}, but it is '${data.channel}'`,
+    );
+  if (data.number !== undefined && !isCaseNumber(data.number))
+    return refuse(
+      'INVALID_ARGUMENT',
+      `Expected the 办件编号 to be written YYYYMMDD-NNNN, but it is '${String(data.number)}'`,
     );
   const known = new Set(data.matter.materials.map((m) => m.id));
   const unknown = Object.keys(data.materials).filter((id) => !known.has(id));
@@ -39,7 +45,13 @@ export const receive: DomainHandler<ReceiveCase> = (domain, { data }, ctx) => {
     events: [
       {
         type: 'case.received',
-        data: { matter: data.matter, applicant: data.applicant, channel: data.channel, materials },
+        data: {
+          matter: data.matter,
+          applicant: data.applicant,
+          channel: data.channel,
+          materials,
+          ...(data.number === undefined ? {} : { number: data.number }),
+        },
       },
     ],
     then: [{ type: 'deadline.set', actor: 'system', data: { name: ANSWER_DEADLINE, dueAt: answerBy } }],
