@@ -47,6 +47,12 @@ export type ElementActivated = EventShape<
     loopCounter?: number;
     /** For a joining gateway: the arrived flows it consumes. */
     consumed?: Record<string, number>;
+    /**
+     * For an interrupting event sub-process: it took over its scope (`parentId`), whose other
+     * tokens were interrupted just before. The scope forgets its join arrivals, so that no
+     * join of the interrupted flow fires, and it completes when this instance ends.
+     */
+    interrupting?: true;
   }
 >;
 

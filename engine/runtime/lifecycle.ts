@@ -40,6 +40,7 @@ export function enter(run: Run, elementId: string, parentId: string, options: En
     parentId,
     ...(options.loopCounter === undefined ? {} : { loopCounter: options.loopCounter }),
     ...(options.consumed ? { consumed: options.consumed } : {}),
+    ...(options.interrupting ? { interrupting: options.interrupting } : {}),
   });
   if (options.locals) setLocal(run, instanceId, options.locals);
   if (isActivity(element) && options.loopCounter === undefined) {

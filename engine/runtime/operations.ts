@@ -24,6 +24,8 @@ export interface EnterOptions {
   readonly locals?: Readonly<Record<string, unknown>>;
   /** Arrivals a joining gateway consumes. */
   readonly consumed?: Record<string, number>;
+  /** An interrupting event sub-process takes over its scope (`element.activated` says so). */
+  readonly interrupting?: true;
 }
 
 /** Why an instance ended without completing. */

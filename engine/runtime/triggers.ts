@@ -54,9 +54,9 @@ export function triggerEventSubProcess(
 ): void {
   const esp = run.element(start.scopeId);
   if (esp.kind !== 'eventSubProcess') return;
-  if (esp.interrupting) {
-    closeEventSubProcessStarts(run, scope);
-    terminateChildren(run, scope.id, 'interrupted');
-  }
-  enter(run, esp.id, scope.id, { triggered });
+  if (!esp.interrupting) return enter(run, esp.id, scope.id, { triggered });
+  closeEventSubProcessStarts(run, scope);
+  terminateChildren(run, scope.id, 'interrupted');
+  // Its activation records the take-over: the scope's joins forget the interrupted flow.
+  enter(run, esp.id, scope.id, { triggered, interrupting: true });
 }

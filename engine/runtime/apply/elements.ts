@@ -63,6 +63,11 @@ export const elementAppliers: ApplierTable<
         }
       }
     }
+    // An interrupting event sub-process took over: the interrupted flow's arrivals are gone.
+    if (data.interrupting) {
+      const scope = state.instances[data.parentId];
+      if (scope) delete scope.joins;
+    }
   },
   'element.completed': (state, { data }) => removeInstance(state, data.instanceId, true),
   'element.terminated': (state, { data }) => removeInstance(state, data.instanceId, false),
