@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { MemoryEngine } from '../support/memory-engine.js';
 import { SHIPPED_MATTERS } from '../../processes/index.js';
+import { staleStep } from '../../engine/operations/index.js';
 
 const fileOf = (processId: string) => SHIPPED_MATTERS.find((m) => m.processId === processId)!.bpmn;
 
@@ -143,11 +144,103 @@ describe('shipped processes run end to end (in memory)', () => {
       expect(state(caseId).stats.completed['windowAcceptance']).to.equal(2);
     });
 
-    it('should return on a rejection by a single department outside 联合审图 (人防)', () => {
+    /** An officer's 通过 / 不通过 with a written opinion, as the worklist sends it. */
+    const decide = (caseId: string, elementId: string, variables: Record<string, unknown>, actor: string) => {
+      const task = Object.values(state(caseId).tasks).find((t) => t.elementId === elementId)!;
+      const decision = Object.values(variables).includes(false) ? '不通过' : '通过';
+      engine.run(caseId, {
+        type: 'task.complete',
+        actor,
+        data: { taskId: task.id, variables, opinion: { decision, text: `${elementId} 审查意见` } },
+      });
+    };
+    const eventsOf = (caseId: string) => engine.get(caseId).events;
+    /** What the officer of a cancelled step is told when they open it again (409 TASK_CANCELLED). */
+    const toldWhy = (caseId: string, taskId: string) => {
+      const history = eventsOf(caseId);
+      const created = history.find((e) => e.type === 'task.created' && e.data.taskId === taskId);
+      if (created?.type !== 'task.created') throw new Error(`no task ${taskId}`);
+      const step = {
+        taskId,
+        elementId: created.data.elementId,
+        name: created.data.name,
+        department: created.data.department ?? null,
+        windowStep: false,
+        state: 'cancelled' as const,
+      };
+      return staleStep(step, history);
+    };
+    const tasksAt = (caseId: string, elementId: string) =>
+      Object.values(state(caseId).tasks)
+        .filter((t) => t.elementId === elementId)
+        .map((t) => t.id);
+
+    it('should end the stage at the first 不予许可: the other reviews still open are cancelled, their officers told why, and the case returns to the applicant', () => {
       const caseId = engine.start('construction-permit', { 审图机构列表: institutions });
       engine.completeTask(caseId, 'windowAcceptance', { 受理结果: '受理' });
-      reviewAll(caseId, [true, true], { 人防审核通过: false, 消防审核通过: true, 用地批准通过: true });
+      decide(caseId, 'civilDefenceReview', { 人防审核通过: true }, 'rf-wang');
+      const open = [...tasksAt(caseId, 'landUseApproval'), ...tasksAt(caseId, 'jointDrawingReview')];
+      expect(open).to.have.length(3);
+      const before = eventsOf(caseId).length;
+
+      decide(caseId, 'fireDesignReview', { 消防审核通过: false }, 'fire-xu');
+
       expect(openTasks(caseId)).to.deep.equal(['returnToApplicant']);
+      const after = eventsOf(caseId).slice(before);
+      const thrown = after.find((e) => e.type === 'error.thrown');
+      expect(thrown?.data).to.include({ errorCode: 'STAGE_REJECTED', elementId: 'fireDesignRefused' });
+      const cancelled = after.flatMap((e) => (e.type === 'task.cancelled' ? [e.data.taskId] : []));
+      expect(cancelled).to.have.members(open);
+      const stage = after.find((e) => e.type === 'element.terminated' && e.data.elementId === 'parallelReview');
+      expect(stage?.data).to.include({ reason: 'interrupted' });
+      expect(state(caseId).stats.completed['decision']).to.equal(undefined);
+      expect(state(caseId).stats.completed['join']).to.equal(undefined);
+      for (const taskId of open) {
+        const told = toldWhy(caseId, taskId);
+        expect(told).to.deep.include({ status: 409, code: 'TASK_CANCELLED' });
+        expect(told!.zh).to.match(/取消：fire-xu 办理「消防设计审核」（不通过）后，该环节不再需要办理$/);
+      }
+      expect(engine.replayMatches(caseId).equal, 'replay equals state').to.equal(true);
+
+      engine.completeTask(caseId, 'returnToApplicant');
+      engine.completeTask(caseId, 'windowAcceptance', { 受理结果: '受理' });
+      expect(openTasks(caseId)).to.have.length(5);
+      reviewAll(caseId, [true, true]);
+      engine.completeTask(caseId, 'decision', { 办结结果: '出证' });
+      engine.completeTask(caseId, 'deliverPermit');
+      expectDone(caseId, 'permitIssued');
+    });
+
+    it('should end the stage when the first department to answer (人防) refuses, before any other has answered', () => {
+      const caseId = engine.start('construction-permit', { 审图机构列表: institutions });
+      engine.completeTask(caseId, 'windowAcceptance', { 受理结果: '受理' });
+      decide(caseId, 'civilDefenceReview', { 人防审核通过: false }, 'rf-wang');
+      expect(openTasks(caseId)).to.deep.equal(['returnToApplicant']);
+      expect(eventsOf(caseId).filter((e) => e.type === 'task.cancelled')).to.have.length(4);
+      expect(state(caseId).stats.completed['civilDefenceRefused']).to.equal(1);
+    });
+
+    it('should end 联合审图 and the stage at one institution’s 不通过, cancelling the other institution’s 审图 too', () => {
+      const caseId = engine.start('construction-permit', { 审图机构列表: institutions });
+      engine.completeTask(caseId, 'windowAcceptance', { 受理结果: '受理' });
+      decide(caseId, 'landUseApproval', { 用地批准通过: true }, 'land-zhou');
+      const [first, second] = tasksAt(caseId, 'jointDrawingReview');
+      engine.run(caseId, {
+        type: 'task.complete',
+        actor: 'drawing-chen',
+        data: {
+          taskId: first!,
+          variables: { 审图通过: false },
+          opinion: { decision: '不通过', text: '人防设计不符合规范' },
+        },
+      });
+      expect(openTasks(caseId)).to.deep.equal(['returnToApplicant']);
+      expect(rootVariables(caseId)['审图意见'], 'the other institution never answered').to.deep.equal([false, null]);
+      const cancelled = eventsOf(caseId).flatMap((e) => (e.type === 'task.cancelled' ? [e.data.taskId] : []));
+      expect(cancelled).to.include(second);
+      expect(toldWhy(caseId, second!)!.zh).to.contain('drawing-chen 办理「联合审图」（不通过）');
+      expect(state(caseId).stats.completed['drawingReviewRefused']).to.equal(1);
+      expect(engine.replayMatches(caseId).equal, 'replay equals state').to.equal(true);
     });
 
     it('should deliver a 不予许可 decision by the default flow', () => {

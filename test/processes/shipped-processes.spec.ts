@@ -276,6 +276,35 @@ describe('shipped processes (processes/)', () => {
     expect(longestChain(process, 'stageStarted', new Set())).to.be.at.most(officeHours(stage.gov.timeLimit!));
   });
 
+  it('建设工程施工许可: each review’s 不通过 is an error end (STAGE_REJECTED) that an interrupting boundary on the stage catches, leading back to the applicant', async () => {
+    const shipped = SHIPPED_MATTERS.find((m) => m.processId === 'construction-permit')!;
+    const xml = fs.readFileSync(shipped.bpmn, 'utf8');
+    const process = (await compile(shipped.bpmn)).processes.get('construction-permit')!;
+    const next = (id: string) => process.elements.get(id)!.outgoing.map((flowId) => process.flows.get(flowId)!);
+    for (const review of ['civilDefenceReview', 'fireDesignReview', 'landUseApproval', 'jointDrawingReview']) {
+      const [toVerdict] = next(review);
+      const verdict = process.elements.get(toVerdict!.targetId)!;
+      expect(verdict.kind, `${review} is followed by its verdict`).to.equal('exclusiveGateway');
+      const [rejected, ...others] = next(verdict.id).filter((flow) => flow.condition !== null);
+      expect(others, `${verdict.id} has one 不通过 flow`).to.deep.equal([]);
+      const end = process.elements.get(rejected!.targetId)!;
+      expect(end.kind === 'endEvent' && end.eventDefinition, `${review}'s 不通过 ends the stage`).to.deep.equal({
+        type: 'error',
+        errorCode: 'STAGE_REJECTED',
+      });
+      expect(next(verdict.id).find((flow) => flow.condition === null)?.targetId).to.equal('join');
+    }
+    const boundary = process.elements.get('stageRejectedCaught')!;
+    expect(boundary.kind === 'boundaryEvent' && boundary).to.deep.include({
+      attachedTo: 'parallelReview',
+      cancelActivity: true,
+      eventDefinition: { type: 'error', errorCode: 'STAGE_REJECTED' },
+    });
+    expect(next('stageRejectedCaught').map((flow) => flow.targetId)).to.deep.equal(['returnToApplicant']);
+    expect(next('returnToApplicant').map((flow) => flow.targetId)).to.deep.equal(['windowAcceptance']);
+    expect(xml).to.contain('<bpmn:error id="stageRejected" name="不予许可" errorCode="STAGE_REJECTED" />');
+  });
+
   it('最低生活保障: 村/社区 and 乡镇/街道 steps ≤ 6 工作日, 县 steps ≤ 24, in all ≤ 30, with 公示 as a 特别程序', async () => {
     const shipped = SHIPPED_MATTERS.find((m) => m.processId === 'minimum-living-allowance')!;
     const process = (await compile(shipped.bpmn)).processes.get('minimum-living-allowance')!;
