@@ -22,5 +22,9 @@ export function matterSnapshot(stored: StoredMatter): MatterSnapshot {
     specialProcedures: [...(matter.specialProcedures ?? [])],
     // The version's own 电子监察 rules travel with the case: a later version cannot change them.
     supervision: matter.supervision ?? null,
+    // 一件事: what a refused part means for the package (the matter's rule, kept with the case).
+    ...(matter.package
+      ? { package: { onPartRefused: matter.package.onPartRefused, coreParts: [...(matter.package.coreParts ?? [])] } }
+      : {}),
   };
 }

@@ -93,6 +93,13 @@ export const domainAppliers: { readonly [T in Exclude<DomainEventType, 'case.rec
       };
   },
   'applicant.commitmentBreached': () => undefined,
+  'package.partStarted': (domain, { data }) => {
+    (domain.parts ??= []).push({ ...data, result: null });
+  },
+  'package.partConcluded': (domain, { data, time }) => {
+    const part = domain.parts?.find((p) => p.caseId === data.childCaseId);
+    if (part) part.result = { kind: data.kind, reason: data.reason, at: time };
+  },
   'commitment.verificationOverdue': (domain) => {
     if (domain.commitment) domain.commitment = { ...domain.commitment, overdue: true };
   },
@@ -105,6 +112,7 @@ export function receivedState(event: Extract<DomainEvent, { type: 'case.received
     status: '已收件',
     // Only when the event has one: older logs replay to their recorded states, which have no key.
     ...(data.number === undefined ? {} : { number: data.number }),
+    ...(data.package === undefined ? {} : { package: data.package }),
     matter: data.matter,
     applicant: data.applicant,
     channel: data.channel,

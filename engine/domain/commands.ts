@@ -3,7 +3,7 @@
  * (handle/) against the case's domain state and the matter it keeps, and becomes domain events
  * plus, where the BPMN flow must move, runtime commands.
  */
-import type { Applicant, Channel, MatterSnapshot, ResultKind } from './types.js';
+import type { Applicant, Channel, MatterSnapshot, PackageLink, ResultKind } from './types.js';
 
 interface DomainCommandShape<T extends string, D> {
   readonly type: T;
@@ -64,8 +64,38 @@ export type DecideOnCommitment = DomainCommandShape<
 /** The 核查 result: a false commitment revokes the decision (已撤销). */
 export type VerifyCommitment = DomainCommandShape<'commitment.verify', { passed: boolean; findings: string }>;
 
+/**
+ * 子件收件: a 一件事 package's call activity starts its part as a 办件, accepted at the package's
+ * window (sent by the store on the package's behalf, never by a user).
+ */
+export type ReceivePart = DomainCommandShape<
+  'case.receivePart',
+  {
+    caseId: string;
+    processId: string;
+    variables: Record<string, unknown>;
+    /** The call activity waiting for it (the runtime's parent link). */
+    parent: { caseId: string; instanceId: string };
+    package: PackageLink;
+    number: string | null;
+    matter: MatterSnapshot;
+    department: string | null;
+    applicant: Applicant;
+    channel: Channel;
+    /** The officer who accepted the package (一窗受理), responsible for the part too. */
+    officer: string;
+  }
+>;
+/** 一件事: one of the package's parts was decided (sent by the store on the part's behalf). */
+export type ConcludePart = DomainCommandShape<
+  'package.concludePart',
+  { childCaseId: string; kind: ResultKind; reason: string | null }
+>;
+
 export type DomainCommand =
   | ReceiveCase
+  | ReceivePart
+  | ConcludePart
   | NoticeCorrection
   | SupplyMaterials
   | AcceptCase
@@ -85,6 +115,8 @@ export type DomainCommandType = DomainCommand['type'];
 /** Every domain command type, as a mapped record: a command added to the union without an entry here does not compile. */
 const TYPES: { readonly [K in DomainCommandType]: true } = {
   'case.receive': true,
+  'case.receivePart': true,
+  'package.concludePart': true,
   'case.noticeCorrection': true,
   'materials.supply': true,
   'case.accept': true,

@@ -3,7 +3,15 @@
  * stream as the BPMN runtime's events and covered by the same hash chain.
  */
 import type { EventShape, EventVersions } from '../runtime/index.js';
-import type { Applicant, CaseStatusZh, Channel, MatterSnapshot, ResultKind } from './types.js';
+import type {
+  Applicant,
+  CaseStatusZh,
+  Channel,
+  MatterSnapshot,
+  PackageLink,
+  PackagePart,
+  ResultKind,
+} from './types.js';
 
 /** The runtime's event envelope (type, v, time, actor, data). */
 type DomainEventShape<T extends string, D, V extends number = 1> = EventShape<T, D, V>;
@@ -20,7 +28,16 @@ export type CaseReceived = DomainEventShape<
     channel: Channel;
     materials: Record<string, boolean>;
     number?: string;
+    /** 一件事: received as a part of this package (absent for a case of its own). */
+    package?: PackageLink;
   }
+>;
+/** 一件事: a call activity of the package started a part (子件), a 办件 of its own. */
+export type PartStarted = DomainEventShape<'package.partStarted', Omit<PackagePart, 'result'>>;
+/** 一件事: a part was decided (办结 出证 / 不予许可 / 退件). */
+export type PartConcluded = DomainEventShape<
+  'package.partConcluded',
+  { childCaseId: string; kind: ResultKind; reason: string | null }
 >;
 /** 补正告知 (一次性告知): every defect at once. */
 export type CorrectionNoticed = DomainEventShape<
@@ -94,7 +111,9 @@ export type DomainEvent =
   | DecidedOnCommitment
   | CommitmentVerified
   | VerificationOverdue
-  | CommitmentBreached;
+  | CommitmentBreached
+  | PartStarted
+  | PartConcluded;
 
 export type DomainEventType = DomainEvent['type'];
 
@@ -119,4 +138,6 @@ export const DOMAIN_EVENT_VERSIONS: EventVersions<DomainEvent> = {
   'commitment.verified': 1,
   'commitment.verificationOverdue': 1,
   'applicant.commitmentBreached': 1,
+  'package.partStarted': 1,
+  'package.partConcluded': 1,
 };

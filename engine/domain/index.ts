@@ -9,6 +9,6 @@ export * from './events.js';
 export { domainAppliers, receivedState, type DomainApplier } from './apply.js';
 export * from './commands.js';
 export * from './decision.js';
-export { domainHandlers, onDeadline } from './handle/index.js';
+export { DEFAULT_PACKAGE_RULE, domainHandlers, onDeadline, partOf, refusedParts } from './handle/index.js';
 export * from './permissions.js';
-export { OPERATION_LABELS_ZH, statusAllows, type StatusGatedCommandType } from './transitions.js';
+export { isDecided, OPERATION_LABELS_ZH, statusAllows, type StatusGatedCommandType } from './transitions.js';

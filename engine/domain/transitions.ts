@@ -26,6 +26,8 @@ const ALLOWED: { readonly [K in StatusGatedCommandType]: readonly CaseStatusZh[]
 /** Each domain operation in the words of DOMAIN.md. */
 export const OPERATION_LABELS_ZH: { readonly [K in DomainCommandType]: string } = {
   'case.receive': '收件',
+  'case.receivePart': '子件收件',
+  'package.concludePart': '子件办结',
   'case.noticeCorrection': '补正告知',
   'materials.supply': '补交材料',
   'case.accept': '受理',
@@ -42,7 +44,18 @@ export const OPERATION_LABELS_ZH: { readonly [K in DomainCommandType]: string } 
 };
 
 /** The domain commands a case's status admits or refuses (all but 收件, which creates the case). */
-export type StatusGatedCommandType = Exclude<DomainCommandType, 'case.receive'>;
+export type StatusGatedCommandType = Exclude<
+  DomainCommandType,
+  'case.receive' | 'case.receivePart' | 'package.concludePart'
+>;
+
+/** Statuses in which the case is decided or ended: nothing but 送达, 撤销 or 核查 follows. */
+const DECIDED: readonly CaseStatusZh[] = ['不予受理', '已办结', '已退件', '已撤回', '已终止', '已撤销'];
+
+/** Whether a case in `status` was decided or ended (a part decided later is only recorded). */
+export function isDecided(status: CaseStatusZh): boolean {
+  return DECIDED.includes(status);
+}
 
 /** Whether a case in `status` admits `type` now (what `transitionProblem` would not refuse). */
 export function statusAllows(type: StatusGatedCommandType, status: CaseStatusZh): boolean {

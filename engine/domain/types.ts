@@ -50,6 +50,39 @@ export interface MatterSnapshot {
    * case; null or absent (cases received before they were kept): the centre's rules.
    */
   readonly supervision?: SupervisionRules | null;
+  /** 一件事: what a refused part means for the package (absent: not a package, or the default rule). */
+  readonly package?: PackageRule | null;
+}
+
+/** 一件事: what a part's 不予许可 means for the package (the matter declares it). */
+export const PACKAGE_REFUSAL_RULES = ['整体不予许可', '部分办结'] as const;
+export interface PackageRule {
+  /** 整体不予许可: the whole package is refused and the other parts stopped; 部分办结: the others go on. */
+  readonly onPartRefused: (typeof PACKAGE_REFUSAL_RULES)[number];
+  /** Call activities whose refusal refuses the whole package under either rule (e.g. 营业执照). */
+  readonly coreParts: readonly string[];
+}
+
+/** A part (子件) of a 一件事 package: a child case, a 办件 of its own. */
+export interface PackagePart {
+  readonly caseId: string;
+  /** The call activity that runs it. */
+  readonly elementId: string;
+  readonly name: string;
+  readonly department: string | null;
+  /** The package's number and the part's index; null when the package has none. */
+  readonly number: string | null;
+  readonly matter: MatterSnapshot;
+  result: { readonly kind: ResultKind; readonly reason: string | null; readonly at: string } | null;
+}
+
+/** What a part keeps of its package. */
+export interface PackageLink {
+  readonly caseId: string;
+  readonly number: string | null;
+  readonly name: string;
+  /** The call activity of the package that runs this part. */
+  readonly elementId: string;
 }
 
 export interface Applicant {
@@ -119,4 +152,8 @@ export interface DomainState {
     readonly from: string;
     readonly resumeStatus: CaseStatusZh;
   } | null;
+  /** 一件事: the package this case is a part of (a child case), or null. */
+  readonly package?: PackageLink | null;
+  /** 一件事: the package's parts, in the order they started. */
+  parts?: PackagePart[];
 }

@@ -125,3 +125,26 @@ export const toleranceSchema = {
   if: { properties: { allowed: { const: true } } },
   then: { required: ['supplementDeadline'] },
 } as const;
+
+/** 一件事: what a part's 不予许可 means for the package (a matter that runs other matters as parts). */
+export const packageRuleSchema = {
+  title: '一件事子事项不予许可规则',
+  type: 'object',
+  required: ['onPartRefused'],
+  additionalProperties: false,
+  properties: {
+    onPartRefused: {
+      title: '子事项不予许可时',
+      description:
+        '整体不予许可：一件事不予许可，其余子事项终止并告知原因；部分办结：其余子事项继续，办结时写明不予许可的子事项',
+      enum: ['整体不予许可', '部分办结'],
+    },
+    coreParts: {
+      title: '核心子事项',
+      description: '流程中调用子事项的环节编号（callActivity）；核心子事项不予许可时一件事整体不予许可',
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1 },
+    },
+  },
+} as const;

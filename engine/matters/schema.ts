@@ -8,6 +8,7 @@ import {
   feesSchema,
   implementerSchema,
   informedCommitmentSchema,
+  packageRuleSchema,
   jointAgenciesSchema,
   materialsSchema,
   timeLimitSchema,
@@ -110,5 +111,6 @@ export const MATTER_SCHEMA = {
     },
     informedCommitment: informedCommitmentSchema,
     tolerance: toleranceSchema,
+    package: packageRuleSchema,
   },
 } as const;

@@ -132,6 +132,8 @@ export interface Matter {
   readonly process: { readonly processId: string };
   readonly informedCommitment?: InformedCommitmentOptions;
   readonly tolerance?: ToleranceOptions;
+  /** 一件事: what a part's 不予许可 means for the package (default 整体不予许可). */
+  readonly package?: { readonly onPartRefused: '整体不予许可' | '部分办结'; readonly coreParts?: readonly string[] };
 }
 
 /** One defect in a matter file or an application: the JSON pointer, a stable code, zh/en text. */

@@ -34,7 +34,7 @@ export interface CommandRecordEntry {
 export type CommandRecordSink = (trx: Knex, entry: CommandRecordEntry, index: number) => Promise<void>;
 
 /** Commands that create the case they run on. */
-const CREATING: ReadonlySet<string> = new Set(['case.start', 'case.receive']);
+const CREATING: ReadonlySet<string> = new Set(['case.start', 'case.receive', 'case.receivePart']);
 
 /** The record of one attempt of a request: what earlier attempts committed, and what this one commits. */
 export class CommandRecord {

@@ -86,7 +86,7 @@ export async function runStep(
 /** The deployment a `case.start` runs: the one asked for, else the latest of the process. */
 async function startHash(trx: Knex, request: CommandRequest): Promise<string> {
   const { caseId, command } = request;
-  if (command.type !== 'case.start' && command.type !== 'case.receive') {
+  if (command.type !== 'case.start' && command.type !== 'case.receive' && command.type !== 'case.receivePart') {
     throw new CommandRejectedError(caseId, command.type, {
       code: 'CASE_NOT_FOUND',
       message: `Expected case ${caseId} to exist, but it does not`,

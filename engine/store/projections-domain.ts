@@ -29,6 +29,8 @@ export const domainProjectors: { readonly [K in DomainEventType]: Projector<K> }
   'case.revoked': none,
   'case.ended': none,
   'case.reviewStarted': none,
+  'package.partStarted': none,
+  'package.partConcluded': none,
   'specialProcedure.started': none,
   'specialProcedure.ended': none,
   'case.decidedOnCommitment': none,

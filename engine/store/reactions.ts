@@ -1,8 +1,9 @@
 /**
  * Reactions: the commands one case's events cause in other cases, run by the dispatcher in the
- * same transaction. A call activity starts its child; a child's end reports to its parent; a
- * terminated call activity cancels its child; thrown signals and messages reach subscribed
- * cases or start processes with a matching start event.
+ * same transaction. A call activity starts its child (a 一件事 package's child as a 办件, its part);
+ * a child's end reports to its parent, and a part's decision to its package; a terminated call
+ * activity cancels its child, with the reason its case was cancelled; thrown signals and
+ * messages reach subscribed cases or start processes with a matching start event.
  */
 import type { CaseEvent, CaseEventType, EventOf } from '../case/index.js';
 import type { CommandRequest, ReactionLookups, StepResult } from './requests.js';
@@ -26,6 +27,39 @@ const REACTIONS: { readonly [K in CaseEventType]?: Reaction<K> } = {
     });
     const hash = await lookups.latestHash(data.processId);
     if (hash === null) return [failCall(`Expected process ${data.processId} to be deployed, but it is not`)];
+    const part = partStarted(step.events, data.childCaseId);
+    const pkg = step.state.domain;
+    if (part && pkg) {
+      return [
+        {
+          caseId: data.childCaseId,
+          definitionHash: hash,
+          command: {
+            type: 'case.receivePart',
+            actor: actorOf(step.caseId),
+            data: {
+              caseId: data.childCaseId,
+              processId: data.processId,
+              variables: data.variables,
+              parent,
+              package: {
+                caseId: step.caseId,
+                number: pkg.number ?? null,
+                name: pkg.matter.name,
+                elementId: part.elementId,
+              },
+              number: part.number,
+              matter: part.matter,
+              department: part.department,
+              applicant: pkg.applicant,
+              channel: pkg.channel,
+              officer: pkg.acceptance?.by ?? pkg.responsibleOfficer ?? 'system',
+            },
+          },
+          onReject: { fallback: failCall },
+        },
+      ];
+    }
     return [
       {
         caseId: data.childCaseId,
@@ -36,6 +70,20 @@ const REACTIONS: { readonly [K in CaseEventType]?: Reaction<K> } = {
           data: { caseId: data.childCaseId, processId: data.processId, variables: data.variables, parent },
         },
         onReject: { fallback: failCall },
+      },
+    ];
+  },
+  'case.concluded': async ({ data }, step) => {
+    const pkg = step.state.domain?.package;
+    if (!pkg) return [];
+    return [
+      {
+        caseId: pkg.caseId,
+        command: {
+          type: 'package.concludePart',
+          actor: actorOf(step.caseId),
+          data: { childCaseId: step.caseId, kind: data.kind, reason: data.reason },
+        },
       },
     ];
   },
@@ -65,13 +113,17 @@ const REACTIONS: { readonly [K in CaseEventType]?: Reaction<K> } = {
     const childCaseId =
       step.before?.instances[data.instanceId]?.childCaseId ?? startedChild(step.events, data.instanceId);
     if (childCaseId === undefined) return [];
+    // The child hears why: its parent's cancellation (一件事整体不予许可：…), else the call's end.
+    const cancelled = step.events.find((event) => event.type === 'case.cancelled');
+    const reason =
+      cancelled?.type === 'case.cancelled' ? cancelled.data.reason : `call activity ${data.elementId} ${data.reason}`;
     return [
       {
         caseId: childCaseId,
         command: {
           type: 'case.cancel',
           actor: actorOf(step.caseId),
-          data: { reason: `call activity ${data.elementId} ${data.reason}` },
+          data: { reason },
         },
         onReject: { ignore: ['CASE_NOT_ACTIVE', 'CASE_NOT_FOUND'] },
       },
@@ -164,6 +216,13 @@ function completeCall(step: StepResult): CommandRequest[] {
       onReject: { ignore: ['CALL_NOT_FOUND', 'CASE_NOT_ACTIVE'] },
     },
   ];
+}
+
+function partStarted(events: readonly CaseEvent[], childCaseId: string) {
+  for (const event of events) {
+    if (event.type === 'package.partStarted' && event.data.caseId === childCaseId) return event.data;
+  }
+  return undefined;
 }
 
 function startedChild(events: readonly CaseEvent[], instanceId: string): string | undefined {

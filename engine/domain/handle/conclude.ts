@@ -11,6 +11,7 @@ import { TOLERANCE_DEADLINE } from './correction.js';
 import { acceptByLaw } from './accept.js';
 import { ANSWER_DEADLINE } from './receive.js';
 import { VERIFICATION_DEADLINE } from './commitment.js';
+import { refusedParts } from './package.js';
 
 export const conclude: DomainHandler<ConcludeCase> = (domain, { data, actor }) => {
   if (!domain) return refuse('CASE_NOT_FOUND', 'Expected a received case for 办结');
@@ -35,7 +36,8 @@ export const conclude: DomainHandler<ConcludeCase> = (domain, { data, actor }) =
         type: 'case.concluded',
         data: {
           kind: data.kind,
-          reason: data.reason ?? null,
+          // 一件事 部分办结: the result states the parts refused.
+          reason: [refusedParts(domain), data.reason?.trim() || null].filter(Boolean).join('；') || null,
           licence: data.kind === '出证' ? (data.licence ?? null) : null,
         },
       },

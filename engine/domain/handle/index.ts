@@ -6,10 +6,13 @@ import { conclude, deliver, revoke, withdraw } from './conclude.js';
 import { noticeCorrection, supplyMaterials } from './correction.js';
 import { decideOnCommitment, endSpecialProcedure, startSpecialProcedure, verifyCommitment } from './commitment.js';
 import { receive } from './receive.js';
+import { concludePart, receivePart } from './package.js';
 
 export const domainHandlers: { readonly [K in DomainCommandType]: DomainHandler<Extract<DomainCommand, { type: K }>> } =
   {
     'case.receive': receive,
+    'case.receivePart': receivePart,
+    'package.concludePart': concludePart,
     'case.noticeCorrection': noticeCorrection,
     'materials.supply': supplyMaterials,
     'case.accept': accept,
@@ -26,3 +29,4 @@ export const domainHandlers: { readonly [K in DomainCommandType]: DomainHandler<
   };
 
 export { onDeadline } from './conclude.js';
+export { DEFAULT_PACKAGE_RULE, partOf, refusedParts } from './package.js';
