@@ -113,6 +113,12 @@ export type InstanceModified = EventShape<
     joinsCleared: string[];
     by: string;
     reason: string;
+    /**
+     * 首办负责: the officer who completed the activated step last; its task is created with
+     * them as assignee. Absent when nobody is on record (never completed, a system completion,
+     * a multi-instance step, or a log written before steps kept their handler).
+     */
+    returnedTo?: string;
   }
 >;
 
@@ -159,7 +165,17 @@ export type TaskCopied = EventShape<'task.copied', { taskId: string; to: string[
  */
 export type TaskCompleted = EventShape<
   'task.completed',
-  { taskId: string; variables: Record<string, unknown>; opinion: { decision: string; text: string } | null },
+  {
+    taskId: string;
+    variables: Record<string, unknown>;
+    opinion: { decision: string; text: string } | null;
+    /**
+     * 首办负责: the officer now on record as the step's handler (the one a 退回 to the step goes
+     * back to): the completer, or the assignee when the system or an administrator completed it
+     * for them. Absent when there is none, and in logs written before steps kept their handler.
+     */
+    handler?: string;
+  },
   2
 >;
 /** v1 of `task.completed`, as old logs hold it: `opinion` absent (before approvals had opinions) or present. */

@@ -47,7 +47,7 @@ export function enter(run: Run, elementId: string, parentId: string, options: En
     attachBoundaryEvents(run, instanceId, element);
     startStepClock(run, instanceId, element);
   }
-  perform(run, instanceId, options.triggered);
+  perform(run, instanceId, options.triggered, options.returnedTo);
 }
 
 /** A step (a task, or a sub-process standing for a department's stage) with its own time limit. */
@@ -68,7 +68,12 @@ function startStepClock(run: Run, instanceId: string, element: Activity): void {
  * Run an activated instance's behaviour: its input mappings, then what its kind does. Also how
  * an instance resumes after its incident is resolved.
  */
-export function perform(run: Run, instanceId: string, triggered?: EnterOptions['triggered']): void {
+export function perform(
+  run: Run,
+  instanceId: string,
+  triggered?: EnterOptions['triggered'],
+  returnedTo?: EnterOptions['returnedTo'],
+): void {
   const instance = run.instance(instanceId);
   if (!instance) return;
   const element = run.element(instance.elementId);
@@ -78,7 +83,7 @@ export function perform(run: Run, instanceId: string, triggered?: EnterOptions['
     if (!inputs.ok) return raiseIncident(run, instance, 'expression-failed', inputs.message);
     setLocal(run, instanceId, inputs.values);
   }
-  behaviorOf(element).activate(run, instance, element, triggered);
+  behaviorOf(element).activate(run, instance, element, triggered, returnedTo);
 }
 
 /**

@@ -2,7 +2,8 @@
  * Process-instance modification (退回 to an earlier step, 撤回 by the last handler): chosen
  * tokens are terminated (reason 'returned') and one element starts afresh in a scope that is
  * still active. Planned first, so that a refusal emits nothing; then recorded as one
- * `instance.modified` followed by the usual element events.
+ * `instance.modified` followed by the usual element events. A step someone completed before
+ * goes back to them (首办负责): the event names them, and its task is created assigned to them.
  */
 import type { FlowNode } from '../model/types.js';
 import type { Rejection } from './api.js';
@@ -18,6 +19,8 @@ export interface ModificationPlan {
   readonly cancelled: readonly string[];
   readonly scopeInstanceId: string;
   readonly joinsCleared: readonly string[];
+  /** 首办负责: the officer the activated step goes back to, when one is on record. */
+  readonly returnedTo: string | null;
 }
 
 export interface ModificationRequest {
@@ -72,7 +75,22 @@ export function planModification(run: Run, request: ModificationRequest): Modifi
     const parent = state.instances[parentId];
     return parent?.joins !== undefined && run.children(parentId).every((child) => closure.has(child.id));
   });
-  return { elementId: element.id, cancelled, scopeInstanceId: scope.id, joinsCleared };
+  return {
+    elementId: element.id,
+    cancelled,
+    scopeInstanceId: scope.id,
+    joinsCleared,
+    returnedTo: handlerOf(run, element),
+  };
+}
+
+/**
+ * 首办负责: the officer who completed the step last, for a user or manual task run once (a
+ * multi-instance step has one officer per instance, and starts afresh).
+ */
+function handlerOf(run: Run, element: FlowNode): string | null {
+  if ((element.kind !== 'userTask' && element.kind !== 'manualTask') || element.loop) return null;
+  return run.state.stepHandlers?.[element.id] ?? null;
 }
 
 /** Carry out a plan: record it, cancel, close emptied scopes, set variables, start the element. */
@@ -88,6 +106,7 @@ export function modify(
     joinsCleared: [...plan.joinsCleared],
     by: run.actor,
     reason,
+    ...(plan.returnedTo === null ? {} : { returnedTo: plan.returnedTo }),
   });
   const keep = new Set([plan.scopeInstanceId, ...ancestors(run, plan.scopeInstanceId)]);
   const parents = plan.cancelled.map((id) => run.instance(id)?.parentId ?? null);
@@ -102,7 +121,7 @@ export function modify(
     }
   }
   if (variables && Object.keys(variables).length > 0) setLocal(run, plan.scopeInstanceId, variables);
-  enter(run, plan.elementId, plan.scopeInstanceId);
+  enter(run, plan.elementId, plan.scopeInstanceId, plan.returnedTo === null ? {} : { returnedTo: plan.returnedTo });
 }
 
 function refusal(code: Rejection['code'], message: string): Rejection {

@@ -26,6 +26,8 @@ export interface EnterOptions {
   readonly consumed?: Record<string, number>;
   /** An interrupting event sub-process takes over its scope (`element.activated` says so). */
   readonly interrupting?: true;
+  /** 退回: the officer the step goes back to (首办负责); its task is created assigned to them. */
+  readonly returnedTo?: string;
 }
 
 /** Why an instance ended without completing. */

@@ -238,4 +238,10 @@ export interface RuntimeState<X = unknown> {
   suspended: SuspensionState | null;
   /** 撤回: the user task completed last and what followed it. */
   lastCompleted: LastCompletedTask | null;
+  /**
+   * 首办负责: by user or manual task element, the officer who completed it last; a 退回 to the
+   * step goes back to them. Absent until a completion names its handler (so older logs replay
+   * to the states they recorded).
+   */
+  stepHandlers?: Record<string, string>;
 }

@@ -377,7 +377,8 @@ export function historySummary(
         }
         case 'instance.modified': {
           const target = String((data['activated'] as { elementId?: string } | undefined)?.elementId ?? '');
-          return `退回至「${elementNames.get(target) ?? target}」${data['reason'] ? `：${String(data['reason'])}` : ''}`;
+          const to = data['returnedTo'] ? `，退回给 ${String(data['returnedTo'])}` : '';
+          return `退回至「${elementNames.get(target) ?? target}」${to}${data['reason'] ? `：${String(data['reason'])}` : ''}`;
         }
         case 'clock.paused':
           return `计时暂停（${String(data['kind'] ?? '')}）`;

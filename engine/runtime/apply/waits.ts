@@ -54,6 +54,8 @@ export const waitAppliers: ApplierTable<
   'task.completed': (state, { data, actor, time }) => {
     const task = state.tasks[data.taskId];
     delete state.tasks[data.taskId];
+    if (task && data.handler !== undefined)
+      state.stepHandlers = { ...state.stepHandlers, [task.elementId]: data.handler };
     if (task?.kind !== 'userTask') return;
     const instance = state.instances[task.instanceId];
     const parent = instance?.parentId ? state.instances[instance.parentId] : undefined;

@@ -16,9 +16,10 @@ export interface Triggered {
 export interface ElementBehavior<E extends FlowNode = FlowNode> {
   /**
    * The instance was just activated (inputs mapped, boundary events waiting): do what this kind
-   * does - complete at once, wait for something, or start inner work.
+   * does - complete at once, wait for something, or start inner work. `returnedTo`: a 退回 sent
+   * the token back to this step, whose task goes to that officer (首办负责).
    */
-  activate(run: Run, instance: ElementInstance, element: E, triggered?: Triggered): void;
+  activate(run: Run, instance: ElementInstance, element: E, triggered?: Triggered, returnedTo?: string): void;
 }
 
 /**

@@ -32,10 +32,13 @@ export const completeTask: Handler<'task.complete'> = (run, { data, actor }) => 
     );
   }
   const variables = data.variables ?? {};
+  // 首办负责: the system or an administrator completing a step does so for its assignee.
+  const handler = overrides(actor, data.admin) ? task.assignee : actor;
   run.emit('task.completed', {
     taskId: task.id,
     variables,
     opinion: opinion ? { decision: opinion.decision, text: opinion.text } : null,
+    ...(handler === null ? {} : { handler }),
   });
   completeWithResult(run, task.instanceId, variables);
   return undefined;

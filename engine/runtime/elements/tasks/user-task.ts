@@ -1,6 +1,7 @@
 /**
  * User task and manual task: a task for a person, with its assignee, candidate groups and the
- * gov department; waits until `task.complete`.
+ * gov department; waits until `task.complete`. A step a 退回 sent the token back to is assigned
+ * to the officer who handled it before (首办负责), whatever its assignee expression says.
  */
 import type { UserTask } from '../../../model/types.js';
 import { propagate } from '../../variables.js';
@@ -8,13 +9,13 @@ import { literalOrFeel } from '../../variables.js';
 import type { ElementBehavior } from '../behavior.js';
 
 export const userTask: ElementBehavior<UserTask> = {
-  activate(run, instance, element, triggered) {
+  activate(run, instance, element, triggered, returnedTo) {
     if (triggered) {
       propagate(run, instance.id, triggered.variables);
       return run.ops.complete(run, instance.id);
     }
-    let assignee: string | null = null;
-    if (element.assignee) {
+    let assignee: string | null = returnedTo ?? null;
+    if (element.assignee && returnedTo === undefined) {
       const value = literalOrFeel(run, element.assignee, instance.id);
       if (!value.ok) return run.ops.raiseIncident(run, instance, 'expression-failed', value.message);
       assignee = value.value === null || value.value === '' ? null : String(value.value);

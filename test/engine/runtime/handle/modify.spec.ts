@@ -48,13 +48,16 @@ describe('runtime: 退回 (process-instance modification) and 撤回', () => {
       joinsCleared: [],
       by: '局长',
       reason: '退回',
+      returnedTo: '李四',
     });
     expect(events.find((e) => e.type === 'element.terminated')?.data).to.deep.include({
       instanceId: decide.instanceId,
       reason: 'returned',
     });
     expect(events.map((e) => e.type)).to.include('task.cancelled');
-    expect(Object.values(state(caseId).tasks).map((t) => t.elementId)).to.deep.equal(['review']);
+    expect(Object.values(state(caseId).tasks).map((t) => [t.elementId, t.assignee])).to.deep.equal([
+      ['review', '李四'],
+    ]);
     expect(state(caseId).variables[state(caseId).rootInstanceId]).to.include({ 退回意见: '补充现场核查' });
     // when 审查 and 决定 are handled again, then the case moves on to 送达
     handle(caseId, 'review', '李四');
