@@ -12,6 +12,7 @@ export const MATTERFLOW_RULES = {
   'matterflow/tolerance-deadline': 'error',
   'matterflow/time-limit-sum': 'error',
   'matterflow/condition-feel': 'error',
+  'matterflow/case-type': 'error',
 } as const satisfies LintConfig['rules'];
 
 /**

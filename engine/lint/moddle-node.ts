@@ -40,6 +40,22 @@ export function inMatter(node: LintNode): boolean {
   return isMatter(processOf(node));
 }
 
+/**
+ * A matter's 办件类型 as its process declares it (`gov:caseType`, the code of its matter file's
+ * `caseType`): 1 即办件, 2 承诺件, 9 其他. Absent: not declared, treated as 承诺件 would be.
+ */
+export const CASE_TYPE_CODES = ['1', '2', '9'] as const;
+
+/**
+ * Whether the element sits in the process of a 即办件 (`gov:caseType="1"`): decided on the spot,
+ * so its steps need no time limit. The lint reads this from the BPMN alone because it runs where
+ * no matter file is at hand (the modeler, deploy of a definition before its matter, `matterflow
+ * lint`); the case itself goes by the caseType of the matter version it was received under.
+ */
+export function inImmediateMatter(node: LintNode): boolean {
+  return processOf(node)?.caseType?.trim() === '1';
+}
+
 /** How an element is named in a message: its name, else its id. */
 export function label(node: LintNode): string {
   const name = node.name?.trim();

@@ -2,6 +2,7 @@ import type { LintCheck, LintConfig, LintReporter, LintResolver, LintRuleFactory
 import recommended from 'bpmnlint/config/recommended.js';
 import { RECOMMENDED_RULES } from './recommended-rules.js';
 import { zhMessage } from './messages-zh.js';
+import caseType from './rules/case-type.js';
 import conditionFeel from './rules/condition-feel.js';
 import gatewayCondition from './rules/gateway-condition.js';
 import parallelJoin from './rules/parallel-join.js';
@@ -19,6 +20,7 @@ const MATTERFLOW_PLUGIN_RULES: Readonly<Record<string, LintRuleFactory>> = {
   'tolerance-deadline': toleranceDeadline,
   'time-limit-sum': timeLimitSum,
   'condition-feel': conditionFeel,
+  'case-type': caseType,
 };
 
 const PACKAGES: Readonly<

@@ -91,6 +91,8 @@ export interface ModdleFlowElement extends ModdleElement, ModdleGovActivityAttrs
 export interface ModdleProcess extends ModdleFlowElement {
   readonly isExecutable?: boolean;
   readonly matterCode?: string;
+  /** gov:caseType, the matter's 办件类型 as its flow declares it: "1" 即办件, "2" 承诺件, "9" 其他. */
+  readonly caseType?: string;
   readonly promisedLimit?: number;
   readonly promisedLimitUnit?: string;
 }

@@ -63,3 +63,21 @@ export function withOwnRules(
 ): SupervisionPolicy {
   return { rulesFor: (target) => own() ?? policy.rulesFor(target) };
 }
+
+/** Rules that raise nothing: no 预警, no 黄牌, no 红牌 (the clock still has its due date). */
+export const NO_SIGNALS: SupervisionRules = { warning: null, yellowAtDue: false, red: null };
+
+/** 办件类型 (DOMAIN.md): 1 即办件, 2 承诺件, 9 其他. */
+const IMMEDIATE_CASE_TYPE = 1;
+
+/**
+ * The rules in force for one case by its 办件类型: a 即办件 (caseType 1) is decided on the spot,
+ * so none of its clocks signals — it has no case clock (受理 starts none) and its steps raise no
+ * 预警 / 黄牌 / 红牌, whatever the centre's or the matter's own rules say (a step limit in its flow
+ * still gives the step a due date). Any other case uses `policy`. `caseType` is asked at each
+ * lookup, like `withOwnRules`'s `own`: null or undefined before 收件 tells it, and for a bare
+ * process run.
+ */
+export function withCaseType(policy: SupervisionPolicy, caseType: () => number | null | undefined): SupervisionPolicy {
+  return { rulesFor: (target) => (caseType() === IMMEDIATE_CASE_TYPE ? NO_SIGNALS : policy.rulesFor(target)) };
+}

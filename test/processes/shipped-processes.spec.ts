@@ -222,6 +222,17 @@ describe('shipped processes (processes/)', () => {
         expect(process!.gov.promisedLimit).to.deep.equal(matter.promisedLimit);
       });
 
+      it('should declare in its process the 办件类型 of its matter file, if it declares one (gov:caseType, what the lint reads)', async () => {
+        const matter = readMatter(shipped.matter);
+        const tag = new RegExp(`<bpmn:process id="${shipped.processId}"[^>]*>`).exec(
+          fs.readFileSync(shipped.bpmn, 'utf8'),
+        )?.[0];
+        expect(tag, `the process ${shipped.processId}`).to.be.a('string');
+        const declared = /\sgov:caseType="([^"]*)"/.exec(tag!)?.[1];
+        if (declared !== undefined) expect(declared).to.equal(String(matter.caseType));
+        if (matter.caseType === 1) expect(declared, 'a 即办件 declares itself').to.equal('1');
+      });
+
       it('should fit the chain of step limits from 受理 to the decision into the promised limit', async () => {
         const process = (await compile(shipped.bpmn)).processes.get(shipped.processId)!;
         const chain = longestChain(process, 'windowAcceptance', new Set(DELIVERY_STEPS[shipped.processId]));
