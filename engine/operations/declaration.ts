@@ -63,9 +63,11 @@ export type Party = Role;
  * - step: the step the body names, which must be theirs (task operations);
  * - current: a case with a current (open) step of theirs;
  * - handled: a case with a step of theirs, open or done (e.g. 核查 after the decision);
+ * - involved: a case with a step of theirs, open, done or cancelled by the flow (reading: the
+ *   officer whose step a 一件事 refusal or a 退回 cancelled may see why);
  * - any: every case of the centre.
  */
-export type Reach = 'own' | 'step' | 'current' | 'handled' | 'any';
+export type Reach = 'own' | 'step' | 'current' | 'handled' | 'involved' | 'any';
 
 /** What the API body of an operation is, where it is not the command's data itself. */
 export interface ApiOverrides {

@@ -123,7 +123,7 @@ export const CASE_OPERATIONS: OperationTable = {
       },
       '办结',
     ),
-    who: { department: 'current' },
+    who: { department: 'current', window: 'step' },
     taskPage: {},
     records: ['case.concluded'],
     refusals: {
@@ -355,7 +355,7 @@ export const CASE_OPERATIONS: OperationTable = {
 export const CASE_ACTS: { readonly [A in CaseAct]: ActDeclaration } = {
   'case.read': {
     label: '查看办件',
-    who: { applicant: 'own', window: 'any', department: 'handled', supervisor: 'any', admin: 'any', auditor: 'any' },
+    who: { applicant: 'own', window: 'any', department: 'involved', supervisor: 'any', admin: 'any', auditor: 'any' },
   },
   'case.rate': { label: '评价', who: { applicant: 'own', window: 'any', admin: 'any' } },
 };

@@ -153,6 +153,12 @@ function causeOf(history: readonly CaseEvent[], index: number): { zh: string; en
     if (event.type === 'case.ended' || event.type === 'case.terminated')
       return { zh: '办件已终止', en: 'the case ended' };
   }
+  // The case's flow was cancelled from outside (its 一件事 package stopped it): its reason follows.
+  for (const event of history.slice(index + 1)) {
+    if (event.time !== cancelled.time || event.actor !== cancelled.actor) break;
+    if (event.type === 'case.cancelled')
+      return { zh: event.data.reason, en: `the case was cancelled: ${event.data.reason}` };
+  }
   return {
     zh: `${cancelled.actor === 'timer' ? '定时器' : cancelled.actor} 的操作使该环节不再需要办理`,
     en: `an operation of ${cancelled.actor} ended the step`,

@@ -151,6 +151,11 @@ function reachVerdict(principal: Principal, role: Role, reach: Reach, facts: Cas
       return theirs(['open', 'done'])
         ? { allowed: true }
         : deny('NEVER_HANDLED', `无权${label}：该办件没有经${unit}办理`, `${principal.id} has no step on this case`);
+    case 'involved':
+      // A step of theirs the flow cancelled counts too: its officer may read why (a 一件事 refused, a 退回).
+      return theirs(['open', 'done', 'cancelled'])
+        ? { allowed: true }
+        : deny('NEVER_HANDLED', `无权${label}：该办件没有经${unit}办理`, `${principal.id} has no step on this case`);
   }
 }
 
@@ -231,5 +236,6 @@ export function needsHistory(
   taskId: unknown,
 ): boolean {
   if (typeof taskId === 'string' && !state.tasks[taskId]) return true;
-  return reachesOf(principal, operation).includes('handled');
+  const reaches = reachesOf(principal, operation);
+  return reaches.includes('handled') || reaches.includes('involved');
 }

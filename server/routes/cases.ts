@@ -195,7 +195,8 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
       if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'A valid bearer token is required');
       const state = await load(store, params.caseId);
       await authorise(principal, 'case.read', state, {});
-      return { body: caseView(state) };
+      const parts = state.domain?.parts?.length ? await store.listCases({ parentCaseId: state.caseId }) : [];
+      return { body: caseView(state, parts) };
     },
   });
 

@@ -111,6 +111,15 @@ export function ratingRoutes(routes: Routes, store: Store, ratings: () => Promis
         steps: [],
       });
       if (!permission.allowed) throw new ApiError(403, 'FORBIDDEN', permission.zh, permission.en);
+      // 一件事 is rated once, as a whole: its parts are not rated on their own.
+      if (domain.package)
+        throw new ApiError(
+          422,
+          'PART_NOT_RATED',
+          `${domain.matter.name}是一件事「${domain.package.name}」的子事项，请对一件事（办件编号 ${domain.package.number ?? domain.package.caseId}）评价`,
+          `${body.caseId} is a part of the 一件事 ${domain.package.caseId}: rate the package`,
+          '/caseId',
+        );
       const officer = body.officer ?? domain.responsibleOfficer ?? domain.receivedBy;
       const rating = await (
         await ratings()

@@ -10,10 +10,18 @@ import { RESULT_KINDS, statusAllows, type Principal, type StatusGatedCommandType
 import { CASE_OPERATIONS, caseFacts, mayPerform, type CaseOperationType } from '../../engine/operations/index.js';
 import type { CompiledProcess, FlowNode } from '../../engine/model/index.js';
 
-export function caseView(state: CaseState): Record<string, unknown> {
+/** What the store says of a 一件事 part now (its own case row), beside what the package recorded. */
+export interface PartNow {
+  readonly caseId: string;
+  readonly domainStatus: string | null;
+}
+
+export function caseView(state: CaseState, partsNow: readonly PartNow[] = []): Record<string, unknown> {
   const domain = state.domain;
   return {
     caseId: state.caseId,
+    /** 办件编号 (absent on cases received before numbers were given). */
+    number: domain?.number ?? null,
     version: state.seq,
     processId: state.processId,
     flowStatus: state.status,
@@ -55,6 +63,16 @@ export function caseView(state: CaseState): Record<string, unknown> {
     })),
     result: domain?.result ?? null,
     delivery: domain?.delivery ?? null,
+    // 一件事: the package a part belongs to, and a package's parts with their status now.
+    package: domain?.package ?? null,
+    parts: (domain?.parts ?? []).map((part) => ({
+      caseId: part.caseId,
+      number: part.number,
+      name: part.name,
+      department: part.department,
+      status: partsNow.find((now) => now.caseId === part.caseId)?.domainStatus ?? null,
+      result: part.result,
+    })),
     variables: maskPersonalData(state.variables[state.rootInstanceId] ?? {}),
   };
 }

@@ -372,7 +372,8 @@ describe('server: audit search, timeline and export', () => {
     expect(childRow).to.deep.include({
       parentCaseId: received.caseId,
       processName: '企业设立登记（营业执照）',
-      matterName: null,
+      // A part of a 一件事 is a 办件 of its own, under its part's name.
+      matterName: '营业执照',
     });
   });
 
