@@ -349,8 +349,21 @@ export function historySummary(
           names.set(String(data['taskId']), String(data['name'] ?? data['elementId'] ?? ''));
           elementNames.set(String(data['elementId']), String(data['name'] ?? data['elementId'] ?? ''));
           return `环节「${String(data['name'] ?? data['elementId'] ?? '')}」开始`;
-        case 'case.received':
-          return `收件（${String(data['channel'] ?? '')}）`;
+        case 'case.received': {
+          const pkg = data['package'] as { name?: string; number?: string | null } | undefined;
+          return pkg
+            ? `作为一件事「${String(pkg.name ?? '')}」${pkg.number ? `（${pkg.number}）` : ''}的子事项收件`
+            : `收件（${String(data['channel'] ?? '')}）`;
+        }
+        case 'package.partStarted':
+          return `子事项「${String(data['name'] ?? '')}」${data['number'] ? `（${String(data['number'])}）` : ''}开始办理`;
+        case 'package.partConcluded': {
+          const part = events
+            .slice(0, index)
+            .find((e) => e.type === 'package.partStarted' && e.data.caseId === data['childCaseId']);
+          const name = part?.type === 'package.partStarted' ? part.data.name : String(data['childCaseId'] ?? '');
+          return `子事项「${name}」办结：${String(data['kind'] ?? '')}${data['reason'] ? `（${String(data['reason'])}）` : ''}`;
+        }
         case 'case.correctionNoticed':
           return `补正告知（一次性告知）：${(data['defects'] as string[]).join('；')}`;
         case 'materials.supplied':

@@ -207,6 +207,16 @@ describe('system: every part of a 一件事 is a 办件 of its own, and the pack
     }
     const issue = (await read('window-chen', pkg.caseId)).tasks.find((task) => task.elementId === 'issueResults');
     expect(issue, '统一出件 after every part was decided').to.not.equal(undefined);
+    const page = ok(
+      await server.request<{ history: Array<{ text: string }> }>(`/api/tasks/${issue!.taskId}`, {
+        token: tokens.get('window-chen')!,
+      }),
+    );
+    expect(page.history.map((line) => line.text)).to.include.members([
+      `子事项「印章刻制」（${pkg.number}-02）开始办理`,
+      '子事项「印章刻制」办结：不予许可（印章样式不符合规定）',
+      '子事项「发票申领」办结：不予许可（纳税人存在未结清欠税）',
+    ]);
     const concluded = ok(
       await operate('window-chen', pkg.caseId, 'case.conclude', {
         kind: '出证',
