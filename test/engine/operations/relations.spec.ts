@@ -169,6 +169,13 @@ describe('operations: who may, by relation to the case', () => {
     expect(allowed(supervisor, 'case.read', facts([]))).to.equal(true);
   });
 
+  it('lets a department read a case whose step of theirs the flow cancelled (to see why), but not act on it as handled', () => {
+    const cancelled = facts([{ ...review, state: 'cancelled' }]);
+    expect(allowed(food, 'case.read', cancelled)).to.equal(true);
+    expect(allowed(fire, 'case.read', cancelled)).to.equal(false);
+    expect(allowed(food, 'commitment.verify', cancelled)).to.equal(false);
+  });
+
   it('lets supervisors suspend, extend and urge any case, and do no step’s work', () => {
     for (const operation of ['case.suspend', 'clock.extend', 'task.urge', 'case.revoke'] as const)
       expect(allowed(supervisor, operation, facts([review], operation === 'task.urge' ? review : undefined))).to.equal(
@@ -205,6 +212,17 @@ describe('operations: a step that is no longer open', () => {
     const refusal = staleStep(step('t-food', { name: '审查', state: 'done' }), history);
     expect(refusal).to.deep.include({ status: 409, code: 'CONFLICT' });
     expect(refusal!.zh).to.contain('food-zhao');
+  });
+
+  it('gives a part’s cancelled step the reason its 一件事 package stopped it', () => {
+    const stopped = [
+      event('task.created', { taskId: 't-tax', elementId: 'tax', name: '发票核定' }, 'system', '2026-11-02T01:00:00Z'),
+      event('task.cancelled', { taskId: 't-tax' }, 'case:P1', '2026-11-03T02:00:00Z'),
+      event('case.cancelled', { reason: '一件事整体不予许可：印章刻制不予许可' }, 'case:P1', '2026-11-03T02:00:00Z'),
+    ];
+    expect(staleStep(step('t-tax', { name: '发票核定', state: 'cancelled' }), stopped)!.zh).to.equal(
+      '该任务「发票核定」已于 2026-11-03T02:00:00Z 取消：一件事整体不予许可：印章刻制不予许可',
+    );
   });
 
   it('is silent while the step is open', () => {
