@@ -1,7 +1,8 @@
 /**
  * 收件 against the matter catalogue: the latest version of the matter (or a given one), the
  * application form checked against its 一表申请 schema with every defect named, then the
- * `case.receive` command - the case keeps the matter version it was received under.
+ * `case.receive` command - the case keeps the matter version it was received under, and gets its
+ * 办件编号 in the transaction that stores it.
  */
 import type { Knex } from 'knex';
 import type { Applicant, Channel } from '../domain/index.js';
@@ -9,6 +10,7 @@ import { MatterflowError } from '../errors.js';
 import { validateApplication, type FieldError } from '../matters/index.js';
 import { getMatter } from '../matters-store/index.js';
 import type { DispatchResult, Store } from '../store/index.js';
+import { drawCaseNumber } from './case-numbers.js';
 import { matterSnapshot } from './snapshot.js';
 
 export class ApplicationInvalidError extends MatterflowError {
@@ -44,7 +46,8 @@ export async function receiveApplication(store: Store, knex: Knex, application: 
   if (!stored) throw new MatterNotFoundError(application.matterCode);
   const errors = validateApplication(stored.matter, application.form);
   if (errors.length > 0) throw new ApplicationInvalidError(errors);
-  return store.dispatch(application.caseId, {
+  // The 办件编号 is drawn in the transaction that stores the case (case-numbers.ts).
+  return store.dispatchBuilt(application.caseId, 'case.receive', async (trx, now) => ({
     type: 'case.receive',
     actor: application.actor,
     data: {
@@ -55,6 +58,7 @@ export async function receiveApplication(store: Store, knex: Knex, application: 
       channel: application.channel,
       materials: { ...application.materials },
       form: application.form,
+      number: await drawCaseNumber(trx, now),
     },
-  });
+  }));
 }

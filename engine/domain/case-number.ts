@@ -36,12 +36,15 @@ export function isCaseNumber(text: unknown): text is string {
   return typeof text === 'string' && CASE_NUMBER_PATTERN.test(text);
 }
 
+/** A search by 办件编号: one number, or a date's numbers by their prefix (`20261205-`). */
+export type CaseNumberTerm = { readonly exact: string } | { readonly prefix: string };
+
 /**
  * What a search term means as a case number: one number exactly (`20261205-0007`, and a child's
  * `20261205-0007-01`), or every number of a Beijing date (`20261205`, `20261205-` or `2026-12-05`:
  * the prefix `20261205-`); null when it is neither.
  */
-export function caseNumberTerm(term: string): { readonly exact: string } | { readonly prefix: string } | null {
+export function caseNumberTerm(term: string): CaseNumberTerm | null {
   const text = term.trim();
   if (isCaseNumber(text)) return { exact: text };
   const date = /^(\d{4})-?(\d{2})-?(\d{2})-?$/.exec(text);

@@ -4,7 +4,7 @@
  * optimistic (`WHERE version = expected`).
  */
 import type { Knex } from 'knex';
-import type { CaseStatusZh } from '../domain/index.js';
+import type { CaseNumberTerm, CaseStatusZh } from '../domain/index.js';
 import type { CaseStatus } from '../runtime/index.js';
 import type { CaseState } from '../case/index.js';
 import { readJson, writeJson } from './json.js';
@@ -31,6 +31,8 @@ export interface CaseSummary {
   readonly status: CaseStatus;
   /** The 办件 status (DOMAIN.md vocabulary); null for a bare process run. */
   readonly domainStatus: CaseStatusZh | null;
+  /** 办件编号; null for a bare process run and for cases received before numbers were given. */
+  readonly number: string | null;
   readonly matterCode: string | null;
   readonly parentCaseId: string | null;
   readonly parentInstanceId: string | null;
@@ -51,6 +53,15 @@ export interface CaseFilter {
   readonly overdueAt?: string;
   /** The applicant's key (`applicantKey` of the 证件号码): exact match. */
   readonly applicantKey?: string;
+  /** 办件编号: one number exactly, or every number of a Beijing date (engine/domain `caseNumberTerm`). */
+  readonly number?: CaseNumberTerm;
+}
+
+/** Narrow `query` (over `cases`, or joined to it as `column`'s table) to the numbers `term` means. */
+export function whereCaseNumber(query: Knex.QueryBuilder, term: CaseNumberTerm, column = 'cases.number'): void {
+  if ('exact' in term) query.where(column, term.exact);
+  // The prefix is digits and '-' only (caseNumberTerm), so it holds no LIKE wildcard.
+  else query.where(column, 'like', `${term.prefix}%`);
 }
 
 /** Read one case row (with its snapshot), or null. */
@@ -122,6 +133,7 @@ export async function listCases(db: Knex, filter: CaseFilter = {}): Promise<Case
       'version',
       'status',
       'domain_status',
+      'number',
       'matter_code',
       'parent_case_id',
       'parent_instance_id',
@@ -136,6 +148,7 @@ export async function listCases(db: Knex, filter: CaseFilter = {}): Promise<Case
   if (filter.domainStatus) query.where({ domain_status: filter.domainStatus });
   if (filter.matterCode) query.where({ matter_code: filter.matterCode });
   if (filter.applicantKey) query.where({ applicant_key: filter.applicantKey });
+  if (filter.number) whereCaseNumber(query, filter.number);
   if (filter.department) {
     const department = filter.department;
     query.whereExists((sub) =>
@@ -176,6 +189,7 @@ export async function listCases(db: Knex, filter: CaseFilter = {}): Promise<Case
     version: Number(row.version),
     status: row.status,
     domainStatus: row.domain_status,
+    number: row.number,
     matterCode: row.matter_code,
     parentCaseId: row.parent_case_id,
     parentInstanceId: row.parent_instance_id,
@@ -191,6 +205,7 @@ function mutableColumns(state: CaseState, version: number, lastHash: string, now
     last_hash: lastHash,
     status: state.status,
     domain_status: state.domain?.status ?? null,
+    number: state.domain?.number ?? null,
     matter_code: state.domain?.matter.code ?? null,
     applicant_key: state.domain ? applicantKey(state.domain.applicant.idNumber) : null,
     ...worklistColumns(state),
@@ -208,6 +223,7 @@ interface CaseRow {
   last_hash: string;
   status: CaseStatus;
   domain_status: CaseStatusZh | null;
+  number: string | null;
   matter_code: string | null;
   parent_case_id: string | null;
   parent_instance_id: string | null;

@@ -48,6 +48,20 @@ export class Dispatcher {
     return this.#run(async () => [request], options, commandMatch(request.caseId, request.command.type));
   }
 
+  /**
+   * Run one command that `build` writes inside the transaction that stores it (and its
+   * reactions): for a value drawn from a table that must commit or roll back with the command.
+   * Answered from the request's command record like `dispatch`, without building.
+   */
+  async dispatchBuilt(
+    caseId: string,
+    type: CommandRequest['command']['type'],
+    build: (trx: Knex) => Promise<CommandRequest>,
+    options: { at?: Date } = {},
+  ): Promise<StepResult[]> {
+    return this.#run(async (_lookups, trx) => [await build(trx)], options, commandMatch(caseId, type));
+  }
+
   async #run(
     plan: (lookups: ReactionLookups, trx: Knex) => Promise<readonly CommandRequest[]>,
     options: { at?: Date },

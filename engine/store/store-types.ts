@@ -75,6 +75,16 @@ export interface Store {
   /** Run a command on a case, with its reactions, in one transaction. */
   /** Run a BPMN (runtime) or 办件 (domain) command on a case; `case.receive` creates it. */
   dispatch(caseId: string, command: CaseCommand): Promise<DispatchResult>;
+  /**
+   * Run a command of `type` that `build` writes inside the transaction that stores it, given that
+   * transaction and the command's now (its events' time): for a value drawn from a table that
+   * must commit or roll back with the case (收件's 办件编号 from its day's sequence).
+   */
+  dispatchBuilt(
+    caseId: string,
+    type: CaseCommand['type'],
+    build: (trx: Knex, now: Date) => Promise<CaseCommand>,
+  ): Promise<DispatchResult>;
   /** Deliver a message to a case (or the first subscriber, or start a process on it). */
   correlateMessage(name: string, input?: CorrelateInput): Promise<DispatchResult>;
   /** Deliver a signal to every subscribed active case and start signal-start processes. */

@@ -80,6 +80,16 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
       );
     },
     dispatch: (caseId, command) => dispatch(caseId, command),
+    async dispatchBuilt(caseId, type, build) {
+      const at = clock.now();
+      const steps = await dispatcher.dispatchBuilt(
+        caseId,
+        type,
+        async (trx) => ({ caseId, command: await build(trx, at) }),
+        { at },
+      );
+      return toResult(caseId, steps);
+    },
     async correlateMessage(name, input = {}) {
       const actor = input.actor ?? 'system';
       const data = {
