@@ -27,14 +27,18 @@ export interface ClockSpec {
   readonly officer: string | null;
 }
 
-/** Start a clock; false when its unit needs the working-day calendar and there is none. */
-export function startClock(run: Run, spec: ClockSpec): boolean {
+/**
+ * Start a clock, counting from `startedAt` (an instant not after now; default now): its due
+ * date and signals fall as if it had started then, and a signal already due is raised at once.
+ * False when its unit needs the working-day calendar and there is none.
+ */
+export function startClock(run: Run, spec: ClockSpec, startedAt: string = run.now): boolean {
   const calendar = calendarFor(run, spec.limit.unit);
   if (!calendar) return false;
   const plan = planClock(
     run,
     calendar,
-    { unit: spec.limit.unit, budget: spec.limit.amount, paused: 0, startedAt: run.now },
+    { unit: spec.limit.unit, budget: spec.limit.amount, paused: 0, startedAt },
     spec,
   );
   const clockId = run.newId();
@@ -45,6 +49,7 @@ export function startClock(run: Run, spec: ClockSpec): boolean {
     matterCode: run.process.gov.matterCode,
     dueAt: plan.dueAt,
     provisional: plan.provisional,
+    ...(startedAt === run.now ? {} : { startedAt }),
   });
   scheduleAlerts(run, clockId, plan);
   return true;

@@ -113,10 +113,19 @@ export type SetVariables = CommandShape<
   { variables: Record<string, unknown>; scopeInstanceId?: string }
 >;
 export type CancelCase = CommandShape<'case.cancel', { reason: string }>;
-/** Start the case's time limit (at 受理); the limit defaults to the process's promised limit. */
+/**
+ * Start the case's time limit (at 受理); the limit defaults to the process's promised limit. It
+ * counts from `startedAt` when given (an instant not after now: a deemed acceptance counts from
+ * 收件), else from now.
+ */
 export type StartClock = CommandShape<
   'clock.start',
-  { limit?: TimeLimit; department?: string | null; /** the officer responsible (首办负责) */ officer?: string | null }
+  {
+    limit?: TimeLimit;
+    department?: string | null;
+    /** the officer responsible (首办负责) */ officer?: string | null;
+    /** ISO-8601 instant the limit counts from, not after now; default now */ startedAt?: string;
+  }
 >;
 /** Stop the clock (补正, 特别程序, 挂起): one clock, or every running clock of the case. */
 export type PauseClock = CommandShape<

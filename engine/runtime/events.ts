@@ -285,6 +285,11 @@ export type ClockStarted = EventShape<
     limit: TimeLimit;
     dueAt: string;
     provisional: boolean;
+    /**
+     * The instant the limit counts from, when it is not the event's time (a deemed acceptance
+     * counts from 收件); absent: from the event's time.
+     */
+    startedAt?: string;
   }
 >;
 /** The clock stands still (补正 after 受理, 特别程序, 挂起). */

@@ -33,7 +33,7 @@ export const supervisionProjectors: { readonly [K in SupervisionEvent]: Projecto
         officer: data.officer,
         unit: data.limit.unit,
         budget: data.limit.amount,
-        started_at: instant(time),
+        started_at: instant(data.startedAt ?? time),
         due_at: instant(data.dueAt),
         provisional: data.provisional ? 1 : 0,
         running: 1,

@@ -20,7 +20,7 @@ export const clockAppliers: ApplierTable<
       department: data.department,
       officer: data.officer,
       limit: data.limit,
-      startedAt: time,
+      startedAt: data.startedAt ?? time,
       budget: data.limit.amount,
       paused: 0,
       running: true,

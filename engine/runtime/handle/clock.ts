@@ -23,6 +23,13 @@ export const startCaseClock: Handler<'clock.start'> = (run, { data }) => {
       'INVALID_ARGUMENT',
       `Expected a positive limit in ${TIME_LIMIT_UNITS.join(' / ')}, but got ${limit.amount} ${limit.unit}`,
     );
+  const from = data.startedAt ?? run.now;
+  if (typeof from !== 'string' || Number.isNaN(Date.parse(from)) || Date.parse(from) > Date.parse(run.now))
+    return reject(
+      'INVALID_ARGUMENT',
+      `Expected the clock to count from an ISO-8601 instant not after now (${run.now}), but got ${JSON.stringify(data.startedAt)}`,
+    );
+  const startedAt = data.startedAt === undefined ? run.now : new Date(from).toISOString();
   if (!run.ctx.calendar && (limit.unit === '工作日' || limit.unit === '小时(工作日)')) {
     return reject(
       'CALENDAR_MISSING',
@@ -30,14 +37,18 @@ export const startCaseClock: Handler<'clock.start'> = (run, { data }) => {
     );
   }
   try {
-    startClock(run, {
-      kind: 'case',
-      instanceId: run.state.rootInstanceId,
-      elementId: run.process.id,
-      limit,
-      department: data.department ?? null,
-      officer: data.officer ?? null,
-    });
+    startClock(
+      run,
+      {
+        kind: 'case',
+        instanceId: run.state.rootInstanceId,
+        elementId: run.process.id,
+        limit,
+        department: data.department ?? null,
+        officer: data.officer ?? null,
+      },
+      startedAt,
+    );
   } catch (error) {
     // A calendar configured to refuse years it has no data for says so by throwing.
     if (run.events.length > 0) throw error;

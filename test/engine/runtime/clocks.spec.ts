@@ -157,6 +157,57 @@ describe('runtime: time limits and 电子监察 signals', () => {
     expectReplayMatches(engine, caseId);
   });
 
+  it('should count a case clock from the instant the command names (a deemed acceptance: from 收件), not from now', () => {
+    // given a case received Tue 09-29 09:00 whose clock starts only on Thu 10-08 09:00
+    const caseId = engine.start('foodLicence');
+    engine.now = new Date('2026-10-08T01:00:00.000Z');
+    // when it starts counting from the receipt
+    const events = engine.run(caseId, {
+      type: 'clock.start',
+      actor: 'system',
+      data: { officer: 'system', startedAt: '2026-09-29T09:00:00+08:00' },
+    });
+    // then its due date is the one a clock started at receipt has (the first test's), recorded in the event
+    expect(events.find((e) => e.type === 'clock.started')?.data).to.include({
+      startedAt: '2026-09-29T01:00:00.000Z',
+      dueAt: '2026-10-19T01:00:00.000Z',
+    });
+    expect(caseClock(caseId)).to.include({ startedAt: '2026-09-29T01:00:00.000Z', dueAt: '2026-10-19T01:00:00.000Z' });
+    expectReplayMatches(engine, caseId);
+  });
+
+  it('should raise at once the signals a clock counted from the past has already reached, and schedule the rest', () => {
+    const caseId = engine.start('foodLicence');
+    // Mon 10-19 12:00: past the due date (10-19 09:00), before 红牌 (two working days later)
+    engine.now = new Date('2026-10-19T04:00:00.000Z');
+    engine.run(caseId, { type: 'clock.start', actor: 'system', data: { startedAt: '2026-09-29T01:00:00.000Z' } });
+    const clock = caseClock(caseId);
+    expect(
+      raised(caseId)
+        .filter((e) => e.type === 'alert.raised' && e.data.clockId === clock.id)
+        .map((e) => (e.type === 'alert.raised' ? e.data.level : null)),
+    ).to.deep.equal(['预警', '黄牌']);
+    expect(Object.values(state(caseId).timers).filter((t) => t.alert?.clockId === clock.id)).to.have.length(1);
+    expectReplayMatches(engine, caseId);
+  });
+
+  it('should NOT count a case clock from a future or unreadable instant', () => {
+    const caseId = engine.start('foodLicence');
+    for (const startedAt of ['2026-09-29T02:00:00.000Z', '收件时', '']) {
+      expect(() => engine.run(caseId, { type: 'clock.start', actor: 'system', data: { startedAt } })).to.throw(
+        /INVALID_ARGUMENT/,
+      );
+    }
+    expect(Object.values(state(caseId).clocks).filter((c) => c.kind === 'case')).to.deep.equal([]);
+  });
+
+  it('should record no start instant in clock.started when the clock counts from now', () => {
+    const caseId = engine.start('foodLicence');
+    const events = engine.run(caseId, { type: 'clock.start', actor: 'w', data: {} });
+    expect(events.find((e) => e.type === 'clock.started')?.data).to.not.have.property('startedAt');
+    expect(caseClock(caseId).startedAt).to.equal('2026-09-29T01:00:00.000Z');
+  });
+
   it('should NOT start a working-day case clock without a working-day calendar', async () => {
     const bare = new MemoryEngine({ clock: '2026-09-29T01:00:00.000Z' });
     await bare.deploy(bpmn);
