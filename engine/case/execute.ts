@@ -23,6 +23,7 @@ import {
   type DomainRejectionCode,
   type MatterSnapshot,
 } from '../domain/index.js';
+import { openAcceptanceStep } from './acceptance-step.js';
 import { applyEvent } from './apply.js';
 import type { CaseEvent } from './events.js';
 import type { CaseState } from './state.js';
@@ -167,7 +168,11 @@ class Accumulator {
     for (let index = 0; index < this.events.length; index++) {
       const event = this.events[index];
       if (event?.type !== 'deadline.reached') continue;
-      const outcome = onDeadline(this.current?.domain ?? null, event.data.name);
+      const outcome = onDeadline(
+        this.current?.domain ?? null,
+        event.data.name,
+        this.current ? openAcceptanceStep(this.definition, this.current) : undefined,
+      );
       const refused = outcome ? this.follow(outcome, 'system') : null;
       if (refused) return refused;
     }

@@ -166,7 +166,8 @@ describe('system: the test clock fires 电子监察 signals, deemed acceptance a
     expect((await caseOf(caseB)).status).to.not.equal('已终止');
     await expectEachSignalOnce(both);
 
-    // Thursday 2026-03-12: A counts as accepted from Monday 03-09 (five working days); B's 审查 is red.
+    // Thursday 2026-03-12: nobody answered A for five working days (Monday 03-09): it counts as
+    // accepted from its receipt, its window step done by the system; B's 审查 is red.
     await advance({ advance: 'P5D' });
     await settled(both);
     const deemed = await eventsOf(caseA);
@@ -188,11 +189,14 @@ describe('system: the test clock fires 电子监察 signals, deemed acceptance a
     expect(count(ended, 'case.ended', { status: '已终止' })).to.equal(1);
     await expectEachSignalOnce(both);
 
-    // A month on: A's case clock (10 working days from 03-09) has run through every level too.
+    // A month on: A's case clock (10 working days from 收件 on 03-02) has run through every level
+    // too, and so has its 审查, which nobody took up. Its window step got 预警 and 黄牌 (its 5 days
+    // ran out as the answer period did) but no 红牌: the deemed acceptance completed it.
     await advance({ advance: 'P30D' });
     await settled(both);
     expect(await levelsOf(caseA)).to.deep.equal({
-      windowAcceptance: ['预警', '黄牌', '红牌'],
+      windowAcceptance: ['预警', '黄牌'],
+      review: ['预警', '黄牌', '红牌'],
       case: ['预警', '黄牌', '红牌'],
     });
     expect((await levelsOf(caseB))['review']).to.deep.equal(['预警', '黄牌', '红牌']);

@@ -15,12 +15,26 @@ function missingOf(domain: DomainState, necessity: 'required' | 'tolerated' | 'o
   return domain.matter.materials.filter((m) => m.necessity === necessity && !domain.materials[m.id]);
 }
 
-function flowMoves(domain: DomainState, officer: string, taskId: string | undefined, decision: string): Command[] {
+/**
+ * What 受理 does to the flow: the answer period ends, the acceptance step is completed with the
+ * decision, and the promised limit starts (from `countsFrom` when acceptance dates back, else now).
+ */
+function flowMoves(
+  domain: DomainState,
+  officer: string,
+  taskId: string | undefined,
+  decision: string,
+  countsFrom?: string,
+): Command[] {
   const commands: Command[] = [{ type: 'deadline.clear', actor: officer, data: { name: ANSWER_DEADLINE } }];
   if (taskId)
     commands.push({ type: 'task.complete', actor: officer, data: { taskId, variables: { 受理结果: decision } } });
   if (domain.matter.caseType !== 1 && domain.matter.promisedLimit) {
-    commands.push({ type: 'clock.start', actor: officer, data: { limit: domain.matter.promisedLimit, officer } });
+    commands.push({
+      type: 'clock.start',
+      actor: officer,
+      data: { limit: domain.matter.promisedLimit, officer, ...(countsFrom ? { startedAt: countsFrom } : {}) },
+    });
   }
   return commands;
 }
@@ -107,11 +121,16 @@ export const refuseCase: DomainHandler<RefuseCase> = (domain, { data }) => {
   };
 };
 
-/** Nobody answered within the period: the application counts as accepted (行政许可法 §32). */
-export function acceptByLaw(domain: DomainState): DomainOutcome | null {
+/**
+ * Nobody answered within the period: the application counts as accepted from its receipt
+ * (行政许可法 §32). The system completes the window's acceptance step still open
+ * (`acceptanceTaskId`, 受理结果 受理), so the flow goes on to 审查; the promised limit counts from
+ * 收件, the day of receipt being the day of acceptance.
+ */
+export function acceptByLaw(domain: DomainState, acceptanceTaskId?: string): DomainOutcome | null {
   if (domain.status !== '已收件') return null;
   return {
     events: [{ type: 'case.accepted', data: { officer: 'system', documentNo: null, auto: true } }],
-    then: flowMoves(domain, 'system', undefined, '受理').slice(1),
+    then: flowMoves(domain, 'system', acceptanceTaskId, '受理', domain.receivedAt).slice(1),
   };
 }

@@ -83,11 +83,12 @@ function ending(
 }
 
 /**
- * A named case deadline passed: an application nobody answered counts as accepted; a 容缺 case
- * whose materials never came ends 已终止.
+ * A named case deadline passed: an application nobody answered counts as accepted (its open
+ * acceptance step, `acceptanceTaskId`, completed by the system); a 容缺 case whose materials
+ * never came ends 已终止.
  */
-export function onDeadline(domain: DomainState | null, name: string): DomainOutcome | null {
-  if (domain && name === ANSWER_DEADLINE) return acceptByLaw(domain);
+export function onDeadline(domain: DomainState | null, name: string, acceptanceTaskId?: string): DomainOutcome | null {
+  if (domain && name === ANSWER_DEADLINE) return acceptByLaw(domain, acceptanceTaskId);
   if (domain?.commitment && name === VERIFICATION_DEADLINE && !domain.commitment.verified) {
     return { events: [{ type: 'commitment.verificationOverdue', data: { verifyBy: domain.commitment.verifyBy } }] };
   }
