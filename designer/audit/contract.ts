@@ -5,6 +5,7 @@
  * `queryFromSearch` and sends them to the API unchanged.
  *
  * Case criteria: matterCode, department (had a step of it), officer (acted on it), status (办件状态),
+ * number (办件编号: one number, or a Beijing date's numbers: 20261205 or 2026-12-05),
  * receivedFrom / receivedTo (收件, Beijing dates, both days included), overdue (true: a time limit
  * finished late, or is running past its due time now, or a 黄牌 / 红牌 was raised; false: none).
  *
@@ -23,6 +24,7 @@ export interface AuditQuery {
   readonly department?: string;
   readonly officer?: string;
   readonly status?: string;
+  readonly number?: string;
   readonly receivedFrom?: string;
   readonly receivedTo?: string;
   readonly overdue?: boolean;
@@ -42,6 +44,7 @@ export const AUDIT_PARAMS = [
   'department',
   'officer',
   'status',
+  'number',
   'receivedFrom',
   'receivedTo',
   'overdue',

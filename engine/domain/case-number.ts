@@ -36,6 +36,9 @@ export function isCaseNumber(text: unknown): text is string {
   return typeof text === 'string' && CASE_NUMBER_PATTERN.test(text);
 }
 
+/** What `caseNumberTerm` reads (for a JSON Schema `pattern`): a number, or a date with or without dashes. */
+export const CASE_NUMBER_TERM_PATTERN = '^\\s*(\\d{8}-\\d{4,}(-\\d{2,})*|\\d{4}-?\\d{2}-?\\d{2}-?)\\s*$';
+
 /** A search by 办件编号: one number, or a date's numbers by their prefix (`20261205-`). */
 export type CaseNumberTerm = { readonly exact: string } | { readonly prefix: string };
 

@@ -6,7 +6,8 @@
  * the deployed version a case ran.
  */
 import type { Knex } from 'knex';
-import type { CaseStatusZh } from '../domain/index.js';
+import type { CaseNumberTerm, CaseStatusZh } from '../domain/index.js';
+import { whereCaseNumber } from './case-repository.js';
 import { applyEvent } from '../case/index.js';
 import type { CaseEvent } from '../case/index.js';
 import type { CaseStatus } from '../runtime/index.js';
@@ -29,6 +30,8 @@ export interface AuditCaseFilter {
   /** Someone who acted on the case (an event's actor). */
   readonly officer?: string;
   readonly domainStatus?: CaseStatusZh;
+  /** 办件编号: one number, or a Beijing date's numbers. */
+  readonly number?: CaseNumberTerm;
   /** 收件 (the case's start) at or after / before these instants (ISO). */
   readonly receivedFrom?: string;
   readonly receivedTo?: string;
@@ -65,6 +68,8 @@ interface TimeLimitCriteria {
 
 export interface AuditCaseRow {
   readonly caseId: string;
+  /** 办件编号 (null: received before numbers were given, or a bare process run). */
+  readonly number: string | null;
   readonly processId: string;
   /** The name of the process version it runs (a 一件事 child has no matter of its own). */
   readonly processName: string | null;
@@ -92,6 +97,7 @@ export async function searchAuditCases(db: Knex, filter: AuditCaseFilter = {}): 
     })
     .select(
       'cases.case_id',
+      'cases.number',
       'cases.process_id',
       'definitions.name as process_name',
       'cases.matter_code',
@@ -111,6 +117,7 @@ export async function searchAuditCases(db: Knex, filter: AuditCaseFilter = {}): 
       : null;
   if (filter.matterCode !== undefined && !limit) query.where('cases.matter_code', filter.matterCode);
   if (filter.domainStatus !== undefined) query.where('cases.domain_status', filter.domainStatus);
+  if (filter.number !== undefined) whereCaseNumber(query, filter.number);
   if (filter.receivedFrom !== undefined)
     query.where('cases.started_at', '>=', new Date(filter.receivedFrom).toISOString());
   if (filter.receivedTo !== undefined) query.where('cases.started_at', '<', new Date(filter.receivedTo).toISOString());
@@ -197,6 +204,7 @@ export async function searchAuditCases(db: Knex, filter: AuditCaseFilter = {}): 
     const state = readJson<Pick<CaseState, 'domain'>>(row.state);
     return {
       caseId: row.case_id,
+      number: row.number ?? null,
       processId: row.process_id,
       processName: row.process_name,
       matterCode: row.matter_code,
@@ -496,6 +504,7 @@ function sortedRecord(record: Readonly<Record<string, number>>): Record<string, 
 
 interface CaseRow {
   case_id: string;
+  number: string | null;
   process_id: string;
   process_name: string | null;
   matter_code: string | null;

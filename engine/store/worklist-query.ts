@@ -7,7 +7,8 @@
  * created or completed between two pages moves no other: nothing is listed twice or skipped.
  */
 import type { Knex } from 'knex';
-import type { CaseStatusZh } from '../domain/index.js';
+import type { CaseNumberTerm, CaseStatusZh } from '../domain/index.js';
+import { whereCaseNumber } from './case-repository.js';
 import { readJson } from './json.js';
 import type { Timing, WorklistTimings } from './projections-worklist.js';
 import { toView, type TaskRow, type TaskView } from './task-query.js';
@@ -17,6 +18,8 @@ export interface WorklistFilter {
   readonly assignee?: string;
   readonly caseId?: string;
   readonly taskId?: string;
+  /** The case's 办件编号: one number, or a Beijing date's numbers. */
+  readonly caseNumber?: CaseNumberTerm;
   /**
    * 首问负责: the tasks this user holds, and the unclaimed ones of the cases they received or
    * (when they have one) of their department.
@@ -26,6 +29,8 @@ export interface WorklistFilter {
 
 /** One line of the worklist. */
 export interface WorklistRow extends TaskView {
+  /** The case's 办件编号 (null: received before numbers were given, or a bare process run). */
+  readonly caseNumber: string | null;
   readonly caseStatus: CaseStatusZh | null;
   readonly matter: { readonly code: string; readonly name: string | null } | null;
   readonly applicant: { readonly name: string; readonly idNumber: string } | null;
@@ -69,6 +74,7 @@ export async function listWorklist(
     if (filter.assignee !== undefined) query.where('tasks.assignee', filter.assignee);
     if (filter.caseId !== undefined) query.where('tasks.case_id', filter.caseId);
     if (filter.taskId !== undefined) query.where('tasks.task_id', filter.taskId);
+    if (filter.caseNumber !== undefined) whereCaseNumber(query, filter.caseNumber);
     // A row-value comparison: both dialects range-scan the (…, created_at, case_id, task_id) index with it.
     if (page.after)
       query.whereRaw('(tasks.created_at, tasks.case_id, tasks.task_id) > (?, ?, ?)', [
@@ -129,6 +135,7 @@ const ORDER = ['created_at', 'case_id', 'task_id'] as const;
 
 const COLUMNS = [
   'tasks.*',
+  'cases.number as case_number',
   'cases.domain_status',
   'cases.matter_code',
   'cases.matter_name',
@@ -164,6 +171,7 @@ export function decodeWorklistCursor(cursor: string): WorklistPosition | null {
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 interface WorklistDbRow extends TaskRow {
+  case_number: string | null;
   domain_status: CaseStatusZh | null;
   matter_code: string | null;
   matter_name: string | null;
@@ -181,6 +189,7 @@ function toRow(row: WorklistDbRow): WorklistRow {
   const task = toView(row);
   return {
     ...task,
+    caseNumber: row.case_number,
     caseStatus: row.domain_status,
     matter: row.matter_code === null ? null : { code: row.matter_code, name: row.matter_name },
     applicant:

@@ -22,6 +22,7 @@ import {
 } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
+import { CASE_NUMBER_QUERY, caseNumberQuery } from './case-number-query.js';
 
 const AUDITORS = ['auditor', 'supervisor', 'admin'] as const;
 
@@ -69,6 +70,7 @@ interface AuditSearchQuery {
   department?: string;
   officer?: string;
   status?: CaseStatusZh;
+  number?: string;
   receivedFrom?: string;
   receivedTo?: string;
   overdue?: boolean;
@@ -109,6 +111,7 @@ export const auditSearchQuerySchema = {
     },
     officer: { type: 'string', minLength: 1, maxLength: 200, description: 'Someone who acted on the case' },
     status: { enum: [...CASE_STATUSES], description: '办件状态' },
+    number: CASE_NUMBER_QUERY,
     receivedFrom: {
       type: 'string',
       anyOf: [{ format: 'date' }, { format: 'date-time' }],
@@ -147,7 +150,7 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
     method: 'get',
     path: '/api/audit/cases',
     summary:
-      'Audit search over every case, newest 收件 first: by matter, department, officer, 办件 status, 收件 dates, overrun, and one time limit’s kind, unit, department, finish dates, on-time or late, and highest open signal (the supervision board’s figures link here with the same parameters; see AuditSearchQuery in server/routes/audit.ts)',
+      'Audit search over every case, newest 收件 first: by matter, department, officer, 办件 status, 办件编号 (number: one number, or a Beijing date’s), 收件 dates, overrun, and one time limit’s kind, unit, department, finish dates, on-time or late, and highest open signal (the supervision board’s figures link here with the same parameters; see AuditSearchQuery in server/routes/audit.ts)',
     tags: ['audit'],
     access: AUDITORS,
     query: auditSearchQuerySchema,
@@ -217,6 +220,7 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
         ...(query.department !== undefined ? { department: query.department } : {}),
         ...(query.officer !== undefined ? { officer: query.officer } : {}),
         ...(query.status !== undefined ? { domainStatus: query.status } : {}),
+        ...(query.number !== undefined ? { number: caseNumberQuery(query.number, 'number') } : {}),
         ...(receivedFrom !== undefined ? { receivedFrom } : {}),
         ...(receivedTo !== undefined ? { receivedTo } : {}),
         ...(query.overdue !== undefined ? { overdue: query.overdue, now: clock.now().toISOString() } : {}),
@@ -394,6 +398,7 @@ function caseHeader(caseId: string, state: CaseState | null) {
   const domain = state?.domain ?? null;
   return {
     caseId,
+    number: domain?.number ?? null,
     processId: state?.processId ?? null,
     status: state?.status ?? null,
     domainStatus: domain?.status ?? null,

@@ -35,6 +35,7 @@ import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 import { check } from '../http/validate.js';
 import { caseView } from '../views/case-view.js';
+import { CASE_NUMBER_QUERY, caseNumberQuery } from './case-number-query.js';
 
 const READERS = ['admin', 'window', 'department', 'supervisor', 'auditor', 'applicant'] as const;
 /** Roles that read every case; a department officer reads their department's, an applicant their own. */
@@ -71,6 +72,7 @@ interface CaseListQuery {
   department?: string;
   overdue?: boolean;
   applicantIdNumber?: string;
+  number?: string;
 }
 
 export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Clock): void {
@@ -126,7 +128,7 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
     method: 'get',
     path: '/api/cases',
     summary:
-      'Cases by 办件 status, matter, department (an open task of it), overdue, applicant 证件号码 (exact; shown masked). A department officer sees their department’s, an applicant their own',
+      'Cases by 办件 status, matter, department (an open task of it), overdue, applicant 证件号码 (exact; shown masked), 办件编号 (number: one number, or a Beijing date’s numbers); each with its number. A department officer sees their department’s, an applicant their own',
     tags: ['cases'],
     access: READERS,
     query: {
@@ -138,6 +140,7 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
         department: { type: 'string', minLength: 1, maxLength: 200 },
         overdue: { type: 'boolean' },
         applicantIdNumber: { type: 'string', minLength: 4, maxLength: 40 },
+        number: CASE_NUMBER_QUERY,
       },
     },
     responses: {
@@ -170,6 +173,7 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
         ...(department !== undefined ? { department } : {}),
         ...(query.overdue === true ? { overdueAt: clock.now().toISOString() } : {}),
         ...(key !== undefined ? { applicantKey: key } : {}),
+        ...(query.number !== undefined ? { number: caseNumberQuery(query.number, 'number') } : {}),
       });
       const masked =
         query.applicantIdNumber === undefined ? undefined : maskIdNumber(query.applicantIdNumber.trim().toUpperCase());

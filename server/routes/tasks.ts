@@ -15,6 +15,7 @@ import type { CaseState } from '../../engine/case/index.js';
 import { decodeWorklistCursor, encodeWorklistCursor, listWorklist, type Store } from '../../engine/store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
+import { CASE_NUMBER_QUERY, caseNumberQuery } from './case-number-query.js';
 import { caseView, historySummary, materialsView, offeredOperations } from '../views/case-view.js';
 
 /** Rows a worklist page holds unless `limit` says otherwise, and the most it may ask for. */
@@ -27,6 +28,7 @@ interface WorklistQuery {
   department?: string;
   assignee?: string;
   caseId?: string;
+  caseNumber?: string;
   mine?: boolean;
   limit: number;
   cursor?: string;
@@ -53,7 +55,7 @@ export function taskRoutes(routes: Routes, store: Store): void {
     method: 'get',
     path: '/api/tasks',
     summary:
-      'Open tasks (worklist), oldest first, a page at a time: { tasks, next }, each task with its step’s and the case’s due dates, clock state and signal level, the matter and the applicant (masked); pass next back as cursor for the following page (null: the last). Department officers see only their department, mine the caller’s own (held, or of cases they received). One query a page',
+      'Open tasks (worklist), oldest first, a page at a time: { tasks, next }, by department, assignee, case id or 办件编号 (caseNumber: a number, or a date’s), each task with its case’s caseNumber and its step’s and the case’s due dates, clock state and signal level, the matter and the applicant (masked); pass next back as cursor for the following page (null: the last). Department officers see only their department, mine the caller’s own (held, or of cases they received). One query a page',
     tags: ['tasks'],
     access: ['admin', 'window', 'department', 'supervisor', 'auditor'],
     query: {
@@ -63,6 +65,7 @@ export function taskRoutes(routes: Routes, store: Store): void {
         department: { type: 'string', maxLength: 200 },
         assignee: { type: 'string', maxLength: 100 },
         caseId: { type: 'string', maxLength: 100 },
+        caseNumber: CASE_NUMBER_QUERY,
         mine: { type: 'boolean' },
         limit: {
           type: 'integer',
@@ -98,6 +101,7 @@ export function taskRoutes(routes: Routes, store: Store): void {
           ...(department ? { department } : {}),
           ...(query.assignee ? { assignee: query.assignee } : {}),
           ...(query.caseId ? { caseId: query.caseId } : {}),
+          ...(query.caseNumber !== undefined ? { caseNumber: caseNumberQuery(query.caseNumber, 'caseNumber') } : {}),
           ...(query.mine === true && principal
             ? {
                 mine: {
