@@ -302,6 +302,30 @@ export function DepartmentSelect({ element, id, property, label }: DepartmentPro
   });
 }
 
+/** 办件类型 of the process (gov:caseType): 即办件, 承诺件 or 其他, as the matter file says. */
+const CASE_TYPES = ['1', '2', '9'] as const;
+const CASE_TYPE_LABELS: Readonly<Record<string, string>> = {
+  '1': '即办件（当场办结，不计时限、不发预警）',
+  '2': '承诺件',
+  '9': '其他',
+};
+
+export function CaseTypeSelect({ element, id, on }: EntryProps & { readonly on: Holder }) {
+  const run = useRun();
+  const target = holderOf(element, on);
+  if (!target) return null;
+  const current = target.get('gov:caseType') as string | undefined;
+  return h(SelectEntry, {
+    element,
+    id,
+    label: '办件类型',
+    description: '与事项文件的办件类型一致；即办件不要求环节时限',
+    getValue: () => current ?? '',
+    getOptions: () => optionsWith(CASE_TYPES, CASE_TYPE_LABELS, current, '未声明'),
+    setValue: (value) => run([setAttributes(element, bo(element), target, { 'gov:caseType': value || undefined })]),
+  });
+}
+
 /** 会签方式: none, 会签, 或签, 票签 (choosing one makes the activity multi-instance). */
 export function CountersignSelect({ element, id }: EntryProps) {
   const factory = useService<ElementFactory>('bpmnFactory');

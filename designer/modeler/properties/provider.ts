@@ -30,6 +30,7 @@ import type { Element } from 'bpmn-js/lib/model/Types';
 import type CommandStack from 'diagram-js/lib/command/CommandStack';
 import type { Injector } from 'didi';
 import {
+  CaseTypeSelect,
   CountersignSelect,
   DepartmentSelect,
   ExpressionEntry,
@@ -64,6 +65,7 @@ const GOV_PROVIDER_PRIORITY = 500;
 /** Entry ids by the moddle property they edit (for lint findings that name a property). */
 const ENTRY_BY_PROPERTY: Readonly<Record<string, string>> = {
   matterCode: 'gov-matterCode',
+  caseType: 'gov-caseType',
   promisedLimit: 'gov-promisedLimit',
   promisedLimitUnit: 'gov-promisedLimitUnit',
   department: 'gov-department',
@@ -140,6 +142,7 @@ export class GovPropertiesProvider implements PropertiesProvider {
           on,
           description: '权力事项库中的事项编码，如 330106-XK-SP-001',
         }),
+        entry('gov-caseType', CaseTypeSelect, isSelectEntryEdited, { on }),
         entry('gov-promisedLimit', LimitAmount, isNumberFieldEntryEdited, {
           amount: 'gov:promisedLimit',
           unit: 'gov:promisedLimitUnit',

@@ -315,6 +315,26 @@ describe('Designer: the gov properties panel (browser)', function () {
     ).to.deep.equal([{ name: '经营场所证明', source: 'shared' }]);
   });
 
+  it('办件类型: choosing 即办件 writes gov:caseType="1" on the process, 未声明 removes it, undo brings it back', async () => {
+    const page = await openHarness();
+    await page
+      .locator('.djs-container svg')
+      .first()
+      .click({ position: { x: 700, y: 600 } });
+    const caseType = page.getByLabel('办件类型');
+    expect(await caseType.inputValue()).to.equal('');
+    await caseType.selectOption({ label: '即办件（当场办结，不计时限、不发预警）' });
+    let xml = await xmlUntil(page, (text) => text.includes('gov:caseType="1"'), 'gov:caseType="1"');
+    expect((await parse(xml)).harnessProcess!.get('gov:caseType')).to.equal('1');
+    await caseType.selectOption({ label: '未声明' });
+    xml = await xmlUntil(page, (text) => !text.includes('gov:caseType'), 'no gov:caseType');
+    await page.evaluate(() =>
+      (globalThis as unknown as HarnessGlobal).propertiesHarness.modeler.get('commandStack')['undo']!(),
+    );
+    xml = await xmlUntil(page, (text) => text.includes('gov:caseType="1"'), 'gov:caseType="1" after undo');
+    expect(xml).to.contain('gov:caseType="1"');
+  });
+
   it('with pools, the process attributes are edited on the participant and land on its processRef', async () => {
     const page = await openHarness();
     const collaboration = `<?xml version="1.0" encoding="UTF-8"?>
