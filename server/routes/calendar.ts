@@ -1,15 +1,16 @@
 /**
- * Calendar administration: the years stored (official or provisional), the audit trail, official
+ * Calendar administration: the years stored (official or provisional) and missing (needed on the
+ * business clock, with the cases whose provisional due dates depend on them), the audit trail, official
  * imports (chinese-days or holiday-cn JSON) and local corrections of one day. Every write reloads
  * the running calendar and computes every provisional due date again (each change an event).
  */
 import type { Knex } from 'knex';
 import type { CalendarLayout } from '../../engine/calendar/index.js';
 import {
+  calendarYears,
   correctDay,
   importCalendar,
   listChanges,
-  listYears,
   recomputeProvisionalDueDates,
   type LiveCalendar,
 } from '../../engine/calendar-store/index.js';
@@ -18,6 +19,8 @@ import type { Store } from '../../engine/store/index.js';
 import type { Routes } from '../http/route.js';
 
 const LAYOUTS: readonly CalendarLayout[] = ['chinese-days', 'holiday-cn'];
+/** Roles that read every case: they see which cases depend on a missing year (others the count). */
+const CASE_READERS: ReadonlySet<string> = new Set(['admin', 'window', 'supervisor', 'auditor']);
 const DAY = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 
 export interface CalendarRouteOptions {
@@ -42,11 +45,16 @@ export function calendarRoutes(
   routes.add({
     method: 'get',
     path: '/api/calendar/years',
-    summary: 'Years with stored calendar data, official (a notice imported) or provisional',
+    summary:
+      'Years with stored calendar data — status official (a notice imported) or provisional (local days only) — and the missing ones: status missing for a year whose notice is needed on the business clock (this year, next year from 1 December, any year a provisional due date falls in) but not imported, with caseCount and the cases whose due dates depend on it ({ caseId, number, dueAt }; listed to roles that read every case)',
     tags: ['calendar'],
     access: 'authenticated',
-    responses: { 200: { description: 'Years ascending' } },
-    handler: async () => ({ body: await listYears(knex) }),
+    responses: { 200: { description: 'Years ascending (CalendarYear in engine/calendar-store/missing-years.ts)' } },
+    handler: async ({ principal }) => {
+      const years = await calendarYears(knex, clock.now());
+      const readsEveryCase = principal?.roles.some((role) => CASE_READERS.has(role)) ?? false;
+      return { body: readsEveryCase ? years : years.map(({ cases: _cases, ...year }) => year) };
+    },
   });
 
   routes.add<unknown, { day?: string }>({
