@@ -95,9 +95,25 @@ export type FireTimer = CommandShape<'timer.fire', { timerId: string }>;
 export type CompleteJob = CommandShape<'job.complete', { jobId: string; variables?: Record<string, unknown> }>;
 export type FailJob = CommandShape<
   'job.fail',
-  { jobId: string; message: string; /** ISO-8601 duration before retry */ backoff?: string }
+  {
+    jobId: string;
+    message: string;
+    /** ISO-8601 duration before retry. */
+    backoff?: string;
+    /** Retries left after this failure, as the worker decides (default: one fewer); 0 raises the incident. */
+    retries?: number;
+  }
 >;
-export type ThrowJobError = CommandShape<'job.throwError', { jobId: string; errorCode: string; message?: string }>;
+export type ThrowJobError = CommandShape<
+  'job.throwError',
+  {
+    jobId: string;
+    errorCode: string;
+    message?: string;
+    /** Set (propagated from the task outwards) before the error is thrown. */
+    variables?: Record<string, unknown>;
+  }
+>;
 export type ResolveIncident = CommandShape<'incident.resolve', { incidentId: string; retries?: number }>;
 /** The child case of a call activity ended (sent by the store on the child's behalf). */
 export type CompleteCall = CommandShape<

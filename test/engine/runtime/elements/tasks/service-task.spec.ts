@@ -98,6 +98,39 @@ describe('runtime: service and send tasks (jobs for registered handlers)', () =>
     expect(engine.get(caseId).state.status).to.equal('active');
   });
 
+  it('should keep the retries the worker reports with a failure, and raise the incident when it reports none left', () => {
+    const caseId = engine.start('fetchLicence');
+    const jobId = jobOf(caseId).id;
+    engine.run(caseId, { type: 'job.fail', actor: 'w', data: { jobId, message: 'busy', retries: 5, backoff: 'PT1M' } });
+    expect(jobOf(caseId)).to.include({ retries: 5, dueAt: '2026-03-02T01:01:00.000Z' });
+    engine.run(caseId, { type: 'job.fail', actor: 'w', data: { jobId, message: 'gave up', retries: 0 } });
+    const incident = Object.values(engine.get(caseId).state.incidents)[0];
+    expect(incident).to.include({ kind: 'job-failed', jobId });
+    expect(incident!.message).to.contain('gave up');
+    expectReplayMatches(engine, caseId);
+  });
+
+  it('should NOT accept retries that are not a whole number of at least 0', () => {
+    const caseId = engine.start('fetchLicence');
+    const jobId = jobOf(caseId).id;
+    expect(() =>
+      engine.run(caseId, { type: 'job.fail', actor: 'w', data: { jobId, message: 'x', retries: -1 } }),
+    ).to.throw(/INVALID_ARGUMENT/);
+  });
+
+  it('should set the variables a BPMN error carries before the boundary takes it', () => {
+    const caseId = engine.start('fetchLicence');
+    engine.run(caseId, {
+      type: 'job.throwError',
+      actor: 'w',
+      data: { jobId: jobOf(caseId).id, errorCode: 'LICENCE_REVOKED', variables: { revokedOn: '2026-02-01' } },
+    });
+    const { state } = engine.get(caseId);
+    expect(state.variables[state.rootInstanceId]).to.deep.include({ revokedOn: '2026-02-01' });
+    expect(Object.values(state.tasks).map((t) => t.elementId)).to.deep.equal(['askApplicant']);
+    expectReplayMatches(engine, caseId);
+  });
+
   it('should NOT accept a report for a job that is not open', () => {
     const caseId = engine.start('unguardedFetch');
     expect(() => engine.run(caseId, { type: 'job.complete', actor: 'w', data: { jobId: 'nope' } })).to.throw(
