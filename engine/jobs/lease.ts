@@ -24,6 +24,8 @@ export interface ClaimOptions {
    * a case's timers fire in order even when runners race (SKIP LOCKED hides a job being claimed).
    */
   readonly inCaseOrder?: boolean;
+  /** Only jobs of these types (service jobs with an in-process handler; the rest are external workers'). */
+  readonly types?: readonly string[];
 }
 
 /** Claim the next runnable job in (due_at, creation) order, or null when none is left. */
@@ -95,5 +97,6 @@ function candidates(db: Knex, options: ClaimOptions) {
     .whereNotExists(inFlight)
     .orderBy(ORDER.map((column) => ({ column: `j.${column}` })));
   if (options.exclude.size > 0) query.whereNotIn('j.job_id', [...options.exclude]);
+  if (options.types) query.whereIn('j.type', [...options.types]);
   return query;
 }

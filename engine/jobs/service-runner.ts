@@ -49,6 +49,8 @@ export async function runDueJobs(
   handlers: ReadonlyMap<string, JobHandler>,
   options: { leaseMs?: number } = {},
 ): Promise<RanJob[]> {
+  // Only the types handled here: every other service job waits for an external worker (fetch-and-lock).
+  if (handlers.size === 0) return [];
   const owner = `jobs:${randomUUID()}`;
   const tried = new Set<string>();
   const ran: RanJob[] = [];
@@ -60,6 +62,7 @@ export async function runDueJobs(
       owner,
       leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
       exclude: tried,
+      types: [...handlers.keys()],
     });
     if (!job) break;
     tried.add(job.jobId);
