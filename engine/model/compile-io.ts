@@ -28,7 +28,11 @@ export function compileIoMapping(element: ModdleElement): IoMapping {
   return { inputs: [], outputs: [] };
 }
 
-/** Handler name and retry budget of a service, send or business-rule task. */
+/**
+ * Handler name (the external workers' topic) and retry budget of a service, send or
+ * business-rule task: `gov:taskDefinition`, else `zeebe:taskDefinition`, else Camunda 7's
+ * external task (`camunda:type="external" camunda:topic="…"`).
+ */
 export function compileJobDefinition(element: ModdleElement): { jobType: string; retries: number } {
   const gov = govExtension<ModdleElement & { type?: string; retries?: number }>(element, 'gov:TaskDefinition');
   if (gov) return { jobType: gov.type ?? '', retries: retriesOf(gov.retries) };
@@ -38,7 +42,26 @@ export function compileJobDefinition(element: ModdleElement): { jobType: string;
       jobType: stringProp(zeebe, 'type') ?? '',
       retries: retriesOf(Number(stringProp(zeebe, 'retries') ?? DEFAULT_RETRIES)),
     };
+  const topic = camundaAttribute(element, 'topic');
+  if (topic !== null && (camundaAttribute(element, 'type') ?? 'external') === 'external')
+    return { jobType: topic.trim(), retries: DEFAULT_RETRIES };
   return { jobType: '', retries: DEFAULT_RETRIES };
+}
+
+/** Namespace URI of Camunda 7 (Camunda Modeler's `camunda:` attributes). */
+const CAMUNDA_NAMESPACE = 'http://camunda.org/schema/1.0/bpmn';
+
+/** A Camunda 7 attribute of an element (kept by bpmn-moddle in `$attrs`), whatever prefix the file gave it. */
+function camundaAttribute(element: ModdleElement, localName: string): string | null {
+  const attrs = element.$attrs ?? {};
+  for (let scope: ModdleElement | undefined = element; scope; scope = scope.$parent) {
+    for (const [key, uri] of Object.entries(scope.$attrs ?? {})) {
+      if (!key.startsWith('xmlns:') || uri !== CAMUNDA_NAMESPACE) continue;
+      const value = attrs[`${key.slice('xmlns:'.length)}:${localName}`];
+      if (typeof value === 'string') return value;
+    }
+  }
+  return null;
 }
 
 /** Assignee and candidate groups of a user task: gov attributes, else `zeebe:assignmentDefinition`. */
