@@ -85,6 +85,7 @@ const browserLeaves = [
   'engine/matters/types.ts',
   'engine/domain/types.ts',
   'engine/domain/transitions.ts',
+  'engine/domain/case-number.ts',
 ];
 const root = import.meta.dirname;
 const indexOnly = {

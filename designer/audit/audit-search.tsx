@@ -13,6 +13,8 @@ import { CASE_STATUSES } from '../../engine/domain/types.js';
 
 interface Row {
   caseId: string;
+  /** 办件编号 (null: received before numbers were given, or a bare process run). */
+  number: string | null;
   processId: string;
   processName: string | null;
   matterCode: string | null;
@@ -165,6 +167,15 @@ export function AuditSearch({
                 </option>
               ))}
             </select>
+          </label>
+          <label>
+            办件编号
+            <input
+              type="search"
+              value={criteria.number}
+              onInput={set('number')}
+              placeholder="如 20261205-0007，或收件日期 20261205"
+            />
           </label>
           <label>
             经办人（用户名）
@@ -322,7 +333,12 @@ export function AuditSearch({
                 {rows.map((row) => (
                   <tr key={row.caseId} data-case-id={row.caseId}>
                     <td>
-                      <a href={`/audit/cases/${encodeURIComponent(row.caseId)}`}>{row.caseId}</a>
+                      <a href={`/audit/cases/${encodeURIComponent(row.caseId)}`} class="mf-case-number">
+                        {row.number ?? '（无编号）'}
+                      </a>
+                      <div class="mf-muted mf-case-id" title="内部编号">
+                        {row.caseId}
+                      </div>
                     </td>
                     <td>{row.matterName ?? row.processName ?? row.processId}</td>
                     <td>{row.applicantName ?? '—'}</td>

@@ -318,7 +318,10 @@ function CaseHeaderCard({
     <div class="mf-card mf-replay-header">
       <div class="mf-replay-facts">
         <h1>
-          办件回放 <span class="mf-muted">{header.caseId}</span>
+          办件回放 <span class="mf-case-number">{header.number ?? ''}</span>{' '}
+          <span class="mf-muted" title="内部编号">
+            {header.caseId}
+          </span>
         </h1>
         <dl>
           <dt>事项</dt>

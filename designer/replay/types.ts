@@ -59,6 +59,8 @@ export interface TimelineStep {
 
 interface CaseHeader {
   readonly caseId: string;
+  /** 办件编号 (null: received before numbers were given, or a bare process run). */
+  readonly number: string | null;
   readonly processId: string | null;
   readonly status: string | null;
   readonly domainStatus: string | null;

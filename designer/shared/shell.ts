@@ -1,11 +1,13 @@
 /**
  * The frame of every page: the top bar (product, the navigation the user's roles are offered,
- * who is signed in, 退出), a notice area for the server's answers in Chinese, and the page's
+ * who is signed in, 退出), a notice area for the server's answers in Chinese, the banner of a
+ * missing holiday notice (administrators and supervisors, calendar-banner.ts), and the page's
  * main element. `startPage` requires a login (unless the page is public) and reports any
  * failure of the page in the notice area instead of leaving a blank screen.
  */
 import { PAGES, type PageAudience } from '../pages.js';
 import { api, ApiFailure } from './api.js';
+import { showCalendarBanner } from './calendar-banner.js';
 import { el } from './dom.js';
 import { ROLE_LABELS } from './format.js';
 import { clearSession, currentSession, redirectToLogin, type Role, type Session, type SessionUser } from './session.js';
@@ -76,6 +78,7 @@ export function mountShell(title: string, session: Session | null): Shell {
   const main = el('main', { class: 'mf-main', id: 'main' });
   const app = document.getElementById('app') ?? document.body;
   app.replaceChildren(header, notices, main);
+  void showCalendarBanner(user, main);
 
   const notify = (message: string, kind: 'info' | 'success' | 'error' = 'info') => {
     const notice = el(

@@ -5,6 +5,8 @@
  */
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { caseNumberTerm } from '../../engine/domain/case-number.js';
+import { auditLink } from '../audit/contract.js';
 import { api } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
 import type { Shell } from '../shared/shell.js';
@@ -85,6 +87,7 @@ function Board({ shell }: { shell: Shell }) {
         >
           刷新
         </button>
+        <FindByNumber onInvalid={(message) => shell.notify(message, 'error')} />
       </div>
       {now ? <SignalsCard summary={now.signals} /> : <p class="mf-muted">正在加载监察信号…</p>}
       <div class="mf-card sv-toolbar">
@@ -105,5 +108,34 @@ function Board({ shell }: { shell: Shell }) {
       )}
       {now && <RectificationsCard due={now.rectifications} />}
     </div>
+  );
+}
+
+/** 按办件编号查找: a number (or a 收件 date) opens the audit search for it, where every case of the board is listed. */
+function FindByNumber({ onInvalid }: { onInvalid: (message: string) => void }) {
+  const [number, setNumber] = useState('');
+  return (
+    <form
+      class="sv-find"
+      role="search"
+      aria-label="按办件编号查找"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!caseNumberTerm(number)) {
+          onInvalid('办件编号应为 YYYYMMDD-NNNN（如 20261205-0007），或收件日期 YYYYMMDD');
+          return;
+        }
+        location.assign(auditLink({ number: number.trim() }));
+      }}
+    >
+      <input
+        type="search"
+        aria-label="办件编号"
+        placeholder="办件编号或收件日期"
+        value={number}
+        onInput={(event) => setNumber(event.currentTarget.value)}
+      />
+      <button type="submit">查找</button>
+    </form>
   );
 }

@@ -41,6 +41,8 @@ interface MatterFile {
 }
 interface CreatedCase {
   caseId: string;
+  /** 办件编号, given at 收件. */
+  number: string | null;
   status: string;
   tasks: Array<{ taskId: string; elementId: string }>;
 }
@@ -246,7 +248,7 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
         idempotencyKey: keys.current.decide,
       });
       const next = after.tasks[0];
-      const message = `办件 ${after.caseId} 已收件并${label}，当前状态：${after.status}`;
+      const message = `办件 ${after.number ?? after.caseId} 已收件并${label}，当前状态：${after.status}`;
       sessionStorage.setItem('worklist.notice', message);
       location.assign(next ? `/worklist/tasks/${encodeURIComponent(next.taskId)}` : '/worklist');
     } catch (error) {
@@ -254,7 +256,7 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
       if (created.current) {
         // 收件 went through; the decision was refused: the case waits on the window step.
         const theCase = created.current;
-        setProblem(`已收件（办件编号 ${theCase.caseId}），但${label}未成功：${text}`);
+        setProblem(`已收件（办件编号 ${theCase.number ?? theCase.caseId}），但${label}未成功：${text}`);
         shell.showError(error);
         if (error instanceof ApiFailure && error.status !== 0) {
           keys.current = { receive: keys.current.receive, decide: newIdempotencyKey() };

@@ -18,6 +18,8 @@ export interface Offered {
 }
 export interface CaseView {
   caseId: string;
+  /** 办件编号 (null: received before numbers were given). */
+  number: string | null;
   status: string | null;
   matter: { code: string; version: number; name: string } | null;
   applicant: { name: string; idType: string; idNumber: string } | null;

@@ -90,7 +90,10 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
       <section class="mf-card wl-case-header" aria-label="办件信息">
         <dl>
           <dt>办件编号</dt>
-          <dd class="wl-case-id">{c.caseId}</dd>
+          <dd class="wl-case-number">
+            {c.number ?? '（无编号）'} <span class="mf-muted wl-small">内部编号</span>{' '}
+            <span class="wl-case-id">{c.caseId}</span>
+          </dd>
           <dt>办件状态</dt>
           <dd>
             <strong class="wl-status">{c.status ?? '—'}</strong>

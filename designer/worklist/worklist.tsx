@@ -2,9 +2,12 @@
  * 待办事项: the officer's open tasks (a window officer: theirs; a department officer: their
  * department's), with the step's and the case's due dates, the clock state and the 电子监察
  * signal; filtered by 事项, 信号, 状态 and a search, sorted by due date. The server answers a
- * page at a time (oldest first); 加载更多 appends the next page, 刷新 starts again.
+ * page at a time (oldest first); 加载更多 appends the next page, 刷新 starts again. A 办件编号 (or a
+ * 收件 date) in the search box, on Enter, asks the server for that case's tasks (caseNumber),
+ * whatever pages are loaded; the number is shown beside the internal id.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { caseNumberTerm } from '../../engine/domain/case-number.js';
 import { api } from '../shared/api.js';
 import { hasRole } from '../shared/session.js';
 import type { Shell } from '../shared/shell.js';
@@ -13,6 +16,8 @@ import { clockLabel, Due, Signal, worst, type Timing } from './timing.js';
 export interface WorklistRow {
   readonly taskId: string;
   readonly caseId: string;
+  /** 办件编号 (null: a case received before numbers were given). */
+  readonly caseNumber: string | null;
   readonly instanceId: string;
   readonly elementId: string;
   readonly name: string | null;
@@ -54,13 +59,20 @@ export function Worklist({ shell }: { shell: Shell }) {
   const [status, setStatus] = useState('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<SortKey>('step');
+  /** The 办件编号 (or date) the server was asked for; null: the whole list. */
+  const [byNumber, setByNumber] = useState<string | null>(null);
 
   /** The first page (refresh), or the page after `cursor` appended to the rows shown. */
-  const load = async (cursor?: string) => {
+  const load = async (cursor?: string, caseNumber: string | null = byNumber) => {
     setLoading(true);
     try {
       const page = await api<WorklistPage>('/api/tasks', {
-        query: { ...(windowOfficer ? { mine: true } : {}), limit: PAGE_SIZE, cursor },
+        query: {
+          ...(windowOfficer ? { mine: true } : {}),
+          ...(caseNumber ? { caseNumber } : {}),
+          limit: PAGE_SIZE,
+          cursor,
+        },
       });
       setRows((shownSoFar) => (cursor ? [...(shownSoFar ?? []), ...page.tasks] : [...page.tasks]));
       setNext(page.next);
@@ -71,6 +83,19 @@ export function Worklist({ shell }: { shell: Shell }) {
     }
   };
   useEffect(() => void load(), []);
+  /** Enter in the search box: a 办件编号 or a date is asked of the server; anything else filters what is loaded. */
+  const findNumber = () => {
+    const term = caseNumberTerm(search);
+    if (!term) return;
+    const wanted = search.trim();
+    setByNumber(wanted);
+    void load(undefined, wanted);
+  };
+  const showAll = () => {
+    setByNumber(null);
+    setSearch('');
+    void load(undefined, null);
+  };
 
   const matters = useMemo(
     () => [
@@ -94,7 +119,8 @@ export function Worklist({ shell }: { shell: Shell }) {
       .filter(
         (r) =>
           !needle ||
-          [r.caseId, r.matter?.name, r.applicant?.name, r.name, r.assignee].some((text) =>
+          byNumber !== null ||
+          [r.caseNumber, r.caseId, r.matter?.name, r.applicant?.name, r.name, r.assignee].some((text) =>
             text?.toLowerCase().includes(needle),
           ),
       )
@@ -154,8 +180,12 @@ export function Worklist({ shell }: { shell: Shell }) {
           type="search"
           placeholder="搜索办件编号、申请人、事项、环节"
           aria-label="搜索"
+          title="输入办件编号（如 20261205-0007）或收件日期（如 20261205）后按回车，查询全部待办"
           value={search}
           onInput={(e) => setSearch(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') findNumber();
+          }}
         />
         <button type="button" onClick={() => void load()} disabled={loading}>
           {loading ? '刷新中…' : '刷新'}
@@ -166,6 +196,14 @@ export function Worklist({ shell }: { shell: Shell }) {
           </a>
         ) : null}
       </div>
+      {byNumber !== null ? (
+        <p class="wl-by-number" role="status">
+          按办件编号查询：<strong>{byNumber}</strong>{' '}
+          <button type="button" class="mf-link" onClick={showAll}>
+            显示全部待办
+          </button>
+        </p>
+      ) : null}
       {rows === null ? (
         <p class="mf-muted">正在加载…</p>
       ) : (
@@ -191,9 +229,12 @@ export function Worklist({ shell }: { shell: Shell }) {
                 return (
                   <tr key={row.taskId} class={level ? `wl-row-${level}` : undefined} data-case-id={row.caseId}>
                     <td>
-                      <a href={`/worklist/tasks/${encodeURIComponent(row.taskId)}`} class="wl-case-id" title="办理">
-                        {row.caseId}
+                      <a href={`/worklist/tasks/${encodeURIComponent(row.taskId)}`} class="wl-case-number" title="办理">
+                        {row.caseNumber ?? '（无编号）'}
                       </a>
+                      <div class="mf-muted wl-small wl-case-id" title="内部编号">
+                        {row.caseId}
+                      </div>
                     </td>
                     <td>{row.matter?.name ?? '—'}</td>
                     <td>{row.applicant?.name ?? '—'}</td>

@@ -97,7 +97,7 @@ describe('Workspace: 窗口收件 (browser)', function () {
     await page.getByRole('button', { name: '收件并受理' }).click();
     const refusal = await page.locator('.wl-refusal').textContent();
     expect(refusal).to.match(
-      /^已收件（办件编号 BJ-[^）]+），但受理未成功：材料不齐，不能受理：缺少经营场所平面布局图及设备布局图/,
+      /^已收件（办件编号 \d{8}-\d{4}），但受理未成功：材料不齐，不能受理：缺少经营场所平面布局图及设备布局图/,
     );
   });
 });
