@@ -76,6 +76,32 @@ export async function isFirstOfCase(db: Knex, job: JobRow): Promise<boolean> {
   return first?.job_id === job.jobId;
 }
 
+/**
+ * Of `jobs` (case jobs of one kind each), those that come first among the runnable jobs of their
+ * case and kind, in one query: each case's first job in firing order.
+ */
+export async function firstOfTheirCases(db: Knex, jobs: readonly JobRow[]): Promise<Set<string>> {
+  const first = new Set<string>();
+  const caseIds = [...new Set(jobs.map((job) => job.caseId).filter((id): id is string => id !== null))];
+  const kinds = [...new Set(jobs.map((job) => job.kind))];
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const rows = (await db('jobs')
+      .whereIn('case_id', caseIds.slice(i, i + 500))
+      .whereIn('kind', kinds)
+      .whereNull('incident_id')
+      .orderBy(['case_id', 'kind', ...ORDER].map((column) => ({ column })))
+      .select('job_id', 'case_id', 'kind')) as { job_id: string; case_id: string; kind: string }[];
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const key = `${row.kind}\u0000${row.case_id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      first.add(row.job_id);
+    }
+  }
+  return first;
+}
+
 /** The firing order of jobs (see `byFiringOrder`). */
 export const ORDER = ['due_at', 'created_at', 'case_id', 'created_seq'] as const;
 

@@ -1,7 +1,9 @@
 /**
  * One tick of the timer poller: claim a batch of due timers (case timers and process start
- * timers) with a lease, fire each in firing order as its own command, and claim again until
- * nothing due is left (or the poller stops); then run the due service-task jobs.
+ * timers) with a lease, fire them, and claim again until nothing due is left (or the poller
+ * stops); then run the due service-task jobs. The case timers of a batch are fired together,
+ * each its own `timer.fire` command, so that the store's group commit puts them in few
+ * transactions (engine/store/group-commit.ts); start timers fire one after another.
  *
  * - A case timer fires as `timer.fire`; the event's projection deletes the job row in the
  *   command's transaction, and the runtime refuses a timer that is no longer pending, so a timer
@@ -17,7 +19,7 @@ import type { RanJob } from './service-runner.js';
 import { claimBatch, deferJob, dropStaleJob } from './claim-batch.js';
 import type { JobHost } from './job-host.js';
 import { caseOf, CommandRejectedError, type JobRow } from '../store/index.js';
-import { isFirstOfCase, releaseLease } from './lease.js';
+import { firstOfTheirCases, releaseLease } from './lease.js';
 import { withConflictRetry } from './timer-runner.js';
 
 /** What the poller needs from the store (`Jobs` wires it over the store's `jobPort`). */
@@ -74,14 +76,29 @@ export async function runTick(host: PollerHost, settings: TickSettings, stopping
       limit: settings.batchSize,
     });
     let progressed = false;
-    for (const [index, job] of batch.entries()) {
-      if (stopping() || Date.now() > claimedAt + settings.leaseMs * 0.8) {
-        for (const rest of batch.slice(index)) timers.push(await release(host, settings, rest));
-        break;
-      }
-      const polled = await fire(host, settings, job);
+    const fired = (polled: PolledTimer) => {
       timers.push(polled);
       progressed ||= polled.outcome === 'fired' || polled.outcome === 'gone';
+    };
+    const starts = batch.filter((job) => job.kind === 'start-timer');
+    const cases = batch.filter((job) => job.kind !== 'start-timer');
+    const first = await firstOfTheirCases(host.knex, cases);
+    const late = () => stopping() || Date.now() > claimedAt + settings.leaseMs * 0.8;
+    if (late()) {
+      for (const rest of batch) timers.push(await release(host, settings, rest));
+      break;
+    }
+    // A case's later timer is given back: it fires after the earlier one, in a later claim.
+    const outcomes = await Promise.all(
+      cases.map((job) => (first.has(job.jobId) ? fire(host, settings, job) : release(host, settings, job))),
+    );
+    outcomes.forEach(fired);
+    for (const [index, job] of starts.entries()) {
+      if (late()) {
+        for (const rest of starts.slice(index)) timers.push(await release(host, settings, rest));
+        break;
+      }
+      fired(await fire(host, settings, job));
     }
     if (batch.length < settings.batchSize || !progressed) break;
   }
@@ -97,7 +114,6 @@ async function fire(host: PollerHost, settings: TickSettings, job: JobRow): Prom
       return caseId === null ? { ...base, outcome: 'gone' } : { ...base, caseId, outcome: 'fired' };
     }
     const caseId = caseOf(job);
-    if (!(await isFirstOfCase(host.knex, job))) return release(host, settings, job);
     await withConflictRetry(() =>
       host.dispatch(caseId, { type: 'timer.fire', actor: 'timer', data: { timerId: job.jobId } }),
     );

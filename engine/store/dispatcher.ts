@@ -1,8 +1,10 @@
 /**
- * The dispatcher runs a command and everything it causes in ONE transaction: the command's
- * step, then the queue of reactions (child cases, parent notifications, signals, messages)
- * until it is empty. Any throw rolls the whole transaction back, so nothing half-written
- * remains; a lost race surfaces as `ConcurrencyConflictError`.
+ * The dispatcher runs a command and everything it causes as ONE unit: the command's step, then
+ * the queue of reactions (child cases, parent notifications, signals, messages) until it is
+ * empty, then the unit's writes in one go. Units run through the group commit (group-commit.ts):
+ * those arriving together share a transaction, each in its own savepoint, and each caller is
+ * answered after the COMMIT that holds its unit. Any throw rolls the unit back, so nothing
+ * half-written remains; a lost race surfaces as `ConcurrencyConflictError`.
  *
  * Within a request that carries a command record (`withCommandRecord`), each transaction also
  * writes the record of its steps before it commits, and a command an earlier attempt of the
@@ -11,12 +13,14 @@
 import type { Knex } from 'knex';
 import { readVersion } from './case-repository.js';
 import { commandMatch, currentCommandRecord, type CommandMatch } from './command-record.js';
-import { runStep, type StepDeps, type StepProgress } from './command-step.js';
+import { runStep, type StepDeps, type StepProgress, type StepUnit } from './command-step.js';
 import { isWriteConflict } from './conflicts.js';
 import { CommandRejectedError, ConcurrencyConflictError, StoreError } from './errors.js';
+import { GroupCommit, type BatchUnit } from './group-commit.js';
 import { reactionLookups } from './reaction-lookups.js';
 import { reactionsTo } from './reactions.js';
 import type { CommandRequest, ReactionLookups, StepResult } from './requests.js';
+import { StaleSnapshotError, UnitWrites } from './unit-writes.js';
 
 /** Guard against reactions that feed each other forever (e.g. two processes echoing a signal). */
 const MAX_STEPS_PER_TRANSACTION = 10_000;
@@ -24,10 +28,13 @@ const MAX_STEPS_PER_TRANSACTION = 10_000;
 export class Dispatcher {
   readonly #knex: Knex;
   readonly #deps: StepDeps;
+  readonly #commits: GroupCommit;
 
-  constructor(knex: Knex, deps: StepDeps) {
+  /** `commits`: the group commit to run units through (default: one of its own, unit by unit). */
+  constructor(knex: Knex, deps: StepDeps, commits?: GroupCommit) {
     this.#knex = knex;
     this.#deps = deps;
+    this.#commits = commits ?? new GroupCommit(knex, { maxBatch: 1, maxWaitMs: 0, concurrency: 1 }, null);
   }
 
   /**
@@ -59,13 +66,14 @@ export class Dispatcher {
     build: (trx: Knex) => Promise<CommandRequest>,
     options: { at?: Date } = {},
   ): Promise<StepResult[]> {
-    return this.#run(async (_lookups, trx) => [await build(trx)], options, commandMatch(caseId, type));
+    return this.#run(async (_lookups, trx) => [await build(trx)], options, commandMatch(caseId, type), true);
   }
 
   async #run(
     plan: (lookups: ReactionLookups, trx: Knex) => Promise<readonly CommandRequest[]>,
     options: { at?: Date },
     match: CommandMatch | null,
+    writesInPlan = false,
   ): Promise<StepResult[]> {
     const record = currentCommandRecord();
     const replayed = record?.replay(match);
@@ -73,12 +81,29 @@ export class Dispatcher {
     const progress: StepProgress = { caseId: '', expectedVersion: 0 };
     const at = options.at;
     const deps: StepDeps = at ? { ...this.#deps, clock: { now: () => new Date(at.getTime()) } } : this.#deps;
+    const work = async (batch: BatchUnit) => {
+      const unit: StepUnit = { db: batch.db, cases: batch.cases, writes: new UnitWrites() };
+      const flush = async () => {
+        if (unit.writes.empty) return;
+        await batch.savepoint();
+        await unit.writes.flush(batch.db, batch.cases);
+      };
+      // Lookups read the projection tables: they see the unit's writes so far.
+      const lookups = flushingFirst(reactionLookups(batch.db, deps.cache, deps.ids), flush);
+      const steps = await this.#drain(unit, deps, lookups, [...(await plan(lookups, batch.db))], progress);
+      await flush();
+      const ran = { match, steps };
+      if (record) {
+        await batch.savepoint();
+        await record.save(batch.db, ran);
+      }
+      return ran;
+    };
     try {
-      const entry = await this.#knex.transaction(async (trx) => {
-        const lookups = reactionLookups(trx, deps.cache, deps.ids);
-        const ran = { match, steps: await this.#drain(trx, deps, lookups, [...(await plan(lookups, trx))], progress) };
-        if (record) await record.save(trx, ran);
-        return ran;
+      const entry = await this.#commits.submit(work, { writesFirst: writesInPlan }).catch((error: unknown) => {
+        // A snapshot kept in memory was stale (another writer): once more, on the stored row.
+        if (error instanceof StaleSnapshotError) return this.#commits.submit(work, { writesFirst: writesInPlan });
+        throw error;
       });
       record?.saved(entry);
       return entry.steps;
@@ -90,7 +115,7 @@ export class Dispatcher {
   }
 
   async #drain(
-    trx: Knex,
+    unit: StepUnit,
     deps: StepDeps,
     lookups: ReactionLookups,
     queue: CommandRequest[],
@@ -106,7 +131,7 @@ export class Dispatcher {
       }
       let step: StepResult;
       try {
-        step = await runStep(trx, deps, request, progress);
+        step = await runStep(unit, deps, request, progress);
       } catch (error) {
         const handled = onRejection(error, request);
         if (handled === 'rethrow') throw error;
@@ -125,4 +150,14 @@ function onRejection(error: unknown, request: CommandRequest): 'rethrow' | 'skip
   if (request.onReject.ignore?.includes(error.code)) return 'skip';
   if (request.onReject.fallback) return request.onReject.fallback(error.message);
   return 'rethrow';
+}
+
+/** `lookups` that first send the unit's gathered writes (by `flush`), so that they see them. */
+function flushingFirst(lookups: ReactionLookups, flush: () => Promise<void>): ReactionLookups {
+  return {
+    subscribers: async (kind, name, options) => (await flush(), lookups.subscribers(kind, name, options)),
+    startTriggers: (kind, name) => lookups.startTriggers(kind, name),
+    latestHash: (processId) => lookups.latestHash(processId),
+    newCaseId: () => lookups.newCaseId(),
+  };
 }

@@ -6,10 +6,22 @@ import type { Knex } from 'knex';
 import type { CaseEvent } from '../case/index.js';
 import type { ChainedEvent } from './hash-chain.js';
 
-/** Insert chained events of one case in one statement. */
-export async function appendEvents(db: Knex, caseId: string, chained: readonly ChainedEvent[]): Promise<void> {
-  if (chained.length === 0) return;
-  const rows = chained.map(({ seq, event, prevHash, hash }) => ({
+/** A `case_events` row to insert. */
+export interface EventRow {
+  readonly case_id: string;
+  readonly seq: number;
+  readonly type: string;
+  readonly v: number;
+  readonly data: string;
+  readonly actor: string;
+  readonly time: string;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+/** The rows of chained events of one case. */
+export function eventRows(caseId: string, chained: readonly ChainedEvent[]): EventRow[] {
+  return chained.map(({ seq, event, prevHash, hash }) => ({
     case_id: caseId,
     seq,
     type: event.type,
@@ -20,8 +32,17 @@ export async function appendEvents(db: Knex, caseId: string, chained: readonly C
     prev_hash: prevHash,
     hash,
   }));
-  // SQLite caps bound variables per statement; 9 columns x 100 rows stays well under it.
-  for (let i = 0; i < rows.length; i += 100) await db('case_events').insert(rows.slice(i, i + 100));
+}
+
+/** Insert event rows (of any cases) in as few statements as the bound-variable limits allow. */
+export async function appendEventRows(db: Knex, rows: readonly EventRow[]): Promise<void> {
+  // 9 columns x 500 rows = 4,500 variables: under SQLite's 32,766 and PostgreSQL's 65,535.
+  for (let i = 0; i < rows.length; i += 500) await db('case_events').insert(rows.slice(i, i + 500));
+}
+
+/** Insert chained events of one case. */
+export async function appendEvents(db: Knex, caseId: string, chained: readonly ChainedEvent[]): Promise<void> {
+  await appendEventRows(db, eventRows(caseId, chained));
 }
 
 /** Which events to read: all, or up to a seq and/or an instant (inclusive). */
@@ -35,7 +56,7 @@ export async function readChainedEvents(db: Knex, caseId: string, range: EventRa
   const query = db('case_events').where({ case_id: caseId }).orderBy('seq', 'asc');
   if (range.upToSeq !== undefined) query.andWhere('seq', '<=', range.upToSeq);
   if (range.atTime !== undefined) query.andWhere('time', '<=', range.atTime);
-  const rows = (await query) as EventRow[];
+  const rows = (await query) as StoredEventRow[];
   return rows.map((row) => ({
     seq: Number(row.seq),
     prevHash: row.prev_hash,
@@ -55,7 +76,7 @@ export async function readEvents(db: Knex, caseId: string, range: EventRange = {
   return (await readChainedEvents(db, caseId, range)).map((chained) => chained.event);
 }
 
-interface EventRow {
+interface StoredEventRow {
   seq: number | string;
   type: string;
   v: number | string;

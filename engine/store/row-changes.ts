@@ -14,19 +14,36 @@ export type RowChange =
   | { readonly op: 'update'; readonly table: ProjectionTable; readonly where: Row; readonly set: Row }
   | { readonly op: 'delete'; readonly table: ProjectionTable; readonly where: Row };
 
-/** Apply changes in order; consecutive inserts into one table go in one statement. */
+/** Rows a statement may carry (inserts: about 15 columns each, well under the variable limits). */
+const PER_STATEMENT = 100;
+
+/**
+ * Apply changes in order, merging like neighbours into one statement: consecutive inserts into
+ * one table, and consecutive deletes from one table by the same one-column key (`IN (…)`).
+ */
 export async function applyRowChanges(db: Knex, changes: readonly RowChange[]): Promise<void> {
-  const batch: { table: ProjectionTable | null; rows: Row[] } = { table: null, rows: [] };
+  let inserts: { table: ProjectionTable; rows: Row[] } | null = null;
+  let deletes: { table: ProjectionTable; column: string; values: (string | number)[] } | null = null;
   const flush = async () => {
-    if (batch.table && batch.rows.length > 0) await db(batch.table).insert(batch.rows);
-    batch.table = null;
-    batch.rows = [];
+    if (inserts) await db(inserts.table).insert(inserts.rows);
+    if (deletes) await db(deletes.table).whereIn(deletes.column, deletes.values).delete();
+    inserts = null;
+    deletes = null;
   };
   for (const change of changes) {
     if (change.op === 'insert') {
-      if (batch.table !== change.table || batch.rows.length >= 100) await flush();
-      batch.table = change.table;
-      batch.rows.push(change.row);
+      if (deletes || (inserts && (inserts.table !== change.table || inserts.rows.length >= PER_STATEMENT)))
+        await flush();
+      inserts ??= { table: change.table, rows: [] };
+      inserts.rows.push(change.row);
+      continue;
+    }
+    const key = change.op === 'delete' ? singleKey(change.where) : null;
+    if (change.op === 'delete' && key) {
+      const sameKind = deletes && deletes.table === change.table && deletes.column === key[0];
+      if (inserts || (deletes && (!sameKind || deletes.values.length >= PER_STATEMENT))) await flush();
+      deletes ??= { table: change.table, column: key[0], values: [] };
+      deletes.values.push(key[1]);
       continue;
     }
     await flush();
@@ -34,4 +51,13 @@ export async function applyRowChanges(db: Knex, changes: readonly RowChange[]): 
     else await db(change.table).where(change.where).delete();
   }
   await flush();
+}
+
+/** The one column and value of a `where`, if it has exactly one non-null column. */
+function singleKey(where: Row): [string, string | number] | null {
+  const entries = Object.entries(where);
+  if (entries.length !== 1) return null;
+  const [entry] = entries;
+  if (!entry || entry[1] === null) return null;
+  return [entry[0], entry[1]];
 }

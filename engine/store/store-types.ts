@@ -18,6 +18,7 @@ import type { EventRange } from './event-log.js';
 import type { JobRow } from './job-rows.js';
 import type { TaskFilter, TaskView } from './task-query.js';
 import type { VerifyResult } from './verify.js';
+import type { GroupCommitOptions } from './group-commit.js';
 
 export interface StoreOptions {
   /** An open database (left open by `close`) or a config to open (closed by `close`). */
@@ -32,6 +33,16 @@ export interface StoreOptions {
   readonly creditCheck?: (applicant: Applicant) => boolean;
   /** Run pending migrations on open (default true). */
   readonly migrate?: boolean;
+  /**
+   * Group commit (engine/store/group-commit.ts): most commands a transaction, how long a busy
+   * batch waits for more (ms), batches in flight. Default per dialect; `{ maxBatch: 1 }` turns it off.
+   */
+  readonly groupCommit?: Partial<GroupCommitOptions>;
+  /**
+   * Case snapshots kept in memory between commands (default 10,000 on SQLite, 0 on PostgreSQL,
+   * where other processes write too). Only for a process that is the database's one writer.
+   */
+  readonly snapshots?: number;
 }
 
 /** The events a command appended to one case. */
@@ -108,6 +119,8 @@ export interface Store {
   verify(caseId: string): Promise<VerifyResult>;
   /** What engine/jobs (timers, service jobs, the poller: `jobsOf(store)`) drives the store through. */
   readonly jobPort: JobPort;
+  /** Transactions the group commit committed and the commands in them (for benchmarks). */
+  commitStats(): { readonly batches: number; readonly units: number };
   readonly database: Database;
   close(): Promise<void>;
 }

@@ -10,6 +10,8 @@ import { DefinitionCache } from './definition-cache.js';
 import { findDefinition, listDefinitions } from './definitions-repository.js';
 import { deploy } from './deploy.js';
 import { Dispatcher } from './dispatcher.js';
+import { CaseSnapshots } from './case-snapshots.js';
+import { defaultGroupCommit, GroupCommit } from './group-commit.js';
 import type { EnginePort } from './engine-port.js';
 import { CaseNotFoundError, CommandRejectedError, ProcessNotDeployedError } from './errors.js';
 import { readEvents, type EventRange } from './event-log.js';
@@ -30,15 +32,26 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
   const { clock } = options;
   const ids = options.ids ?? randomUUID;
   const cache = new DefinitionCache(engine);
-  const dispatcher = new Dispatcher(knex, {
-    engine,
-    cache,
-    clock,
-    ids,
-    ...(options.calendar ? { calendar: options.calendar } : {}),
-    ...(options.supervision ? { supervision: options.supervision } : {}),
-    ...(options.creditCheck ? { creditCheck: options.creditCheck } : {}),
-  });
+  // Snapshots in memory only where this process is the only writer (SQLite; checked by version).
+  const snapshotLimit = options.snapshots ?? (database.dialect === 'sqlite' ? 10_000 : 0);
+  const commits = new GroupCommit(
+    knex,
+    { ...defaultGroupCommit(database.dialect), ...options.groupCommit },
+    snapshotLimit > 0 ? new CaseSnapshots(snapshotLimit) : null,
+  );
+  const dispatcher = new Dispatcher(
+    knex,
+    {
+      engine,
+      cache,
+      clock,
+      ids,
+      ...(options.calendar ? { calendar: options.calendar } : {}),
+      ...(options.supervision ? { supervision: options.supervision } : {}),
+      ...(options.creditCheck ? { creditCheck: options.creditCheck } : {}),
+    },
+    commits,
+  );
   const dispatch = async (caseId: string, command: Parameters<Store['dispatch']>[1], at?: Date) =>
     toResult(caseId, await dispatcher.dispatch({ caseId, command }, at ? { at } : {}));
 
@@ -140,6 +153,7 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
     },
     verify: (caseId) => verifyCase(knex, engine, caseId),
     jobPort,
+    commitStats: () => ({ ...commits.stats }),
     close: async () => {
       if (owned) await database.close();
     },

@@ -1,0 +1,186 @@
+/**
+ * Group commit: commands that arrive together run in ONE transaction, each in its own savepoint,
+ * and every caller is answered after the COMMIT that holds (or refused) its command. A commit is
+ * what a durable write costs (the WAL write on SQLite, the WAL flush on PostgreSQL); sharing it
+ * is where the throughput of many clients comes from.
+ *
+ * - A unit (one caller's command and its reactions) that fails is rolled back to its savepoint
+ *   and answered with its error; the others in the batch still commit. The savepoint is taken
+ *   lazily, right before the unit's first write (`unit.savepoint()`), and never when the batch
+ *   holds one unit: a lone command costs what it did before, BEGIN … COMMIT around it.
+ * - Idle: a command runs at once (after the current microtask, so commands issued in one tick
+ *   share a batch). Busy: commands arriving while a batch runs wait for it and go together in
+ *   the next, up to `maxBatch`; after a batch of more than one, the next waits up to `maxWaitMs`
+ *   for more company (a few ms at most; 0 by default).
+ * - If the transaction as a whole fails (COMMIT refused, a driver error outside any savepoint,
+ *   which on PostgreSQL poisons the transaction), nothing of it is kept and nobody has been
+ *   answered: each of its units runs again alone, in order, and is answered from that run.
+ *   A crash mid-batch likewise loses only commands nobody was told about.
+ * - `concurrency` batches may run at once (1 on SQLite, whose one connection serialises them
+ *   anyway; a few on PostgreSQL, where batches conflict like single transactions did).
+ */
+import type { Knex } from 'knex';
+import { MatterflowError } from '../errors.js';
+import { BatchCases, type CaseSnapshots } from './case-snapshots.js';
+
+export interface GroupCommitOptions {
+  /** Most units in one transaction (PostgreSQL: each savepoint is a subtransaction; keep ≤ 64). */
+  readonly maxBatch: number;
+  /** After a busy batch, how long the next waits for more units (ms). 0: never waits. */
+  readonly maxWaitMs: number;
+  /** Batches (transactions) in flight at once. */
+  readonly concurrency: number;
+}
+
+/** What a unit's work runs on: the batch's transaction and case rows. */
+export interface BatchUnit {
+  readonly db: Knex;
+  /** The case rows this transaction holds (written by earlier units), over the snapshots in memory. */
+  readonly cases: BatchCases;
+  /** Call before the unit's first write: takes its savepoint when the batch holds others. */
+  savepoint(): Promise<void>;
+}
+
+export type UnitWork<T> = (unit: BatchUnit) => Promise<T>;
+
+interface Pending {
+  readonly work: UnitWork<unknown>;
+  /** The unit writes before anything else (its savepoint is taken first). */
+  readonly writesFirst: boolean;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+/** The transaction failed as a whole, outside any unit's savepoint. */
+class BatchAborted extends Error {
+  constructor(cause: unknown) {
+    super('the batch transaction failed outside a savepoint', { cause });
+  }
+}
+
+export class GroupCommit {
+  readonly #knex: Knex;
+  readonly #options: GroupCommitOptions;
+  readonly #snapshots: CaseSnapshots | null;
+  readonly #queue: Pending[] = [];
+  #running = 0;
+  #scheduled = false;
+  #lastBatch = 0;
+  /** Figures for benchmarks: batches committed and units in them. */
+  readonly stats = { batches: 0, units: 0 };
+
+  constructor(knex: Knex, options: GroupCommitOptions, snapshots: CaseSnapshots | null) {
+    this.#knex = knex;
+    this.#options = options;
+    this.#snapshots = snapshots;
+  }
+
+  /** Run `work` in the next batch; resolves (or rejects) after that batch's transaction ended. */
+  submit<T>(work: UnitWork<T>, options: { writesFirst?: boolean } = {}): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({
+        work: work as UnitWork<unknown>,
+        writesFirst: options.writesFirst ?? false,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#running >= this.#options.concurrency) return;
+    this.#scheduled = true;
+    const wait = this.#lastBatch > 1 && this.#queue.length < this.#options.maxBatch ? this.#options.maxWaitMs : 0;
+    const start = () => {
+      this.#scheduled = false;
+      this.#pump();
+    };
+    if (wait > 0) setTimeout(start, wait);
+    else queueMicrotask(start);
+  }
+
+  #pump(): void {
+    while (this.#running < this.#options.concurrency && this.#queue.length > 0) {
+      const units = this.#queue.splice(0, this.#options.maxBatch);
+      this.#lastBatch = units.length;
+      this.#running += 1;
+      void this.#runBatch(units).finally(() => {
+        this.#running -= 1;
+        if (this.#queue.length > 0) this.#schedule();
+      });
+    }
+  }
+
+  async #runBatch(units: readonly Pending[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.#transaction(units);
+    } catch (error) {
+      if (units.length === 1) {
+        units[0]?.reject(error instanceof BatchAborted ? error.cause : error);
+        return;
+      }
+      // Nothing of the batch was kept and nobody was answered: each unit runs again alone.
+      for (const unit of units) await this.#runBatch([unit]);
+      return;
+    }
+    this.stats.batches += 1;
+    this.stats.units += units.length;
+    units.forEach((unit, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) unit.resolve(outcome.value);
+      else unit.reject(outcome?.error);
+    });
+  }
+
+  async #transaction(units: readonly Pending[]): Promise<Outcome[]> {
+    const cases = new BatchCases(this.#snapshots);
+    const alone = units.length === 1;
+    try {
+      const outcomes = await this.#knex.transaction(async (trx) => {
+        const results: Outcome[] = [];
+        for (const pending of units) {
+          let saved = false;
+          const unit: BatchUnit = {
+            db: trx,
+            cases,
+            savepoint: async () => {
+              if (saved || alone) return;
+              await trx.raw('SAVEPOINT unit');
+              saved = true;
+            },
+          };
+          try {
+            if (pending.writesFirst) await unit.savepoint();
+            const value = await pending.work(unit);
+            cases.unitEnded(true);
+            results.push({ ok: true, value });
+          } catch (error) {
+            cases.unitEnded(false);
+            if (alone) throw error;
+            if (saved) await trx.raw('ROLLBACK TO SAVEPOINT unit');
+            // A driver error before any savepoint may have aborted the transaction (PostgreSQL).
+            else if (!(error instanceof MatterflowError)) throw new BatchAborted(error);
+            results.push({ ok: false, error });
+          }
+        }
+        return results;
+      });
+      cases.committed();
+      return outcomes;
+    } catch (error) {
+      cases.rolledBack();
+      throw error;
+    }
+  }
+}
+
+/** The defaults per dialect: SQLite has one connection; PostgreSQL runs a few batches at once. */
+export function defaultGroupCommit(dialect: 'sqlite' | 'postgres'): GroupCommitOptions {
+  return dialect === 'sqlite'
+    ? { maxBatch: 64, maxWaitMs: 0, concurrency: 1 }
+    : { maxBatch: 32, maxWaitMs: 0, concurrency: 4 };
+}
