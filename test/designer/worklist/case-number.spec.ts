@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { FOOD_LICENCE_APPLICATION as food } from '../../support/applications.js';
-import { useWorkspace } from '../support/browser.js';
+import { eventually, useWorkspace } from '../support/browser.js';
 
 interface CaseBody {
   caseId: string;
@@ -43,12 +43,12 @@ describe('Workspace: 办件编号 (browser)', function () {
     await search.fill(wanted.number);
     await search.press('Enter');
     await page.getByText(`按办件编号查询：${wanted.number}`).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('.wl-table tbody tr').length === 1);
+    await eventually(() => page.locator('.wl-table tbody tr').count(), 1);
     expect(await page.locator('.wl-table tbody tr').getAttribute('data-case-id')).to.equal(wanted.caseId);
 
     // 显示全部待办 brings the whole list back
     await page.getByRole('button', { name: '显示全部待办' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('.wl-table tbody tr').length === 3);
+    await eventually(() => page.locator('.wl-table tbody tr').count(), 3);
 
     await row.locator('.wl-case-number').click();
     await page.waitForURL((url) => url.pathname.startsWith('/worklist/tasks/'));
