@@ -36,6 +36,17 @@ export interface CaseView {
     assignee: string | null;
   }>;
   result: { kind: string; reason: string | null; licence: { name: string; number: string } | null } | null;
+  /** 一件事: the package this case is a part of. */
+  package: { caseId: string; number: string | null; name: string } | null;
+  /** 一件事: the package's parts, with their status now. */
+  parts: Array<{
+    caseId: string;
+    number: string | null;
+    name: string;
+    department: string | null;
+    status: string | null;
+    result: { kind: string; reason: string | null } | null;
+  }>;
 }
 export interface TaskDetail {
   task: WorklistRow;

@@ -136,7 +136,16 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
               </dd>
             </>
           ) : null}
+          {c.package ? (
+            <>
+              <dt>一件事</dt>
+              <dd>
+                本件是一件事「{c.package.name}」{c.package.number ? `（${c.package.number}）` : ''}的子事项
+              </dd>
+            </>
+          ) : null}
         </dl>
+        {c.parts.length > 0 ? <Parts parts={c.parts} /> : null}
       </section>
 
       <section class="mf-card wl-actions" aria-label="办理操作">
@@ -256,4 +265,33 @@ function ReadOnlyForm({ schema, value }: { schema: unknown; value: Record<string
   }, [schema, value]);
   if (!schema) return <p class="mf-muted">该事项没有申请表</p>;
   return <div ref={host} />;
+}
+
+/** 一件事: the package's parts (子事项), each a 办件 of its own, with its status and result now. */
+function Parts({ parts }: { parts: CaseView['parts'] }) {
+  return (
+    <table class="wl-parts" aria-label="一件事子事项">
+      <caption>一件事子事项</caption>
+      <thead>
+        <tr>
+          <th>办件编号</th>
+          <th>子事项</th>
+          <th>办理部门</th>
+          <th>状态</th>
+          <th>结果</th>
+        </tr>
+      </thead>
+      <tbody>
+        {parts.map((part) => (
+          <tr key={part.caseId}>
+            <td>{part.number ?? part.caseId}</td>
+            <td>{part.name}</td>
+            <td>{part.department ?? '—'}</td>
+            <td>{part.status ?? '—'}</td>
+            <td>{part.result ? `${part.result.kind}${part.result.reason ? `（${part.result.reason}）` : ''}` : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }

@@ -173,7 +173,10 @@ export function taskRoutes(routes: Routes, store: Store): void {
           },
           owner: task.owner,
           delegation: task.delegation,
-          case: caseView(state),
+          case: caseView(
+            state,
+            state.domain?.parts?.length ? await store.listCases({ parentCaseId: state.caseId }) : [],
+          ),
           materials: materialsView(state),
           form: maskPersonalData(form),
           formSchema,
