@@ -20,8 +20,12 @@ export interface Issue {
   readonly rule: string;
 }
 
-/** A finding as the server returns it (engine/model Finding). */
-export interface ServerFinding extends Issue {
+/** A finding as the server returns it (engine/model Finding): its message in Chinese and English. */
+export interface ServerFinding {
+  readonly elementId: string | null;
+  readonly severity: Severity;
+  readonly message: { readonly zh: string; readonly en: string };
+  readonly rule: string;
   readonly line?: number;
   readonly column?: number;
 }
@@ -39,7 +43,7 @@ const MARKER: Readonly<Record<Severity, string>> = { error: 'mf-finding-error', 
 export class IssuesPanel {
   readonly element: HTMLElement;
   private lint: Issue[] = [];
-  private server: ServerFinding[] = [];
+  private server: Issue[] = [];
   private marked: Array<{ id: string; marker: string }> = [];
   private readonly summary = el('span', { class: 'mf-issues-summary', 'data-testid': 'issues-summary' });
   private readonly list = el('div', { class: 'mf-issues-list' });
@@ -77,7 +81,7 @@ export class IssuesPanel {
   /** The server's findings of the last deploy, marked on their elements (replacing earlier ones). */
   setServerFindings(findings: readonly ServerFinding[]): void {
     this.clearMarkers();
-    this.server = [...findings];
+    this.server = findings.map((finding) => ({ ...finding, message: finding.message.zh }));
     const canvas = this.modeler.get<Canvas>('canvas');
     const registry = this.modeler.get<ElementRegistry>('elementRegistry');
     for (const finding of findings) {

@@ -1,4 +1,5 @@
 import type { LintConfig } from 'bpmnlint';
+import { RECOMMENDED_RULES } from './recommended-rules.js';
 
 /**
  * Our own rules (bpmnlint plugin `matterflow`), all errors: they only report in matters
@@ -16,11 +17,20 @@ export const MATTERFLOW_RULES = {
 } as const satisfies LintConfig['rules'];
 
 /**
- * The one bpmnlint configuration of Matterflow: bpmnlint's recommended rules plus ours. The
- * modeler (bpmn-js-bpmnlint), deploy and `matterflow lint` all lint with exactly this and
- * `lintResolver`, so they can never disagree.
+ * bpmnlint's recommended rules, every one a warning: they describe good modelling, not what the
+ * engine can run, so they never refuse a deploy. Configured here (not demoted after the fact) so
+ * that the modeler's live lint shows them with the severity deploy gives them.
+ */
+const RECOMMENDED_AS_WARNINGS = Object.fromEntries(
+  Object.keys(RECOMMENDED_RULES).map((name) => [name, 'warn' as const]),
+) satisfies LintConfig['rules'];
+
+/**
+ * The one bpmnlint configuration of Matterflow: bpmnlint's recommended rules (as warnings) plus
+ * ours (errors). The modeler (bpmn-js-bpmnlint), deploy and `matterflow lint` all lint with
+ * exactly this and `lintResolver`, so they can never disagree on a finding or its severity.
  */
 export const lintConfig: LintConfig = {
   extends: 'bpmnlint:recommended',
-  rules: { ...MATTERFLOW_RULES },
+  rules: { ...RECOMMENDED_AS_WARNINGS, ...MATTERFLOW_RULES },
 };

@@ -11,5 +11,6 @@ export type { LintFinding } from './types.js';
 export { lintConfig, MATTERFLOW_RULES } from './config.js';
 export { lintResolver } from './resolver.js';
 export { LINT_MESSAGES_ZH, zhMessage } from './messages-zh.js';
+export { ruleTitleZh } from './rule-titles.js';
 export { lintDefinitions, lintXml } from './lint.js';
 export { lintForDeploy } from './deploy-policy.js';

@@ -5,15 +5,18 @@ import { idPositions } from '../model/xml-position.js';
 import type { LintFinding } from './types.js';
 import { MATTERFLOW_RULE_PREFIX } from './types.js';
 import { lintConfig } from './config.js';
-import { lintResolver } from './resolver.js';
+import { englishLintResolver } from './resolver.js';
+import { zhMessage } from './messages-zh.js';
+import { MATTERFLOW_RULES_EN } from './rule-titles.js';
 
 /**
  * Lints a bpmn-moddle definitions tree (as parsed with the gov extension, by the engine or by
  * bpmn-js) with `lintConfig`: one finding per report, named by element and rule, message in
- * Chinese. Severity is the configured one: `error`, or `warning` for warn/info.
+ * Chinese (what the modeler shows: `zhMessage` of bpmnlint's English, our rules' own text) and
+ * English. Severity is the configured one: `error`, or `warning` for warn/info.
  */
 export async function lintDefinitions(definitions: unknown): Promise<LintFinding[]> {
-  const linter = new bpmnlint.Linter({ config: lintConfig, resolver: lintResolver });
+  const linter = new bpmnlint.Linter({ config: lintConfig, resolver: englishLintResolver });
   const results = await linter.lint(definitions);
   return Object.entries(results).flatMap(([rule, reports]) => reports.map((report) => toFinding(rule, report)));
 }
@@ -35,19 +38,23 @@ export async function lintXml(xml: string): Promise<LintFinding[]> {
   });
 }
 
-/** Whether a finding comes from one of our rules (as opposed to bpmnlint's recommended ones). */
-export function isMatterflowFinding(finding: LintFinding): boolean {
-  return finding.rule.startsWith(MATTERFLOW_RULE_PREFIX);
-}
-
 function toFinding(rule: string, report: LintReport): LintFinding {
+  const elementId = report.id ?? null;
   if (report.category === 'rule-error') {
-    return { severity: 'warning', rule, elementId: report.id ?? null, message: `检查规则执行失败：${report.message}` };
+    return {
+      severity: 'warning',
+      rule,
+      elementId,
+      message: { zh: `检查规则执行失败：${report.message}`, en: `rule failed: ${report.message}` },
+    };
   }
+  const ours = rule.startsWith(MATTERFLOW_RULE_PREFIX);
   return {
     severity: report.category === 'error' ? 'error' : 'warning',
     rule,
-    elementId: report.id ?? null,
-    message: report.message,
+    elementId,
+    message: ours
+      ? { zh: report.message, en: `${MATTERFLOW_RULES_EN[rule] ?? rule}${elementId ? ` (${elementId})` : ''}` }
+      : { zh: zhMessage(rule, report.message), en: report.message },
   };
 }

@@ -38,16 +38,29 @@ const PACKAGES: Readonly<
  */
 export const lintResolver: LintResolver = {
   resolveRule(pkg, ruleName) {
-    const factory = PACKAGES[pkg]?.rules[ruleName];
-    if (!factory) throw new Error(`unknown rule <${pkg}/${ruleName}>`);
+    const factory = staticRule(pkg, ruleName);
     return pkg === 'bpmnlint' ? inChinese(ruleName, factory) : factory;
   },
-  resolveConfig(pkg, configName) {
-    const config = PACKAGES[pkg]?.configs[configName];
-    if (!config) throw new Error(`unknown config <${pkg}/${configName}>`);
-    return config;
-  },
+  resolveConfig: staticConfig,
 };
+
+/**
+ * The same rules with bpmnlint's own (English) messages, for `lintDefinitions`, which keeps the
+ * English in `message.en` and puts the Chinese (the same `zhMessage` text) in `message.zh`.
+ */
+export const englishLintResolver: LintResolver = { resolveRule: staticRule, resolveConfig: staticConfig };
+
+function staticRule(pkg: string, ruleName: string): LintRuleFactory {
+  const factory = PACKAGES[pkg]?.rules[ruleName];
+  if (!factory) throw new Error(`unknown rule <${pkg}/${ruleName}>`);
+  return factory;
+}
+
+function staticConfig(pkg: string, configName: string): LintConfig {
+  const config = PACKAGES[pkg]?.configs[configName];
+  if (!config) throw new Error(`unknown config <${pkg}/${configName}>`);
+  return config;
+}
 
 /** A recommended rule whose reports carry the Chinese text of its message. */
 function inChinese(ruleName: string, factory: LintRuleFactory): LintRuleFactory {

@@ -1,4 +1,4 @@
-import type { FlowNodeKind } from './types.js';
+import type { BilingualText, FlowNodeKind } from './types.js';
 import type { ModdleFlowElement, ModdleProcess } from './moddle-types.js';
 import type { ScopeKind } from './node-kinds.js';
 import { classifyNode } from './node-kinds.js';
@@ -14,7 +14,7 @@ export interface RawNode {
 /** An element the compiled model cannot represent; validation reports it. */
 interface RawUnsupported {
   readonly element: ModdleFlowElement;
-  readonly reason: string;
+  readonly reason: BilingualText;
   readonly scopeId: string;
 }
 

@@ -41,3 +41,63 @@ function localNameOf(element: ModdleElement): string {
   const colon = type.indexOf(':');
   return colon === -1 ? type : type.slice(colon + 1);
 }
+
+/** The namespace of Camunda 7's attributes (`camunda:class`, `camunda:topic` …). */
+const CAMUNDA_NAMESPACE = 'http://camunda.org/schema/1.0/bpmn';
+
+/**
+ * How a Camunda 7 file implements a service, send or business-rule task, read from its
+ * `camunda:` attributes (kept as they are: moddle has no descriptor for them): Java code
+ * (`class`, `expression`, `delegateExpression`), a DMN decision (`decisionRef`), or an external
+ * task (`type="external"`, whose `topic` the model takes as the job type). The engine runs
+ * handlers registered in code under a job type instead; `suggestedJobType` is the name the
+ * migration offers for Java code and decisions.
+ */
+export type CamundaImplementation =
+  | {
+      readonly kind: 'class' | 'expression' | 'delegateExpression' | 'decisionRef';
+      readonly attribute: string;
+      readonly value: string;
+      readonly suggestedJobType: string;
+    }
+  | { readonly kind: 'external'; readonly attribute: string; readonly topic: string | null };
+
+const JAVA_KINDS = ['class', 'delegateExpression', 'expression', 'decisionRef'] as const;
+
+/** The Camunda 7 implementation of a task, or null when it has none (or is no Camunda 7 file). */
+export function camundaImplementation(element: ModdleElement): CamundaImplementation | null {
+  const prefix = camundaPrefix(element);
+  if (prefix === null) return null;
+  const read = (local: string): string | null => {
+    const value = element.$attrs?.[`${prefix}:${local}`];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+  };
+  if (read('type') === 'external') return { kind: 'external', attribute: `${prefix}:type`, topic: read('topic') };
+  for (const kind of JAVA_KINDS) {
+    const value = read(kind);
+    if (value !== null)
+      return { kind, attribute: `${prefix}:${kind}`, value, suggestedJobType: suggestedJobType(kind, value) };
+  }
+  return null;
+}
+
+/**
+ * A handler name from what the Camunda 7 attribute calls: a class by its simple name
+ * (`org.example.ChargeCardDelegate` → `ChargeCardDelegate`), a bean by its name (`#{emailAdapter}`
+ * → `emailAdapter`), a method call by bean and method (`#{mail.send(x)}` → `mail.send`).
+ */
+function suggestedJobType(kind: (typeof JAVA_KINDS)[number], value: string): string {
+  if (kind === 'class') return value.split('.').pop() ?? value;
+  const inner = /^[#$]\{([\s\S]*)\}$/.exec(value)?.[1]?.trim() ?? value;
+  return /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)/.exec(inner)?.[1] ?? inner;
+}
+
+/** The prefix the file binds to the Camunda 7 namespace (on the element or around it), or null. */
+function camundaPrefix(element: ModdleElement): string | null {
+  for (let node: ModdleElement | undefined = element; node; node = node.$parent) {
+    for (const [name, value] of Object.entries(node.$attrs ?? {})) {
+      if (value === CAMUNDA_NAMESPACE && name.startsWith('xmlns:')) return name.slice('xmlns:'.length);
+    }
+  }
+  return null;
+}

@@ -77,6 +77,9 @@ function internalError(error: unknown): Finding {
     severity: 'error',
     rule: 'internal-error',
     elementId: null,
-    message: `compiling failed: ${error instanceof Error ? error.message : String(error)}`,
+    message: {
+      zh: `编译失败（程序错误，请报告）：${error instanceof Error ? error.message : String(error)}`,
+      en: `compiling failed: ${error instanceof Error ? error.message : String(error)}`,
+    },
   };
 }

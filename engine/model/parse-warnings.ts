@@ -1,5 +1,5 @@
 import type { ModdleWarning } from 'bpmn-moddle';
-import type { Finding } from './types.js';
+import type { BilingualText, Finding } from './types.js';
 import type { ModdleElement } from './moddle-types.js';
 import { positionInMessage } from './xml-position.js';
 
@@ -7,7 +7,7 @@ interface WarningRule {
   readonly pattern: RegExp;
   readonly rule: string | null;
   readonly severity: Finding['severity'];
-  readonly describe: (match: RegExpExecArray) => string;
+  readonly describe: (match: RegExpExecArray) => BilingualText;
 }
 
 /**
@@ -17,36 +17,42 @@ interface WarningRule {
  */
 const RULES: readonly WarningRule[] = [
   // Files are decoded before parsing (read-file.ts), so the declared encoding no longer matters.
-  { pattern: /unsupported document encoding/, rule: null, severity: 'warning', describe: () => '' },
+  { pattern: /unsupported document encoding/, rule: null, severity: 'warning', describe: () => ({ zh: '', en: '' }) },
   {
     pattern: /duplicate ID <([^>]*)>/,
     rule: 'duplicate-id',
     severity: 'error',
-    describe: (m) => `id "${m[1]}" is used twice; the second element was dropped`,
+    describe: (m) => ({
+      zh: `id“${m[1]}”用了两次，第二个元素被丢弃`,
+      en: `id "${m[1]}" is used twice; the second element was dropped`,
+    }),
   },
   {
     pattern: /unknown type <(gov:[^>]*)>/,
     rule: 'gov-invalid',
     severity: 'error',
-    describe: (m) => `unknown gov element <${m[1]}>`,
+    describe: (m) => ({ zh: `未知的 gov 元素 <${m[1]}>`, en: `unknown gov element <${m[1]}>` }),
   },
   {
     pattern: /unknown attribute <(gov:[^>]*)>/,
     rule: 'gov-invalid',
     severity: 'error',
-    describe: (m) => `unknown gov attribute ${m[1]}`,
+    describe: (m) => ({ zh: `未知的 gov 属性 ${m[1]}`, en: `unknown gov attribute ${m[1]}` }),
   },
   {
     pattern: /unresolved reference <([^>]*)>/,
     rule: 'unresolved-reference',
     severity: 'warning',
-    describe: (m) => `reference to "${m[1]}" does not resolve to any element`,
+    describe: (m) => ({
+      zh: `引用的“${m[1]}”找不到对应元素`,
+      en: `reference to "${m[1]}" does not resolve to any element`,
+    }),
   },
   {
     pattern: /unknown type <([^>]*)>/,
     rule: 'xml-unknown-element',
     severity: 'warning',
-    describe: (m) => `unknown element <${m[1]}> was skipped`,
+    describe: (m) => ({ zh: `未知元素 <${m[1]}> 已跳过`, en: `unknown element <${m[1]}> was skipped` }),
   },
 ];
 
@@ -77,7 +83,13 @@ function classify(warning: ModdleWarning): Finding | null {
     };
   }
   const firstLine = warning.message.split('\n')[0] ?? warning.message;
-  return { severity: 'warning', rule: 'xml-warning', elementId, message: firstLine, ...position };
+  return {
+    severity: 'warning',
+    rule: 'xml-warning',
+    elementId,
+    message: { zh: `读取 XML 时的提示：${firstLine}`, en: firstLine },
+    ...position,
+  };
 }
 
 function elementIdOf(warning: ModdleWarning): string | null {

@@ -1,4 +1,4 @@
-import type { Finding } from './types.js';
+import type { BilingualText, Finding } from './types.js';
 import type { ModdleDefinitions } from './moddle-types.js';
 import { moddle } from './moddle.js';
 import { precheckXml } from './xml-precheck.js';
@@ -23,7 +23,15 @@ export async function parseBpmn(xml: string): Promise<ParseResult> {
     const result = await moddle().fromXML(xml, 'bpmn:Definitions');
     const definitions = result.rootElement as ModdleDefinitions | undefined;
     if (!definitions || definitions.$type !== 'bpmn:Definitions') {
-      return { ok: false, findings: [notBpmn('the root element is not <bpmn:definitions>')] };
+      return {
+        ok: false,
+        findings: [
+          notBpmn({
+            zh: '根元素不是 <bpmn:definitions>：这不是 BPMN 文件',
+            en: 'the root element is not <bpmn:definitions>',
+          }),
+        ],
+      };
     }
     return { ok: true, definitions, findings: warningFindings(result.warnings) };
   } catch (error) {
@@ -34,7 +42,10 @@ export async function parseBpmn(xml: string): Promise<ParseResult> {
 function fromError(error: unknown): Finding {
   const message = error instanceof Error ? error.message : String(error);
   if (/failed to parse document as/.test(message)) {
-    return notBpmn('the root element is not <bpmn:definitions> in the BPMN 2.0 model namespace');
+    return notBpmn({
+      zh: '根元素不是 BPMN 2.0 模型命名空间的 <bpmn:definitions>：这不是 BPMN 2.0 文件',
+      en: 'the root element is not <bpmn:definitions> in the BPMN 2.0 model namespace',
+    });
   }
   const position = positionInMessage(message);
   const summary = message.split('\n')[0] ?? message;
@@ -43,11 +54,14 @@ function fromError(error: unknown): Finding {
     severity: 'error',
     rule: 'xml-malformed',
     elementId: null,
-    message: nested ? `${summary} (${nested})` : summary,
+    message: {
+      zh: `XML 无法读取：${nested ? `${summary} (${nested})` : summary}`,
+      en: nested ? `${summary} (${nested})` : summary,
+    },
     ...position,
   };
 }
 
-function notBpmn(message: string): Finding {
+function notBpmn(message: BilingualText): Finding {
   return { severity: 'error', rule: 'xml-not-bpmn', elementId: null, message, line: 1, column: 1 };
 }

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { Finding } from './types.js';
+import type { BilingualText, Finding } from './types.js';
 import { MODEL_LIMITS } from './limits.js';
 
 /** The text of a BPMN file, or the finding that says why it could not be read. */
@@ -14,16 +14,17 @@ export type ReadResult =
 export async function readBpmnFile(path: string): Promise<ReadResult> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) return failure('file-unreadable', `${path} is not a file`);
+    if (!info.isFile()) return failure('file-unreadable', { zh: `${path} 不是文件`, en: `${path} is not a file` });
     if (info.size > MODEL_LIMITS.maxFileBytes) {
-      return failure(
-        'xml-too-large',
-        `file has ${info.size} bytes, more than the limit of ${MODEL_LIMITS.maxFileBytes}`,
-      );
+      return failure('xml-too-large', {
+        zh: `文件有 ${info.size} 字节，超过上限 ${MODEL_LIMITS.maxFileBytes} 字节`,
+        en: `file has ${info.size} bytes, more than the limit of ${MODEL_LIMITS.maxFileBytes}`,
+      });
     }
     return decodeBpmn(await readFile(path));
   } catch (error) {
-    return failure('file-unreadable', `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    return failure('file-unreadable', { zh: `无法读取 ${path}：${reason}`, en: `cannot read ${path}: ${reason}` });
   }
 }
 
@@ -34,7 +35,10 @@ export function decodeBpmn(bytes: Uint8Array): ReadResult {
     const decoder = new TextDecoder(normalise(label), { fatal: false });
     return { ok: true, xml: decoder.decode(bytes) };
   } catch {
-    return failure('xml-encoding', `unsupported document encoding "${label}"`);
+    return failure('xml-encoding', {
+      zh: `不支持文件声明的编码“${label}”`,
+      en: `unsupported document encoding "${label}"`,
+    });
   }
 }
 
@@ -55,6 +59,6 @@ function normalise(label: string): string {
   return label.trim().toLowerCase();
 }
 
-function failure(rule: string, message: string): ReadResult {
+function failure(rule: string, message: BilingualText): ReadResult {
   return { ok: false, finding: { severity: 'error', rule, elementId: null, message } };
 }

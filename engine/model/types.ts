@@ -270,13 +270,27 @@ export interface CompiledDefinition {
   readonly processes: ReadonlyMap<string, CompiledProcess>;
 }
 
-/** A problem found when reading or checking a definition, named by element and rule. */
+/**
+ * A text for people in both languages, as the server's errors carry it (`message.zh`,
+ * `message.en`): Chinese is what the workspace and the command line show, English is kept for
+ * logs, tools and people who read no Chinese.
+ */
+export interface BilingualText {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/**
+ * A problem found when reading or checking a definition, named by element and rule. The
+ * message names the element by its name (its id when it has none) and, for a file written for
+ * another engine (Camunda 7 or 8), says what to use here instead.
+ */
 export interface Finding {
   readonly severity: 'error' | 'warning';
   /** Stable rule name, e.g. `xml-malformed`, `unsupported-element`, `gateway-no-outgoing`. */
   readonly rule: string;
   readonly elementId: string | null;
-  readonly message: string;
+  readonly message: BilingualText;
   /** 1-based position in the XML, when known. */
   readonly line?: number;
   readonly column?: number;

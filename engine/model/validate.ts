@@ -50,7 +50,10 @@ export function validateCompilation(
         severity: 'error',
         rule: 'internal-error',
         elementId: null,
-        message: `rule ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        message: {
+          zh: `检查规则 ${name} 执行失败（程序错误，请报告）：${error instanceof Error ? error.message : String(error)}`,
+          en: `rule ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        },
       });
     }
   }

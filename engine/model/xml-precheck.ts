@@ -1,6 +1,6 @@
 import { Parser } from 'saxen';
 import type { GetContext } from 'saxen';
-import type { Finding } from './types.js';
+import type { BilingualText, Finding } from './types.js';
 import { MODEL_LIMITS } from './limits.js';
 
 /**
@@ -11,12 +11,13 @@ import { MODEL_LIMITS } from './limits.js';
  */
 export function precheckXml(xml: string): Finding | null {
   if (xml.length > MODEL_LIMITS.maxXmlChars) {
-    return problem(
-      'xml-too-large',
-      `document has ${xml.length} characters, more than the limit of ${MODEL_LIMITS.maxXmlChars}`,
-    );
+    return problem('xml-too-large', {
+      zh: `文件有 ${xml.length} 个字符，超过上限 ${MODEL_LIMITS.maxXmlChars} 个`,
+      en: `document has ${xml.length} characters, more than the limit of ${MODEL_LIMITS.maxXmlChars}`,
+    });
   }
-  if (xml.trim() === '') return problem('xml-malformed', 'document is empty', { line: 1, column: 1 });
+  if (xml.trim() === '')
+    return problem('xml-malformed', { zh: '文件是空的', en: 'document is empty' }, { line: 1, column: 1 });
   return scan(xml);
 }
 
@@ -31,14 +32,32 @@ function scan(xml: string): Finding | null {
   };
   parser.on('attention', (text, _decode, getContext) => {
     if (/^<!(DOCTYPE|ENTITY)/i.test(text)) {
-      stop(problem('xml-doctype', 'DOCTYPE and ENTITY declarations are not accepted in BPMN files', at(getContext)));
+      stop(
+        problem(
+          'xml-doctype',
+          {
+            zh: 'BPMN 文件中不接受 DOCTYPE 和 ENTITY 声明',
+            en: 'DOCTYPE and ENTITY declarations are not accepted in BPMN files',
+          },
+          at(getContext),
+        ),
+      );
     }
   });
   parser.on('openTag', (_name, _attrs, _decode, selfClosing, getContext) => {
     elements += 1;
     if (!selfClosing) depth += 1;
     if (depth > MODEL_LIMITS.maxDepth) {
-      stop(problem('xml-too-deep', `elements nest deeper than ${MODEL_LIMITS.maxDepth} levels`, at(getContext)));
+      stop(
+        problem(
+          'xml-too-deep',
+          {
+            zh: `元素嵌套超过 ${MODEL_LIMITS.maxDepth} 层`,
+            en: `elements nest deeper than ${MODEL_LIMITS.maxDepth} levels`,
+          },
+          at(getContext),
+        ),
+      );
     } else if (elements > MODEL_LIMITS.maxXmlElements) {
       stop(tooManyElements(Math.max(elements, countStartTags(xml)), MODEL_LIMITS.maxXmlElements, at(getContext)));
     }
@@ -47,20 +66,26 @@ function scan(xml: string): Finding | null {
     if (!selfClosing) depth -= 1;
   });
   parser.on('error', (err, getContext) => {
-    stop(problem('xml-malformed', `XML is not well-formed: ${err.message}`, at(getContext)));
+    stop(
+      problem(
+        'xml-malformed',
+        { zh: `XML 格式错误：${err.message}`, en: `XML is not well-formed: ${err.message}` },
+        at(getContext),
+      ),
+    );
   });
   parser.parse(xml);
   return found;
 }
 
-/**
- * `xml-too-many-elements`, at the first element past the limit; the message names the count and
- * the limit in Chinese and English (the administrator who drew the model reads it in the modeler).
- */
+/** `xml-too-many-elements`, at the first element past the limit; the message names the count and the limit. */
 function tooManyElements(count: number, limit: number, position: { line: number; column: number }): Finding {
   return problem(
     'xml-too-many-elements',
-    `模型有 ${count} 个 XML 元素，超过上限 ${limit} 个 (the document has ${count} XML elements, more than the limit of ${limit})`,
+    {
+      zh: `模型有 ${count} 个 XML 元素，超过上限 ${limit} 个`,
+      en: `the document has ${count} XML elements, more than the limit of ${limit}`,
+    },
     position,
   );
 }
@@ -99,6 +124,6 @@ function at(getContext: GetContext): { line: number; column: number } {
   return { line: context.line + 1, column: context.column + 1 };
 }
 
-function problem(rule: string, message: string, position?: { line: number; column: number }): Finding {
+function problem(rule: string, message: BilingualText, position?: { line: number; column: number }): Finding {
   return { severity: 'error', rule, elementId: null, message, ...position };
 }

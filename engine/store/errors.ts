@@ -15,7 +15,7 @@ export class DeploymentError extends MatterflowError {
     super(
       'DEPLOYMENT_INVALID',
       `Expected a deployable BPMN definition, but found ${errors.length} error(s)` +
-        (first ? `, first: [${first.rule}] ${first.elementId ?? ''} ${first.message}` : ''),
+        (first ? `, first: [${first.rule}] ${first.elementId ?? ''} ${first.message.en}` : ''),
     );
     this.findings = findings;
   }

@@ -54,7 +54,12 @@ export async function replaceStartTimers(
     const plan = planStartTimer(element.eventDefinition.timer, ctx.now, ctx.calendar);
     if (!plan.ok) {
       throw new DeploymentError([
-        { severity: 'error', rule: 'timer-start-unplannable', elementId: startEventId, message: plan.message },
+        {
+          severity: 'error',
+          rule: 'timer-start-unplannable',
+          elementId: startEventId,
+          message: { zh: `定时开始事件“${startEventId}”无法排期：${plan.message}`, en: plan.message },
+        },
       ]);
     }
     const payload: StartTimerPayload = {

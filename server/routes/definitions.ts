@@ -34,12 +34,7 @@ export function definitionRoutes(routes: Routes, store: Store, models: ModelServ
     },
     handler: async ({ body, principal }) => {
       const lint = await models.lintForDeploy(body.xml);
-      if (lint.refused) {
-        const loaded = await models.loadDefinition(body.xml, {
-          knownProcessIds: new Set((await store.listDefinitions()).map((row) => row.processId)),
-        });
-        throw refusal([...loaded.findings, ...lint.findings]);
-      }
+      if (lint.refused) throw refusal((await verdict(store, models, body.xml, lint)).findings);
       try {
         const result = await store.deploy(body.xml, { actor: principal?.id ?? 'unknown' });
         return { status: 201, body: { ...result, findings: [...result.findings, ...lint.findings] } };
@@ -48,6 +43,28 @@ export function definitionRoutes(routes: Routes, store: Store, models: ModelServ
         throw error;
       }
     },
+  });
+  routes.add<{ xml: string }, Record<string, unknown>, Record<string, string>>({
+    method: 'post',
+    path: '/api/definitions/validate',
+    summary:
+      "What publishing this BPMN would say, without publishing: the findings of the model's validation (against the processes deployed now) and of the lint, per element with line and column, in Chinese (message.zh) and English (message.en), and whether they refuse it. The modeler calls it as the diagram changes, so the administrator sees before 发布 exactly what 发布 will answer. Nothing is stored",
+    tags: ['definitions'],
+    access: 'authenticated',
+    body: {
+      type: 'object',
+      required: ['xml'],
+      additionalProperties: false,
+      properties: { xml: { type: 'string', minLength: 1, maxLength: 10_000_000 } },
+    },
+    responses: {
+      200: {
+        description:
+          '{ refused, findings }: refused is true exactly when POST /api/definitions would answer 422 DEFINITION_INVALID with these findings',
+      },
+      503: { description: 'MODEL_WORKERS_BUSY: every model worker is busy; retry after Retry-After seconds' },
+    },
+    handler: async ({ body }) => ({ body: await verdict(store, models, body.xml) }),
   });
   routes.add({
     method: 'get',
@@ -193,6 +210,26 @@ export function definitionRoutes(routes: Routes, store: Store, models: ModelServ
   });
 }
 
+/**
+ * What deploying `xml` would say, without storing anything: the model's findings (validated
+ * against the processes deployed now, as the store's deploy validates) then the lint's (given,
+ * when the caller already ran it), and whether an error among them refuses the deploy. Deploy
+ * refuses with exactly these findings; POST /api/definitions/validate returns them.
+ */
+async function verdict(
+  store: Store,
+  models: ModelService,
+  xml: string,
+  lint?: Awaited<ReturnType<ModelService['lintForDeploy']>>,
+): Promise<{ readonly refused: boolean; readonly findings: readonly Finding[] }> {
+  const linted = lint ?? (await models.lintForDeploy(xml));
+  const loaded = await models.loadDefinition(xml, {
+    knownProcessIds: new Set((await store.listDefinitions()).map((row) => row.processId)),
+  });
+  const findings = [...loaded.findings, ...linted.findings];
+  return { refused: findings.some((finding) => finding.severity === 'error'), findings };
+}
+
 /** A refused deploy: every finding (validation and lint) per element, the errors counted in the message. */
 function refusal(findings: readonly Finding[]): ApiError {
   const errors = findings.filter((finding) => finding.severity === 'error');
@@ -200,8 +237,8 @@ function refusal(findings: readonly Finding[]): ApiError {
   return new ApiError(
     422,
     'DEFINITION_INVALID',
-    `流程定义未通过校验：${errors.length} 个错误${first ? `，如${first.elementId ? `“${first.elementId}”` : ''}${/[\u4e00-\u9fff]/.test(first.message) ? `：${first.message}` : ''}` : ''}`,
-    `The definition has ${errors.length} error(s)${first ? `, e.g. ${first.elementId ?? 'document'}: ${first.message}` : ''}`,
+    `流程定义未通过校验：${errors.length} 个错误${first ? `，如：${first.message.zh}` : ''}`,
+    `The definition has ${errors.length} error(s)${first ? `, e.g. ${first.elementId ?? 'document'}: ${first.message.en}` : ''}`,
     undefined,
     { findings },
   );

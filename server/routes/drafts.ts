@@ -85,7 +85,7 @@ async function readDraftXml(xml: string, models: ModelService = inProcessModels)
       422,
       'DRAFT_XML_INVALID',
       `BPMN 文件无法读取${where}：${unreadableZh(first)}`,
-      `The BPMN cannot be read${first?.line ? ` (line ${first.line}, column ${first.column ?? 1})` : ''}: ${first?.message ?? 'unreadable'}`,
+      `The BPMN cannot be read${first?.line ? ` (line ${first.line}, column ${first.column ?? 1})` : ''}: ${first?.message.en ?? 'unreadable'}`,
       '/body/xml',
       { findings: parsed.findings },
     );
@@ -96,7 +96,7 @@ async function readDraftXml(xml: string, models: ModelService = inProcessModels)
   return chosen?.id ?? null;
 }
 
-/** Why a text does not read, in Chinese (the too-many-elements finding says it in both languages, first in Chinese). */
+/** Why a text does not read, in Chinese (the too-many-elements finding names the count and the limit). */
 function unreadableZh(first: Finding | undefined): string {
   switch (first?.rule) {
     case 'xml-not-bpmn':
@@ -107,7 +107,7 @@ function unreadableZh(first: Finding | undefined): string {
     case 'xml-too-deep':
       return '文件过大或层级过深';
     case 'xml-too-many-elements':
-      return first.message.replace(/ \(.*\)$/, '');
+      return first.message.zh;
     default:
       return 'XML 格式错误';
   }

@@ -20,13 +20,13 @@ export default function caseType(): LintRule {
       if (!(CASE_TYPE_CODES as readonly string[]).includes(code)) {
         reporter.report(
           node.id ?? '',
-          `事项流程${label(node)}的办件类型 gov:caseType="${process.caseType}" 无效：应为 1（即办件）、2（承诺件）或 9（其他）`,
+          `事项流程${label(node)}的办件类型“${process.caseType}”无效：应为 1（即办件）、2（承诺件）或 9（其他）`,
           ['caseType'],
         );
       } else if (code === '1' && process.promisedLimit !== undefined) {
         reporter.report(
           node.id ?? '',
-          `事项流程${label(node)}是即办件（gov:caseType="1"），当场办结，不设承诺办结时限：请删除 gov:promisedLimit，或改为承诺件`,
+          `事项流程${label(node)}是即办件，当场办结，不设承诺办结时限：请清除承诺时限，或把办件类型改为承诺件`,
           ['promisedLimit'],
         );
       }

@@ -23,10 +23,17 @@ export default function conditionFeel(): LintRule {
       if (problem) {
         reporter.report(
           node.id ?? '',
-          `条件“${source.trim()}”不是有效的 FEEL 表达式（第 ${problem.from + 1} 个字符：${problem.message}）`,
+          `条件“${source.trim()}”不是有效的 FEEL 表达式（第 ${problem.from + 1} 个字符：${feelProblemZh(problem.message)}）`,
           ['conditionExpression'],
         );
       }
     },
   };
+}
+
+/** feel-lint's problem in Chinese: an unrecognised token, an incomplete expression, or its own text. */
+function feelProblemZh(message: string): string {
+  if (/^Unrecognized token/.test(message)) return '无法识别的符号';
+  if (/^Incomplete/.test(message)) return '表达式不完整';
+  return message;
 }

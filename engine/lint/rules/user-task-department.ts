@@ -12,7 +12,7 @@ export default function userTaskDepartment(): LintRule {
       const node = asNode(element);
       if (!node || !is(node, 'bpmn:UserTask') || !inMatter(node)) return;
       if (!node.department?.trim())
-        reporter.report(node.id ?? '', `用户任务${label(node)}未设置办理部门（gov:department）`, ['department']);
+        reporter.report(node.id ?? '', `用户任务${label(node)}未设置承办部门`, ['department']);
     },
   };
 }

@@ -17,7 +17,7 @@ export default function userTaskTimeLimit(): LintRule {
       const given = node.timeLimit !== undefined || node.timeLimitUnit !== undefined;
       if (inImmediateMatter(node) && !given) return;
       if (!toTimeLimit(node.timeLimit, node.timeLimitUnit)) {
-        reporter.report(node.id ?? '', `用户任务${label(node)}未设置有效的办理时限（gov:timeLimit 及单位）`, [
+        reporter.report(node.id ?? '', `用户任务${label(node)}未设置有效的办理时限（须填写办理时限和办理时限单位）`, [
           'timeLimit',
         ]);
       }

@@ -1,4 +1,4 @@
-import type { Finding } from '../types.js';
+import type { BilingualText, Finding } from '../types.js';
 import type { Compilation } from '../compile.js';
 import type { ProcessCompilation } from '../compile-process.js';
 
@@ -12,12 +12,12 @@ export interface RuleContext {
 /** A deploy-time check: one file per rule, each returns its findings, never throws. */
 export type Rule = (context: RuleContext) => readonly Finding[];
 
-/** A finding of a rule. */
+/** A finding of a rule: its message in Chinese (naming the element by its name) and English. */
 export function finding(
   severity: Finding['severity'],
   rule: string,
   elementId: string | null,
-  message: string,
+  message: BilingualText,
 ): Finding {
   return { severity, rule, elementId, message };
 }

@@ -2,6 +2,7 @@ import type { CompiledProcess, Finding, FlowNode } from '../types.js';
 import type { Rule } from './rule.js';
 import { executable, finding } from './rule.js';
 import { MODEL_LIMITS } from '../limits.js';
+import { kindEn, kindZh, nameEn, nameZh } from './words.js';
 
 /**
  * `unreachable-element`: a flow node that no token can ever reach from a start event of its
@@ -16,7 +17,10 @@ export const unreachableElement: Rule = (context) => {
     for (const node of compiled.elements.values()) {
       if (reached.has(node.id)) continue;
       findings.push(
-        finding('error', 'unreachable-element', node.id, 'no start event of its scope leads here, so it can never run'),
+        finding('error', 'unreachable-element', node.id, {
+          zh: `${kindZh(node.kind)}${nameZh(node)}无法到达：所在范围的开始事件都走不到这里，它永远不会执行`,
+          en: `${kindEn(node.kind)} ${nameEn(node)}: no start event of its scope leads here, so it can never run`,
+        }),
       );
     }
   }

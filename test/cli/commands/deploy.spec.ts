@@ -75,7 +75,7 @@ describe('cli: matterflow deploy', function () {
     // then
     expect(run.code).to.equal(1);
     expect(run.stdout).to.contain(
-      `${invalid}: split: gateway-no-outgoing: gateway has no outgoing sequence flow (line 5, column 5)`,
+      `${invalid}: split: gateway-no-outgoing: 并行网关“split”没有流出的顺序流，到达这里的流程会停住 (line 5, column 5)`,
     );
     expect(run.stdout).to.contain('refused, nothing stored');
     expect(withoutStackTrace(run)).to.equal(true);

@@ -32,7 +32,7 @@ describe('cli: matterflow lint', function () {
     const run = await cli(['lint', missingDepartment]);
     expect(run.code).to.equal(1);
     expect(run.stdout).to.contain(
-      `${missingDepartment}: review: matterflow/user-task-department: 用户任务“审查”未设置办理部门（gov:department） (line 4, column 27)`,
+      `${missingDepartment}: review: matterflow/user-task-department: 用户任务“审查”未设置承办部门 (line 4, column 27)`,
     );
     expect(run.stderr).to.contain('1 with errors');
   });
@@ -50,7 +50,7 @@ describe('cli: matterflow lint', function () {
       elementId: 'review',
       rule: 'matterflow/user-task-department',
       severity: 'error',
-      message: '用户任务“审查”未设置办理部门（gov:department）',
+      message: '用户任务“审查”未设置承办部门',
       line: 4,
       column: 27,
     });

@@ -58,7 +58,7 @@ describe('cli: matterflow validate', function () {
     const run = await cli('validate', target);
     expect(run.code).to.equal(1);
     expect(run.stdout.trim()).to.equal(
-      `${target}: split: gateway-no-outgoing: gateway has no outgoing sequence flow (line 5, column 5)`,
+      `${target}: split: gateway-no-outgoing: 并行网关“split”没有流出的顺序流，到达这里的流程会停住 (line 5, column 5)`,
     );
   });
 

@@ -51,10 +51,10 @@ describe('lint: a 即办件 (gov:caseType="1") and matterflow/case-type', () => 
       'matterflow/case-type',
     );
     expect(summary(unknown)).to.deep.equal(['p: error']);
-    expect(unknown[0]?.message).to.contain('gov:caseType="即办件" 无效');
+    expect(unknown[0]?.message.zh).to.contain('办件类型“即办件”无效');
     const promised = await findingsOf(withoutLimits(`${IMMEDIATE} gov:promisedLimit="5"`), 'matterflow/case-type');
     expect(summary(promised)).to.deep.equal(['p: error']);
-    expect(promised[0]?.message).to.contain('不设承诺办结时限');
+    expect(promised[0]?.message.zh).to.contain('不设承诺办结时限');
   });
 
   it('should NOT report a 承诺件 or 其他 that declares its type, nor a process that is not a matter', async () => {

@@ -25,7 +25,7 @@ describe('lint: matterflow/condition-feel', () => {
   it('should report a condition that is not valid FEEL, on the sequence flow, with the position', async () => {
     const found = await findingsOf(withCondition('=amount &gt; 1000 and'), RULE);
     expect(summary(found)).to.deep.equal(['ga: error']);
-    expect(found[0]?.message).to.match(/^条件“=amount > 1000 and”不是有效的 FEEL 表达式（第 \d+ 个字符：/);
+    expect(found[0]?.message.zh).to.match(/^条件“=amount > 1000 and”不是有效的 FEEL 表达式（第 \d+ 个字符：/);
   });
 
   it('should report an empty condition', async () => {

@@ -22,7 +22,7 @@ describe('lint: matterflow/gateway-condition', () => {
   it('should report an exclusive gateway with neither conditions nor a default, on the gateway', async () => {
     const found = await findingsOf(split('exclusiveGateway', null, {}), RULE);
     expect(summary(found)).to.deep.equal(['g: error']);
-    expect(found[0]?.message).to.contain('排他网关“结果？”').and.contain('“ga”、“gb”').and.contain('默认流');
+    expect(found[0]?.message.zh).to.contain('排他网关“结果？”').and.contain('“ga”、“gb”').and.contain('默认流');
   });
 
   it('should report a flow that has no condition and is not the default', async () => {

@@ -32,7 +32,7 @@ describe('lint: matterflow/parallel-join', () => {
       ${chain('s', 'fork')}${flow('fa', 'fork', 'a')}${flow('fb', 'fork', 'b')}${chain('a', 'e')}${chain('b', 'early')}`);
     const found = await findingsOf(xml, RULE);
     expect(summary(found)).to.deep.equal(['fork: error']);
-    expect(found[0]?.message).to.contain('并行网关“并联分发”');
+    expect(found[0]?.message.zh).to.contain('并行网关“并联分发”');
   });
 
   it('should report the split when its branches join in different gateways', async () => {
@@ -103,7 +103,7 @@ describe('lint: matterflow/parallel-join', () => {
         RULE,
       );
       expect(summary(found)).to.deep.equal(['fork: error']);
-      expect(found[0]?.message).to.contain('并行网关“并联分发”');
+      expect(found[0]?.message.zh).to.contain('并行网关“并联分发”');
     });
 
     it('should NOT accept an escalation end whose boundary does not interrupt the stage', async () => {

@@ -30,7 +30,11 @@ describe('lint: the rule set (lintConfig, lintResolver, lintXml)', () => {
     if (!parsed.ok) throw new Error('fixture does not parse');
     await linter.lint(parsed.definitions);
     expect(lintConfig.extends).to.equal('bpmnlint:recommended');
-    expect(Object.keys(lintConfig.rules ?? {})).to.deep.equal(Object.keys(MATTERFLOW_RULES));
+    expect(Object.keys(lintConfig.rules ?? {})).to.deep.equal([
+      ...Object.keys(recommended.rules),
+      ...Object.keys(MATTERFLOW_RULES),
+    ]);
+    for (const name of Object.keys(recommended.rules)) expect(lintConfig.rules?.[name], name).to.equal('warn');
     for (const name of Object.keys(recommended.rules))
       expect(lintResolver.resolveRule('bpmnlint', name), name).to.be.a('function');
     expect(() => lintResolver.resolveRule('bpmnlint-plugin-matterflow', 'nope')).to.throw('unknown rule');
@@ -42,8 +46,8 @@ describe('lint: the rule set (lintConfig, lintResolver, lintXml)', () => {
       bpmn('<bpmn:startEvent id="s" /><bpmn:task id="t" /><bpmn:endEvent id="e" />' + chain('s', 'e'), ''),
     );
     const label = found.find((finding) => finding.rule === 'no-disconnected' && finding.elementId === 't');
-    expect(label?.message).to.equal('元素没有与流程连接');
-    expect(found.find((finding) => finding.rule === 'no-bpmndi')?.severity).to.equal('error');
+    expect(label?.message).to.deep.equal({ zh: '元素没有与流程连接', en: 'Element is not connected' });
+    expect(found.find((finding) => finding.rule === 'no-bpmndi')?.severity).to.equal('warning');
   });
 
   it('should give one finding shape: {severity, rule, elementId, message}', async () => {
@@ -56,13 +60,16 @@ describe('lint: the rule set (lintConfig, lintResolver, lintXml)', () => {
         severity: 'error',
         rule: 'matterflow/user-task-department',
         elementId: 't',
-        message: '用户任务“t”未设置办理部门（gov:department）',
+        message: { zh: '用户任务“t”未设置承办部门', en: 'user task has no department (gov:department) (t)' },
       },
       {
         severity: 'error',
         rule: 'matterflow/user-task-time-limit',
         elementId: 't',
-        message: '用户任务“t”未设置有效的办理时限（gov:timeLimit 及单位）',
+        message: {
+          zh: '用户任务“t”未设置有效的办理时限（须填写办理时限和办理时限单位）',
+          en: 'user task has no valid time limit (gov:timeLimit and gov:timeLimitUnit) (t)',
+        },
       },
     ]);
   });

@@ -35,7 +35,7 @@ describe('lint: matterflow/time-limit-sum', () => {
   it('should report the process with both numbers when the steps exceed the promise', async () => {
     const found = await findingsOf(matter({ a: 2, b: 3, c: 5, decide: 4 }, promised(10)), RULE);
     expect(summary(found)).to.deep.equal(['p: error']);
-    expect(found[0]?.message).to.equal(
+    expect(found[0]?.message.zh).to.equal(
       '事项流程“测试事项”自受理至办结各环节时限之和约 11 个工作日（并行分支按最长分支计），超过承诺办结时限 10 工作日（约 10 个工作日）',
     );
   });

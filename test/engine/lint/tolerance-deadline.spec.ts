@@ -36,7 +36,7 @@ describe('lint: matterflow/tolerance-deadline', () => {
   it('should report a 容缺 branch without a timer, on its flow', async () => {
     const found = await findingsOf(acceptance(task('supplement', 5), 'supplement', 'supplement'), RULE);
     expect(summary(found)).to.deep.equal(['tolerated: error']);
-    expect(found[0]?.message).to.contain('容缺受理路径');
+    expect(found[0]?.message.zh).to.contain('容缺受理路径');
   });
 
   it('should NOT count a timer that the other branches reach as well', async () => {
@@ -56,7 +56,7 @@ describe('lint: matterflow/tolerance-deadline', () => {
         ${boundary}<bpmn:endEvent id="e" /><bpmn:endEvent id="late" />${chain('s', 'supplement', 'e')}`);
     const found = await findingsOf(collect(''), RULE);
     expect(summary(found)).to.deep.equal(['supplement: error']);
-    expect(found[0]?.message).to.contain('“补交容缺材料”');
+    expect(found[0]?.message.zh).to.contain('“补交容缺材料”');
     expect(
       await findingsOf(
         collect(

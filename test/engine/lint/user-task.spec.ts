@@ -19,7 +19,7 @@ describe('lint: matterflow/user-task-department and matterflow/user-task-time-li
       'matterflow/user-task-department',
     );
     expect(summary(found)).to.deep.equal(['review: error']);
-    expect(found[0]?.message).to.equal('用户任务“审查”未设置办理部门（gov:department）');
+    expect(found[0]?.message.zh).to.equal('用户任务“审查”未设置承办部门');
   });
 
   it('should report a user task without a time limit, or with a unit that is not one', async () => {

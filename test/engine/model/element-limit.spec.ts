@@ -25,11 +25,8 @@ describe('model: the element limit', () => {
     expect(result.findings).to.have.length(1);
     const [finding] = result.findings;
     expect(finding).to.include({ severity: 'error', rule: 'xml-too-many-elements', elementId: null, line: 2 });
-    expect(finding?.message)
-      .to.contain('100002')
-      .and.contain('5000')
-      .and.contain('超过上限')
-      .and.contain('more than the limit');
+    expect(finding?.message.zh).to.contain('100002').and.contain('5000').and.contain('超过上限');
+    expect(finding?.message.en).to.contain('100002').and.contain('5000').and.contain('more than the limit');
   });
 
   it('should stop at the first element past the limit, before the full parse: what follows is never read', async () => {
@@ -79,7 +76,7 @@ describe('model: the element limit', () => {
       const refused = await loadDefinition(xml);
       // then
       expect(previous.maxXmlElements).to.equal(DEFAULT_MAX_XML_ELEMENTS);
-      expect(refused.findings[0]?.message).to.contain('200').and.contain('100');
+      expect(refused.findings[0]?.message.zh).to.contain('200').and.contain('100');
     } finally {
       configureModelLimits(previous);
     }

@@ -26,7 +26,7 @@ export async function loadOk(
   const result = await loadDefinition(xml, knownProcessIds ? { knownProcessIds } : {});
   if (!result.ok)
     throw new Error(
-      `expected a deployable definition, got:\n${result.findings.map((f) => `${f.elementId}: ${f.rule}: ${f.message}`).join('\n')}`,
+      `expected a deployable definition, got:\n${result.findings.map((f) => `${f.elementId}: ${f.rule}: ${f.message.en}`).join('\n')}`,
     );
   return result;
 }

@@ -10,7 +10,7 @@ const files = readdirSync(miwgDir)
 
 async function read(file: string): Promise<string> {
   const result = await readBpmnFile(path.join(miwgDir, file));
-  if (!result.ok) throw new Error(result.finding.message);
+  if (!result.ok) throw new Error(result.finding.message.en);
   return result.xml;
 }
 
@@ -51,7 +51,7 @@ describe('model: OMG MIWG reference models', () => {
         const result = await loadDefinition(xml);
         // then
         const nonExecutable = result.findings.filter(
-          (f) => f.rule === 'unsupported-element' && f.message.includes('not executable'),
+          (f) => f.rule === 'unsupported-element' && f.message.en.includes('not executable'),
         );
         for (const found of nonExecutable) {
           expect(found.severity).to.equal('warning');

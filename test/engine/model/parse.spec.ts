@@ -79,7 +79,7 @@ describe('model: parse', () => {
       // when
       const result = await readBpmnFile(path.join(modelSpecDir, 'parse.latin1.bpmn'));
       // then
-      if (!result.ok) throw new Error(result.finding.message);
+      if (!result.ok) throw new Error(result.finding.message.en);
       expect(result.xml).to.contain('Café crème');
       const loaded = await loadDefinition(result.xml);
       expect(loaded.ok && loaded.definition.processes.get('cafe')?.name).to.equal('Café crème');

@@ -42,7 +42,9 @@ describe('model: validate', () => {
 
   it('should explain that script tasks are not executed by design', async () => {
     const result = await findings('validate.unsupported-script-task.bpmn');
-    expect(result.findings.find((f) => f.rule === 'unsupported-element')?.message).to.match(/not executed by design/);
+    expect(result.findings.find((f) => f.rule === 'unsupported-element')?.message.en).to.match(
+      /not executed by design/,
+    );
   });
 
   it('should deploy an exclusive gateway whose only unconditioned flow is the default', async () => {
@@ -71,7 +73,7 @@ describe('model: validate', () => {
       ['script', 'warning'],
       ['complex', 'warning'],
     ]);
-    expect(unsupported[0]?.message).to.contain('not executable');
+    expect(unsupported[0]?.message.en).to.contain('not executable');
   });
 
   it('should deploy the gov, zeebe and structures fixtures with no finding at all', async () => {
