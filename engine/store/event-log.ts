@@ -36,8 +36,8 @@ export function eventRows(caseId: string, chained: readonly ChainedEvent[]): Eve
 
 /** Insert event rows (of any cases) in as few statements as the bound-variable limits allow. */
 export async function appendEventRows(db: Knex, rows: readonly EventRow[]): Promise<void> {
-  // 9 columns x 500 rows = 4,500 variables: under SQLite's 32,766 and PostgreSQL's 65,535.
-  for (let i = 0; i < rows.length; i += 500) await db('case_events').insert(rows.slice(i, i + 500));
+  // knex writes a multi-row insert on SQLite as a compound SELECT, which SQLite caps at 500 terms.
+  for (let i = 0; i < rows.length; i += 250) await db('case_events').insert(rows.slice(i, i + 250));
 }
 
 /** Insert chained events of one case. */
