@@ -119,13 +119,13 @@ export function Worklist({ shell }: { shell: Shell }) {
       .filter(
         (r) =>
           !needle ||
-          byNumber !== null ||
+          search.trim() === byNumber ||
           [r.caseNumber, r.caseId, r.matter?.name, r.applicant?.name, r.name, r.assignee].some((text) =>
             text?.toLowerCase().includes(needle),
           ),
       )
       .sort((a, b) => dueOf(a, sort).localeCompare(dueOf(b, sort)));
-  }, [rows, matter, signal, status, search, sort]);
+  }, [rows, matter, signal, status, search, sort, byNumber]);
 
   return (
     <section class="wl-worklist">

@@ -6,14 +6,7 @@ import type { Knex } from 'knex';
 
 /** The tables events are projected into (the `cases` row is written from the snapshot). */
 type ProjectionTable =
-  | 'tasks'
-  | 'jobs'
-  | 'subscriptions'
-  | 'incidents'
-  | 'clocks'
-  | 'alerts'
-  | 'applicant_records'
-  | 'outbox';
+  'tasks' | 'jobs' | 'subscriptions' | 'incidents' | 'clocks' | 'alerts' | 'applicant_records' | 'outbox';
 
 type Row = Record<string, string | number | null>;
 
