@@ -9,6 +9,7 @@ import { writeJson } from './json.js';
 import type { RowChange } from './row-changes.js';
 import { supervisionProjectors } from './projections-supervision.js';
 import { domainProjectors } from './projections-domain.js';
+import { outboxRows } from './projections-outbox.js';
 
 /** Where an event sits: its case and seq. */
 export interface EventPosition {
@@ -217,5 +218,8 @@ export function projectEvent(event: CaseEvent, at: EventPosition): RowChange[] {
 
 /** The row changes of a batch of events starting at `firstSeq`. */
 export function projectEvents(caseId: string, firstSeq: number, events: readonly CaseEvent[]): RowChange[] {
-  return events.flatMap((event, index) => projectEvent(event, { caseId, seq: firstSeq + index }));
+  return events.flatMap((event, index) => {
+    const at = { caseId, seq: firstSeq + index };
+    return [...projectEvent(event, at), ...outboxRows(event, at)];
+  });
 }
