@@ -51,6 +51,7 @@ export function openApiDocument(routes: Routes, info: { version: string }): Reco
       ...(spec.access === 'public'
         ? { security: [] }
         : { 'x-roles': spec.access === 'authenticated' ? 'any' : spec.access }),
+      ...spec.openApi,
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
       responses,

@@ -39,6 +39,8 @@ export interface RouteSpec<B = unknown, Q = Record<string, unknown>, P = Record<
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: JsonSchema }>>;
   /** State-changing: accepts an Idempotency-Key header. */
   readonly idempotent?: boolean;
+  /** More of the route's OpenAPI operation (e.g. the security of a route that authenticates workers itself). */
+  readonly openApi?: Readonly<Record<string, unknown>>;
   readonly handler: (ctx: RouteContext<B, Q, P>) => Promise<{
     readonly status?: number;
     readonly body: unknown;
