@@ -86,10 +86,13 @@ export class Dispatcher {
       const flush = async () => {
         if (unit.writes.empty) return;
         await batch.savepoint();
-        await unit.writes.flush(batch.db, batch.cases);
+        batch.defer(await unit.writes.flush(batch.db, batch.cases));
       };
-      // Lookups read the projection tables: they see the unit's writes so far.
-      const lookups = flushingFirst(reactionLookups(batch.db, deps.cache, deps.ids), flush);
+      // Lookups read the projection tables: they see what the batch and the unit wrote so far.
+      const lookups = flushingFirst(reactionLookups(batch.db, deps.cache, deps.ids), async () => {
+        await flush();
+        await batch.flushDeferred();
+      });
       const steps = await this.#drain(unit, deps, lookups, [...(await plan(lookups, batch.db))], progress);
       await flush();
       const ran = { match, steps };

@@ -12,6 +12,10 @@
  *   share a batch). Busy: commands arriving while a batch runs wait for it and go together in
  *   the next, up to `maxBatch`; after a batch of more than one, the next waits up to `maxWaitMs`
  *   for more company (a few ms at most; 0 by default).
+ * - A unit's events and projection rows are written with every other unit's just before COMMIT
+ *   (or before a unit reads the projection tables): a few statements a batch instead of a few a
+ *   command. A unit's own checks (its case rows' versions) and refusals come before, in its
+ *   savepoint; a statement of these failing fails the batch, whose units then run again alone.
  * - If the transaction as a whole fails (COMMIT refused, a driver error outside any savepoint,
  *   which on PostgreSQL poisons the transaction), nothing of it is kept and nobody has been
  *   answered: each of its units runs again alone, in order, and is answered from that run.
@@ -22,6 +26,7 @@
 import type { Knex } from 'knex';
 import { MatterflowError } from '../errors.js';
 import { BatchCases, type CaseSnapshots } from './case-snapshots.js';
+import { writeDeferred, type DeferredRows } from './unit-writes.js';
 
 export interface GroupCommitOptions {
   /** Most units in one transaction (PostgreSQL: each savepoint is a subtransaction; keep ≤ 64). */
@@ -39,6 +44,13 @@ export interface BatchUnit {
   readonly cases: BatchCases;
   /** Call before the unit's first write: takes its savepoint when the batch holds others. */
   savepoint(): Promise<void>;
+  /**
+   * Rows to write after the unit's case rows passed their checks (its events and projection rows):
+   * the batch writes them with every other unit's, in order, before its COMMIT.
+   */
+  defer(rows: DeferredRows): void;
+  /** Write what is deferred so far, the batch's and the unit's: before reading projection tables. */
+  flushDeferred(): Promise<void>;
 }
 
 export type UnitWork<T> = (unit: BatchUnit) => Promise<T>;
@@ -142,6 +154,7 @@ export class GroupCommit {
     try {
       const outcomes = await this.#knex.transaction(async (trx) => {
         const results: Outcome[] = [];
+        const rows = new DeferredQueue();
         for (const pending of units) {
           let saved = false;
           const unit: BatchUnit = {
@@ -152,14 +165,18 @@ export class GroupCommit {
               await trx.raw('SAVEPOINT unit');
               saved = true;
             },
+            defer: (deferred) => rows.defer(deferred),
+            flushDeferred: () => rows.flush(trx, saved),
           };
           try {
             if (pending.writesFirst) await unit.savepoint();
             const value = await pending.work(unit);
             cases.unitEnded(true);
+            rows.unitEnded(true);
             results.push({ ok: true, value });
           } catch (error) {
             cases.unitEnded(false);
+            rows.unitEnded(false);
             if (alone) throw error;
             if (saved) await trx.raw('ROLLBACK TO SAVEPOINT unit');
             // A driver error before any savepoint may have aborted the transaction (PostgreSQL).
@@ -167,6 +184,7 @@ export class GroupCommit {
             results.push({ ok: false, error });
           }
         }
+        await rows.flush(trx, false);
         return results;
       });
       cases.committed();
@@ -175,6 +193,42 @@ export class GroupCommit {
       cases.rolledBack();
       throw error;
     }
+  }
+}
+
+/**
+ * The deferred rows of a batch: those of the units that ended well, and those of the unit in
+ * progress. Batch rows written while that unit held its savepoint go back to the queue if it
+ * rolls back (the rollback took them too).
+ */
+class DeferredQueue {
+  #batch: DeferredRows[] = [];
+  #unit: DeferredRows[] = [];
+  #underSavepoint: DeferredRows[] = [];
+
+  defer(rows: DeferredRows): void {
+    this.#unit.push(rows);
+  }
+
+  async flush(db: Knex, underSavepoint: boolean): Promise<void> {
+    const batch = this.#batch;
+    const unit = this.#unit;
+    this.#batch = [];
+    this.#unit = [];
+    if (underSavepoint) this.#underSavepoint.push(...batch);
+    const all = [...batch, ...unit];
+    if (all.length === 0) return;
+    await writeDeferred(db, {
+      events: all.flatMap((rows) => rows.events),
+      changes: all.flatMap((rows) => rows.changes),
+    });
+  }
+
+  unitEnded(ok: boolean): void {
+    if (ok) this.#batch.push(...this.#unit);
+    else this.#batch = [...this.#underSavepoint, ...this.#batch];
+    this.#unit = [];
+    this.#underSavepoint = [];
   }
 }
 

@@ -1,10 +1,12 @@
 /**
- * The writes of one unit (a caller's command and its reactions), gathered while its steps run
- * and sent together: each case row once (inserted, or updated from the version the unit read),
- * every event of every case in one multi-row insert, then the projections' row changes in order
- * with like statements merged (row-changes.ts). The steps of a unit read the rows they wrote from
- * `BatchCases`, so nothing is read back; lookups that query the projection tables (subscribers of
- * a message or signal) flush first, so they see what the unit did.
+ * The writes of one unit (a caller's command and its reactions), gathered while its steps run:
+ * each case row is written once (inserted, or updated from the version the unit read: the check
+ * that turns a lost race into `ConcurrencyConflictError` before anything else of the unit is
+ * written); its events (every case's, in one multi-row insert) and the projections' row changes
+ * (in order, like statements merged: row-changes.ts) are handed to the batch, which writes them
+ * with the other units' before COMMIT (group-commit.ts). The steps of a unit read the rows they
+ * wrote from `BatchCases`, so nothing is read back; lookups that query the projection tables
+ * (subscribers of a message or signal) have everything written first, so they see what was done.
  */
 import type { Knex } from 'knex';
 import { insertCases, readVersion, updateCase, type CaseRecord } from './case-repository.js';
@@ -32,6 +34,18 @@ export class StaleSnapshotError extends StoreError {
     super('STALE_SNAPSHOT', `Expected the remembered snapshot of case ${caseId} to be current, but it is not`);
     this.caseId = caseId;
   }
+}
+
+/** Rows whose statements cannot refuse a command once its case rows passed their version checks. */
+export interface DeferredRows {
+  readonly events: readonly EventRow[];
+  readonly changes: readonly RowChange[];
+}
+
+/** Write deferred rows: all events in few inserts, then the row changes in order. */
+export async function writeDeferred(db: Knex, rows: DeferredRows): Promise<void> {
+  await appendEventRows(db, rows.events);
+  await applyRowChanges(db, rows.changes);
 }
 
 export class UnitWrites {
@@ -67,9 +81,12 @@ export class UnitWrites {
     return this.#cases.size === 0 && this.#changes.length === 0;
   }
 
-  /** Send everything gathered so far (the caller took its savepoint). */
-  async flush(db: Knex, cases: BatchCases): Promise<void> {
-    if (this.empty) return;
+  /**
+   * Write the case rows gathered so far (the caller took its savepoint): the version checks. The
+   * events and projection rows are handed back, for the batch to write with the others'.
+   */
+  async flush(db: Knex, cases: BatchCases): Promise<DeferredRows> {
+    if (this.empty) return { events: [], changes: [] };
     const writes = [...this.#cases.values()];
     const events = this.#events;
     const changes = this.#changes;
@@ -98,7 +115,6 @@ export class UnitWrites {
         await readVersion(db, write.record.caseId),
       );
     }
-    await appendEventRows(db, events);
-    await applyRowChanges(db, changes);
+    return { events, changes };
   }
 }
