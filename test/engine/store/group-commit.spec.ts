@@ -91,6 +91,41 @@ describe('store: group commit (commands arriving together share one transaction)
     }
   });
 
+  it('should keep the rows of the batch written under a command that then rolls back', async () => {
+    // given a waiting case whose signal delivery fails (a bug), and a case at its first task
+    await engine.close();
+    let failOn = '';
+    engine = await TestEngine.create({
+      engine: {
+        execute: (definition, state, command, ctx) => {
+          if (state?.caseId === failOn && command.type === 'signal.receive') throw new Error('injected fault');
+          return defaultEngine.execute(definition, state, command, ctx);
+        },
+      },
+    });
+    await engine.deploy(fixture('dispatch.two-steps'));
+    await engine.deploy(fixture('signals'));
+    const [{ caseId, taskId }] = (await casesAtFirst(1)) as [{ caseId: string; taskId: string }];
+    failOn = await engine.start('waiter');
+    const before = engine.store.commitStats();
+
+    // when a completion and a start that throws the signal (its lookup writes the batch's rows so
+    // far, under its savepoint, before its reaction fails) arrive together
+    const [completed, thrown] = await settle<unknown>([
+      complete(caseId, taskId),
+      engine.store.startCase({ processId: 'thrower', actor: 'tester' }),
+    ]);
+
+    // then the start rolled back alone and the completion's rows were written again
+    expect(engine.store.commitStats().batches - before.batches).to.equal(1);
+    expect(String(thrown?.error)).to.contain('injected fault');
+    expect(completed?.error).to.equal(undefined);
+    expect(await engine.store.listCases({ processId: 'thrower' })).to.deep.equal([]);
+    expect((await engine.store.listTasks({ caseId })).map((t) => t.elementId)).to.deep.equal(['second']);
+    await engine.expectConsistent(caseId);
+    await engine.expectConsistent(failOn);
+  });
+
   it('should let the second of two completions of one task in one batch see the first, and refuse it', async () => {
     // given
     const [target, other] = await casesAtFirst(2);
