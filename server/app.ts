@@ -36,6 +36,12 @@ import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
 import { testClockRoutes } from './routes/test-clock.js';
 import { userRoutes } from './routes/users.js';
+import { externalTaskRoutes } from './routes/external-tasks.js';
+import { incidentRoutes } from './routes/incidents.js';
+import { integrationServices, type IntegrationServices } from './routes/integration-http.js';
+import { messageRoutes } from './routes/messages.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { workerTokenRoutes } from './routes/worker-tokens.js';
 import { inProcessModels, type ModelService } from './workers/index.js';
 
 export interface AppDependencies {
@@ -64,6 +70,8 @@ export interface AppDependencies {
   readonly idempotency?: IdempotencyOptions;
   /** Where BPMN sent by clients is parsed, compiled and linted: `ModelWorkers` in the running server (default: in this thread). */
   readonly models?: ModelService;
+  /** External tasks, messages, incidents, webhooks (default: over `store`, long polls woken only in their own process). */
+  readonly integration?: IntegrationServices;
 }
 
 export function createApp({
@@ -81,6 +89,7 @@ export function createApp({
   clock = testClock ?? systemClock,
   idempotency,
   models = inProcessModels,
+  integration = integrationServices(store),
 }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -129,6 +138,11 @@ export function createApp({
       }))());
   calendarRoutes(routes, store, db.knex, { ...(calendar ? { calendar } : {}), clock });
   ratingRoutes(routes, store, ratings);
+  workerTokenRoutes(routes, db.knex, clock);
+  externalTaskRoutes(routes, db.knex, integration);
+  messageRoutes(routes, db.knex, store);
+  incidentRoutes(routes, db.knex, store);
+  webhookRoutes(routes, db.knex, clock);
   if (testClock) testClockRoutes(routes, store, testClock, ratings);
   routes.mount(app, db.knex, idempotency ? { idempotency } : {});
   app.use(docsRouter());
