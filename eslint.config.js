@@ -57,6 +57,8 @@ const zones = [
   { target: ['./engine/case', './engine/runtime', './engine/domain', './engine/matters', './engine/ratings', './engine/supervision', './engine/lint', './engine/users', './engine/model', './engine/calendar', './engine/time'], from: ['./engine/operations'], message: 'engine/operations declares what users may ask of a case: the case and the rules below it never import it.' },
   // server/ serves the built bundles (designer/dist) as files; of designer/ it imports only the page list (designer/pages.ts, node-side data).
   { target: './server', from: './designer', except: ['./pages.ts'], message: 'server/ never imports browser code: only designer/pages.ts (the page list); the bundles are served as files.' },
+  // client/ (what other systems run: workers, message senders, webhook receivers) talks to the server over HTTP only.
+  { target: './client', from: ['./engine', './server', './cli', './designer'], message: 'client/ talks to the server over HTTP only: it imports nothing of the engine, the server, the command line or the browser.' },
   // The browser talks to the server over HTTP only, and never touches persistence or the command line.
   { target: './designer', from: ['./server', './cli', ...persistence], message: 'designer/ is browser code: it talks to the server over HTTP and imports no server, store or command-line code.' },
 ];
