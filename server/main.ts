@@ -20,9 +20,12 @@ import { redactError } from './http/log-redaction.js';
 import { countUsers, createUser } from '../engine/users-store/index.js';
 import { serverConfigFromEnv } from './config.js';
 import { idempotencyOptions } from './http/idempotency-config.js';
+import { ExternalTasks, JobWakeups, wakeOnJobs, WebhookDispatcher } from '../engine/integration-store/index.js';
+import { integrationConfigFromEnv } from './integration-config.js';
 import { engineWithModels, ModelWorkers } from './workers/index.js';
 
 const config = serverConfigFromEnv();
+const integrationConfig = integrationConfigFromEnv();
 // 证件号码 and other personal data never reach the logs in clear (nor inside error messages).
 const logger = pino({
   level: config.logLevel,
@@ -54,10 +57,24 @@ const models = await ModelWorkers.start({
   limits: { maxXmlElements: config.models.maxElements },
   onWorkerError: (error) => logger.error({ err: error }, 'a model worker died and was replaced'),
 });
-const store = await createStore(
-  { database: db, clock: testClock ?? systemClock, calendar, supervision },
-  engineWithModels(models),
+// External task workers' long polls wake when a command run here makes a task available.
+const wakeups = new JobWakeups();
+const store = wakeOnJobs(
+  await createStore({ database: db, clock: testClock ?? systemClock, calendar, supervision }, engineWithModels(models)),
+  wakeups,
 );
+const externalTasks = new ExternalTasks(store, { wakeups, pollIntervalMs: integrationConfig.longPollIntervalMs });
+// Webhooks: the outbox the commands write is fanned out and sent every second (several processes share it by leases).
+const webhookDispatcher = new WebhookDispatcher(store, {
+  retry: integrationConfig.webhookRetry,
+  timeoutMs: integrationConfig.webhookTimeoutMs,
+});
+const webhooks = integrationConfig.webhooks
+  ? new PeriodicSweep('webhooks', () => webhookDispatcher.tick(), {
+      schedule: '* * * * * *',
+      onError: (error) => logger.error({ err: error }, 'sending webhooks failed'),
+    })
+  : null;
 if ((await store.listDefinitions()).length === 0) {
   const shipped = await loadShippedMatters(store, db.knex, { actor: 'system' });
   logger.info({ shipped }, 'empty database: the shipped matters were loaded');
@@ -80,6 +97,8 @@ const overdue = await rectifications
   ?.start()
   .catch((error: unknown) => (logger.error({ err: error }, 'marking overdue rectifications failed'), []));
 if (overdue && overdue.length > 0) logger.info({ ratings: overdue }, 'rectifications marked overdue');
+// Not awaited: a slow receiver does not hold up the start.
+void webhooks?.start().catch((error: unknown) => logger.error({ err: error }, 'sending webhooks failed'));
 
 if ((await countUsers(db.knex)) === 0) {
   const password = randomBytes(12).toString('base64url');
@@ -102,6 +121,7 @@ const server = createApp({
   ...config.http,
   idempotency: idempotencyOptions(config.idempotency, logger),
   models,
+  integration: { externalTasks },
   ...(testClock ? { testClock } : {}),
 }).listen(config.port, config.host, () => {
   const address = server.address();
@@ -117,11 +137,14 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  // Long polls answer now (with nothing), so the requests in flight are only commands.
+  externalTasks.close();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
   });
   await rectifications?.stop();
+  await webhooks?.stop();
   await poller?.stop();
   await store.close();
   await models.close();

@@ -9,7 +9,7 @@
  */
 import type { Knex } from 'knex';
 import type { CaseCommand, CaseState } from '../case/index.js';
-import type { Dialect, Store } from '../store/index.js';
+import { ConcurrencyConflictError, type Dialect, type Store } from '../store/index.js';
 import {
   outsideScope,
   pickVariables,
@@ -53,6 +53,14 @@ export interface LockedTask {
   readonly variables: Record<string, unknown>;
 }
 
+/** A long poll waiting in this process: which worker waits for which topics, since when (real time). */
+export interface WaitingWorker {
+  readonly worker: string;
+  readonly workerId: string;
+  readonly topics: readonly string[];
+  readonly since: string;
+}
+
 export interface WorkerReport {
   readonly workerId: string;
 }
@@ -69,6 +77,8 @@ export class ExternalTasks {
   readonly #knex: Knex;
   readonly #dialect: Dialect;
   readonly #pollIntervalMs: number;
+  #closed = false;
+  readonly #waiting = new Set<WaitingWorker>();
   /** Long polls waiting in this process, woken when a task may have become available. */
   readonly wakeups: JobWakeups;
 
@@ -99,11 +109,33 @@ export class ExternalTasks {
         '/body/topics',
       );
     const deadline = Date.now() + Math.max(0, request.asyncResponseTimeout ?? 0);
-    for (;;) {
-      const tasks = await this.#lockOnce(worker, request);
-      if (tasks.length > 0 || Date.now() >= deadline || signal?.aborted) return tasks;
-      await this.wakeups.wait(Math.min(this.#pollIntervalMs, deadline - Date.now()), signal);
+    const waiting: WaitingWorker = {
+      worker: worker.name,
+      workerId: request.workerId,
+      topics: request.topics.map((topic) => topic.topicName),
+      since: new Date().toISOString(),
+    };
+    try {
+      for (;;) {
+        const tasks = await this.#lockOnce(worker, request);
+        if (tasks.length > 0 || Date.now() >= deadline || signal?.aborted || this.#closed) return tasks;
+        this.#waiting.add(waiting);
+        await this.wakeups.wait(Math.min(this.#pollIntervalMs, deadline - Date.now()), signal);
+      }
+    } finally {
+      this.#waiting.delete(waiting);
     }
+  }
+
+  /** The long polls waiting in this process now (which workers are connected, for administrators). */
+  waitingWorkers(): WaitingWorker[] {
+    return [...this.#waiting];
+  }
+
+  /** End every waiting long poll now (it answers what it has: nothing), and every later one at once: the server stops. */
+  close(): void {
+    this.#closed = true;
+    this.wakeups.wake();
   }
 
   /** Complete a locked task with variables; the case moves on. */
@@ -219,13 +251,23 @@ export class ExternalTasks {
         `接入令牌“${worker.name}”无权处理主题“${row.type ?? ''}”的任务`,
         `Worker token ${worker.name} may not report on tasks of topic ${row.type ?? ''}`,
       );
-    await this.#store.dispatchBuilt(row.case_id, type, async (trx, now) => {
-      // In the transaction that records the report: the lock must still be this worker's.
-      const current = await this.#jobRow(trx, taskId, { forUpdate: true });
-      const problem = lockProblem(current, owner, now.toISOString());
-      if (problem) throw lockRefusal(taskId, workerId, problem);
-      return command(workerActor(worker));
-    });
+    const run = () =>
+      this.#store.dispatchBuilt(row.case_id, type, async (trx, now) => {
+        // In the transaction that records the report: the lock must still be this worker's.
+        const current = await this.#jobRow(trx, taskId, { forUpdate: true });
+        const problem = lockProblem(current, owner, now.toISOString());
+        if (problem) throw lockRefusal(taskId, workerId, problem);
+        return command(workerActor(worker));
+      });
+    // Another command on the case won the race: read it again (the lock is checked again too).
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await run();
+        return;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflictError) || attempt >= 3) throw error;
+      }
+    }
   }
 
   async #jobRow(db: Knex, taskId: string, options: { forUpdate?: boolean } = {}): Promise<JobLockRow | undefined> {

@@ -27,6 +27,7 @@ export {
   type FetchRequest,
   type LockedTask,
   type TopicRequest,
+  type WaitingWorker,
 } from './external-tasks.js';
 export { JobWakeups, wakeOnJobs } from './job-wakeups.js';
 export { listExternalTasks, type ExternalTaskRow, type ExternalTaskFilter } from './external-task-list.js';

@@ -238,6 +238,32 @@ export function externalTaskRoutes(routes: Routes, knex: Knex, services: Integra
     },
   );
 
+  routes.add({
+    method: 'get',
+    path: '/api/external-tasks/workers',
+    summary: 'The workers long polling this server process now: token, worker id, topics, since when (administrators)',
+    tags: ['external tasks'],
+    access: ['admin'],
+    responses: {
+      200: {
+        description: 'The waiting long polls of this process (each server process answers for its own)',
+        schema: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              worker: { type: 'string', description: 'The worker token’s name' },
+              workerId: { type: 'string' },
+              topics: { type: 'array', items: { type: 'string' } },
+              since: { type: 'string', format: 'date-time' },
+            },
+          },
+        },
+      },
+    },
+    handler: async () => ({ body: tasks.waitingWorkers() }),
+  });
+
   routes.add<unknown, { topic?: string; caseId?: string; limit: number }>({
     method: 'get',
     path: '/api/external-tasks',

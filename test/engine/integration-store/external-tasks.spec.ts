@@ -274,7 +274,7 @@ describe('integration-store: external tasks', () => {
     expect(task).to.include({ caseId, elementId: 'checkCredit' });
   });
 
-  it('should end a long poll with nothing when its caller goes away', async () => {
+  it('should list a waiting long poll, and end it with nothing when its caller goes away', async () => {
     const credit = await worker(engine, 'credit-platform', { topics: ['credit-check'] });
     const abort = new AbortController();
     const polling = tasks.fetchAndLock(
@@ -283,7 +283,11 @@ describe('integration-store: external tasks', () => {
       abort.signal,
     );
     while (tasks.wakeups.waiting === 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(tasks.waitingWorkers().map(({ worker, workerId, topics }) => ({ worker, workerId, topics }))).to.deep.equal([
+      { worker: 'credit-platform', workerId: 'w1', topics: ['credit-check'] },
+    ]);
     abort.abort();
     expect(await polling).to.deep.equal([]);
+    expect(tasks.waitingWorkers()).to.deep.equal([]);
   });
 });
