@@ -4,7 +4,8 @@
  * years imported and the cases whose due dates were recomputed.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api, newIdempotencyKey } from '../shared/api.js';
+import { api } from '../shared/api.js';
+import { Attempt } from '../shared/attempt.js';
 import { formatDateTime } from '../shared/format.js';
 import type { CalendarYear } from '../shared/calendar-banner.js';
 
@@ -107,7 +108,8 @@ function ImportForm({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [key] = useState(newIdempotencyKey);
+  /** The same import sent again after no answer is a retry (its key kept); an answer frees the key. */
+  const [attempt] = useState(() => new Attempt());
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -121,10 +123,9 @@ function ImportForm({
     setProblem(null);
     setBusy(true);
     try {
-      const result = await api<ImportResult>('/api/calendar/imports', {
-        body: { layout, data, ...(reason.trim() ? { reason: reason.trim() } : {}) },
-        idempotencyKey: key,
-      });
+      const body = { layout, data, ...(reason.trim() ? { reason: reason.trim() } : {}) };
+      const result = await api<ImportResult>('/api/calendar/imports', { body, idempotencyKey: attempt.keyFor(body) });
+      attempt.answered();
       notify(
         `已导入 ${result.years.join('、')} 年节假日安排，${result.changedCases.length} 件办件的到期日已重新计算`,
         'success',
@@ -132,6 +133,7 @@ function ImportForm({
       setText('');
       await onImported();
     } catch (error) {
+      attempt.failed(error);
       showError(error);
     } finally {
       setBusy(false);

@@ -5,7 +5,8 @@
  * deploys the file (POST /api/matters): changed content is a new version, unchanged is not.
  */
 import { JSONEditor, type MatterFormEditor } from './json-editor.js';
-import { api, ApiFailure, newIdempotencyKey } from '../shared/api.js';
+import { api, ApiFailure } from '../shared/api.js';
+import { Attempt } from '../shared/attempt.js';
 import { setJsonEditorLanguageZh } from '../shared/json-editor-zh.js';
 import { el } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
@@ -206,8 +207,8 @@ export async function renderEditor(shell: Shell, code: string | null, from: stri
     );
   };
 
-  let idempotencyKey = newIdempotencyKey();
-  let keyFor = '';
+  /** The same content saved again after no answer is a retry (its key kept); an answer frees the key. */
+  const attempt = new Attempt();
   saveButton.addEventListener('click', () => {
     const messages = check();
     if (messages.length > 0) {
@@ -216,15 +217,10 @@ export async function renderEditor(shell: Shell, code: string | null, from: stri
       return;
     }
     const value = editor.getValue();
-    const text = JSON.stringify(value);
-    if (text !== keyFor) {
-      keyFor = text;
-      idempotencyKey = newIdempotencyKey();
-    }
     saveButton.disabled = true;
-    api<Deployed>('/api/matters', { body: value, idempotencyKey })
+    api<Deployed>('/api/matters', { body: value, idempotencyKey: attempt.keyFor(value) })
       .then(async (deployed) => {
-        keyFor = ''; // answered: the next save is a new action, not a retry of this one
+        attempt.answered(); // the next save is a new action, not a retry of this one
         serverMessages = [];
         show([], '');
         const isNew = !current;
@@ -246,6 +242,7 @@ export async function renderEditor(shell: Shell, code: string | null, from: stri
         await loadVersions();
       })
       .catch((error: unknown) => {
+        attempt.failed(error);
         const details =
           error instanceof ApiFailure ? (error.details as { errors?: ServerFieldError[] } | undefined) : undefined;
         if (details?.errors && details.errors.length > 0) {

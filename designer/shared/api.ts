@@ -4,21 +4,10 @@
  * `{ code, message: { zh, en }, field? }`), so pages show exactly what the server said. A 401
  * ends the session and goes to the login page.
  */
+import { ApiFailure } from './api-failure.js';
 import { clearSession, currentSession, redirectToLogin } from './session.js';
 
-export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    /** The message to show (Chinese). */
-    readonly zh: string,
-    readonly field?: string,
-    readonly details?: unknown,
-  ) {
-    super(zh);
-    this.name = 'ApiFailure';
-  }
-}
+export { ApiFailure };
 
 export interface ApiOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

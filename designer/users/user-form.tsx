@@ -4,8 +4,9 @@
  * 申请人 (sent once, never shown again: the server keeps only its key), and an initial password.
  * A refusal is shown in the form, in the server's Chinese words.
  */
-import { useMemo, useState } from 'preact/hooks';
-import { api, ApiFailure, newIdempotencyKey } from '../shared/api.js';
+import { useRef, useState } from 'preact/hooks';
+import { api, ApiFailure } from '../shared/api.js';
+import { Attempt } from '../shared/attempt.js';
 import { ROLE_LABELS } from '../shared/format.js';
 import type { Role } from '../shared/session.js';
 import { ROLE_ORDER, type UserRow } from './types.js';
@@ -33,7 +34,8 @@ export function UserForm({ user, departments, onDone, onCancel }: Props) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const key = useMemo(() => newIdempotencyKey(), []);
+  /** The same user sent again after no answer is a retry (its key kept); a refusal frees the key. */
+  const attempt = useRef(new Attempt()).current;
   const toggle = (role: Role) =>
     setRoles((old) =>
       old.includes(role) ? old.filter((r) => r !== role) : ROLE_ORDER.filter((r) => r === role || old.includes(r)),
@@ -69,9 +71,12 @@ export function UserForm({ user, departments, onDone, onCancel }: Props) {
           ...(number ? { idNumber: number } : {}),
           ...(password ? { password } : {}),
         };
-        onDone({ created: await api<Created>('/api/users', { body, idempotencyKey: key }) });
+        const created = await api<Created>('/api/users', { body, idempotencyKey: attempt.keyFor(body) });
+        attempt.answered();
+        onDone({ created });
       }
     } catch (failure) {
+      attempt.failed(failure);
       setError(failure instanceof ApiFailure ? failure.zh : '保存失败，请重试');
     } finally {
       setBusy(false);

@@ -2,10 +2,11 @@
  * The form of one operation the server offers on a task: its fields (opinion, decision variables,
  * 退回 target, officer for 转办 / 委派 / 加签, the 补正 notice, 办结, 特别程序, 延长) and the data it
  * sends — exactly the fields engine/operations declares for the operation, named by the titles
- * the declaration gives them. The idempotency key lives as long as the form.
+ * the declaration gives them. A submit's idempotency key is kept for a retry of the same data
+ * after no answer, and dropped once the server answers (shared/attempt.ts).
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { newIdempotencyKey } from '../shared/api.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Attempt } from '../shared/attempt.js';
 import { formatDateTime } from '../shared/format.js';
 import { fieldLabel, fieldTitle, undeclaredFields, type CaseOperationType, type FormData } from './declared.js';
 import { NECESSITY, type Material, type Offered, type TaskDetail } from './task-types.js';
@@ -14,13 +15,14 @@ interface FormProps {
   offered: Offered;
   detail: TaskDetail;
   busy: boolean;
-  onSubmit(data: Record<string, unknown>, idempotencyKey: string): Promise<void>;
+  /** Send the data; resolves to the failure (null when done). */
+  onSubmit(data: Record<string, unknown>, idempotencyKey: string): Promise<unknown>;
   onCancel(): void;
 }
 
-/** The form of one operation. The idempotency key lives as long as the form: a retry after a network failure is the same action. */
+/** The form of one operation. A retry of the same data after no answer keeps its key; a refusal frees it. */
 export function OperationForm({ offered, detail, busy, onSubmit, onCancel }: FormProps) {
-  const key = useMemo(() => newIdempotencyKey(), [offered.operation]);
+  const attempt = useRef(new Attempt()).current;
   const [problem, setProblem] = useState<string | null>(null);
   const fields = useRef<Record<string, unknown>>({});
   const set = (name: string, value: unknown) => {
@@ -40,7 +42,9 @@ export function OperationForm({ offered, detail, busy, onSubmit, onCancel }: For
       return;
     }
     setProblem(null);
-    void onSubmit(built, key);
+    void onSubmit(built, attempt.keyFor(built)).then((failure) =>
+      failure === null ? attempt.answered() : attempt.failed(failure),
+    );
   };
   return (
     <form class="wl-op-form" onSubmit={send} aria-label={offered.label} noValidate>

@@ -39,9 +39,9 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
   };
   useEffect(() => void load(), [taskId]);
 
-  /** Submit one operation; on success reload (or go back to the worklist when the task is done). */
-  const submit = async (offered: Offered, data: Record<string, unknown>, key: string) => {
-    if (!detail) return;
+  /** Submit one operation; on success reload (or go back to the worklist when the task is done). The failure, or null. */
+  const submit = async (offered: Offered, data: Record<string, unknown>, key: string): Promise<unknown> => {
+    if (!detail) return null;
     setBusy(true);
     setRefusal(null);
     try {
@@ -59,10 +59,12 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
         );
         location.assign('/worklist');
       }
+      return null;
     } catch (error) {
       const message = messageOf(error);
       setRefusal(message);
       shell.showError(error);
+      return error;
     } finally {
       setBusy(false);
     }

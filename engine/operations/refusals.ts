@@ -38,7 +38,7 @@ export function refusalOf<T extends CaseOperationType>(
 ): Refusal {
   const declaration = CASE_OPERATIONS[operation] as OperationDeclaration<T>;
   const own = declaration.refusals?.[rejection.code]?.({ state, data } as RefusalContext<T>) ?? null;
-  const zh = own ?? generic(declaration.label, rejection.code, state, data as { taskId?: unknown });
+  const zh = inBeijingTime(own ?? generic(declaration.label, rejection.code, state, data as { taskId?: unknown }));
   return {
     status: NOT_FOUND_REJECTIONS.has(rejection.code) ? 404 : 422,
     code: rejection.code,
@@ -113,7 +113,7 @@ export function staleStep(step: StepFacts | null | undefined, history: readonly 
     return {
       status: 409,
       code: 'CONFLICT',
-      zh: `该任务${name}已由 ${done?.actor ?? '他人'} 于 ${done?.time ?? ''} 办理`,
+      zh: `该任务${name}已由 ${done?.actor ?? '他人'} 于 ${beijing(done?.time)} 办理`,
       en: `Task ${step.taskId} was completed by ${done?.actor ?? 'someone else'} at ${done?.time ?? ''}`,
     };
   }
@@ -123,7 +123,7 @@ export function staleStep(step: StepFacts | null | undefined, history: readonly 
   return {
     status: 409,
     code: 'TASK_CANCELLED',
-    zh: `该任务${name}已于 ${cancelled?.time ?? ''} 取消：${cause.zh}`,
+    zh: `该任务${name}已于 ${beijing(cancelled?.time)} 取消：${cause.zh}`,
     en: `Task ${step.taskId} was cancelled at ${cancelled?.time ?? ''}: ${cause.en}`,
   };
 }
@@ -163,4 +163,26 @@ function causeOf(history: readonly CaseEvent[], index: number): { zh: string; en
     zh: `${cancelled.actor === 'timer' ? '定时器' : cancelled.actor} 的操作使该环节不再需要办理`,
     en: `an operation of ${cancelled.actor} ended the step`,
   };
+}
+
+const BEIJING = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** An instant as officers read it: `2026-12-18 17:30`, Beijing time ('' for none). */
+function beijing(iso: string | undefined): string {
+  if (!iso || Number.isNaN(Date.parse(iso))) return iso ?? '';
+  return BEIJING.format(new Date(iso)).replace(/\//g, '-');
+}
+
+/** ISO-8601 instants (as events store them) written into a message, in Beijing time: never UTC to a reader. */
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+function inBeijingTime(text: string): string {
+  return text.replace(ISO_INSTANT, (instant) => beijing(instant));
 }

@@ -204,7 +204,7 @@ describe('operations: a step that is no longer open', () => {
     const refusal = staleStep(step('t-fire', { name: '消防审查', state: 'cancelled' }), history);
     expect(refusal).to.deep.include({ status: 409, code: 'TASK_CANCELLED' });
     expect(refusal!.zh).to.equal(
-      '该任务「消防审查」已于 2026-11-03T02:00:00Z 取消：food-zhao 办理「审查」（不通过）后，该环节不再需要办理',
+      '该任务「消防审查」已于 2026-11-03 10:00 取消：food-zhao 办理「审查」（不通过）后，该环节不再需要办理',
     );
   });
 
@@ -221,7 +221,7 @@ describe('operations: a step that is no longer open', () => {
       event('case.cancelled', { reason: '一件事整体不予许可：印章刻制不予许可' }, 'case:P1', '2026-11-03T02:00:00Z'),
     ];
     expect(staleStep(step('t-tax', { name: '发票核定', state: 'cancelled' }), stopped)!.zh).to.equal(
-      '该任务「发票核定」已于 2026-11-03T02:00:00Z 取消：一件事整体不予许可：印章刻制不予许可',
+      '该任务「发票核定」已于 2026-11-03 10:00 取消：一件事整体不予许可：印章刻制不予许可',
     );
   });
 
