@@ -1,12 +1,14 @@
 /**
  * 窗口收件: choose a matter, fill its 一表申请 (generated from the matter's JSON Schema with
  * json-editor, messages in Chinese), tick the materials handed in (容缺-eligible ones marked),
- * then 受理 / 容缺受理 / 补正 (一次性告知) / 不予受理. 收件 is POST /api/cases; the decision is an
- * operation on the new case's window step. Each submit has its idempotency key, kept across a
- * retry of the same action.
+ * then 受理 / 容缺受理 / 补正 (一次性告知) / 不予受理. 收件 and the decision are one request (POST
+ * /api/cases with `decision`): the server judges both before it stores anything, so a refused
+ * decision leaves no case behind. Shared electronic licences (免提交) count as received. A retry of
+ * the same submission after no answer keeps its idempotency key; an answer frees it.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiFailure, newIdempotencyKey } from '../shared/api.js';
+import { api, ApiFailure } from '../shared/api.js';
+import { Attempt } from '../shared/attempt.js';
 import { messageOf, type Shell } from '../shared/shell.js';
 import { fieldTitle, operationLabel, undeclaredFields, type FormData } from './declared.js';
 import { schemaForm, type SchemaForm } from './schema-form.js';
@@ -133,9 +135,8 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
   const [otherDefects, setOtherDefects] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  /** One action, one key pair: a retry after a failure reuses them (the server applies each once). */
-  const keys = useRef<{ receive: string; decide: string } | null>(null);
-  const created = useRef<CreatedCase | null>(null);
+  /** A retry of the same submission after no answer keeps its key; an answer frees it. */
+  const attempt = useRef(new Attempt()).current;
 
   useEffect(() => {
     let cancelled = false;
@@ -158,11 +159,10 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
   }, [matter]);
 
   const materials = matter.matter.materials;
-  const missing = useMemo(() => materials.filter((m) => !received[m.id] && m.necessity !== 'optional'), [received]);
+  /** Shared electronic licences (免提交) the office fetches itself: received without the applicant handing them in. */
+  const handedIn = (m: MatterMaterial) => m.source === 'shared' || received[m.id] === true;
+  const missing = useMemo(() => materials.filter((m) => !handedIn(m) && m.necessity !== 'optional'), [received]);
   const tolerance = matter.matter.tolerance;
-  const reset = () => {
-    keys.current = null;
-  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -170,19 +170,17 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
     setProblem(null);
     const errors = [...form.validate(), ...(applicantForm?.validate() ?? [])];
     if (errors.length > 0) {
-      setProblem(
-        `申请表有 ${errors.length} 处需要修改：${errors
-          .slice(0, 3)
-          .map((e) => `${titleOf(properties, e.path) ?? e.path}${e.message}`)
-          .join('；')}`,
+      const listed = errors.map(
+        (e) => `${titleOf(properties, e.path) ?? titleOf(APPLICANT_SCHEMA.properties, e.path) ?? e.path}${e.message}`,
       );
+      setProblem(`申请表有 ${listed.length} 处需要修改：${listed.join('；')}`);
       return;
     }
     const data = form.value();
     const who = applicantInForm ? data : (applicantForm?.value() ?? {});
     const defects = [
       ...materials
-        .filter((m) => !received[m.id] && m.necessity !== 'optional')
+        .filter((m) => !handedIn(m) && m.necessity !== 'optional')
         .map((m) => `${m.name}：${defectText[m.id]?.trim() || '未提交'}`),
       ...otherDefects
         .split('\n')
@@ -204,9 +202,9 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
     }
     const operationData: FormData<Decision> =
       decision === 'case.acceptWithTolerance'
-        ? { commitment }
+        ? { commitment: commitment.trim() }
         : decision === 'case.refuse'
-          ? { reason }
+          ? { reason: reason.trim() }
           : decision === 'case.noticeCorrection'
             ? { defects }
             : {};
@@ -215,61 +213,34 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
       setProblem(`表单含有${label}未声明的字段：${undeclared.join('、')}`);
       return;
     }
-    keys.current ??= { receive: newIdempotencyKey(), decide: newIdempotencyKey() };
+    // 收件 and the decision in one request: the server judges both before it stores anything.
+    const body = {
+      matterCode: matter.matterCode,
+      matterVersion: matter.version,
+      applicant: {
+        name: String(who['applicantName'] ?? ''),
+        idType: String(who['idType'] ?? ''),
+        idNumber: String(who['idNumber'] ?? ''),
+      },
+      channel: '窗口',
+      materials: Object.fromEntries(materials.map((m) => [m.id, handedIn(m)])),
+      form: data,
+      decision: { operation: decision, data: operationData },
+    };
     setBusy(true);
     try {
-      created.current ??= await api<CreatedCase>('/api/cases', {
-        body: {
-          matterCode: matter.matterCode,
-          matterVersion: matter.version,
-          applicant: {
-            name: String(who['applicantName'] ?? ''),
-            idType: String(who['idType'] ?? ''),
-            idNumber: String(who['idNumber'] ?? ''),
-          },
-          channel: '窗口',
-          materials: received,
-          form: data,
-        },
-        idempotencyKey: keys.current.receive,
-      });
-      const theCase = created.current;
-      const windowTask = theCase.tasks[0];
-      const after = await api<CreatedCase>(`/api/cases/${encodeURIComponent(theCase.caseId)}/operations`, {
-        body: {
-          operation: decision,
-          data: {
-            ...(windowTask && decision !== 'case.refuse' && decision !== 'case.noticeCorrection'
-              ? { taskId: windowTask.taskId }
-              : {}),
-            ...operationData,
-          },
-        },
-        idempotencyKey: keys.current.decide,
-      });
+      const after = await api<CreatedCase>('/api/cases', { body, idempotencyKey: attempt.keyFor(body) });
+      attempt.answered();
       const next = after.tasks[0];
       const message = `办件 ${after.number ?? after.caseId} 已收件并${label}，当前状态：${after.status}`;
       sessionStorage.setItem('worklist.notice', message);
       location.assign(next ? `/worklist/tasks/${encodeURIComponent(next.taskId)}` : '/worklist');
     } catch (error) {
+      attempt.failed(error);
       const text = messageOf(error);
-      if (created.current) {
-        // 收件 went through; the decision was refused: the case waits on the window step.
-        const theCase = created.current;
-        setProblem(`已收件（办件编号 ${theCase.number ?? theCase.caseId}），但${label}未成功：${text}`);
-        shell.showError(error);
-        if (error instanceof ApiFailure && error.status !== 0) {
-          keys.current = { receive: keys.current.receive, decide: newIdempotencyKey() };
-        }
-      } else {
-        setProblem(
-          error instanceof ApiFailure && error.field
-            ? `${text}（字段：${titleOf(properties, error.field) ?? error.field}）`
-            : text,
-        );
-        shell.showError(error);
-        if (error instanceof ApiFailure && error.status !== 0) reset();
-      }
+      const field = error instanceof ApiFailure && error.field?.startsWith('/body/form') ? error.field : null;
+      setProblem(field ? `${text}（字段：${titleOf(properties, field) ?? field}）` : text);
+      shell.showError(error);
     } finally {
       setBusy(false);
     }
@@ -308,12 +279,18 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
             {materials.map((m) => (
               <tr key={m.id}>
                 <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`已收取：${m.name}`}
-                    checked={received[m.id] ?? false}
-                    onChange={(e) => setReceived({ ...received, [m.id]: e.currentTarget.checked })}
-                  />
+                  {m.source === 'shared' ? (
+                    <span class="wl-shared" title="窗口通过电子证照共享调取，申请人无需提交">
+                      免提交
+                    </span>
+                  ) : (
+                    <input
+                      type="checkbox"
+                      aria-label={`已收取：${m.name}`}
+                      checked={received[m.id] ?? false}
+                      onChange={(e) => setReceived({ ...received, [m.id]: e.currentTarget.checked })}
+                    />
+                  )}
                 </td>
                 <td>{m.name}</td>
                 <td>
@@ -337,7 +314,7 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
       </section>
       <section class="mf-card">
         <h2>受理意见</h2>
-        <fieldset class="wl-inline" onChange={reset}>
+        <fieldset class="wl-inline">
           <legend>办理方式</legend>
           {DECISIONS.filter((d) => d !== 'case.acceptWithTolerance' || tolerance?.allowed).map((d) => (
             <label key={d}>
@@ -351,7 +328,7 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
             <p>
               容缺材料：
               {materials
-                .filter((m) => m.necessity === 'tolerated' && !received[m.id])
+                .filter((m) => m.necessity === 'tolerated' && !handedIn(m))
                 .map((m) => m.name)
                 .join('、') || '（无）'}
               ；补交期限：受理后{' '}
@@ -410,9 +387,9 @@ function Application({ shell, matter }: { shell: Shell; matter: MatterFile }) {
   );
 }
 
-/** The title of a form field from its path (`root.businessName` or `/form/businessName`). */
-function titleOf(properties: Record<string, unknown>, path: string): string | null {
-  const name = path.replace(/^root\.|^\/?(form\/)?/, '').split(/[./]/)[0] ?? '';
+/** The title of a form field from its path (`root.businessName` or `/body/form/businessName`). */
+function titleOf(properties: Readonly<Record<string, unknown>>, path: string): string | null {
+  const name = path.replace(/^root\.|^\/?(body\/)?(form\/)?/, '').split(/[./]/)[0] ?? '';
   const property = properties[name] as { title?: string } | undefined;
   return property?.title ?? null;
 }

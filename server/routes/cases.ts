@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { LiveCalendar } from '../../engine/calendar-store/index.js';
 import type { CaseCommand } from '../../engine/case/index.js';
 import { CASE_STATUSES, CHANNELS, type CaseStatusZh, type Principal } from '../../engine/domain/index.js';
 import {
@@ -36,6 +37,7 @@ import type { Routes } from '../http/route.js';
 import { check } from '../http/validate.js';
 import { caseView } from '../views/case-view.js';
 import { CASE_NUMBER_QUERY, caseNumberQuery } from './case-number-query.js';
+import { judgeReceipt, RECEIPT_DECISION_SCHEMA, withWindowStep, type ReceiptDecision } from './receive-decision.js';
 
 const READERS = ['admin', 'window', 'department', 'supervisor', 'auditor', 'applicant'] as const;
 /** Roles that read every case; a department officer reads their department's, an applicant their own. */
@@ -76,6 +78,9 @@ interface CaseListQuery {
 }
 
 export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Clock): void {
+  /** The working days a decision taken with 收件 is judged on (as the store counts them). */
+  let calendar: Promise<LiveCalendar> | undefined;
+  const receiptCalendar = () => (calendar ??= LiveCalendar.open(knex, { seed: false, warn: () => undefined }));
   routes.add<
     {
       matterCode: string;
@@ -84,13 +89,15 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
       channel: (typeof CHANNELS)[number];
       materials: Record<string, boolean>;
       form: Record<string, unknown>;
+      decision?: { operation: ReceiptDecision; data?: Record<string, unknown> };
     },
     Record<string, unknown>,
     Record<string, string>
   >({
     method: 'post',
     path: '/api/cases',
-    summary: '收件: receive an application for a matter (form checked against the matter’s 一表申请 schema)',
+    summary:
+      '收件: receive an application for a matter (form checked against the matter’s 一表申请 schema); with `decision`, take the window’s 受理 / 容缺受理 / 补正告知 / 不予受理 at once: the whole submission is judged first, and a refused decision stores no case (422, nothing received)',
     tags: ['cases'],
     access: ['window', 'admin'],
     idempotent: true,
@@ -114,13 +121,30 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
         channel: { enum: [...CHANNELS] },
         materials: { type: 'object', additionalProperties: { type: 'boolean' } },
         form: { type: 'object' },
+        decision: RECEIPT_DECISION_SCHEMA,
       },
     },
-    responses: { 201: { description: 'The case, 已收件' }, 404: { description: 'No such matter' } },
+    responses: {
+      201: { description: 'The case, 已收件 (or as the decision left it)' },
+      404: { description: 'No such matter' },
+      422: { description: 'The application’s form, or the decision, is refused: no case was stored' },
+    },
     handler: async ({ body, principal }) => {
       const caseId = `BJ-${randomUUID()}`;
-      const result = await receiveApplication(store, knex, { caseId, ...body, actor: principal?.id ?? 'unknown' });
-      return { status: 201, body: caseView(result.state) };
+      const { decision, ...application } = body;
+      const actor = principal?.id ?? 'unknown';
+      if (!decision || !principal) {
+        const result = await receiveApplication(store, knex, { caseId, ...application, actor });
+        return { status: 201, body: caseView(result.state) };
+      }
+      const asked = { operation: decision.operation, data: decision.data ?? {} };
+      if (!mayEverPerform(principal, asked.operation)) throw forbidden(principal);
+      await judgeReceipt(store, knex, clock, receiptCalendar, { caseId, ...application, actor }, asked);
+      const received = await receiveApplication(store, knex, { caseId, ...application, actor });
+      const definition = await store.definition(received.state.definitionHash);
+      const data = withWindowStep(definition, received.state, asked);
+      const decided = await dispatch(caseId, actor, asked.operation, data, received.state);
+      return { status: 201, body: decided.body };
     },
   });
 

@@ -1,7 +1,8 @@
 /**
  * 窗口收件 in the browser: window-li receives a 食品经营许可 with one 容缺 material missing and
- * accepts it (容缺受理); the application form is generated from the matter's JSON Schema and its
- * validation speaks Chinese.
+ * accepts it (容缺受理); shared electronic licences are 免提交 (no 收取 box); the application form
+ * is generated from the matter's JSON Schema and its validation speaks Chinese, counting what it
+ * lists; a decision the server refuses stores no case, and the corrected submission goes through.
  */
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
@@ -42,8 +43,13 @@ describe('Workspace: 窗口收件 (browser)', function () {
     expect(
       await page.locator('.wl-materials tr', { hasText: '经营场所平面布局图及设备布局图' }).textContent(),
     ).to.contain('可容缺');
-    for (const name of ['食品经营许可申请书', '营业执照', '法定代表人（负责人）身份证明', '食品安全管理制度文本'])
-      await page.getByLabel(`已收取：${name}`).check();
+    // The business licence and the ID are fetched as shared electronic licences: nothing to tick.
+    for (const shared of ['营业执照', '法定代表人（负责人）身份证明']) {
+      const row = page.locator('.wl-materials tbody tr', { hasText: shared });
+      expect(await row.locator('td').first().textContent()).to.equal('免提交');
+      expect(await row.locator('input[type="checkbox"]').count()).to.equal(0);
+    }
+    for (const name of ['食品经营许可申请书', '食品安全管理制度文本']) await page.getByLabel(`已收取：${name}`).check();
     await page.getByLabel('容缺受理', { exact: true }).check();
     await page
       .getByLabel('容缺受理承诺书内容')
@@ -78,7 +84,12 @@ describe('Workspace: 窗口收件 (browser)', function () {
     await page.getByLabel('经营者名称（与营业执照一致）').waitFor();
     const before = (await web.server.store.listCases({})).length;
     await page.getByRole('button', { name: '收件并受理' }).click();
-    await page.getByText(/申请表有 \d+ 处需要修改/).waitFor();
+    const summary = (await page.getByText(/申请表有 \d+ 处需要修改/).textContent())!;
+    // The count is what it lists, and what the form marks.
+    const [, count, listed] = /申请表有 (\d+) 处需要修改：(.*)$/.exec(summary)!;
+    expect(listed!.split('；')).to.have.length(Number(count));
+    expect(await page.locator('.wl-schema-form .wl-field-error').count()).to.equal(Number(count));
+    expect(Number(count)).to.be.greaterThan(3);
     expect(await page.locator('[data-schemapath="root.businessName"] .wl-field-error').textContent()).to.equal(
       '必须填写',
     );
@@ -88,16 +99,37 @@ describe('Workspace: 窗口收件 (browser)', function () {
     expect((await web.server.store.listCases({})).length).to.equal(before);
   });
 
-  it('shows the server’s refusal when 受理 is asked with a material missing, and keeps the received case', async () => {
+  it('a 受理 the server refuses stores no case (未收件); ticking the material and submitting again receives it', async () => {
     const page = await web.loginAs('window-li');
     await page.goto(web.url('/reception'));
     await fillFoodLicence(page);
-    for (const name of ['食品经营许可申请书', '营业执照', '法定代表人（负责人）身份证明', '食品安全管理制度文本'])
-      await page.getByLabel(`已收取：${name}`).check();
+    for (const name of ['食品经营许可申请书', '食品安全管理制度文本']) await page.getByLabel(`已收取：${name}`).check();
+    const before = (await web.server.store.listCases({})).length;
     await page.getByRole('button', { name: '收件并受理' }).click();
-    const refusal = await page.locator('.wl-refusal').textContent();
-    expect(refusal).to.match(
-      /^已收件（办件编号 \d{8}-\d{4}），但受理未成功：材料不齐，不能受理：缺少经营场所平面布局图及设备布局图/,
-    );
+    const refusal = page.locator('.wl-refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).to.match(/^未收件：材料不齐，不能受理：缺少经营场所平面布局图及设备布局图/);
+    expect((await web.server.store.listCases({})).length).to.equal(before);
+
+    // The officer fixes what was refused; the new submission is a new attempt (not the refused one again).
+    await page.getByLabel('已收取：经营场所平面布局图及设备布局图').check();
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.startsWith('/worklist/tasks/')),
+      page.getByRole('button', { name: '收件并受理' }).click(),
+    ]);
+    await page.getByText('已受理', { exact: true }).waitFor();
+    expect((await web.server.store.listCases({})).length).to.equal(before + 1);
+  });
+
+  it('容缺受理 without the 承诺书 text stores no case and says what to fill in', async () => {
+    const page = await web.loginAs('window-li');
+    await page.goto(web.url('/reception'));
+    await fillFoodLicence(page);
+    for (const name of ['食品经营许可申请书', '食品安全管理制度文本']) await page.getByLabel(`已收取：${name}`).check();
+    const before = (await web.server.store.listCases({})).length;
+    await page.getByLabel('容缺受理', { exact: true }).check();
+    await page.getByRole('button', { name: '收件并容缺受理' }).click();
+    expect(await page.locator('.wl-refusal').textContent()).to.equal('请填写容缺受理承诺书内容');
+    expect((await web.server.store.listCases({})).length).to.equal(before);
   });
 });
