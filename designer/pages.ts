@@ -37,6 +37,7 @@ export const PAGES: readonly Page[] = [
   { route: '/matters/:code', entry: 'matters', title: '事项编辑', audience: ['admin'] },
   { route: '/users', entry: 'users', title: '用户管理', audience: ['admin'], nav: '用户' },
   { route: '/calendar', entry: 'calendar', title: '工作日历', audience: ['admin', 'supervisor'], nav: '日历' },
+  { route: '/incidents', entry: 'incidents', title: '异常处理', audience: ['admin', 'supervisor'], nav: '异常' },
   { route: '/guide', entry: 'guide', title: '办事指南', audience: 'public', nav: '办事指南' },
   { route: '/guide/:code', entry: 'guide', title: '办事指南', audience: 'public' },
 ];

@@ -10,6 +10,7 @@ import { auditLink } from '../audit/contract.js';
 import { api } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
 import type { Shell } from '../shared/shell.js';
+import { IncidentCount } from './incident-count.js';
 import { HandlingByDepartmentCard, OnTimeByMatterCard } from './performance.js';
 import { choiceFrom, PeriodPicker, periodQuery } from './period.js';
 import { RectificationsCard } from './rectifications.js';
@@ -88,6 +89,7 @@ function Board({ shell }: { shell: Shell }) {
           刷新
         </button>
         <FindByNumber onInvalid={(message) => shell.notify(message, 'error')} />
+        <IncidentCount />
       </div>
       {now ? <SignalsCard summary={now.signals} /> : <p class="mf-muted">正在加载监察信号…</p>}
       <div class="mf-card sv-toolbar">
