@@ -17,6 +17,7 @@ export {
 export {
   TaskWorker,
   BpmnError,
+  TaskFailure,
   type Subscription,
   type TaskContext,
   type TaskHandler,

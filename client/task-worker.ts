@@ -2,8 +2,8 @@
  * A worker loop over the external task client (Camunda's `subscribe`, Zeebe's job worker): it
  * long-polls its topics and runs each task's handler. A handler returns the variables to complete
  * with; throws `BpmnError` for a business outcome a boundary event catches; throws anything else
- * for a technical failure, reported with one retry fewer and a growing retry timeout (none left:
- * an incident for an administrator). A report refused because the lock was lost (409 LOCK_LOST,
+ * for a technical failure (a `TaskFailure` may add details), reported with one retry fewer and a
+ * growing retry timeout (none left: an incident for an administrator). A report refused because the lock was lost (409 LOCK_LOST,
  * the task went to another worker) or the task is gone (404) is logged and dropped: the task
  * completes once, by whichever worker holds it.
  */
@@ -20,6 +20,17 @@ export class BpmnError extends Error {
   ) {
     super(message ?? code);
     this.name = 'BpmnError';
+  }
+}
+
+/** A technical failure with details for the administrator who handles its incident (异常处理). */
+export class TaskFailure extends Error {
+  constructor(
+    message: string,
+    readonly details?: string,
+  ) {
+    super(message);
+    this.name = 'TaskFailure';
   }
 }
 
@@ -129,7 +140,8 @@ export class TaskWorker {
         } else {
           await this.#client.failure(task.id, {
             errorMessage: error instanceof Error ? error.message || error.name : String(error),
-            ...(error instanceof Error && error.stack ? { errorDetails: error.stack } : {}),
+            // What the worker says about it (never its stack trace: that stays in the worker's log).
+            ...(error instanceof TaskFailure && error.details ? { errorDetails: error.details } : {}),
             retries: Math.max(0, task.retries - 1),
             retryTimeout: (this.#options.retryTimeout ?? defaultRetryTimeout)(task),
           });
