@@ -1,9 +1,11 @@
 /**
- * 新建: a starting diagram per matter type (办件类型). Each is a process without a diagram,
- * laid out with bpmn-auto-layout when created; gov attributes are filled in where a template
- * can know them (the window step's department, step limits that fit the promised limit),
- * the rest (matter code, back-office departments) is the administrator's to set — the lint
- * says what is missing once the matter code is set.
+ * 新建: a starting diagram per matter type (办件类型). Each is a process without a diagram, laid
+ * out with bpmn-auto-layout when created: its elements name their incoming and outgoing flows
+ * (the layout follows those, and draws an edge for each flow), so it opens connected and clean
+ * of lint findings. gov attributes are filled in where a template can know them (the 办件类型,
+ * the window steps, step limits that fit the promised limit); the rest (matter code,
+ * back-office departments) is the administrator's to set — the lint says what is missing once
+ * the matter code is set.
  */
 export interface Template {
   readonly id: string;
@@ -16,82 +18,133 @@ export interface Template {
 const GOV = 'https://matterflow.cn/schema/bpmn/gov/1.0';
 const WINDOW = '政务服务中心综合窗口';
 
-const definitions = (body: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?>
+/** A flow node of a template: its BPMN tag, id, name and attributes (gov ones and others). */
+interface Node {
+  readonly tag: 'startEvent' | 'endEvent' | 'userTask' | 'parallelGateway';
+  readonly id: string;
+  readonly name: string;
+  readonly attributes?: string;
+}
+
+/** A sequence flow: id, source, target. */
+type Flow = readonly [id: string, source: string, target: string];
+
+const windowStep = (limit: string, unit: string) =>
+  `gov:department="${WINDOW}" gov:windowStep="true" gov:timeLimit="${limit}" gov:timeLimitUnit="${unit}" gov:candidateGroups="综合窗口"`;
+
+/** A process of nodes and flows, every node listing its incoming and outgoing flows. */
+function processXml(attributes: string, nodes: readonly Node[], flows: readonly Flow[]): string {
+  const refs = (id: string) =>
+    [
+      ...flows.filter(([, , target]) => target === id).map(([flow]) => `      <bpmn:incoming>${flow}</bpmn:incoming>`),
+      ...flows.filter(([, source]) => source === id).map(([flow]) => `      <bpmn:outgoing>${flow}</bpmn:outgoing>`),
+    ].join('\n');
+  const nodeXml = nodes.map(
+    (node) =>
+      `    <bpmn:${node.tag} id="${node.id}" name="${node.name}"${node.attributes ? ` ${node.attributes}` : ''}>\n${refs(node.id)}\n    </bpmn:${node.tag}>`,
+  );
+  const flowXml = flows.map(
+    ([id, source, target]) => `    <bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}" />`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:gov="${GOV}" id="{{ID}}-definitions" targetNamespace="https://matterflow.cn/processes/{{ID}}">
-${body}
+  <bpmn:process id="{{ID}}" name="{{NAME}}" isExecutable="true"${attributes ? ` ${attributes}` : ''}>
+${[...nodeXml, ...flowXml].join('\n')}
+  </bpmn:process>
 </bpmn:definitions>
 `;
+}
 
-const flow = (id: string, source: string, target: string, name?: string) =>
-  `    <bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}"${name ? ` name="${name}"` : ''} />`;
+/** A chain of nodes, each flowing into the next (flow ids `toNext`). */
+const chain = (ids: readonly string[]): Flow[] =>
+  ids.slice(1).map((id, index) => [`to${id.charAt(0).toUpperCase()}${id.slice(1)}`, ids[index]!, id] as const);
+
+const received: Node = { tag: 'startEvent', id: 'received', name: '收件' };
+const completed: Node = { tag: 'endEvent', id: 'completed', name: '办结' };
 
 export const TEMPLATES: readonly Template[] = [
   {
     id: 'blank',
     label: '空白流程',
-    description: '只有一个开始事件',
-    xml: definitions(`  <bpmn:process id="{{ID}}" name="{{NAME}}" isExecutable="true">
-    <bpmn:startEvent id="received" name="收件" />
-  </bpmn:process>`),
+    description: '收件后直接办结，由此开始画',
+    xml: processXml('', [received, completed], chain(['received', 'completed'])),
   },
   {
     id: 'immediate',
     label: '即办件',
     description: '收件后窗口当场受理并办结，不计承诺时限',
-    xml: definitions(`  <bpmn:process id="{{ID}}" name="{{NAME}}" isExecutable="true">
-    <bpmn:startEvent id="received" name="收件" />
-    <bpmn:userTask id="handleOnTheSpot" name="受理并办结" gov:department="${WINDOW}" gov:timeLimit="1" gov:timeLimitUnit="小时(工作日)" gov:candidateGroups="综合窗口" />
-    <bpmn:endEvent id="completed" name="办结" />
-${flow('toHandle', 'received', 'handleOnTheSpot')}
-${flow('toCompleted', 'handleOnTheSpot', 'completed')}
-  </bpmn:process>`),
+    xml: processXml(
+      'gov:caseType="1"',
+      [
+        received,
+        {
+          tag: 'userTask',
+          id: 'handleOnTheSpot',
+          name: '受理并办结',
+          attributes: windowStep('1', '小时(工作日)'),
+        },
+        completed,
+      ],
+      chain(['received', 'handleOnTheSpot', 'completed']),
+    ),
   },
   {
     id: 'promised',
     label: '承诺件',
     description: '受理、审查、决定、送达，承诺 20 个工作日办结',
-    xml: definitions(`  <bpmn:process id="{{ID}}" name="{{NAME}}" isExecutable="true" gov:promisedLimit="20" gov:promisedLimitUnit="工作日">
-    <bpmn:startEvent id="received" name="收件" />
-    <bpmn:userTask id="acceptance" name="受理" gov:department="${WINDOW}" gov:timeLimit="1" gov:timeLimitUnit="工作日" gov:candidateGroups="综合窗口" />
-    <bpmn:userTask id="review" name="审查" gov:timeLimit="10" gov:timeLimitUnit="工作日" />
-    <bpmn:userTask id="decision" name="决定" gov:timeLimit="4" gov:timeLimitUnit="工作日" />
-    <bpmn:userTask id="delivery" name="送达" gov:department="${WINDOW}" gov:timeLimit="5" gov:timeLimitUnit="工作日" gov:candidateGroups="综合窗口" />
-    <bpmn:endEvent id="completed" name="办结" />
-${flow('toAcceptance', 'received', 'acceptance')}
-${flow('toReview', 'acceptance', 'review')}
-${flow('toDecision', 'review', 'decision')}
-${flow('toDelivery', 'decision', 'delivery')}
-${flow('toCompleted', 'delivery', 'completed')}
-  </bpmn:process>`),
+    xml: processXml(
+      'gov:caseType="2" gov:promisedLimit="20" gov:promisedLimitUnit="工作日"',
+      [
+        received,
+        { tag: 'userTask', id: 'acceptance', name: '受理', attributes: windowStep('1', '工作日') },
+        { tag: 'userTask', id: 'review', name: '审查', attributes: 'gov:timeLimit="10" gov:timeLimitUnit="工作日"' },
+        { tag: 'userTask', id: 'decision', name: '决定', attributes: 'gov:timeLimit="4" gov:timeLimitUnit="工作日"' },
+        { tag: 'userTask', id: 'delivery', name: '送达', attributes: windowStep('5', '工作日') },
+        completed,
+      ],
+      chain(['received', 'acceptance', 'review', 'decision', 'delivery', 'completed']),
+    ),
   },
   {
     id: 'parallel',
     label: '并联审批',
     description: '受理后多个部门同时审查（并行分支与汇合），牵头部门决定',
-    xml: definitions(`  <bpmn:process id="{{ID}}" name="{{NAME}}" isExecutable="true" gov:promisedLimit="15" gov:promisedLimitUnit="工作日">
-    <bpmn:startEvent id="received" name="收件" />
-    <bpmn:userTask id="acceptance" name="受理" gov:department="${WINDOW}" gov:timeLimit="1" gov:timeLimitUnit="工作日" gov:candidateGroups="综合窗口" />
-    <bpmn:parallelGateway id="split" name="并联审查" />
-    <bpmn:userTask id="reviewA" name="部门一审查" gov:timeLimit="5" gov:timeLimitUnit="工作日" />
-    <bpmn:userTask id="reviewB" name="部门二审查" gov:timeLimit="5" gov:timeLimitUnit="工作日" />
-    <bpmn:userTask id="reviewC" name="部门三审查" gov:timeLimit="5" gov:timeLimitUnit="工作日" />
-    <bpmn:parallelGateway id="join" name="审查汇总" />
-    <bpmn:userTask id="decision" name="牵头部门决定" gov:timeLimit="3" gov:timeLimitUnit="工作日" />
-    <bpmn:userTask id="delivery" name="送达" gov:department="${WINDOW}" gov:timeLimit="3" gov:timeLimitUnit="工作日" gov:candidateGroups="综合窗口" />
-    <bpmn:endEvent id="completed" name="办结" />
-${flow('toAcceptance', 'received', 'acceptance')}
-${flow('toSplit', 'acceptance', 'split')}
-${flow('toReviewA', 'split', 'reviewA')}
-${flow('toReviewB', 'split', 'reviewB')}
-${flow('toReviewC', 'split', 'reviewC')}
-${flow('fromReviewA', 'reviewA', 'join')}
-${flow('fromReviewB', 'reviewB', 'join')}
-${flow('fromReviewC', 'reviewC', 'join')}
-${flow('toDecision', 'join', 'decision')}
-${flow('toDelivery', 'decision', 'delivery')}
-${flow('toCompleted', 'delivery', 'completed')}
-  </bpmn:process>`),
+    xml: processXml(
+      'gov:caseType="2" gov:promisedLimit="15" gov:promisedLimitUnit="工作日"',
+      [
+        received,
+        { tag: 'userTask', id: 'acceptance', name: '受理', attributes: windowStep('1', '工作日') },
+        { tag: 'parallelGateway', id: 'split', name: '并联审查' },
+        ...(['A', 'B', 'C'] as const).map((letter, index): Node => ({
+          tag: 'userTask',
+          id: `review${letter}`,
+          name: `部门${'一二三'[index]}审查`,
+          attributes: 'gov:timeLimit="5" gov:timeLimitUnit="工作日"',
+        })),
+        { tag: 'parallelGateway', id: 'join', name: '审查汇总' },
+        {
+          tag: 'userTask',
+          id: 'decision',
+          name: '牵头部门决定',
+          attributes: 'gov:timeLimit="3" gov:timeLimitUnit="工作日"',
+        },
+        { tag: 'userTask', id: 'delivery', name: '送达', attributes: windowStep('3', '工作日') },
+        completed,
+      ],
+      [
+        ['toAcceptance', 'received', 'acceptance'],
+        ['toSplit', 'acceptance', 'split'],
+        ['toReviewA', 'split', 'reviewA'],
+        ['toReviewB', 'split', 'reviewB'],
+        ['toReviewC', 'split', 'reviewC'],
+        ['fromReviewA', 'reviewA', 'join'],
+        ['fromReviewB', 'reviewB', 'join'],
+        ['fromReviewC', 'reviewC', 'join'],
+        ['toDecision', 'join', 'decision'],
+        ['toDelivery', 'decision', 'delivery'],
+        ['toCompleted', 'delivery', 'completed'],
+      ],
+    ),
   },
 ];
 
