@@ -5,6 +5,7 @@
  *   process (or a participant's processRef)  事项信息 (事项编码, 承诺时限 + 单位), 申请材料, 特别程序
  *   activity (task, sub-process, call)       办理要求 (承办部门, 牵头部门, 办理时限 + 单位, 会签方式, 通过比例),
  *                                            办理人 (user and manual tasks), 申请材料, 特别程序
+ *   service, send, business-rule task        服务实现 (处理程序类型; 迁移 of Camunda 7 Java code: job-entries.ts)
  *   sequence flow from a gateway or activity 流转条件 (FEEL, linted)
  *   multi-instance activity                  多实例: 集合 (FEEL), 元素变量, 输出, 完成条件 (FEEL)
  */
@@ -47,6 +48,8 @@ import {
   panelTranslate,
 } from './entries.js';
 import type { Holder } from './entries.js';
+import { jobGroup } from './job-entries.js';
+import { JOB_TASK_TYPES } from './job-model.js';
 import {
   MATERIALS,
   MULTI_COMMAND,
@@ -80,6 +83,7 @@ const ENTRY_BY_PROPERTY: Readonly<Record<string, string>> = {
   conditionExpression: 'gov-condition',
   completionCondition: 'gov-completionCondition',
   collection: 'gov-collection',
+  taskDefinition: 'gov-jobType',
 };
 
 const is = (element: ModdleElement | undefined | null, type: string): boolean =>
@@ -108,6 +112,7 @@ export class GovPropertiesProvider implements PropertiesProvider {
         ours.push(this.activityGroup(element));
         if (is(businessObject, 'bpmn:UserTask') || is(businessObject, 'bpmn:ManualTask'))
           ours.push(this.assignmentGroup());
+        if (JOB_TASK_TYPES.some((type) => is(businessObject, type))) ours.push(jobGroup(element, this.translate));
         ours.push(...this.listGroups(element, businessObject, 'activity'));
       }
       if (isConditionalFlow(businessObject)) ours.push(this.conditionGroup());
