@@ -1,14 +1,18 @@
 /**
- * 检查结果: the issues panel under the canvas. It lists the live lint (bpmn-js-bpmnlint's
- * `linting.completed`, already in Chinese) and the server's findings from the last 发布 (engine
- * validation + lint, per element), which are also marked on the canvas. Clicking an issue
- * selects its element and scrolls to it.
+ * 检查结果: the issues panel under the canvas, one verdict with the server's. It lists the live
+ * lint (bpmn-js-bpmnlint's `linting.completed`, in Chinese, with deploy's severities) and what
+ * the server's deploy check finds beyond it (engine validation: unsupported elements, missing job
+ * types, called processes …), asked of POST /api/definitions/validate a moment after every
+ * change. The summary is the server's verdict on the diagram as it is now: exactly what 发布
+ * will answer. Errors that refuse publishing are outlined in red on the canvas. Clicking an
+ * issue selects its element and scrolls to it; its tooltip names the rule in Chinese.
  */
 import type Modeler from 'bpmn-js/lib/Modeler';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type Selection from 'diagram-js/lib/features/selection/Selection';
+import { ruleTitleZh } from '../../engine/lint/index.js';
 import { el } from '../shared/dom.js';
 
 type Severity = 'error' | 'warning';
@@ -30,6 +34,12 @@ export interface ServerFinding {
   readonly column?: number;
 }
 
+/** What publishing the diagram would answer: refused or not, with every finding (validation and lint). */
+export interface Verdict {
+  readonly refused: boolean;
+  readonly findings: readonly ServerFinding[];
+}
+
 interface LintReport {
   readonly id?: string;
   readonly message: string;
@@ -37,19 +47,31 @@ interface LintReport {
   readonly rule: string;
 }
 
+/** Where the verdict stands: asked and answered for the diagram as it is, being asked, or not available. */
+type VerdictState = 'current' | 'checking' | 'unavailable';
+
 const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告' };
-const MARKER: Readonly<Record<Severity, string>> = { error: 'mf-finding-error', warning: 'mf-finding-warning' };
+/** How long the diagram must stay unchanged before the server is asked (typing a name is many changes). */
+const CHECK_DELAY_MS = 400;
 
 export class IssuesPanel {
   readonly element: HTMLElement;
   private lint: Issue[] = [];
-  private server: Issue[] = [];
-  private marked: Array<{ id: string; marker: string }> = [];
+  private verdict: Verdict | null = null;
+  private state: VerdictState = 'checking';
+  /** Bumped on every change: an answer for an older diagram is dropped. */
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private marked: string[] = [];
   private readonly summary = el('span', { class: 'mf-issues-summary', 'data-testid': 'issues-summary' });
   private readonly list = el('div', { class: 'mf-issues-list' });
   private collapsed = false;
 
-  constructor(private readonly modeler: Modeler) {
+  constructor(
+    private readonly modeler: Modeler,
+    /** Asks the server what publishing this XML would say (POST /api/definitions/validate). */
+    private readonly ask: (xml: string) => Promise<Verdict>,
+  ) {
     const toggle = el('button', { type: 'button', class: 'mf-link', 'aria-expanded': 'true' }, '收起');
     toggle.addEventListener('click', () => {
       this.collapsed = !this.collapsed;
@@ -75,51 +97,101 @@ export class IssuesPanel {
       );
       this.render();
     });
+    eventBus.on('commandStack.changed', () => this.changed());
     this.render();
   }
 
-  /** The server's findings of the last deploy, marked on their elements (replacing earlier ones). */
-  setServerFindings(findings: readonly ServerFinding[]): void {
-    this.clearMarkers();
-    this.server = findings.map((finding) => ({ ...finding, message: finding.message.zh }));
-    const canvas = this.modeler.get<Canvas>('canvas');
-    const registry = this.modeler.get<ElementRegistry>('elementRegistry');
-    for (const finding of findings) {
-      if (!finding.elementId || !registry.get(finding.elementId)) continue;
-      const marker = MARKER[finding.severity];
-      canvas.addMarker(finding.elementId, marker);
-      this.marked.push({ id: finding.elementId, marker });
-    }
-    this.render();
-  }
-
-  /** A new diagram: the old one's server findings no longer apply. */
+  /** A new diagram was imported: forget the old one's verdict and ask for this one's. */
   reset(): void {
     this.clearMarkers();
-    this.server = [];
+    this.verdict = null;
     this.lint = [];
+    this.changed();
+  }
+
+  /**
+   * The verdict of a 发布 just answered (its refusal's findings, or the warnings it published
+   * with): shown at once, as the validate answer would be, and any pending ask dropped.
+   */
+  showVerdict(verdict: Verdict): void {
+    clearTimeout(this.timer);
+    this.generation += 1;
+    this.apply(verdict);
+  }
+
+  /** The diagram changed: the verdict is being asked again (after a short pause). */
+  private changed(): void {
+    const generation = ++this.generation;
+    this.state = 'checking';
+    this.render();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.check(generation), CHECK_DELAY_MS);
+  }
+
+  private async check(generation: number): Promise<void> {
+    try {
+      const { xml } = await this.modeler.saveXML();
+      if (generation !== this.generation || xml === undefined) return;
+      const verdict = await this.ask(xml);
+      if (generation === this.generation) this.apply(verdict);
+    } catch {
+      if (generation !== this.generation) return;
+      this.state = 'unavailable';
+      this.render();
+    }
+  }
+
+  private apply(verdict: Verdict): void {
+    this.verdict = verdict;
+    this.state = 'current';
+    this.clearMarkers();
+    const canvas = this.modeler.get<Canvas>('canvas');
+    const registry = this.modeler.get<ElementRegistry>('elementRegistry');
+    for (const finding of verdict.findings) {
+      if (finding.severity !== 'error' || !finding.elementId || !registry.get(finding.elementId)) continue;
+      if (this.marked.includes(finding.elementId)) continue;
+      canvas.addMarker(finding.elementId, 'mf-finding-error');
+      this.marked.push(finding.elementId);
+    }
     this.render();
   }
 
   private clearMarkers(): void {
     const canvas = this.modeler.get<Canvas>('canvas');
     const registry = this.modeler.get<ElementRegistry>('elementRegistry');
-    for (const { id, marker } of this.marked) if (registry.get(id)) canvas.removeMarker(id, marker);
+    for (const id of this.marked) if (registry.get(id)) canvas.removeMarker(id, 'mf-finding-error');
     this.marked = [];
   }
 
+  /** The server's findings the live lint does not show (the engine's validation; a lint finding only if the live one lacks it). */
+  private serverOnly(): Issue[] {
+    const live = new Set(this.lint.map((issue) => `${issue.rule} ${issue.elementId}`));
+    const seen = new Set<string>();
+    return (this.verdict?.findings ?? []).flatMap((finding) => {
+      const key = `${finding.rule} ${finding.elementId} ${finding.message.zh}`;
+      if (live.has(`${finding.rule} ${finding.elementId}`) || seen.has(key)) return [];
+      seen.add(key);
+      return [{ ...finding, message: finding.message.zh }];
+    });
+  }
+
   private render(): void {
-    const count = (issues: readonly Issue[], severity: Severity) =>
+    const server = this.serverOnly();
+    const count = (issues: readonly { severity: Severity }[], severity: Severity) =>
       issues.filter((issue) => issue.severity === severity).length;
-    const errors = count(this.lint, 'error');
-    const warnings = count(this.lint, 'warning');
-    this.summary.textContent =
-      errors + warnings === 0 ? '规则检查：无问题' : `规则检查：${errors} 个错误，${warnings} 个警告`;
+    // The verdict's own counts when it is current (they are deploy's), else what is known so far.
+    const counted: readonly { severity: Severity }[] =
+      this.state === 'current' && this.verdict ? this.verdict.findings : [...this.lint, ...server];
+    const errors = count(counted, 'error');
+    const warnings = count(counted, 'warning');
+    const refused = this.state === 'current' ? (this.verdict?.refused ?? false) : errors > 0;
+    this.summary.textContent = summaryText(this.state, refused, errors, warnings);
+    this.summary.dataset['verdict'] = this.state === 'current' ? (refused ? 'refused' : 'clean') : this.state;
     this.summary.className = `mf-issues-summary ${errors > 0 ? 'mf-has-errors' : warnings > 0 ? 'mf-has-warnings' : 'mf-clean'}`;
-    const sections: HTMLElement[] = [];
-    if (this.server.length > 0) sections.push(this.section('发布校验（服务器）', this.server, 'server'));
-    sections.push(this.section('规则检查（实时）', this.lint, 'lint'));
-    this.list.replaceChildren(...sections);
+    this.list.replaceChildren(
+      this.section('发布检查（服务器，与发布时相同）', server, 'server'),
+      this.section('规则检查（实时）', this.lint, 'lint'),
+    );
   }
 
   private section(title: string, issues: readonly Issue[], source: 'lint' | 'server'): HTMLElement {
@@ -131,7 +203,8 @@ export class IssuesPanel {
           type: 'button',
           class: `mf-issue mf-issue-${issue.severity}`,
           'data-element-id': issue.elementId,
-          title: issue.rule,
+          'data-rule': issue.rule,
+          title: `${ruleTitleZh(issue.rule)}（点击定位到元素）`,
         },
         el('span', { class: 'mf-issue-severity' }, SEVERITY_LABELS[issue.severity]),
         el('span', { class: 'mf-issue-element' }, this.elementLabel(issue.elementId)),
@@ -140,13 +213,17 @@ export class IssuesPanel {
       button.addEventListener('click', () => this.select(issue.elementId));
       return el('li', {}, button);
     });
+    const empty =
+      source === 'server' && this.state === 'checking' && !this.verdict
+        ? '正在检查…'
+        : source === 'server' && this.state === 'unavailable'
+          ? '服务器暂时无法检查，发布时会再检查'
+          : '没有发现问题';
     return el(
       'div',
       { class: 'mf-issues-section', 'data-source': source },
       el('h3', {}, title),
-      items.length === 0
-        ? el('p', { class: 'mf-muted' }, source === 'lint' ? '没有发现问题' : '没有发现问题')
-        : el('ul', {}, ...items),
+      items.length === 0 ? el('p', { class: 'mf-muted' }, empty) : el('ul', {}, ...items),
     );
   }
 
@@ -166,4 +243,13 @@ export class IssuesPanel {
     if (element !== canvas.getRootElement()) canvas.scrollToElement(element as never);
     this.modeler.get<Selection>('selection').select(element);
   }
+}
+
+/** The summary line: the verdict when it is current, else what the live lint knows and that the server is asked. */
+function summaryText(state: VerdictState, refused: boolean, errors: number, warnings: number): string {
+  const counts = `${errors} 个错误，${warnings} 个警告`;
+  if (state === 'checking') return `正在进行发布检查…（目前 ${counts}）`;
+  if (state === 'unavailable') return `规则检查：${counts}（服务器暂时无法检查）`;
+  if (refused) return `发布检查：${counts}，发布将被拒绝`;
+  return warnings > 0 ? `发布检查：无错误，可以发布（${warnings} 个警告）` : '发布检查：无问题，可以发布';
 }

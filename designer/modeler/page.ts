@@ -13,13 +13,16 @@ import { lintConfig, lintResolver } from '../../engine/lint/index.js';
 import { govDescriptor } from '../../engine/model/gov-descriptor.js';
 import { api, ApiFailure, newIdempotencyKey } from '../shared/api.js';
 import { el } from '../shared/dom.js';
-import { formatDateTime } from '../shared/format.js';
 import type { Shell } from '../shared/shell.js';
+import { contextPadMenusModule } from './context-pad-menus.js';
 import { DiffView } from './diff.js';
 import { decodeXml, download, fileNameOf, importErrorMessage, lacksDiagram } from './files.js';
 import { translateModule } from './i18n/index.js';
-import { IssuesPanel, type ServerFinding } from './issues.js';
+import { IssuesPanel, type ServerFinding, type Verdict } from './issues.js';
+import { labelToleranceModule } from './label-tolerance.js';
+import { openDialogContent, type DefinitionRow, type DraftRow } from './open-dialog.js';
 import { govPropertiesModule, PANEL_ZH } from './properties/index.js';
+import { PublishOutcome, type PublishedProcess } from './publish.js';
 import { instantiate, TEMPLATES } from './templates/index.js';
 
 /** Where the diagram on the canvas came from (what 保存草稿 and 与上一版本比较 work on). */
@@ -29,27 +32,18 @@ export type Source =
   | { readonly kind: 'draft'; readonly draftId: string; readonly revision: number }
   | { readonly kind: 'deployed'; readonly processId: string; readonly version: number };
 
-interface DefinitionRow {
-  readonly processId: string;
-  readonly version: number;
-  readonly hash: string;
-  readonly name: string | null;
-  readonly deployedAt: string;
-}
-
-interface DraftRow {
-  readonly draftId: string;
-  readonly name: string;
-  readonly processId: string | null;
-  readonly revision: number;
-  readonly updatedBy: string;
-  readonly updatedAt: string;
-}
-
 interface DeployResult {
-  readonly processes: ReadonlyArray<{ processId: string; version: number; created: boolean }>;
+  readonly processes: readonly PublishedProcess[];
   readonly findings: readonly ServerFinding[];
 }
+
+/** The font bpmn-js measures labels with: the canvas's (modeler.css --mf-canvas-font), Arial's metrics first. */
+const CANVAS_FONT =
+  'Arial, "Liberation Sans", Arimo, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/** Room the palette takes over the canvas's left edge, and the margin kept around a diagram. */
+const PALETTE_WIDTH = 130;
+const MARGIN = 30;
 
 const button = (label: string, onClick: () => unknown, attributes: Record<string, string | boolean | null> = {}) => {
   const element = el('button', { type: 'button', ...attributes }, label);
@@ -62,6 +56,7 @@ export class ModelerPage {
   private readonly isAdmin: boolean;
   private readonly issues: IssuesPanel;
   private readonly diff: DiffView;
+  private readonly outcome = new PublishOutcome();
   private source: Source = { kind: 'new', template: 'blank' };
   private readonly nameInput = el('input', {
     class: 'mf-modeler-name',
@@ -119,17 +114,28 @@ export class ModelerPage {
         BpmnPropertiesProviderModule,
         govPropertiesModule,
         lintModule,
+        contextPadMenusModule,
+        labelToleranceModule,
         translateModule(PANEL_ZH),
       ],
       moddleExtensions: { gov: govDescriptor },
+      textRenderer: { defaultStyle: { fontFamily: CANVAS_FONT }, externalStyle: { fontFamily: CANVAS_FONT } },
       linting: { bpmnlint: { config: lintConfig, resolver: lintResolver }, active: true },
     } as ConstructorParameters<typeof Modeler>[0]);
-    this.issues = new IssuesPanel(this.modeler);
+    this.issues = new IssuesPanel(this.modeler, (xml) =>
+      api<Verdict>('/api/definitions/validate', { method: 'POST', body: { xml } }),
+    );
     this.diff = new DiffView(this.modeler);
 
     const stage = el('div', { class: 'mf-modeler-stage' }, canvas, this.diff.legend, this.issues.element);
     this.shell.main.append(
-      el('div', { class: 'mf-modeler' }, toolbar, el('div', { class: 'mf-modeler-body' }, stage, panel)),
+      el(
+        'div',
+        { class: 'mf-modeler' },
+        toolbar,
+        this.outcome.element,
+        el('div', { class: 'mf-modeler-body' }, stage, panel),
+      ),
       this.dialog,
     );
 
@@ -173,6 +179,7 @@ export class ModelerPage {
       return false;
     }
     this.issues.reset();
+    this.outcome.clear();
     this.fitDiagram();
     if (laidOut && announceLayout)
       this.shell.notify('该流程没有图形信息（例如由工具生成），已自动布局；泳道不会保留', 'info');
@@ -180,23 +187,20 @@ export class ModelerPage {
     return true;
   }
 
-  /** Show the whole diagram, centred in the canvas to the right of the palette (which floats over its left edge). */
+  /**
+   * Show the diagram at 100 %, never smaller (labels must stay readable): one that fits is
+   * centred to the right of the palette (which floats over the canvas's left edge); a larger one
+   * shows its start, top left, and the rest is a scroll or zoom away.
+   */
   private fitDiagram(): void {
     const canvas = this.modeler.get<Canvas>('canvas');
     canvas.resized();
     const { inner, outer } = canvas.viewbox();
     if (!inner.width || !inner.height || !outer.width || !outer.height) return;
-    const left = 130;
-    const pad = 30;
-    const scale = Math.min(1, (outer.width - left - pad) / inner.width, (outer.height - 2 * pad) / inner.height);
-    const offsetX = left + (outer.width - left - pad - inner.width * scale) / 2;
-    const offsetY = (outer.height - inner.height * scale) / 2;
-    canvas.viewbox({
-      x: inner.x - offsetX / scale,
-      y: inner.y - offsetY / scale,
-      width: outer.width / scale,
-      height: outer.height / scale,
-    });
+    const room = { width: outer.width - PALETTE_WIDTH - MARGIN, height: outer.height - 2 * MARGIN };
+    const offsetX = PALETTE_WIDTH + Math.max(0, (room.width - inner.width) / 2);
+    const offsetY = MARGIN + Math.max(0, (room.height - inner.height) / 2);
+    canvas.viewbox({ x: inner.x - offsetX, y: inner.y - offsetY, width: outer.width, height: outer.height });
   }
 
   private setSource(source: Source, name: string): void {
@@ -276,8 +280,13 @@ export class ModelerPage {
     this.fileInput.value = '';
     if (!file) return;
     const xml = decodeXml(await file.arrayBuffer());
-    const opened = await this.load(xml, { kind: 'file', fileName: file.name }, file.name.replace(/\.(bpmn|xml)$/i, ''));
-    if (opened) this.shell.notify(`已打开本地文件 ${file.name}`, 'success');
+    const fallback = file.name.replace(/\.(bpmn|xml)$/i, '');
+    const opened = await this.load(xml, { kind: 'file', fileName: file.name }, fallback);
+    if (!opened) return;
+    // A draft is named after the process it holds (as publishing names it), the file name only when it has none.
+    const processId = this.canvasProcessId();
+    this.nameInput.value = (processId && this.processName(processId)) || fallback;
+    this.shell.notify(`已打开本地文件 ${file.name}`, 'success');
   }
 
   private name(): string {
@@ -315,42 +324,33 @@ export class ModelerPage {
 
   async deploy(): Promise<void> {
     const { xml } = await this.modeler.saveXML({ format: true });
+    this.outcome.clear();
     try {
       const result = await api<DeployResult>('/api/definitions', {
         method: 'POST',
         body: { xml: xml! },
         idempotencyKey: newIdempotencyKey(),
       });
-      this.issues.setServerFindings(result.findings);
+      this.issues.showVerdict({ refused: false, findings: result.findings });
       const first = result.processes[0];
       if (!first) {
-        this.shell.notify('文件中没有可执行的流程，未发布任何版本', 'error');
+        this.outcome.failed('文件中没有可执行的流程，未发布任何版本');
         return;
       }
-      const lines = result.processes.map((process) =>
-        process.created
-          ? `${process.processId} 已发布为第 ${process.version} 版`
-          : `${process.processId} 与已发布的第 ${process.version} 版相同，未产生新版本`,
-      );
-      this.shell.notify(
-        lines.join('；') + (result.findings.length > 0 ? `（${result.findings.length} 条提示，见检查结果）` : ''),
-        'success',
-      );
       this.commandStack().clear();
+      const nameOf = (processId: string) => this.processName(processId) || processId;
       this.setSource({ kind: 'deployed', processId: first.processId, version: first.version }, this.name());
+      await this.outcome.published(result.processes, nameOf);
     } catch (error) {
       const findings =
         error instanceof ApiFailure
           ? (error.details as { findings?: ServerFinding[] } | undefined)?.findings
           : undefined;
       if (findings) {
-        this.issues.setServerFindings(findings);
-        this.shell.notify(
-          `发布失败：${findings.filter((finding) => finding.severity === 'error').length} 个错误，已在图中标出并列在检查结果中`,
-          'error',
-        );
+        this.issues.showVerdict({ refused: true, findings });
+        this.outcome.refused(findings.filter((finding) => finding.severity === 'error').length);
       } else {
-        this.shell.showError(error);
+        this.outcome.failed(error instanceof ApiFailure ? error.zh : '请稍后重试');
       }
     }
   }
@@ -377,10 +377,24 @@ export class ModelerPage {
 
   /** The process of the diagram on the canvas (the executable one when there are several), or null. */
   private canvasProcessId(): string | null {
-    const definitions = this.modeler.getDefinitions() as
-      { rootElements?: ReadonlyArray<{ $type: string; id: string; isExecutable?: boolean }> } | undefined;
-    const processes = (definitions?.rootElements ?? []).filter((element) => element.$type === 'bpmn:Process');
+    const processes = this.canvasProcesses();
     return (processes.find((process) => process.isExecutable) ?? processes[0])?.id ?? null;
+  }
+
+  /** The name a process of the diagram on the canvas has, '' when it has none. */
+  private processName(processId: string): string {
+    return (
+      this.canvasProcesses()
+        .find((process) => process.id === processId)
+        ?.name?.trim() ?? ''
+    );
+  }
+
+  private canvasProcesses(): ReadonlyArray<{ id: string; name?: string; isExecutable?: boolean }> {
+    const definitions = this.modeler.getDefinitions() as
+      | { rootElements?: ReadonlyArray<{ $type: string; id: string; name?: string; isExecutable?: boolean }> }
+      | undefined;
+    return (definitions?.rootElements ?? []).filter((element) => element.$type === 'bpmn:Process');
   }
 
   private async downloadXml(): Promise<void> {
@@ -422,99 +436,23 @@ export class ModelerPage {
   }
 
   private async showOpenDialog(): Promise<void> {
-    const [definitions, drafts] = await Promise.all([
-      api<DefinitionRow[]>('/api/definitions'),
-      api<DraftRow[]>('/api/drafts'),
-    ]);
-    const byProcess = new Map<string, DefinitionRow[]>();
-    for (const row of definitions)
-      (byProcess.get(row.processId) ?? byProcess.set(row.processId, []).get(row.processId)!).push(row);
-    const processRows = [...byProcess].map(([processId, versions]) => {
-      const sorted = [...versions].sort((a, b) => Number(b.version) - Number(a.version));
-      const latest = sorted[0]!;
-      const select = el(
-        'select',
-        { 'aria-label': `${latest.name ?? processId} 的版本` },
-        ...sorted.map((row) =>
-          el('option', { value: String(row.version) }, `第 ${row.version} 版（${formatDateTime(row.deployedAt)}）`),
-        ),
-      );
-      return el(
-        'tr',
-        { 'data-process-id': processId },
-        el('td', {}, latest.name ?? ''),
-        el('td', {}, el('code', {}, processId)),
-        el('td', {}, select),
-        el(
-          'td',
-          {},
-          button(
-            '打开',
-            async () => {
-              this.dialog.close();
-              await this.openDeployed(processId, Number(select.value));
-            },
-            { 'aria-label': `打开 ${latest.name ?? processId}` },
-          ),
-        ),
-      );
+    const content = await openDialogContent({
+      isAdmin: this.isAdmin,
+      openDeployed: async (processId, version) => {
+        this.dialog.close();
+        await this.openDeployed(processId, version);
+      },
+      openDraft: async (draftId) => {
+        this.dialog.close();
+        await this.openDraft(draftId);
+      },
+      deleteDraft: async (draftId) => {
+        await api(`/api/drafts/${encodeURIComponent(draftId)}`, { method: 'DELETE' }).catch((error: unknown) =>
+          this.shell.showError(error),
+        );
+        await this.showOpenDialog();
+      },
     });
-    const draftRows = drafts.map((draft) =>
-      el(
-        'tr',
-        { 'data-draft-id': draft.draftId },
-        el('td', {}, draft.name),
-        el('td', {}, draft.processId ? el('code', {}, draft.processId) : '—'),
-        el('td', {}, `${draft.updatedBy} · ${formatDateTime(draft.updatedAt)}`),
-        el(
-          'td',
-          {},
-          button(
-            '打开',
-            async () => {
-              this.dialog.close();
-              await this.openDraft(draft.draftId);
-            },
-            { 'aria-label': `打开草稿 ${draft.name}` },
-          ),
-          this.isAdmin
-            ? button(
-                '删除',
-                async () => {
-                  await api(`/api/drafts/${encodeURIComponent(draft.draftId)}`, { method: 'DELETE' }).catch(
-                    (error: unknown) => this.shell.showError(error),
-                  );
-                  await this.showOpenDialog();
-                },
-                { class: 'danger', 'aria-label': `删除草稿 ${draft.name}` },
-              )
-            : null,
-        ),
-      ),
-    );
-    const table = (headers: readonly string[], rows: readonly HTMLElement[], empty: string) =>
-      rows.length === 0
-        ? el('p', { class: 'mf-muted' }, empty)
-        : el(
-            'table',
-            {},
-            el('thead', {}, el('tr', {}, ...headers.map((header) => el('th', {}, header)))),
-            el('tbody', {}, ...rows),
-          );
-    this.openDialog(
-      '打开',
-      el(
-        'section',
-        { 'aria-label': '已发布流程' },
-        el('h3', {}, '已发布流程'),
-        table(['名称', '流程标识', '版本', ''], processRows, '还没有发布的流程'),
-      ),
-      el(
-        'section',
-        { 'aria-label': '草稿' },
-        el('h3', {}, '草稿'),
-        table(['名称', '流程标识', '最后保存', ''], draftRows, '还没有草稿'),
-      ),
-    );
+    this.openDialog('打开', ...content);
   }
 }

@@ -11,6 +11,17 @@ export const MODELER_ZH: Readonly<Record<string, string>> = {
   'Search in diagram': '在图中搜索',
   Search: '搜索',
   'No results': '无结果',
+  // the replace and create menus (bpmn-js-i18n-zh leaves "Ad-hoc" half in English)
+  'Ad-hoc': '自由子流程',
+  'Ad-hoc sub-process': '自由子流程',
+  'Ad-hoc sub-process (collapsed)': '自由子流程（折叠）',
+  'Ad-hoc sub-process (expanded)': '自由子流程（展开）',
+  'Expanded pool/participant': '展开的池（参与者）',
+  'Empty pool/participant': '空的池（参与者）',
+  'Empty pool/participant (removes content)': '空的池（参与者，删除其内容）',
+  'Boundary event': '边界事件',
+  'Event based instantiating Gateway': '事件网关（启动实例）',
+  'Parallel Event based instantiating Gateway': '并行事件网关（启动实例）',
   // bpmn-js-properties-panel's header: element type names
   Process: '流程',
   'Collapsed Sub Process': '子流程（折叠）',

@@ -26,11 +26,12 @@ export async function lintIssues(
   );
 }
 
-/** Wait until the lint has run on the current diagram (bpmn-js-bpmnlint's button shows its result). */
+/** Wait until the lint and the server's check have run on the current diagram (检查结果 has its verdict). */
 export async function waitForLint(page: Page): Promise<void> {
-  await page.locator('.bjsl-button:not(.bjsl-button-inactive)').waitFor();
-  // The lint is asynchronous: let a pending run finish.
-  await page.waitForTimeout(300);
+  await page
+    .locator('[data-testid="issues-summary"]')
+    .and(page.locator('[data-verdict="clean"], [data-verdict="refused"]'))
+    .waitFor({ timeout: 20_000 });
 }
 
 const moddle = () => new BpmnModdle({ gov: govDescriptor });
@@ -116,4 +117,14 @@ export async function withGovAttributes(xml: string): Promise<string> {
   }
   const { xml: out } = await bpmn.toXML(rootElement, { format: true });
   return out;
+}
+
+/** The name of a file's process as the modeler names a draft: the executable process's, else the first one's ('' when it has none). */
+export async function processNameOf(xml: string): Promise<string> {
+  const { rootElement } = await moddle().fromXML(xml, 'bpmn:Definitions');
+  const processes = (
+    (rootElement as unknown as { rootElements?: Array<{ $type: string; name?: string; isExecutable?: boolean }> })
+      .rootElements ?? []
+  ).filter((element) => element.$type === 'bpmn:Process');
+  return ((processes.find((process) => process.isExecutable) ?? processes[0])?.name ?? '').trim();
 }
