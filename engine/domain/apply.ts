@@ -29,6 +29,9 @@ export const domainAppliers: { readonly [T in Exclude<DomainEventType, 'case.rec
       domain.tolerance = missing.length > 0 ? { ...domain.tolerance, missing } : null;
     }
   },
+  'material.filed': (domain, { data, time, actor }) => {
+    (domain.files ??= []).push({ ...data, at: time, by: actor });
+  },
   'case.correctionCompleted': (domain, { data }) => {
     domain.status = data.status;
     domain.resumeStatus = null;

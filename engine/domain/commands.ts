@@ -3,7 +3,10 @@
  * (handle/) against the case's domain state and the matter it keeps, and becomes domain events
  * plus, where the BPMN flow must move, runtime commands.
  */
-import type { Applicant, Channel, MatterSnapshot, PackageLink, ResultKind } from './types.js';
+import type { Applicant, Channel, MaterialFile, MatterSnapshot, PackageLink, ResultKind } from './types.js';
+
+/** A stored material file handed in with a command; the handler gives it its version. */
+export type FileHandedIn = Omit<MaterialFile, 'version'>;
 
 interface DomainCommandShape<T extends string, D> {
   readonly type: T;
@@ -24,12 +27,17 @@ export type ReceiveCase = DomainCommandShape<
     form?: Record<string, unknown>;
     /** 办件编号, drawn by the store in the receiving transaction (engine/domain-store). */
     number?: string;
+    /** Material files handed in (网上申报): each is filed as version 1 and counts its material received. */
+    files?: FileHandedIn[];
   }
 >;
 /** 补正告知: every defect at once (一次性告知). */
 export type NoticeCorrection = DomainCommandShape<'case.noticeCorrection', { defects: string[] }>;
 /** The applicant hands in materials (补正 or 容缺补交); `cures` names the defects they cure. */
-export type SupplyMaterials = DomainCommandShape<'materials.supply', { materials: string[]; cures?: string[] }>;
+export type SupplyMaterials = DomainCommandShape<
+  'materials.supply',
+  { materials: string[]; cures?: string[]; files?: FileHandedIn[] }
+>;
 /** 受理; `taskId`: the window task of the flow this completes. */
 export type AcceptCase = DomainCommandShape<'case.accept', { documentNo?: string; taskId?: string }>;
 export type AcceptWithTolerance = DomainCommandShape<

@@ -7,6 +7,7 @@ import type {
   Applicant,
   CaseStatusZh,
   Channel,
+  MaterialFile,
   MatterSnapshot,
   PackageLink,
   PackagePart,
@@ -45,6 +46,8 @@ export type CorrectionNoticed = DomainEventShape<
   { defects: string[]; resumeStatus: CaseStatusZh }
 >;
 export type MaterialsSupplied = DomainEventShape<'materials.supplied', { materials: string[]; cured: string[] }>;
+/** A material file filed with 收件 or 补交: its sha256 puts the file under the case's hash chain. */
+export type MaterialFiled = DomainEventShape<'material.filed', MaterialFile>;
 export type CorrectionCompleted = DomainEventShape<'case.correctionCompleted', { status: CaseStatusZh }>;
 /** 受理 (by an officer, or by law when nobody answered within the period: `auto`). */
 export type CaseAccepted = DomainEventShape<
@@ -96,6 +99,7 @@ export type DomainEvent =
   | CaseReceived
   | CorrectionNoticed
   | MaterialsSupplied
+  | MaterialFiled
   | CorrectionCompleted
   | CaseAccepted
   | CaseAcceptedWithTolerance
@@ -122,6 +126,7 @@ export const DOMAIN_EVENT_VERSIONS: EventVersions<DomainEvent> = {
   'case.received': 1,
   'case.correctionNoticed': 1,
   'materials.supplied': 1,
+  'material.filed': 1,
   'case.correctionCompleted': 1,
   'case.accepted': 1,
   'case.acceptedWithTolerance': 1,

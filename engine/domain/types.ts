@@ -92,6 +92,24 @@ export interface Applicant {
   readonly idNumber: string;
 }
 
+/**
+ * A material file handed in (收件, 补正, 补交), kept content-addressed by its sha256: the event that
+ * files it carries the hash, so the case's hash chain covers the file. Nothing is overwritten: a
+ * later submission of the same material is its next version.
+ */
+export interface MaterialFile {
+  readonly materialId: string;
+  /** 1 with the application; each later submission of the material the next (补正 adds a version). */
+  readonly version: number;
+  /** sha256 of the content, hex: where the storage keeps it. */
+  readonly sha256: string;
+  readonly size: number;
+  /** As the content's signature showed it (application/pdf, image/jpeg, image/png, application/ofd). */
+  readonly mediaType: string;
+  /** The name the applicant's file had (shown, never trusted for its type). */
+  readonly fileName: string;
+}
+
 export interface CorrectionNotice {
   readonly defects: readonly string[];
   readonly at: string;
@@ -113,6 +131,8 @@ export interface DomainState {
   readonly receivedBy: string;
   /** Material id -> received. */
   materials: Record<string, boolean>;
+  /** The material files filed, in order, with when and by whom (absent until the first: older cases have none). */
+  files?: Array<MaterialFile & { readonly at: string; readonly by: string }>;
   /** 补正告知: the first notice lists every defect (一次性告知); later ones may only repeat them. */
   notices: CorrectionNotice[];
   /** Defects of the notices not yet cured. */

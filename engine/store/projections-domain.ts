@@ -19,6 +19,7 @@ export const domainProjectors: { readonly [K in DomainEventType]: Projector<K> }
   'case.received': none,
   'case.correctionNoticed': none,
   'materials.supplied': none,
+  'material.filed': none,
   'case.correctionCompleted': none,
   'case.accepted': none,
   'case.acceptedWithTolerance': none,

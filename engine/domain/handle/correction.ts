@@ -7,6 +7,7 @@ import { refuse, type DomainEventDraft, type DomainHandler } from '../decision.j
 import type { NoticeCorrection, SupplyMaterials } from '../commands.js';
 import { transitionProblem } from '../transitions.js';
 import type { CaseStatusZh } from '../types.js';
+import { fileDrafts } from './material-files.js';
 
 const ACCEPTED: readonly CaseStatusZh[] = ['已受理', '审查中'];
 
@@ -49,8 +50,15 @@ export const supplyMaterials: DomainHandler<SupplyMaterials> = (domain, { data }
       'INVALID_ARGUMENT',
       `Expected materials of matter ${domain.matter.code}, but ${unknown.join(', ')} is not one`,
     );
+  // A file handed in supplies its material (its next version: nothing is overwritten).
+  const filed = fileDrafts(domain.matter, domain.files, data.files ?? []);
+  if ('rejected' in filed) return filed;
+  const supplied = [...new Set([...data.materials, ...(data.files ?? []).map((file) => file.materialId)])];
   const cured = (data.cures ?? []).filter((d) => domain.openDefects.includes(d));
-  const events: DomainEventDraft[] = [{ type: 'materials.supplied', data: { materials: [...data.materials], cured } }];
+  const events: DomainEventDraft[] = [
+    { type: 'materials.supplied', data: { materials: supplied, cured } },
+    ...filed.drafts,
+  ];
   const then: Command[] = [];
   const stillOpen = domain.openDefects.filter((d) => !cured.includes(d));
   if (domain.status === '补正中' && stillOpen.length === 0) {
@@ -65,7 +73,7 @@ export const supplyMaterials: DomainHandler<SupplyMaterials> = (domain, { data }
         data: { name: '受理期限', dueAt: ctx.calendar.due(ctx.now, 5, '工作日').dueAt },
       });
   }
-  if (domain.tolerance && domain.tolerance.missing.every((id) => data.materials.includes(id))) {
+  if (domain.tolerance && domain.tolerance.missing.every((id) => supplied.includes(id))) {
     then.push({ type: 'deadline.clear', actor: 'system', data: { name: TOLERANCE_DEADLINE } });
   }
   return { events, then };

@@ -3,6 +3,7 @@ import { refuse, type DomainHandler } from '../decision.js';
 import type { ReceiveCase } from '../commands.js';
 import { isCaseNumber } from '../case-number.js';
 import { CHANNELS } from '../types.js';
+import { fileDrafts } from './material-files.js';
 
 /** 行政许可法 §32: answer (受理, 不予受理 or 补正) within 5 days, or the application counts as accepted. */
 export const ANSWER_DEADLINE = '受理期限';
@@ -30,7 +31,12 @@ export const receive: DomainHandler<ReceiveCase> = (domain, { data }, ctx) => {
       'INVALID_ARGUMENT',
       `Expected materials of matter ${data.matter.code}, but ${unknown.join(', ')} is not one`,
     );
-  const materials = Object.fromEntries(data.matter.materials.map((m) => [m.id, data.materials[m.id] === true]));
+  const filed = fileDrafts(data.matter, undefined, data.files ?? []);
+  if ('rejected' in filed) return filed;
+  const withFile = new Set((data.files ?? []).map((file) => file.materialId));
+  const materials = Object.fromEntries(
+    data.matter.materials.map((m) => [m.id, data.materials[m.id] === true || withFile.has(m.id)]),
+  );
   if (!ctx.calendar)
     return refuse('INVALID_ARGUMENT', 'The working-day calendar is needed for the 5-day answer period of 收件');
   const answerBy = ctx.calendar.due(ctx.now, ANSWER_PERIOD.amount, ANSWER_PERIOD.unit).dueAt;
@@ -53,6 +59,7 @@ export const receive: DomainHandler<ReceiveCase> = (domain, { data }, ctx) => {
           ...(data.number === undefined ? {} : { number: data.number }),
         },
       },
+      ...filed.drafts,
     ],
     then: [{ type: 'deadline.set', actor: 'system', data: { name: ANSWER_DEADLINE, dueAt: answerBy } }],
   };
