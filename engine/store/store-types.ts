@@ -17,7 +17,7 @@ import type { DeployResult } from './deploy.js';
 import type { EventRange } from './event-log.js';
 import type { JobRow } from './job-rows.js';
 import type { TaskFilter, TaskView } from './task-query.js';
-import type { VerifyResult } from './verify.js';
+import type { MaterialFileCheck, VerifyResult } from './verify.js';
 import type { GroupCommitOptions } from './group-commit.js';
 
 export interface StoreOptions {
@@ -43,6 +43,12 @@ export interface StoreOptions {
    * where other processes write too). Only for a process that is the database's one writer.
    */
   readonly snapshots?: number;
+  /**
+   * Re-hashes a stored material file for `verify` (engine/materials-store): null when the content
+   * still hashes to the sha256 its `material.filed` event carries, else what is wrong. Without
+   * it, `verify` checks the events only.
+   */
+  readonly materialFiles?: MaterialFileCheck;
 }
 
 /** The events a command appended to one case. */

@@ -151,7 +151,7 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
       if (!state) throw new CaseNotFoundError(caseId);
       return state;
     },
-    verify: (caseId) => verifyCase(knex, engine, caseId),
+    verify: (caseId) => verifyCase(knex, engine, caseId, options.materialFiles),
     jobPort,
     commitStats: () => ({ ...commits.stats }),
     close: async () => {
