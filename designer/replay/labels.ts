@@ -19,6 +19,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'case.started': '流程启动',
   'case.received': '收件',
   'case.correctionCompleted': '补正完成',
+  'material.filed': '材料文件',
   'case.ended': '终止办件',
   'case.reviewStarted': '开始审查',
   'commitment.verificationOverdue': '核查逾期',

@@ -308,12 +308,15 @@ export function materialsView(state: CaseState): Array<Record<string, unknown>> 
   return domain.matter.materials.map((material) => {
     const received = domain.materials[material.id] === true;
     const owed = domain.tolerance?.missing.includes(material.id) ?? false;
+    // Its files, every version (a 补正 adds one, nothing is overwritten), for the officers' preview.
+    const files = (domain.files ?? []).filter((file) => file.materialId === material.id);
     return {
       id: material.id,
       name: material.name,
       necessity: material.necessity,
       state: received ? 'received' : owed ? 'tolerated' : 'missing',
       ...(owed && domain.tolerance ? { deadline: domain.tolerance.deadline } : {}),
+      ...(files.length > 0 ? { files: files.map(({ materialId: _material, ...file }) => file) } : {}),
     };
   });
 }
@@ -368,6 +371,8 @@ export function historySummary(
           return `补正告知（一次性告知）：${(data['defects'] as string[]).join('；')}`;
         case 'materials.supplied':
           return `补交材料 ${(data['materials'] as string[]).length} 件`;
+        case 'material.filed':
+          return `材料文件「${String(data['fileName'] ?? '')}」第 ${String(data['version'] ?? '')} 版（sha256 ${String(data['sha256'] ?? '').slice(0, 12)}…）`;
         case 'case.correctionCompleted':
           return '补正完成';
         case 'case.accepted':
