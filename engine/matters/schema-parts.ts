@@ -3,6 +3,7 @@
  * Titles and descriptions are Chinese, for the administrators who read the published schema.
  */
 import { MATERIAL_NECESSITIES, TIME_LIMIT_UNITS } from '../model/index.js';
+import { MATERIAL_FILE_TYPES } from './types.js';
 
 /** 时限: an amount and one of the four units (工作日, 自然日, 小时(工作日), 小时(自然日)). */
 export const timeLimitSchema = (title: string) =>
@@ -79,6 +80,21 @@ export const materialsSchema = {
       },
       licenceType: { title: '电子证照类型', type: 'string' },
       description: { title: '材料说明', type: 'string' },
+      fileTypes: {
+        title: '电子文件类型',
+        description: '网上提交时接受的文件类型，按文件内容识别，不看文件名（不填：PDF、JPEG、PNG、OFD 均可）',
+        type: 'array',
+        minItems: 1,
+        uniqueItems: true,
+        items: { enum: Object.keys(MATERIAL_FILE_TYPES) },
+      },
+      maxFileSizeMb: {
+        title: '单个文件大小上限（MB）',
+        description: '不填：按服务中心的统一上限',
+        type: 'number',
+        exclusiveMinimum: 0,
+        maximum: 1024,
+      },
     },
   },
 } as const;

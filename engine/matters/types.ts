@@ -58,6 +58,10 @@ export type MaterialForm = keyof typeof MATERIAL_FORMS;
 export const MATERIAL_SOURCES = { applicant: '申请人提交', shared: '电子证照共享' } as const;
 export type MaterialSource = keyof typeof MATERIAL_SOURCES;
 
+/** The electronic file types a material may be handed in as (checked by the content's signature, never the name). */
+export const MATERIAL_FILE_TYPES = { pdf: 'PDF', jpeg: 'JPEG 图片', png: 'PNG 图片', ofd: 'OFD 版式文件' } as const;
+export type MaterialFileType = keyof typeof MATERIAL_FILE_TYPES;
+
 /** An organisation with its 统一社会信用代码 (GB 32100-2015). */
 export interface Agency {
   readonly name: string;
@@ -81,6 +85,10 @@ export interface MatterMaterial {
   readonly source: MaterialSource;
   readonly licenceType?: string;
   readonly description?: string;
+  /** The file types accepted for it online (default: every one of MATERIAL_FILE_TYPES). */
+  readonly fileTypes?: readonly MaterialFileType[];
+  /** The largest file accepted for it, in MB (default: the centre's limit). */
+  readonly maxFileSizeMb?: number;
 }
 
 /** 是否收费, 收费标准, 收费依据. */
