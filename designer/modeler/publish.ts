@@ -16,7 +16,7 @@ export interface PublishedProcess {
 }
 
 interface MatterRow {
-  readonly code: string;
+  readonly matterCode: string;
   readonly name: string;
   readonly processId: string;
 }
@@ -29,6 +29,8 @@ export class PublishOutcome {
     'data-testid': 'publish-outcome',
     hidden: true,
   });
+  /** The answer's text (the close button beside it). */
+  private text = el('span');
 
   /** A new diagram, or a new attempt: the last answer no longer applies. */
   clear(): void {
@@ -63,13 +65,14 @@ export class PublishOutcome {
       processes.map((process) => process.processId),
       nameOf,
     ).catch(() => null);
-    if (next && this.element.dataset['outcome'] === 'published') this.element.append(' ', next);
+    if (next && this.element.dataset['outcome'] === 'published') this.text.append(' ', next);
   }
 
   private show(outcome: 'refused' | 'published', ...content: Array<Node | string>): void {
     const close = el('button', { type: 'button', class: 'mf-link', 'aria-label': '关闭发布结果' }, '×');
     close.addEventListener('click', () => this.clear());
-    this.element.replaceChildren(el('span', {}, ...content), close);
+    this.text = el('span', {}, ...content);
+    this.element.replaceChildren(this.text, close);
     this.element.dataset['outcome'] = outcome;
     this.element.className = `mf-publish-outcome mf-publish-${outcome}`;
     this.element.hidden = false;
@@ -87,7 +90,11 @@ async function nextStep(processIds: readonly string[], nameOf: (processId: strin
       '使用该流程的事项：',
       ...using.flatMap((matter, index) => [
         index > 0 ? '、' : '',
-        el('a', { href: `/matters/${encodeURIComponent(matter.code)}` }, `${matter.name}（${matter.code}）`),
+        el(
+          'a',
+          { href: `/matters/${encodeURIComponent(matter.matterCode)}` },
+          `${matter.name}（${matter.matterCode}）`,
+        ),
       ]),
       '，新收件的办件按最新发布的版本办理。',
     );

@@ -2,11 +2,13 @@
  * 发布新版本's answer: a refusal is replaced by the success that follows it (no lingering
  * failure, no red outline), the process is named by its name, and the next step links to
  * 事项管理: a new matter for a new process, the matter that uses a process already in use.
+ * With MATTERFLOW_SCREENSHOTS=1 it saves docs/screenshots/modeler.png (1440×900).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
+import request from 'supertest';
 import { REPO_ROOT } from '../../support/fixtures.js';
 import { useWorkspace } from '../support/browser.js';
 import { waitForDiagram } from './modeler-support.js';
@@ -71,6 +73,28 @@ describe('Modeler: publishing (browser)', function () {
     expect(await outcome(page).textContent()).to.match(/^“食品经营许可[^”]*”已发布为第 2 版/);
     const matter = outcome(page).getByRole('link', { name: /食品经营许可/ });
     await matter.waitFor();
-    expect(await matter.getAttribute('href')).to.match(/^\/matters\/[^/]+$/);
+    const [matterRow] = (
+      await request(web.server.app)
+        .get('/api/matters')
+        .set('Authorization', `Bearer ${web.server.tokens['admin']}`)
+        .expect(200)
+    ).body.filter((row: { processId: string }) => row.processId === 'food-licence') as Array<{
+      matterCode: string;
+      name: string;
+    }>;
+    expect(await matter.getAttribute('href')).to.equal(`/matters/${encodeURIComponent(matterRow!.matterCode)}`);
+    expect(await matter.textContent()).to.equal(`${matterRow!.name}（${matterRow!.matterCode}）`);
+
+    // The README's screenshot: this answer, 审查 selected with its 办理要求, the verdict below.
+    if (process.env.MATTERFLOW_SCREENSHOTS === '1') {
+      await page.locator('[data-testid="canvas"] .djs-element[data-element-id="review"]').click();
+      await page.locator('.djs-element.selected[data-element-id="review"]').waitFor();
+      await verdict(page, 'clean').waitFor();
+      await page
+        .locator('.mf-notice .mf-link')
+        .evaluateAll((buttons) => buttons.forEach((button) => (button as unknown as { click(): void }).click()));
+      mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
+      await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'modeler.png'), fullPage: false });
+    }
   });
 });
