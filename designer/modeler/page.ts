@@ -20,6 +20,7 @@ import { decodeXml, download, fileNameOf, importErrorMessage, lacksDiagram } fro
 import { translateModule } from './i18n/index.js';
 import { IssuesPanel, type ServerFinding, type Verdict } from './issues.js';
 import { labelToleranceModule } from './label-tolerance.js';
+import { lintOverlaysModule } from './lint-overlays.js';
 import { openDialogContent, type DefinitionRow, type DraftRow } from './open-dialog.js';
 import { govPropertiesModule, PANEL_ZH } from './properties/index.js';
 import { PublishOutcome, type PublishedProcess } from './publish.js';
@@ -114,6 +115,7 @@ export class ModelerPage {
         BpmnPropertiesProviderModule,
         govPropertiesModule,
         lintModule,
+        lintOverlaysModule,
         contextPadMenusModule,
         labelToleranceModule,
         translateModule(PANEL_ZH),

@@ -1,6 +1,7 @@
 /**
  * The modeler in Chinese where it was not: the replace menu (自由子流程, not "Ad-hoc sub-process"),
- * the properties panel's and the lint's one word for the department (承办部门), and no deprecated
+ * the properties panel's and the lint's one word for the department (承办部门), the lint markers'
+ * rules by their Chinese titles (not `no-disconnected`), and no deprecated
  * `ContextPad#getPad` call (a console warning) when the context pad opens its menus.
  */
 import { expect } from 'chai';
@@ -61,7 +62,7 @@ describe('Modeler: Chinese throughout (browser)', function () {
     expect(warnings.filter((warning) => /getPad/.test(warning))).to.deep.equal([]);
   });
 
-  it('should call the department 承办部门 in the panel and in the finding, without an attribute name', async () => {
+  it('should call the department 承办部门 in the panel, the finding and the marker on the canvas, without an attribute name or rule id', async () => {
     const page = await web.loginAs('admin');
     await page.goto(web.url('/designer?process=food-licence'));
     await waitForDiagram(page);
@@ -73,6 +74,17 @@ describe('Modeler: Chinese throughout (browser)', function () {
     await issue.waitFor();
     expect(await issue.locator('.mf-issue-message').textContent()).to.equal('用户任务“审查”未设置承办部门');
     expect(await issue.getAttribute('title')).to.equal('用户任务须设置承办部门（点击定位到元素）');
+    // the marker on the canvas names the rule in Chinese too, not by its id
+    const overlay = page.locator('.bjsl-overlay li[data-rule="matterflow/user-task-department"]');
+    await overlay.waitFor({ state: 'attached' });
+    expect(await overlay.locator('.message').textContent()).to.equal('用户任务“审查”未设置承办部门');
+    expect(await overlay.locator('.rule').textContent()).to.equal('（用户任务须设置承办部门）');
+    const ruleTexts = await page.locator('.bjsl-overlay li .rule').allTextContents();
+    expect(ruleTexts.length).to.be.greaterThan(0);
+    for (const text of ruleTexts)
+      expect(text, text)
+        .to.match(CJK)
+        .and.not.match(/[a-z]+-[a-z]+/);
     const text = `${await panel.innerText()}\n${await page.locator('.mf-issues').innerText()}`;
     expect(text).not.to.contain('办理部门');
     expect(text).not.to.match(/gov:department/);
