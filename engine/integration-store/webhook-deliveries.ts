@@ -105,6 +105,10 @@ export async function claimDeliveries(knex: Knex, dialect: Dialect, options: Cla
     .whereRaw('e.seq < d.seq')
     .whereNot('e.status', 'delivered');
   const earlierUnsorted = knex('outbox as o').whereRaw('o.case_id = d.case_id').whereRaw('o.seq < d.seq');
+  // A disabled subscription's deliveries wait until it is enabled again.
+  const enabled = knex('webhook_subscriptions as w')
+    .whereRaw('w.subscription_id = d.subscription_id')
+    .where('w.enabled', 1);
   const candidates = knex('webhook_deliveries as d')
     .select('d.delivery_id')
     .where('d.status', 'pending')
@@ -112,6 +116,7 @@ export async function claimDeliveries(knex: Knex, dialect: Dialect, options: Cla
     .andWhere((q) => free(q, 'd.'))
     .whereNotExists(earlierOpen)
     .whereNotExists(earlierUnsorted)
+    .whereExists(enabled)
     .orderBy([{ column: 'd.next_attempt_at' }, { column: 'd.case_id' }, { column: 'd.seq' }])
     .limit(options.limit);
   // A read first: nothing due takes no write lock (SQLite).

@@ -225,6 +225,39 @@ describe('integration-store: webhooks from the outbox', () => {
     expect(received).to.deep.equal([]);
   });
 
+  it('should hold the deliveries of a disabled subscription until it is enabled again, and give it no events meanwhile', async () => {
+    // given a delivery waiting for its retry
+    const url = 'https://province.example/hook';
+    const hook = await createWebhook(knex(), { name: '省平台', url, kinds: ['task.created'] }, by);
+    const caseId = await engine.start('creditCheck');
+    const complete = async (id: string) =>
+      engine.store.dispatch(id, {
+        type: 'job.complete',
+        actor: 'w',
+        data: { jobId: Object.keys((await engine.state(id)).jobs)[0]! },
+      });
+    await complete(caseId);
+    const { received, fetch } = receivers({ [url]: [503] });
+    const dispatcher = new WebhookDispatcher(engine.store, { fetch, retry: policy });
+    await dispatcher.tick();
+    expect(received.map((r) => r.body.case.caseId)).to.deep.equal([caseId]);
+
+    // when the subscription is disabled, the retry is due, and another case makes a task
+    await updateWebhook(knex(), hook.subscription.id, { enabled: false }, by);
+    engine.clock.set('2025-01-06T01:05:00.000Z');
+    await complete(await engine.start('creditCheck'));
+    await dispatcher.tick();
+
+    // then nothing is sent
+    expect(received).to.have.length(1);
+
+    // when it is enabled again, the held delivery goes; the event of its disabled time never does
+    await updateWebhook(knex(), hook.subscription.id, { enabled: true }, by);
+    await dispatcher.tick();
+    expect(received.map((r) => r.body.case.caseId)).to.deep.equal([caseId, caseId]);
+    expect(received[1]!.body.id).to.equal(received[0]!.body.id);
+  });
+
   it('should refuse an endpoint that is not HTTPS (HTTP only to this machine) and an unknown kind', async () => {
     const refused = async (url: string, kinds: string[]) => {
       try {
