@@ -22,6 +22,8 @@ export const PAGES: readonly Page[] = [
   { route: '/login', entry: 'login', title: '登录', audience: 'public' },
   { route: '/worklist', entry: 'worklist', title: '待办事项', audience: ['window', 'department'], nav: '待办' },
   { route: '/worklist/tasks/:taskId', entry: 'worklist', title: '办理', audience: ['window', 'department'] },
+  { route: '/worklist/handled', entry: 'worklist', title: '已办事项', audience: ['window', 'department'], nav: '已办' },
+  { route: '/worklist/cases/:caseId', entry: 'worklist', title: '办件详情', audience: ['window', 'department'] },
   { route: '/reception', entry: 'worklist', title: '窗口收件', audience: ['window'], nav: '收件' },
   { route: '/audit', entry: 'audit', title: '审计查询', audience: ['auditor', 'supervisor', 'admin'], nav: '审计' },
   { route: '/audit/cases/:caseId', entry: 'replay', title: '办件回放', audience: ['auditor', 'supervisor', 'admin'] },

@@ -44,9 +44,13 @@ export function mountShell(title: string, session: Session | null): Shell {
   document.title = `${title} · Matterflow 政务服务`;
   const user = session?.user ?? null;
   const nav = el('nav', { class: 'mf-nav', 'aria-label': '主导航' });
-  for (const page of PAGES) {
-    if (!page.nav || !offeredTo(page.audience, user)) continue;
-    const active = location.pathname === page.route || location.pathname.startsWith(`${page.route}/`);
+  const offered = PAGES.filter((page) => page.nav && offeredTo(page.audience, user));
+  // The page this is, or the nearest one above it (/worklist/handled is 已办, not 待办).
+  const here = offered
+    .filter((page) => location.pathname === page.route || location.pathname.startsWith(`${page.route}/`))
+    .sort((a, b) => b.route.length - a.route.length)[0];
+  for (const page of offered) {
+    const active = page === here;
     nav.append(
       el('a', { href: page.route, class: active ? 'active' : null, 'aria-current': active ? 'page' : null }, page.nav),
     );

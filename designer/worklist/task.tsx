@@ -12,6 +12,7 @@ import { messageOf, type Shell } from '../shared/shell.js';
 import { schemaForm, type SchemaForm } from './schema-form.js';
 import { clockLabel, Due, Signal } from './timing.js';
 import { operationLabel, type CaseOperationType } from './declared.js';
+import { History } from './history.js';
 import { OperationForm } from './operation-form.js';
 import { MATERIAL_STATE, NECESSITY, type CaseView, type Offered, type TaskDetail } from './task-types.js';
 
@@ -229,17 +230,10 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
           {c.tolerance ? <p class="mf-muted">容缺承诺：{c.tolerance.commitment}</p> : null}
         </section>
         <section class="mf-card" aria-label="办理记录">
-          <h2>办理记录</h2>
-          <ol class="wl-history">
-            {detail.history.map((h) => (
-              <li key={h.seq}>
-                <span class="mf-muted">
-                  {formatDateTime(h.time)} · {h.actor}
-                </span>{' '}
-                {h.text}
-              </li>
-            ))}
-          </ol>
+          <h2>
+            办理记录 <small class="mf-muted">最新在前</small>
+          </h2>
+          <History entries={detail.history} />
         </section>
       </div>
       <section class="mf-card" aria-label="申请表">

@@ -102,6 +102,7 @@ export {
   type WorklistPosition,
 } from './worklist-query.js';
 export type { Timing } from './projections-worklist.js';
+export * from './handled-query.js';
 export {
   CommandRecord,
   committedEarlier,

@@ -35,7 +35,7 @@ import { applicantKeyOf } from '../../engine/users-store/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 import { check } from '../http/validate.js';
-import { caseView } from '../views/case-view.js';
+import { caseView, historySummary, materialsView } from '../views/case-view.js';
 import { CASE_NUMBER_QUERY, caseNumberQuery } from './case-number-query.js';
 import { judgeReceipt, RECEIPT_DECISION_SCHEMA, withWindowStep, type ReceiptDecision } from './receive-decision.js';
 
@@ -225,6 +225,29 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
       await authorise(principal, 'case.read', state, {});
       const parts = state.domain?.parts?.length ? await store.listCases({ parentCaseId: state.caseId }) : [];
       return { body: caseView(state, parts) };
+    },
+  });
+
+  routes.add<unknown, Record<string, unknown>, { caseId: string }>({
+    method: 'get',
+    path: '/api/cases/:caseId/history',
+    summary:
+      'A case’s 办理记录 as officers read it (oldest first, in Chinese, times as instants) and its materials (received / 容缺 owed with the deadline / missing): for the 已办 case page; who may read the case may read it',
+    tags: ['cases'],
+    access: READERS,
+    params: { type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', maxLength: 100 } } },
+    responses: {
+      200: { description: '{ materials, history: [{ seq, time, actor, text }] }' },
+      403: { description: 'A case the caller may not read' },
+      404: { description: 'No such case' },
+    },
+    handler: async ({ params, principal }) => {
+      if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'A valid bearer token is required');
+      const state = await load(store, params.caseId);
+      await authorise(principal, 'case.read', state, {});
+      return {
+        body: { materials: materialsView(state), history: historySummary(await store.getEvents(state.caseId)) },
+      };
     },
   });
 

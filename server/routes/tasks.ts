@@ -6,23 +6,45 @@
  * page (engine/store/worklist-query.ts), oldest first; `next` is the cursor of the page after.
  * One task for the task page: the case, its materials and form, its history, and the operations
  * the user may do on it now (computed from the domain's rules, see server/views/case-view.ts).
+ * 已办: the cases the caller handled (received, or acted on at a step), newest action first, a
+ * page at a time (engine/store/handled-query.ts), searchable.
  */
 import type { Principal } from '../../engine/domain/index.js';
 import { maskPersonalData } from '../../engine/matters/index.js';
 import { getMatter } from '../../engine/matters-store/index.js';
 import type { CompiledProcess } from '../../engine/model/index.js';
 import type { CaseState } from '../../engine/case/index.js';
-import { decodeWorklistCursor, encodeWorklistCursor, listWorklist, type Store } from '../../engine/store/index.js';
+import {
+  decodeHandledCursor,
+  decodeWorklistCursor,
+  encodeHandledCursor,
+  encodeWorklistCursor,
+  listHandled,
+  listWorklist,
+  type Store,
+} from '../../engine/store/index.js';
+import { CASE_STATUSES, type CaseStatusZh } from '../../engine/domain/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 import { CASE_NUMBER_QUERY, caseNumberQuery } from './case-number-query.js';
-import { caseView, historySummary, materialsView, offeredOperations } from '../views/case-view.js';
+import { caseView, eventText, historySummary, materialsView, offeredOperations } from '../views/case-view.js';
 
 /** Rows a worklist page holds unless `limit` says otherwise, and the most it may ask for. */
 const WORKLIST_PAGE = { default: 100, max: 500 } as const;
+/** Cases a page of 已办 holds unless `limit` says otherwise, and the most it may ask for. */
+const HANDLED_PAGE = { default: 50, max: 200 } as const;
 
 const departmentOnly = (principal: Principal | null): string | undefined =>
   principal?.roles.every((role) => role === 'department') ? principal.department : undefined;
+
+interface HandledQuery {
+  q?: string;
+  caseNumber?: string;
+  matterCode?: string;
+  status?: CaseStatusZh;
+  limit: number;
+  cursor?: string;
+}
 
 interface WorklistQuery {
   department?: string;
@@ -114,6 +136,78 @@ export function taskRoutes(routes: Routes, store: Store): void {
         { limit: query.limit, ...(after ? { after } : {}) },
       );
       return { body: { tasks: page.rows, next: page.next ? encodeWorklistCursor(page.next) : null } };
+    },
+  });
+
+  routes.add<unknown, HandledQuery>({
+    method: 'get',
+    path: '/api/handled-cases',
+    summary:
+      '已办: the cases the caller handled — received at the window, or acted on at a step (签收, 办理, 退回, 办结 …) — whoever holds them now; newest action first, a page at a time ({ cases, next }), each with its 办件编号, matter, applicant (masked), 办件状态, open steps and the caller’s last action in Chinese; search by text (q: 办件编号, matter or applicant), caseNumber (a number or a date’s), matterCode, status',
+    tags: ['tasks'],
+    access: ['admin', 'window', 'department'],
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        q: { type: 'string', maxLength: 100 },
+        caseNumber: CASE_NUMBER_QUERY,
+        matterCode: { type: 'string', maxLength: 100 },
+        status: { enum: [...CASE_STATUSES] },
+        limit: {
+          type: 'integer',
+          minimum: 1,
+          maximum: HANDLED_PAGE.max,
+          default: HANDLED_PAGE.default,
+          description: `Cases per page (default ${HANDLED_PAGE.default}, at most ${HANDLED_PAGE.max})`,
+        },
+        cursor: { type: 'string', minLength: 1, maxLength: 1000, description: 'The `next` of the previous page' },
+      },
+    },
+    responses: {
+      200: { description: '{ cases: HandledCase[], next: cursor of the following page or null }' },
+      400: { description: 'A bad parameter, or a cursor this list did not return' },
+    },
+    handler: async ({ query, principal }) => {
+      if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'A valid bearer token is required');
+      const after = query.cursor === undefined ? undefined : decodeHandledCursor(query.cursor);
+      if (after === null)
+        throw new ApiError(
+          400,
+          'INVALID_INPUT',
+          '/query/cursor：翻页位置无效，请从第一页重新查询',
+          '/query/cursor is not a cursor this list returned',
+          '/query/cursor',
+        );
+      const page = await listHandled(
+        knex,
+        {
+          actor: principal.id,
+          ...(query.q?.trim() ? { text: query.q.trim() } : {}),
+          ...(query.caseNumber !== undefined ? { number: caseNumberQuery(query.caseNumber, 'caseNumber') } : {}),
+          ...(query.matterCode ? { matterCode: query.matterCode } : {}),
+          ...(query.status ? { status: query.status } : {}),
+        },
+        { limit: query.limit, ...(after ? { after } : {}) },
+      );
+      return {
+        body: {
+          cases: page.rows.map(({ lastAction, ...row }) => ({
+            ...row,
+            lastAction: {
+              type: lastAction.type,
+              time: lastAction.time,
+              text:
+                eventText(lastAction, {
+                  step: () => lastAction.stepName ?? '',
+                  element: (elementId) => lastAction.stepName ?? elementId,
+                  part: (childCaseId) => childCaseId,
+                }) ?? lastAction.type,
+            },
+          })),
+          next: page.next ? encodeHandledCursor(page.next) : null,
+        },
+      };
     },
   });
 

@@ -334,100 +334,132 @@ const BEIJING = new Intl.DateTimeFormat('zh-CN', {
 const beijing = (iso: string): string =>
   Number.isNaN(Date.parse(iso)) ? iso : BEIJING.format(new Date(iso)).replace(/\//g, '-');
 
-const taskName = (event: CaseEvent, names: Map<string, string>): string =>
-  names.get(String((event.data as { taskId?: string }).taskId ?? '')) ?? '';
+/** How an event names what it is about: its step (by task), an element, a 一件事 part (by its case). */
+export interface EventNames {
+  step(taskId: string): string;
+  element(elementId: string): string;
+  part(childCaseId: string): string;
+}
+
+/** One event as officers read it in the 办理记录, in Chinese; null for the flow's own bookkeeping. */
+export function eventText(event: { readonly type: string; readonly data: unknown }, names: EventNames): string | null {
+  const data = event.data as Record<string, unknown>;
+  const text = (name: string) => String(data[name] ?? '');
+  const step = () => names.step(text('taskId'));
+  switch (event.type) {
+    case 'task.created':
+      return `环节「${String(data['name'] ?? data['elementId'] ?? '')}」开始`;
+    case 'case.received': {
+      const pkg = data['package'] as { name?: string; number?: string | null } | undefined;
+      return pkg
+        ? `作为一件事「${String(pkg.name ?? '')}」${pkg.number ? `（${pkg.number}）` : ''}的子事项收件`
+        : `收件（${text('channel')}）`;
+    }
+    case 'package.partStarted':
+      return `子事项「${text('name')}」${data['number'] ? `（${text('number')}）` : ''}开始办理`;
+    case 'package.partConcluded':
+      return `子事项「${names.part(text('childCaseId'))}」办结：${text('kind')}${data['reason'] ? `（${text('reason')}）` : ''}`;
+    case 'case.correctionNoticed':
+      return `补正告知（一次性告知）：${((data['defects'] as string[] | undefined) ?? []).join('；')}`;
+    case 'materials.supplied':
+      return `补交材料 ${((data['materials'] as string[] | undefined) ?? []).length} 件`;
+    case 'material.filed':
+      return `材料文件「${text('fileName')}」第 ${text('version')} 版（sha256 ${text('sha256').slice(0, 12)}…）`;
+    case 'case.correctionCompleted':
+      return '补正完成';
+    case 'case.accepted':
+      return data['auto'] ? '逾期未答复，视为受理' : '受理';
+    case 'case.acceptedWithTolerance':
+      return `容缺受理，补交期限 ${beijing(text('deadline'))}`;
+    case 'case.refused':
+      return `不予受理：${text('reason')}`;
+    case 'case.reviewStarted':
+      return '开始审查';
+    case 'case.concluded':
+      return `办结：${text('kind')}${data['reason'] ? `（${text('reason')}）` : ''}`;
+    case 'case.delivered':
+      return `送达（${text('method')}）`;
+    case 'case.withdrawn':
+      return `申请人撤回：${text('reason')}`;
+    case 'case.revoked':
+      return `撤销：${text('reason')}`;
+    case 'case.ended':
+      return `${text('status')}：${text('reason')}`;
+    case 'case.decidedOnCommitment':
+      return `告知承诺决定：出具${String((data['licence'] as { name?: string } | undefined)?.name ?? '证照')}，核查期限 ${beijing(text('verifyBy'))}`;
+    case 'commitment.verified':
+      return `告知承诺核查：${data['passed'] ? '属实' : '不属实'}${data['findings'] ? `（${text('findings')}）` : ''}`;
+    case 'commitment.verificationOverdue':
+      return '告知承诺核查逾期';
+    case 'specialProcedure.started':
+      return `特别程序开始（${text('kind')}）：${text('reason')}`;
+    case 'specialProcedure.ended':
+      return `特别程序结束（${text('kind')}）：${text('result')}`;
+    case 'task.claimed':
+      return `签收「${step()}」`;
+    case 'task.unclaimed':
+      return `取消签收「${step()}」`;
+    case 'task.transferred':
+      return `转办「${step()}」给 ${text('to')}`;
+    case 'task.delegated':
+      return `委派「${step()}」给 ${text('to')}`;
+    case 'task.resolved':
+      return `归还委派「${step()}」`;
+    case 'task.urged':
+      return `催办「${step()}」${data['message'] ? `：${text('message')}` : ''}`;
+    case 'task.copied':
+      return `抄送「${step()}」给 ${((data['to'] as string[] | undefined) ?? []).join('、')}`;
+    case 'task.completed': {
+      const opinion = data['opinion'] as { decision: string; text: string } | null | undefined;
+      return `办理「${step()}」${opinion ? `：${opinion.decision}${opinion.text ? `，意见：${opinion.text}` : ''}` : ''}`;
+    }
+    case 'instance.modified': {
+      const target = String((data['activated'] as { elementId?: string } | undefined)?.elementId ?? '');
+      const to = data['returnedTo'] ? `，退回给 ${text('returnedTo')}` : '';
+      return `退回至「${names.element(target)}」${to}${data['reason'] ? `：${text('reason')}` : ''}`;
+    }
+    case 'multiInstance.instancesAdded':
+      return `加签 ${text('added')} 人（共 ${text('total')} 人）`;
+    case 'multiInstance.instanceCancelled':
+      return `减签（余 ${text('total')} 人）`;
+    case 'clock.paused':
+      return `计时暂停（${text('kind')}）`;
+    case 'clock.resumed':
+      return '恢复计时';
+    case 'clock.extended':
+      return `延长 ${text('amount')}（批准人 ${text('approver')}）：${text('reason')}`;
+    case 'alert.raised':
+      return `电子监察：${text('level')}`;
+    case 'case.suspended':
+      return `挂起：${text('reason')}`;
+    case 'case.resumed':
+      return '恢复办理';
+    default:
+      return null;
+  }
+}
 
 /** The history as officers read it: the 办件 events and each step's handling, in Chinese, oldest first. */
 export function historySummary(
   events: readonly CaseEvent[],
 ): Array<{ seq: number; time: string; actor: string; text: string }> {
-  const names = new Map<string, string>();
-  const elementNames = new Map<string, string>();
+  const steps = new Map<string, string>();
+  const elements = new Map<string, string>();
+  const parts = new Map<string, string>();
+  const names: EventNames = {
+    step: (taskId) => steps.get(taskId) ?? '',
+    element: (elementId) => elements.get(elementId) ?? elementId,
+    part: (childCaseId) => parts.get(childCaseId) ?? childCaseId,
+  };
   const lines: Array<{ seq: number; time: string; actor: string; text: string }> = [];
   for (const [index, event] of events.entries()) {
-    const data = event.data as Record<string, unknown>;
-    const text = (() => {
-      switch (event.type) {
-        case 'task.created':
-          names.set(String(data['taskId']), String(data['name'] ?? data['elementId'] ?? ''));
-          elementNames.set(String(data['elementId']), String(data['name'] ?? data['elementId'] ?? ''));
-          return `环节「${String(data['name'] ?? data['elementId'] ?? '')}」开始`;
-        case 'case.received': {
-          const pkg = data['package'] as { name?: string; number?: string | null } | undefined;
-          return pkg
-            ? `作为一件事「${String(pkg.name ?? '')}」${pkg.number ? `（${pkg.number}）` : ''}的子事项收件`
-            : `收件（${String(data['channel'] ?? '')}）`;
-        }
-        case 'package.partStarted':
-          return `子事项「${String(data['name'] ?? '')}」${data['number'] ? `（${String(data['number'])}）` : ''}开始办理`;
-        case 'package.partConcluded': {
-          const part = events
-            .slice(0, index)
-            .find((e) => e.type === 'package.partStarted' && e.data.caseId === data['childCaseId']);
-          const name = part?.type === 'package.partStarted' ? part.data.name : String(data['childCaseId'] ?? '');
-          return `子事项「${name}」办结：${String(data['kind'] ?? '')}${data['reason'] ? `（${String(data['reason'])}）` : ''}`;
-        }
-        case 'case.correctionNoticed':
-          return `补正告知（一次性告知）：${(data['defects'] as string[]).join('；')}`;
-        case 'materials.supplied':
-          return `补交材料 ${(data['materials'] as string[]).length} 件`;
-        case 'material.filed':
-          return `材料文件「${String(data['fileName'] ?? '')}」第 ${String(data['version'] ?? '')} 版（sha256 ${String(data['sha256'] ?? '').slice(0, 12)}…）`;
-        case 'case.correctionCompleted':
-          return '补正完成';
-        case 'case.accepted':
-          return data['auto'] ? '逾期未答复，视为受理' : '受理';
-        case 'case.acceptedWithTolerance':
-          return `容缺受理，补交期限 ${beijing(String(data['deadline'] ?? ''))}`;
-        case 'case.refused':
-          return `不予受理：${String(data['reason'] ?? '')}`;
-        case 'case.reviewStarted':
-          return '开始审查';
-        case 'case.concluded':
-          return `办结：${String(data['kind'] ?? '')}${data['reason'] ? `（${String(data['reason'])}）` : ''}`;
-        case 'case.delivered':
-          return `送达（${String(data['method'] ?? '')}）`;
-        case 'case.withdrawn':
-          return `申请人撤回：${String(data['reason'] ?? '')}`;
-        case 'case.revoked':
-          return `撤销：${String(data['reason'] ?? '')}`;
-        case 'case.ended':
-          return `${String(data['status'] ?? '')}：${String(data['reason'] ?? '')}`;
-        case 'specialProcedure.started':
-          return `特别程序开始（${String(data['kind'] ?? '')}）：${String(data['reason'] ?? '')}`;
-        case 'specialProcedure.ended':
-          return `特别程序结束（${String(data['kind'] ?? '')}）：${String(data['result'] ?? '')}`;
-        case 'task.claimed':
-          return `签收「${taskName(event, names)}」`;
-        case 'task.unclaimed':
-          return `取消签收「${taskName(event, names)}」`;
-        case 'task.transferred':
-          return `转办「${taskName(event, names)}」给 ${String(data['to'] ?? '')}`;
-        case 'task.delegated':
-          return `委派「${taskName(event, names)}」给 ${String(data['to'] ?? '')}`;
-        case 'task.resolved':
-          return `归还委派「${taskName(event, names)}」`;
-        case 'task.completed': {
-          const opinion = data['opinion'] as { decision: string; text: string } | undefined;
-          return `办理「${taskName(event, names)}」${opinion ? `：${opinion.decision}${opinion.text ? `，意见：${opinion.text}` : ''}` : ''}`;
-        }
-        case 'instance.modified': {
-          const target = String((data['activated'] as { elementId?: string } | undefined)?.elementId ?? '');
-          const to = data['returnedTo'] ? `，退回给 ${String(data['returnedTo'])}` : '';
-          return `退回至「${elementNames.get(target) ?? target}」${to}${data['reason'] ? `：${String(data['reason'])}` : ''}`;
-        }
-        case 'clock.paused':
-          return `计时暂停（${String(data['kind'] ?? '')}）`;
-        case 'clock.resumed':
-          return '恢复计时';
-        case 'clock.extended':
-          return `延长 ${String(data['amount'] ?? '')}（批准人 ${String(data['approver'] ?? '')}）：${String(data['reason'] ?? '')}`;
-        case 'alert.raised':
-          return `电子监察：${String(data['level'] ?? '')}`;
-        default:
-          return null;
-      }
-    })();
+    if (event.type === 'task.created') {
+      const name = event.data.name ?? event.data.elementId;
+      steps.set(event.data.taskId, name);
+      elements.set(event.data.elementId, name);
+    }
+    if (event.type === 'package.partStarted') parts.set(event.data.caseId, event.data.name);
+    const text = eventText(event, names);
     if (text !== null) lines.push({ seq: index + 1, time: event.time, actor: event.actor, text });
   }
   return lines;
