@@ -46,6 +46,8 @@ function queryOf(criteria: Criteria): Record<string, string> {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Results a page shows. */
+const PAGE = 100;
 const LIMIT_KINDS = [
   ['case', '办件总时限'],
   ['step', '环节时限'],
@@ -74,6 +76,10 @@ export function AuditSearch({
 }) {
   const [criteria, setCriteria] = useState<Criteria>(criteriaFromUrl);
   const [rows, setRows] = useState<Row[] | null>(null);
+  /** Whether more rows follow the last shown (the page asked one more than it shows). */
+  const [more, setMore] = useState(false);
+  /** The query the rows shown answer (加载更多 continues it, whatever the form says now). */
+  const [asked, setAsked] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (name: keyof Criteria) => (event: Event) => {
     const target = event.target as HTMLInputElement;
@@ -96,10 +102,17 @@ export function AuditSearch({
     const query = queryOf(wanted);
     const address = new URLSearchParams(query).toString();
     history.replaceState(null, '', location.pathname + (address ? `?${address}` : ''));
+    setAsked(query);
+    await load(query);
+  };
+
+  /** A page of results: the first (replacing), or the one after `after` (appended). */
+  const load = async (query: Record<string, string>, after?: string) => {
     setBusy(true);
     try {
-      const found = await api<Row[]>('/api/audit/cases', { query });
-      setRows(found);
+      const found = await api<Row[]>('/api/audit/cases', { query: { ...query, limit: PAGE + 1, after } });
+      setRows((before) => [...(after ? (before ?? []) : []), ...found.slice(0, PAGE)]);
+      setMore(found.length > PAGE);
     } catch (error) {
       showError(error);
     } finally {
@@ -302,7 +315,7 @@ export function AuditSearch({
           >
             重置
           </button>
-          <span class="mf-muted">日期按北京时间，含首尾两日；结果按收件时间从新到旧，最多 200 件。</span>
+          <span class="mf-muted">日期按北京时间，含首尾两日；结果按收件时间从新到旧，每次显示 {PAGE} 件。</span>
         </div>
       </form>
       <section class="mf-card" aria-label="查询结果">
@@ -313,7 +326,7 @@ export function AuditSearch({
         ) : (
           <>
             <p class="mf-muted" data-testid="result-count">
-              共 {rows.length} 件
+              {more ? `已显示 ${rows.length} 件，还有更多` : `共 ${rows.length} 件`}
             </p>
             <table class="mf-audit-results">
               <thead>
@@ -372,6 +385,13 @@ export function AuditSearch({
                 ))}
               </tbody>
             </table>
+            {more ? (
+              <p class="mf-audit-more">
+                <button type="button" disabled={busy} onClick={() => void load(asked, rows[rows.length - 1]?.caseId)}>
+                  {busy ? '加载中…' : '加载更多'}
+                </button>
+              </p>
+            ) : null}
           </>
         )}
       </section>

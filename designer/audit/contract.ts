@@ -38,7 +38,7 @@ export interface AuditQuery {
   readonly signal?: Level;
 }
 
-/** Every parameter, in the order an address lists them (the API's schema has exactly these, plus `limit`). */
+/** Every parameter, in the order an address lists them (the API's schema has exactly these, plus the paging parameters `limit` and `after`). */
 export const AUDIT_PARAMS = [
   'matterCode',
   'department',

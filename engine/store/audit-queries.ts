@@ -46,6 +46,8 @@ export interface AuditCaseFilter {
   readonly timeLimit?: TimeLimitCriteria;
   /** At most this many rows, newest 收件 first (default 200). */
   readonly limit?: number;
+  /** The rows after this one in the list's order (the last row of the page before: its start and id). */
+  readonly after?: { readonly startedAt: string; readonly caseId: string };
 }
 
 /** What one of a case's time limits must be for the case to match (every member given). */
@@ -115,6 +117,14 @@ export async function searchAuditCases(db: Knex, filter: AuditCaseFilter = {}): 
     filter.timeLimit !== undefined && Object.values(filter.timeLimit).some((value) => value !== undefined)
       ? filter.timeLimit
       : null;
+  if (filter.after !== undefined) {
+    const { startedAt, caseId } = filter.after;
+    query.where((after) =>
+      after
+        .where('cases.started_at', '<', startedAt)
+        .orWhere((same) => same.where('cases.started_at', startedAt).where('cases.case_id', '>', caseId)),
+    );
+  }
   if (filter.matterCode !== undefined && !limit) query.where('cases.matter_code', filter.matterCode);
   if (filter.domainStatus !== undefined) query.where('cases.domain_status', filter.domainStatus);
   if (filter.number !== undefined) whereCaseNumber(query, filter.number);

@@ -83,6 +83,7 @@ interface AuditSearchQuery {
   onTime?: boolean;
   signal?: AlertLevel;
   limit?: number;
+  after?: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -139,6 +140,13 @@ export const auditSearchQuerySchema = {
     onTime: { type: 'boolean', description: 'A time limit finished on time (true) or late (false)' },
     signal: { enum: [...ALERT_LEVELS], description: 'A time limit whose highest open signal is this level' },
     limit: { type: 'integer', minimum: 1, maximum: 1000, description: 'At most this many rows (default 200)' },
+    after: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+      description:
+        'Paging: the case id of the last row of the page before; the rows after it in the same order (newest 收件 first)',
+    },
   },
 } as const;
 
@@ -150,7 +158,7 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
     method: 'get',
     path: '/api/audit/cases',
     summary:
-      'Audit search over every case, newest 收件 first: by matter, department, officer, 办件 status, 办件编号 (number: one number, or a Beijing date’s), 收件 dates, overrun, and one time limit’s kind, unit, department, finish dates, on-time or late, and highest open signal (the supervision board’s figures link here with the same parameters; see AuditSearchQuery in server/routes/audit.ts)',
+      'Audit search over every case, newest 收件 first, limit rows at a time (after: the last case id of the page before): by matter, department, officer, 办件 status, 办件编号 (number: one number, or a Beijing date’s), 收件 dates, overrun, and one time limit’s kind, unit, department, finish dates, on-time or late, and highest open signal (the supervision board’s figures link here with the same parameters; see AuditSearchQuery in server/routes/audit.ts)',
     tags: ['audit'],
     access: AUDITORS,
     query: auditSearchQuerySchema,
@@ -205,6 +213,20 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
           '/query/noMatter',
         );
       }
+      let after: { startedAt: string; caseId: string } | undefined;
+      if (query.after !== undefined) {
+        const anchor = (await knex('cases').where({ case_id: query.after }).first('started_at')) as
+          { started_at: string } | undefined;
+        if (!anchor)
+          throw new ApiError(
+            400,
+            'INVALID_INPUT',
+            '/query/after：翻页位置无效，请从第一页重新查询',
+            `/query/after: no case ${query.after}`,
+            '/query/after',
+          );
+        after = { startedAt: anchor.started_at, caseId: query.after };
+      }
       const timeLimit = {
         ...(query.limitKind !== undefined ? { kind: query.limitKind } : {}),
         ...(query.limitUnit !== undefined ? { unit: query.limitUnit } : {}),
@@ -226,6 +248,7 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
         ...(query.overdue !== undefined ? { overdue: query.overdue, now: clock.now().toISOString() } : {}),
         ...(Object.keys(timeLimit).length > 0 ? { timeLimit } : {}),
         ...(query.limit !== undefined ? { limit: query.limit } : {}),
+        ...(after ? { after } : {}),
       });
       return { body: maskDeep(rows) };
     },

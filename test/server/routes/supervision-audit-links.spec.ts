@@ -207,7 +207,9 @@ describe('server: every board figure links to exactly its cases in the audit sea
   };
 
   it('should use one set of parameter names: the audit page’s address is the audit search API’s query', () => {
-    expect([...AUDIT_PARAMS, 'limit'].sort()).to.deep.equal(Object.keys(auditSearchQuerySchema.properties).sort());
+    expect([...AUDIT_PARAMS, 'limit', 'after'].sort()).to.deep.equal(
+      Object.keys(auditSearchQuerySchema.properties).sort(),
+    );
   });
 
   it('should list, for every signal and handling figure, the cases behind it (a 黄牌 list leaves out a limit already at 红牌)', async () => {
