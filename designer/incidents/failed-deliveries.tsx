@@ -59,7 +59,11 @@ export function FailedDeliveries({ notify, showError }: Props) {
                   <code>{delivery.kind}</code>（第 {delivery.seq} 条）
                 </td>
                 <td>
-                  <a href={`/audit/cases/${encodeURIComponent(delivery.caseId)}`}>{delivery.caseId}</a>
+                  {delivery.caseId.startsWith('rating:') ? (
+                    <>好差评 {delivery.caseId.slice('rating:'.length)}</>
+                  ) : (
+                    <a href={`/audit/cases/${encodeURIComponent(delivery.caseId)}`}>{delivery.caseId}</a>
+                  )}
                 </td>
                 <td>{delivery.attempts}</td>
                 <td>

@@ -7,8 +7,7 @@
  * secret); timestamps and retry times are on the store's clock.
  */
 import { randomUUID } from 'node:crypto';
-import type { CaseEvent } from '../case/index.js';
-import type { Store } from '../store/index.js';
+import { readJson, type Store } from '../store/index.js';
 import {
   DEFAULT_RETRY_POLICY,
   DELIVERY_HEADER,
@@ -18,6 +17,8 @@ import {
   signBody,
   webhookBody,
   webhookKind,
+  ratingOfStream,
+  type RecordedEvent,
   type RetryPolicy,
   type WebhookCase,
 } from '../integration/index.js';
@@ -158,22 +159,14 @@ export class WebhookDispatcher {
 
   /** The signed text: the event as recorded, with its case, masked unless granted. */
   async #body(delivery: Delivery, target: WebhookTarget): Promise<string> {
-    const { knex } = this.#store.database;
-    const row = (await knex('case_events').where({ case_id: delivery.caseId, seq: delivery.seq }).first()) as
-      { type: string; v: number | string; data: string; actor: string; time: string } | undefined;
     const kind = webhookKind(delivery.kind);
-    if (!row || !kind) throw new Error(`event ${delivery.caseId}:${delivery.seq} (${delivery.kind}) is not recorded`);
-    const event = {
-      type: row.type,
-      v: Number(row.v),
-      time: row.time,
-      actor: row.actor,
-      data: JSON.parse(row.data),
-    } as CaseEvent;
-    const state = await this.#store.getCase(delivery.caseId);
+    const recorded = await this.#event(delivery, target);
+    if (!recorded || !kind)
+      throw new Error(`event ${delivery.caseId}:${delivery.seq} (${delivery.kind}) is not recorded`);
+    const state = await this.#store.getCase(recorded.caseId);
     const matter = state?.domain?.matter;
     const info: WebhookCase = {
-      caseId: delivery.caseId,
+      caseId: recorded.caseId,
       number: state?.domain?.number ?? null,
       processId: state?.processId ?? '',
       matter: matter ? { code: matter.code, name: matter.name, version: matter.version } : null,
@@ -183,10 +176,48 @@ export class WebhookDispatcher {
         deliveryId: delivery.id,
         kind,
         case: info,
+        stream: delivery.caseId,
         seq: delivery.seq,
-        event,
+        event: recorded.event,
         personalData: target.personalData,
       }),
     );
+  }
+
+  /** The event a delivery sends, and the case it belongs to: a case's event, or a 好差评's with its rating. */
+  async #event(delivery: Delivery, target: WebhookTarget): Promise<{ caseId: string; event: RecordedEvent } | null> {
+    const { knex } = this.#store.database;
+    const ratingId = ratingOfStream(delivery.caseId);
+    const row = (await (
+      ratingId === null
+        ? knex('case_events').where({ case_id: delivery.caseId, seq: delivery.seq })
+        : knex('rating_events').where({ rating_id: ratingId, seq: delivery.seq })
+    ).first()) as { type: string; v: number | string; data: unknown; actor: string; time: string } | undefined;
+    if (!row) return null;
+    const event = {
+      type: row.type,
+      v: Number(row.v),
+      time: row.time,
+      actor: row.actor,
+      data: readJson<unknown>(row.data),
+    };
+    if (ratingId === null) return { caseId: delivery.caseId, event };
+    const rating = (await knex('ratings').where({ rating_id: ratingId }).first()) as
+      Record<string, unknown> | undefined;
+    if (!rating) return null;
+    // The rating it belongs to; the applicant's own words only to a subscription granted personal data.
+    const about = {
+      ratingId,
+      level: rating['level'],
+      department: rating['department'],
+      officer: rating['officer'],
+      channel: rating['channel'],
+      ratedAt: rating['rated_at'],
+      ...(target.personalData ? { text: rating['text'] ?? null } : {}),
+    };
+    return {
+      caseId: String(rating['case_id']),
+      event: { ...event, data: { ...(event.data as object), rating: about } },
+    };
   }
 }

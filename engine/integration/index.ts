@@ -11,6 +11,9 @@ export {
   WEBHOOK_KINDS,
   webhookKind,
   webhookKindOf,
+  ratingWebhookKindOf,
+  ratingStream,
+  ratingOfStream,
   type WebhookKind,
   type WebhookKindDeclaration,
 } from './webhook-kinds.js';
@@ -25,7 +28,13 @@ export {
 } from './signature.js';
 export { nextAttemptDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff.js';
 export { maskPersonalDataForExport, maskText } from './personal-data.js';
-export { webhookBody, type WebhookBody, type WebhookBodyInput, type WebhookCase } from './webhook-body.js';
+export {
+  webhookBody,
+  type RecordedEvent,
+  type WebhookBody,
+  type WebhookBodyInput,
+  type WebhookCase,
+} from './webhook-body.js';
 export {
   outsideScope,
   workerActor,

@@ -4,7 +4,6 @@
  * `id` names the event (the same for every subscription and every retry, so a receiver can drop
  * a duplicate of an at-least-once delivery); `seq` orders a case's events.
  */
-import type { CaseEvent } from '../case/index.js';
 import { maskPersonalDataForExport } from './personal-data.js';
 import type { WebhookKindDeclaration } from './webhook-kinds.js';
 
@@ -17,12 +16,24 @@ export interface WebhookCase {
   readonly matter: { readonly code: string; readonly name: string; readonly version: number } | null;
 }
 
+/** An event as recorded: a case's (engine/case) or a rating's (engine/ratings). */
+export interface RecordedEvent {
+  readonly type: string;
+  readonly v: number;
+  readonly time: string;
+  readonly actor: string;
+  readonly data: unknown;
+}
+
 export interface WebhookBodyInput {
   readonly deliveryId: string;
   readonly kind: WebhookKindDeclaration;
   readonly case: WebhookCase;
+  /** The event's position in its stream (the case's seq, or the rating's). */
   readonly seq: number;
-  readonly event: CaseEvent;
+  /** `<caseId>`, or `rating:<ratingId>` for a 好差评 event. */
+  readonly stream?: string;
+  readonly event: RecordedEvent;
   /** The subscription may see personal data in clear. */
   readonly personalData: boolean;
 }
@@ -47,7 +58,7 @@ export function webhookBody(input: WebhookBodyInput): WebhookBody {
   // The matter's snapshot at 收件 is the whole catalogue entry: `case.matter` names it instead.
   const { matter: _matter, ...data } = event.data as Record<string, unknown>;
   return {
-    id: `${input.case.caseId}:${input.seq}`,
+    id: `${input.stream ?? input.case.caseId}:${input.seq}`,
     deliveryId: input.deliveryId,
     kind: input.kind.kind,
     kindZh: input.kind.zh,

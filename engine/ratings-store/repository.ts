@@ -3,6 +3,7 @@
  * rating that already holds a once-key, and appending events with the projections updated.
  */
 import type { Knex } from 'knex';
+import { ratingStream, ratingWebhookKindOf } from '../integration/index.js';
 import { onceKey, type RatingEvent, type RatingState, type StoredRatingEvent } from '../ratings/index.js';
 import {
   eventFromRow,
@@ -48,6 +49,9 @@ export async function appendRatingEvents(
 ): Promise<boolean> {
   const rows = events.map((event, index) => eventRow(after.ratingId, before + index + 1, event));
   await trx('rating_events').insert(rows);
+  // 差评 and its overdue rectification leave the system by webhook: the outbox row commits with them.
+  const outbox = events.flatMap((event, index) => outboxRow(after.ratingId, before + index + 1, event));
+  if (outbox.length > 0) await trx('outbox').insert(outbox);
   const row = ratingRow(after, onceKey(after.mode, after.caseId, after.visitId));
   if (before === 0) {
     await trx('ratings').insert(row);
@@ -62,4 +66,12 @@ export async function appendRatingEvents(
       .merge();
   }
   return true;
+}
+
+/** The outbox row of a rating event of a webhook kind (engine/integration), in the rating's stream. */
+function outboxRow(ratingId: string, seq: number, event: RatingEvent): Record<string, string | number>[] {
+  const kind = ratingWebhookKindOf(event);
+  if (!kind) return [];
+  const created = new Date(event.time).toISOString();
+  return [{ case_id: ratingStream(ratingId), seq, kind: kind.kind, event_type: event.type, created_at: created }];
 }

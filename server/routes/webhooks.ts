@@ -65,8 +65,8 @@ const DELIVERY = {
   properties: {
     id: { type: 'string' },
     subscriptionId: { type: 'string' },
-    caseId: { type: 'string' },
-    seq: { type: 'integer' },
+    caseId: { type: 'string', description: 'The case whose event it is, or rating:<ratingId> for a 好差评 event' },
+    seq: { type: 'integer', description: 'The event’s position in the case (or the rating)' },
     kind: { type: 'string' },
     eventType: { type: 'string' },
     eventTime: { type: 'string', format: 'date-time' },

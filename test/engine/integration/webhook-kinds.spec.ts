@@ -1,6 +1,14 @@
 import { expect } from 'chai';
 import type { CaseEvent } from '../../../engine/case/index.js';
-import { WEBHOOK_KINDS, webhookKind, webhookKindOf } from '../../../engine/integration/index.js';
+import type { RatingEvent } from '../../../engine/ratings/index.js';
+import {
+  ratingOfStream,
+  ratingStream,
+  ratingWebhookKindOf,
+  WEBHOOK_KINDS,
+  webhookKind,
+  webhookKindOf,
+} from '../../../engine/integration/index.js';
 
 const event = (type: string, data: Record<string, unknown> = {}) =>
   ({ type, v: 1, time: '2026-11-02T01:30:00.000Z', actor: 'x', data }) as unknown as CaseEvent;
@@ -32,5 +40,16 @@ describe('integration: webhook kinds', () => {
   it('should find a kind by name, and nothing for an unknown one', () => {
     expect(webhookKind('alert.red')?.zh).to.equal('红牌');
     expect(webhookKind('case.nothing')).to.equal(undefined);
+  });
+
+  it('should give a 差评 (the rectification it opens) and its overdue rectification their kinds, in the rating’s stream', () => {
+    const rating = (type: string) =>
+      ({ type, v: 1, time: '2026-11-02T01:30:00.000Z', actor: 'x', data: {} }) as unknown as RatingEvent;
+    expect(ratingWebhookKindOf(rating('rectification.opened'))?.zh).to.equal('差评');
+    expect(ratingWebhookKindOf(rating('rectification.overdue'))?.kind).to.equal('rating.rectificationOverdue');
+    expect(ratingWebhookKindOf(rating('rating.submitted'))).to.equal(null);
+    expect(webhookKindOf(event('rectification.opened'))).to.equal(null);
+    expect(ratingOfStream(ratingStream('r-1'))).to.equal('r-1');
+    expect(ratingOfStream('case-1')).to.equal(null);
   });
 });

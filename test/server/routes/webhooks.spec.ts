@@ -1,6 +1,9 @@
 /** Webhook subscriptions over HTTP (in-process app): kinds, the secret once, HTTPS only, deliveries and dead letters, who may. */
 import { expect } from 'chai';
 import request from 'supertest';
+import { WebhookDispatcher } from '../../../engine/integration-store/index.js';
+import type { WebhookBody } from '../../../engine/integration/index.js';
+import { FOOD_LICENCE_APPLICATION } from '../../support/applications.js';
 import { testServer, type TestServer } from '../support.js';
 
 describe('server: webhooks', () => {
@@ -82,5 +85,67 @@ describe('server: webhooks', () => {
       total: 0,
     });
     await request(server.app).post('/api/webhooks/deliveries/nope/resend').set(as('admin')).expect(404);
+  });
+
+  it('should send a 差评 of a case — the rating it belongs to, its words only when granted personal data — beside the case’s own events', async () => {
+    // given two subscriptions to 差评, one granted personal data
+    const plain = await subscribe({
+      name: '督查室',
+      url: 'https://inspect.example/hook',
+      kinds: ['rating.negative'],
+    }).expect(201);
+    await subscribe({
+      name: '好差评平台',
+      url: 'https://rating.example/hook',
+      kinds: ['rating.negative', 'case.received'],
+      personalData: true,
+    }).expect(201);
+    const caseId = (
+      await request(server.app).post('/api/cases').set(as('window-li')).send(FOOD_LICENCE_APPLICATION).expect(201)
+    ).body.caseId as string;
+
+    // when the applicant's 不满意 opens a rectification
+    const rating = (
+      await request(server.app)
+        .post('/api/ratings')
+        .set(as('window-li'))
+        .send({
+          caseId,
+          department: '西湖区市场监督管理局行政许可科',
+          officer: 'food-zhao',
+          mode: '一事一评',
+          level: '不满意',
+          text: '等了很久',
+        })
+        .expect(201)
+    ).body as { ratingId: string };
+    const sent: Array<{ url: string; body: WebhookBody }> = [];
+    const fetch = (async (url: string | URL, init?: RequestInit) => {
+      sent.push({ url: String(url), body: JSON.parse(String(init?.body)) as WebhookBody });
+      return new Response(null, { status: 204 });
+    }) as typeof globalThis.fetch;
+    await new WebhookDispatcher(server.store, { fetch }).tick();
+
+    // then each subscription gets the 差评, with its case and rating
+    const negative = sent.filter((s) => s.body.kind === 'rating.negative');
+    expect(negative.map((s) => s.url)).to.have.members(['https://inspect.example/hook', 'https://rating.example/hook']);
+    for (const { url, body } of negative) {
+      expect(body).to.deep.include({ kindZh: '差评', type: 'rectification.opened' });
+      expect(body.id).to.match(new RegExp(`^rating:${rating.ratingId}:\\d+$`));
+      expect(body.case.caseId).to.equal(caseId);
+      const about = (body.data as { rating: Record<string, unknown> }).rating;
+      expect(about).to.deep.include({ ratingId: rating.ratingId, level: '不满意', officer: 'food-zhao' });
+      if (url.startsWith('https://inspect')) expect(about).to.not.have.property('text');
+      else expect(about['text']).to.equal('等了很久');
+    }
+    expect(sent.filter((s) => s.body.kind === 'case.received').map((s) => s.url)).to.deep.equal([
+      'https://rating.example/hook',
+    ]);
+    const deliveries = (
+      await request(server.app).get(`/api/webhooks/deliveries?subscriptionId=${plain.body.id}`).set(as('admin'))
+    ).body;
+    expect(deliveries.deliveries.map((d: { caseId: string; status: string }) => [d.caseId, d.status])).to.deep.equal([
+      [`rating:${rating.ratingId}`, 'delivered'],
+    ]);
   });
 });
