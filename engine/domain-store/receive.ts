@@ -5,7 +5,7 @@
  * 办件编号 in the transaction that stores it.
  */
 import type { Knex } from 'knex';
-import type { Applicant, Channel } from '../domain/index.js';
+import type { Applicant, Channel, FileHandedIn } from '../domain/index.js';
 import { MatterflowError } from '../errors.js';
 import { validateApplication, type FieldError } from '../matters/index.js';
 import { getMatter } from '../matters-store/index.js';
@@ -39,6 +39,8 @@ export interface Application {
   /** The 一表申请 form data. */
   readonly form: Record<string, unknown>;
   readonly actor: string;
+  /** Material files handed in, already stored (网上申报): each becomes a `material.filed` event. */
+  readonly files?: readonly FileHandedIn[];
 }
 
 export async function receiveApplication(store: Store, knex: Knex, application: Application): Promise<DispatchResult> {
@@ -59,6 +61,7 @@ export async function receiveApplication(store: Store, knex: Knex, application: 
       materials: { ...application.materials },
       form: application.form,
       number: await drawCaseNumber(trx, now),
+      ...(application.files ? { files: [...application.files] } : {}),
     },
   }));
 }
