@@ -27,8 +27,7 @@ function flowMoves(
   countsFrom?: string,
 ): Command[] {
   const commands: Command[] = [{ type: 'deadline.clear', actor: officer, data: { name: ANSWER_DEADLINE } }];
-  if (taskId)
-    commands.push({ type: 'task.complete', actor: officer, data: { taskId, variables: { 受理结果: decision } } });
+  // The case's clock starts before the acceptance step completes: a flow may end right after it.
   if (domain.matter.caseType !== 1 && domain.matter.promisedLimit) {
     commands.push({
       type: 'clock.start',
@@ -36,6 +35,8 @@ function flowMoves(
       data: { limit: domain.matter.promisedLimit, officer, ...(countsFrom ? { startedAt: countsFrom } : {}) },
     });
   }
+  if (taskId)
+    commands.push({ type: 'task.complete', actor: officer, data: { taskId, variables: { 受理结果: decision } } });
   return commands;
 }
 
