@@ -49,6 +49,11 @@ export interface RouteSpec<B = unknown, Q = Record<string, unknown>, P = Record<
      * never stored with an Idempotency-Key's result: a retry gets `body` as it is.
      */
     readonly once?: Readonly<Record<string, unknown>>;
+    /**
+     * The answer is not JSON: this writes it (a stored file streamed as it is read). For routes
+     * that are not idempotent; `body` is then unused.
+     */
+    readonly stream?: (res: Response) => Promise<void>;
   }>;
 }
 
@@ -73,6 +78,7 @@ export class Routes {
         if (spec.query) check('query', spec.query, query);
         if (spec.body && !spec.bodyCheckedByHandler) check('body', spec.body, req.body);
         let once: Readonly<Record<string, unknown>> | undefined;
+        let stream: ((res: Response) => Promise<void>) | undefined;
         const run = async () => {
           const answer = await spec.handler({
             req,
@@ -82,6 +88,7 @@ export class Routes {
             params: req.params as Record<string, string>,
           });
           once = answer.once;
+          stream = answer.stream;
           return { ...(answer.status === undefined ? {} : { status: answer.status }), body: answer.body };
         };
         const key = req.get('Idempotency-Key');
@@ -96,6 +103,7 @@ export class Routes {
                 options.idempotency,
               )
             : await run();
+        if (stream) return void (await stream(res));
         res.status(result.status ?? 200).json(once ? { ...(result.body as object), ...once } : result.body);
       });
     }
