@@ -64,9 +64,19 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'case.terminated': '流程终止',
   'case.failed': '流程失败',
   'case.cancelled': '流程取消',
+  'package.partStarted': '子事项开始办理',
+  'package.partConcluded': '子事项办结',
 };
 
-export const eventLabel = (type: string): string => RECORDED_LABELS[type] ?? EVENT_LABELS[type] ?? '其他事件';
+/**
+ * The event's name in Chinese; `data` tells apart what one type records (a modification that
+ * names whom it returns to is a 退回, one that does not a 撤回).
+ */
+export function eventLabel(type: string, data?: unknown): string {
+  if (type === 'instance.modified' && data && typeof data === 'object')
+    return 'returnedTo' in data && (data as { returnedTo?: unknown }).returnedTo ? '退回' : '撤回 / 退回';
+  return RECORDED_LABELS[type] ?? EVENT_LABELS[type] ?? '其他事件';
+}
 
 export const FLOW_STATUS_LABELS: Readonly<Record<string, string>> = {
   active: '运行中',

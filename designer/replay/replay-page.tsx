@@ -2,8 +2,10 @@
  * 办件回放: the diagram of the version the case ran beside the timeline of its events. Stepping
  * (首条 / 上一条 / 下一条 / 末条, the slider, ← → Home End) shows the state after the selected
  * event as the server's replay computed it; jump to a seq or to a Beijing time. The URL keeps
- * the seq (?seq=12). The hash-chain verification is shown, and a break marks its event.
- * Read-only: nothing here changes the case.
+ * the seq (?seq=12). The timeline shows the officers' record (办理记录: the events with words of
+ * their own) or every event with the flow's bookkeeping (全部事件); stepping follows what it shows.
+ * Every event has its Chinese name, never its code. The hash-chain verification is shown, and a
+ * break marks its event (shown whatever the filter). Read-only: nothing here changes the case.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatDateTime } from '../shared/format.js';
@@ -17,7 +19,7 @@ import {
   LEVEL_CLASS,
   toBeijingInput,
 } from './labels.js';
-import type { StateSummary, Timeline, TimelineStep, Verification } from './types.js';
+import { AUDIT_MASKED, type StateSummary, type Timeline, type TimelineStep, type Verification } from './types.js';
 
 export interface ReplayProps {
   readonly timeline: Timeline;
@@ -27,11 +29,32 @@ export interface ReplayProps {
   readonly onError: (message: string) => void;
 }
 
+/** What the timeline lists: the officers' record, or every event. */
+type Filter = 'record' | 'all';
+
 export function ReplayPage({ timeline, verification, xml, initialSeq, onError }: ReplayProps) {
   const steps = timeline.steps;
   const last = steps.length;
   const clamp = (seq: number) => Math.min(Math.max(1, Math.trunc(seq)), last);
   const [seq, setSeq] = useState(() => clamp(initialSeq ?? last));
+  const [filter, setFilter] = useState<Filter>('record');
+  const brokenAt = verification.ok ? null : verification.brokenAtSeq;
+  /** The seqs the timeline lists under the filter (a chain break always). */
+  const listed = useMemo(
+    () =>
+      steps
+        .filter((entry) => filter === 'all' || entry.text !== null || entry.seq === brokenAt)
+        .map((entry) => entry.seq),
+    [filter],
+  );
+  const recordCount = useMemo(() => steps.filter((entry) => entry.text !== null).length, [steps]);
+  /** The listed seq before (-1) or after (+1) `from`, or `from` itself at either end. */
+  const neighbour = (from: number, direction: -1 | 1): number => {
+    const found = direction > 0 ? listed.find((s) => s > from) : [...listed].reverse().find((s) => s < from);
+    return found ?? from;
+  };
+  const firstListed = listed[0] ?? 1;
+  const lastListed = listed[listed.length - 1] ?? last;
   const [seqInput, setSeqInput] = useState(String(seq));
   const [timeInput, setTimeInput] = useState(() => toBeijingInput(steps[seq - 1]?.time ?? new Date().toISOString()));
   const [diagramReady, setDiagramReady] = useState(false);
@@ -40,7 +63,6 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
   const diagram = useRef<ReplayDiagram | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const step = steps[seq - 1] as TimelineStep;
-  const brokenAt = verification.ok ? null : verification.brokenAtSeq;
 
   const go = (next: number) => {
     const target = clamp(next);
@@ -115,12 +137,12 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
         return;
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const moves: Record<string, () => number> = {
-        ArrowLeft: () => seqRef.current - 1,
-        ArrowUp: () => seqRef.current - 1,
-        ArrowRight: () => seqRef.current + 1,
-        ArrowDown: () => seqRef.current + 1,
-        Home: () => 1,
-        End: () => last,
+        ArrowLeft: () => neighbour(seqRef.current, -1),
+        ArrowUp: () => neighbour(seqRef.current, -1),
+        ArrowRight: () => neighbour(seqRef.current, 1),
+        ArrowDown: () => neighbour(seqRef.current, 1),
+        Home: () => firstListed,
+        End: () => lastListed,
       };
       const move = moves[event.key];
       if (!move) return;
@@ -129,7 +151,7 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [last]);
+  }, [last, listed]);
 
   const jumpToSeq = (event: Event) => {
     event.preventDefault();
@@ -170,16 +192,16 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
       />
       <div class="mf-replay-controls mf-card" role="group" aria-label="回放控制">
         <div class="mf-toolbar">
-          <button type="button" onClick={() => go(1)} disabled={seq === 1}>
+          <button type="button" onClick={() => go(firstListed)} disabled={seq <= firstListed}>
             首条
           </button>
-          <button type="button" onClick={() => go(seq - 1)} disabled={seq === 1}>
+          <button type="button" onClick={() => go(neighbour(seq, -1))} disabled={seq <= firstListed}>
             上一条
           </button>
-          <button type="button" onClick={() => go(seq + 1)} disabled={seq === last}>
+          <button type="button" onClick={() => go(neighbour(seq, 1))} disabled={seq >= lastListed}>
             下一条
           </button>
-          <button type="button" onClick={() => go(last)} disabled={seq === last}>
+          <button type="button" onClick={() => go(lastListed)} disabled={seq >= lastListed}>
             末条
           </button>
           <input
@@ -240,7 +262,20 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
           <EventDetail step={step} brokenAt={brokenAt} names={names} />
         </section>
         <section class="mf-replay-right mf-card" aria-label="事件时间线">
-          <h2>事件时间线（{last} 条）</h2>
+          <div class="mf-replay-list-head">
+            <h2>事件时间线</h2>
+            <label>
+              显示{' '}
+              <select
+                value={filter}
+                aria-label="显示"
+                onChange={(event) => setFilter((event.target as HTMLSelectElement).value as Filter)}
+              >
+                <option value="record">办理记录（{recordCount} 条）</option>
+                <option value="all">全部事件，含流程自动记录（{last} 条）</option>
+              </select>
+            </label>
+          </div>
           <div class="mf-replay-list" ref={listRef}>
             <table class="mf-replay-table">
               <thead>
@@ -253,6 +288,7 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
               </thead>
               <tbody>
                 {steps.map((entry) => {
+                  if (entry.seq !== seq && !listed.includes(entry.seq)) return null;
                   const broken = brokenAt !== null && entry.seq === brokenAt;
                   const classes = [
                     entry.seq === seq ? 'selected' : '',
@@ -272,7 +308,10 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
                       <td>{entry.seq}</td>
                       <td>{formatSeconds(entry.time)}</td>
                       <td>
-                        {eventLabel(entry.type)}
+                        {eventLabel(entry.type, entry.data)}
+                        {entry.text && filter === 'record' ? (
+                          <div class="mf-muted mf-event-text">{entry.text}</div>
+                        ) : null}
                         {broken ? (
                           <span class="mf-broken-tag" data-testid="chain-break">
                             链断裂
@@ -414,9 +453,14 @@ function EventDetail({
   return (
     <div class="mf-card mf-replay-detail" data-testid="event-detail">
       <h2>
-        第 {step.seq} 条：{eventLabel(step.type)} <span class="mf-muted mf-event-type">{step.type}</span>
+        第 {step.seq} 条：{eventLabel(step.type, step.data)}
         {brokenAt === step.seq ? <span class="mf-broken-tag">链断裂</span> : null}
       </h2>
+      {step.text ? (
+        <p class="mf-event-summary" data-testid="event-text">
+          {step.text}
+        </p>
+      ) : null}
       <dl class="mf-replay-event">
         <dt>时间</dt>
         <dd data-testid="event-time">{formatSeconds(step.time)}（北京时间）</dd>
@@ -430,7 +474,7 @@ function EventDetail({
         ) : null}
       </dl>
       <details open>
-        <summary>事件内容（个人信息已脱敏）</summary>
+        <summary>事件内容（{AUDIT_MASKED}已脱敏）</summary>
         <pre class="mf-payload" data-testid="event-payload">
           {JSON.stringify(step.data, null, 2)}
         </pre>

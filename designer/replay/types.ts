@@ -50,6 +50,8 @@ export interface TimelineStep {
   readonly type: string;
   readonly time: string;
   readonly actor: string;
+  /** The event as officers read it (the 办理记录's words); null for the flow's own bookkeeping. */
+  readonly text: string | null;
   readonly data: unknown;
   readonly elements: readonly string[];
   readonly flows: readonly string[];
@@ -70,6 +72,12 @@ interface CaseHeader {
   readonly receivedAt: string | null;
   readonly receivedBy: string | null;
   readonly responsibleOfficer: string | null;
+  /** 办结: the result (出证 with the licence, 不予许可 with the reason …), null before. */
+  readonly result?: {
+    readonly kind: string;
+    readonly reason: string | null;
+    readonly licence: { readonly name: string; readonly number: string } | null;
+  } | null;
   readonly startedAt: string | null;
   readonly endedAt: string | null;
   readonly seq: number | null;
@@ -113,8 +121,12 @@ export interface CaseExport extends Family {
     type: string;
     time: string;
     actor: string;
+    text: string | null;
     data: unknown;
     prevHash: string | null;
     hash: string | null;
   }>;
 }
+
+/** What the audit API masks of people (server/views/personal-data.ts), as the pages say it. */
+export const AUDIT_MASKED = '姓名、电话、地址、证件号码';

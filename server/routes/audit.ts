@@ -2,9 +2,10 @@
  * Audit (read-only: auditor, supervisor, admin): the audit search over every case, a case's full
  * event history, its state replayed up to a seq or an instant, the state after every event (the
  * replay viewer's timeline), the hash-chain verification result, the diagram path taken, and the
- * whole history as one export. Every 证件号码 is masked at any depth of what is returned.
+ * whole history as one export. Names, telephone numbers, addresses and 证件号码 are masked at any
+ * depth of what is returned (server/views/personal-data.ts); each event comes with its text as
+ * officers read it (the 办理记录's words), null for the flow's bookkeeping.
  */
-import { maskDeep } from '../../engine/matters/index.js';
 import { systemClock, type Clock } from '../../engine/clock.js';
 import { CASE_STATUSES, type CaseStatusZh } from '../../engine/domain/index.js';
 import { TIME_LIMIT_UNITS, type TimeLimitUnit } from '../../engine/model/index.js';
@@ -23,6 +24,8 @@ import {
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 import { CASE_NUMBER_QUERY, caseNumberQuery } from './case-number-query.js';
+import { eventTexts } from '../views/case-view.js';
+import { maskForAudit } from '../views/personal-data.js';
 
 const AUDITORS = ['auditor', 'supervisor', 'admin'] as const;
 
@@ -250,7 +253,7 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
         ...(query.limit !== undefined ? { limit: query.limit } : {}),
         ...(after ? { after } : {}),
       });
-      return { body: maskDeep(rows) };
+      return { body: maskForAudit(rows) };
     },
   });
 
@@ -274,11 +277,11 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
         caseFamily(knex, params.caseId),
       ]);
       return {
-        body: maskDeep({
+        body: maskForAudit({
           case: caseHeader(params.caseId, snapshot),
           definition,
           ...family,
-          steps: replayTimeline(events),
+          steps: withTexts(replayTimeline(events), events),
         }),
       };
     },
@@ -295,6 +298,7 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
     responses: { 200: { description: 'The export' }, 404: { description: 'No such case' } },
     handler: async ({ params, principal }) => {
       const events = await eventsOf(store, params.caseId);
+      const texts = eventTexts(events);
       const [snapshot, definition, family, verification, hashes] = await Promise.all([
         store.getCase(params.caseId),
         caseDefinition(knex, params.caseId),
@@ -303,7 +307,7 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
         eventHashes(knex, params.caseId),
       ]);
       return {
-        body: maskDeep({
+        body: maskForAudit({
           format: 'matterflow.case-history/1',
           exportedBy: principal?.id ?? null,
           case: caseHeader(params.caseId, snapshot),
@@ -315,6 +319,7 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
             type: event.type,
             time: event.time,
             actor: event.actor,
+            text: texts[index] ?? null,
             data: event.data,
             prevHash: hashes[index]?.prevHash ?? null,
             hash: hashes[index]?.hash ?? null,
@@ -327,20 +332,23 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
   routes.add<unknown, Record<string, unknown>, { caseId: string }>({
     method: 'get',
     path: '/api/audit/cases/:caseId/events',
-    summary: 'A case’s full event history (seq, type, time, actor, data), every 证件号码 masked',
+    summary:
+      'A case’s full event history (seq, type, time, actor, text: the event in Chinese as officers read it or null for the flow’s bookkeeping, data), names, telephone numbers, addresses and 证件号码 masked',
     tags: ['audit'],
     access: AUDITORS,
     params: caseParams,
     responses: { 200: { description: 'The events in seq order' }, 404: { description: 'No such case' } },
     handler: async ({ params }) => {
       const events = await eventsOf(store, params.caseId);
+      const texts = eventTexts(events);
       return {
         body: events.map((event, index) => ({
           seq: index + 1,
           type: event.type,
           time: event.time,
           actor: event.actor,
-          data: maskDeep(event.data),
+          text: texts[index] ?? null,
+          data: maskForAudit(event.data),
         })),
       };
     },
@@ -381,7 +389,7 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
           `Case ${params.caseId} has no event up to there`,
         );
       }
-      return { body: maskDeep(await store.replay(params.caseId, range)) };
+      return { body: maskForAudit(await store.replay(params.caseId, range)) };
     },
   });
 
@@ -414,6 +422,15 @@ export function auditRoutes(routes: Routes, store: Store, clock: Clock = systemC
     },
     handler: async ({ params }) => ({ body: casePath(params.caseId, await eventsOf(store, params.caseId)) }),
   });
+}
+
+/** Each step of the timeline with its event as officers read it (null: the flow's bookkeeping). */
+function withTexts<S extends object>(
+  steps: readonly S[],
+  events: readonly CaseEvent[],
+): Array<S & { text: string | null }> {
+  const texts = eventTexts(events);
+  return steps.map((step, index) => ({ ...step, text: texts[index] ?? null }));
 }
 
 /** What the replay and the export show at the top: the case as its snapshot has it now. */

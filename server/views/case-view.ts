@@ -439,10 +439,8 @@ export function eventText(event: { readonly type: string; readonly data: unknown
   }
 }
 
-/** The history as officers read it: the 办件 events and each step's handling, in Chinese, oldest first. */
-export function historySummary(
-  events: readonly CaseEvent[],
-): Array<{ seq: number; time: string; actor: string; text: string }> {
+/** Each event as officers read it (null for the flow's own bookkeeping), naming steps and parts from the events before it. */
+export function eventTexts(events: readonly CaseEvent[]): Array<string | null> {
   const steps = new Map<string, string>();
   const elements = new Map<string, string>();
   const parts = new Map<string, string>();
@@ -451,16 +449,24 @@ export function historySummary(
     element: (elementId) => elements.get(elementId) ?? elementId,
     part: (childCaseId) => parts.get(childCaseId) ?? childCaseId,
   };
-  const lines: Array<{ seq: number; time: string; actor: string; text: string }> = [];
-  for (const [index, event] of events.entries()) {
+  return events.map((event) => {
     if (event.type === 'task.created') {
       const name = event.data.name ?? event.data.elementId;
       steps.set(event.data.taskId, name);
       elements.set(event.data.elementId, name);
     }
     if (event.type === 'package.partStarted') parts.set(event.data.caseId, event.data.name);
-    const text = eventText(event, names);
-    if (text !== null) lines.push({ seq: index + 1, time: event.time, actor: event.actor, text });
-  }
-  return lines;
+    return eventText(event, names);
+  });
+}
+
+/** The history as officers read it: the 办件 events and each step's handling, in Chinese, oldest first. */
+export function historySummary(
+  events: readonly CaseEvent[],
+): Array<{ seq: number; time: string; actor: string; text: string }> {
+  const texts = eventTexts(events);
+  return events.flatMap((event, index) => {
+    const text = texts[index];
+    return text === null || text === undefined ? [] : [{ seq: index + 1, time: event.time, actor: event.actor, text }];
+  });
 }

@@ -37,6 +37,8 @@ describe('Workspace: case replay (browser)', function () {
     expect(await page.getByTestId('definition').textContent())
       .to.contain('food-licence')
       .and.contain('第 1 版');
+    // Every event, the flow's bookkeeping included, to step through them all.
+    await page.getByLabel('显示').selectOption('all');
 
     await page.getByRole('button', { name: '首条' }).click();
     expect(await position(page)).to.deep.equal([1, total]);
