@@ -33,7 +33,7 @@ const FIXTURES: ReadonlyArray<readonly [string, string]> = [
 const bytesOf = (file: string) => readFileSync(file);
 
 /** The verdict once the panel has it for the diagram as it is: 'clean' or 'refused', with the summary text. */
-export async function settledVerdict(page: Page): Promise<{ verdict: string; summary: string }> {
+async function settledVerdict(page: Page): Promise<{ verdict: string; summary: string }> {
   const summary = page.locator('[data-testid="issues-summary"]');
   await summary.and(page.locator('[data-verdict="clean"], [data-verdict="refused"]')).waitFor({ timeout: 20_000 });
   return { verdict: (await summary.getAttribute('data-verdict'))!, summary: (await summary.textContent()) ?? '' };
