@@ -42,6 +42,10 @@ import { integrationServices, type IntegrationServices } from './routes/integrat
 import { messageRoutes } from './routes/messages.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { workerTokenRoutes } from './routes/worker-tokens.js';
+import { materialRoutes, type MaterialServices } from './routes/materials.js';
+import { applicantRoutes } from './routes/applicant.js';
+import { receiptRoutes } from './routes/receipts.js';
+import { progressRoutes } from './routes/progress.js';
 import { inProcessModels, type ModelService } from './workers/index.js';
 
 export interface AppDependencies {
@@ -72,6 +76,8 @@ export interface AppDependencies {
   readonly models?: ModelService;
   /** External tasks, messages, incidents, webhooks (default: over `store`, long polls woken only in their own process). */
   readonly integration?: IntegrationServices;
+  /** Where material files are kept and the centre's limits (default none: uploads and files answer 503). */
+  readonly materials?: MaterialServices;
 }
 
 export function createApp({
@@ -90,6 +96,7 @@ export function createApp({
   idempotency,
   models = inProcessModels,
   integration = integrationServices(store),
+  materials,
 }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -143,6 +150,10 @@ export function createApp({
   messageRoutes(routes, db.knex, store);
   incidentRoutes(routes, db.knex, store);
   webhookRoutes(routes, db.knex, clock);
+  materialRoutes(routes, store, db.knex, clock, materials);
+  applicantRoutes(routes, store, db.knex, clock, materials);
+  receiptRoutes(routes, store, db.knex, clock);
+  progressRoutes(routes, store, db.knex, clock, { perMinute: materials?.progressRateLimit ?? 10 });
   if (testClock) testClockRoutes(routes, store, testClock, ratings);
   routes.mount(app, db.knex, idempotency ? { idempotency } : {});
   app.use(docsRouter());

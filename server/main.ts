@@ -23,9 +23,12 @@ import { idempotencyOptions } from './http/idempotency-config.js';
 import { ExternalTasks, JobWakeups, wakeOnJobs, WebhookDispatcher } from '../engine/integration-store/index.js';
 import { integrationConfigFromEnv } from './integration-config.js';
 import { engineWithModels, ModelWorkers } from './workers/index.js';
+import { fileCheck, openMaterialStorage } from '../engine/materials-store/index.js';
+import { materialsConfigFromEnv } from './materials-config.js';
 
 const config = serverConfigFromEnv();
 const integrationConfig = integrationConfigFromEnv();
+const materialsConfig = materialsConfigFromEnv();
 // 证件号码 and other personal data never reach the logs in clear (nor inside error messages).
 const logger = pino({
   level: config.logLevel,
@@ -57,10 +60,15 @@ const models = await ModelWorkers.start({
   limits: { maxXmlElements: config.models.maxElements },
   onWorkerError: (error) => logger.error({ err: error }, 'a model worker died and was replaced'),
 });
+// Applicants' material files: content-addressed in the data directory or S3-compatible storage; verify re-hashes them.
+const materialStorage = await openMaterialStorage(materialsConfig.storage);
 // External task workers' long polls wake when a command run here makes a task available.
 const wakeups = new JobWakeups();
 const store = wakeOnJobs(
-  await createStore({ database: db, clock: testClock ?? systemClock, calendar, supervision }, engineWithModels(models)),
+  await createStore(
+    { database: db, clock: testClock ?? systemClock, calendar, supervision, materialFiles: fileCheck(materialStorage) },
+    engineWithModels(models),
+  ),
   wakeups,
 );
 const externalTasks = new ExternalTasks(store, { wakeups, pollIntervalMs: integrationConfig.longPollIntervalMs });
@@ -122,6 +130,11 @@ const server = createApp({
   idempotency: idempotencyOptions(config.idempotency, logger),
   models,
   integration: { externalTasks },
+  materials: {
+    storage: materialStorage,
+    maxFileMb: materialsConfig.maxFileMb,
+    progressRateLimit: materialsConfig.progressRateLimit,
+  },
   ...(testClock ? { testClock } : {}),
 }).listen(config.port, config.host, () => {
   const address = server.address();

@@ -1,6 +1,7 @@
 /**
  * `application_drafts`: an applicant's 网上申报 kept until it is submitted — the matter, the
- * 一表申请 form as filled so far, and the uploads chosen per material. Only its owner reads,
+ * applicant as typed (name, 证件类型, 证件号码), the 一表申请 form as filled so far (both in the
+ * `form` column's JSON), and the uploads chosen per material. Only its owner reads,
  * changes, deletes or submits it; once submitted it names its case and changes no more.
  */
 import { randomUUID } from 'node:crypto';
@@ -13,12 +14,24 @@ export interface DraftFile {
   readonly uploadId: string;
 }
 
-export interface Draft {
+/** The applicant as the draft names them. */
+export interface DraftApplicant {
+  readonly name: string;
+  readonly idType: string;
+  readonly idNumber: string;
+}
+
+/** What an applicant fills in: who applies, the form, the uploads per material. */
+export interface DraftContent {
+  readonly applicant: DraftApplicant | null;
+  readonly form: Record<string, unknown>;
+  readonly files: readonly DraftFile[];
+}
+
+export interface Draft extends DraftContent {
   readonly draftId: string;
   readonly owner: string;
   readonly matterCode: string;
-  readonly form: Record<string, unknown>;
-  readonly files: readonly DraftFile[];
   readonly createdAt: string;
   readonly updatedAt: string;
   /** The case it became, once submitted. */
@@ -40,13 +53,13 @@ interface DraftRow {
 
 export async function createDraft(
   knex: Knex,
-  draft: { owner: string; matterCode: string; form: Record<string, unknown>; files: readonly DraftFile[]; at: string },
+  draft: DraftContent & { owner: string; matterCode: string; at: string },
 ): Promise<Draft> {
   const row: DraftRow = {
     draft_id: randomUUID(),
     owner: draft.owner,
     matter_code: draft.matterCode,
-    form: writeJson(draft.form),
+    form: writeJson({ applicant: draft.applicant, form: draft.form }),
     files: writeJson(draft.files),
     created_at: draft.at,
     updated_at: draft.at,
@@ -74,12 +87,16 @@ export async function updateDraft(
   knex: Knex,
   owner: string,
   draftId: string,
-  change: { form: Record<string, unknown>; files: readonly DraftFile[]; at: string },
+  change: DraftContent & { at: string },
 ): Promise<boolean> {
   const count = await knex<DraftRow>('application_drafts')
     .where({ draft_id: draftId, owner })
     .whereNull('case_id')
-    .update({ form: writeJson(change.form), files: writeJson(change.files), updated_at: change.at });
+    .update({
+      form: writeJson({ applicant: change.applicant, form: change.form }),
+      files: writeJson(change.files),
+      updated_at: change.at,
+    });
   return count > 0;
 }
 
@@ -101,11 +118,13 @@ export async function markSubmitted(knex: Knex, draftId: string, caseId: string,
 }
 
 function fromRow(row: DraftRow): Draft {
+  const content = readJson<{ applicant: DraftApplicant | null; form: Record<string, unknown> }>(row.form);
   return {
     draftId: row.draft_id,
     owner: row.owner,
     matterCode: row.matter_code,
-    form: readJson<Record<string, unknown>>(row.form),
+    applicant: content.applicant,
+    form: content.form,
     files: readJson<DraftFile[]>(row.files),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -19,12 +19,9 @@ export class FileStorage implements MaterialStorage {
     this.#objects = path.join(root, 'objects');
   }
 
-  /** The storage in `root` (created if missing). */
+  /** The storage in `root` (its folders made when the first file comes). */
   static async open(root: string): Promise<FileStorage> {
-    const storage = new FileStorage(path.resolve(root));
-    await mkdir(storage.uploadDir, { recursive: true });
-    await mkdir(storage.#objects, { recursive: true });
-    return storage;
+    return new FileStorage(path.resolve(root));
   }
 
   /** Where the file `sha256` is (or would be) kept. */

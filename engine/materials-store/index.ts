@@ -20,6 +20,8 @@ export {
   markSubmitted,
   updateDraft,
   type Draft,
+  type DraftApplicant,
+  type DraftContent,
   type DraftFile,
 } from './drafts.js';
 export { caseByProgressCode, progressCode } from './progress-codes.js';

@@ -6,7 +6,7 @@
  * refusal), a refused or broken one (the client went away) is removed: nothing is stored half.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { open, unlink } from 'node:fs/promises';
+import { mkdir, open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -55,6 +55,7 @@ export async function intake(
   const { rules, material } = options;
   const drainLimit = options.drainLimit ?? rules.maxBytes * 2 + 16 * 1024 * 1024;
   const temp = path.join(storage.uploadDir, `${randomUUID()}.part`);
+  await mkdir(storage.uploadDir, { recursive: true });
   const handle = await open(temp, 'wx', 0o600);
   let handed = false;
   try {

@@ -6,7 +6,7 @@
  * `minio`, path-style by default.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Client } from 'minio';
@@ -54,7 +54,6 @@ export class S3Storage implements MaterialStorage {
   /** Connect and check that the bucket exists (a missing bucket is a configuration error, said at start). */
   static async open(config: S3Config): Promise<S3Storage> {
     const storage = new S3Storage(config);
-    await mkdir(storage.uploadDir, { recursive: true });
     if (!(await storage.#client.bucketExists(storage.#bucket)))
       throw new Error(`The S3 bucket ${config.bucket} does not exist at ${config.endpoint}`);
     return storage;

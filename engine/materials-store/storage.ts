@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 export interface MaterialStorage {
   /** 'file' or 's3', for logs and the readiness of the server. */
   readonly kind: 'file' | 's3';
-  /** A local folder where uploads stream to before they are complete (the storage's own, for the file back end). */
+  /** A local folder where uploads stream to before they are complete (made by the first upload; the storage's own, for the file back end). */
   readonly uploadDir: string;
   /**
    * Keep the complete file at `tempPath` (in `uploadDir`) as `sha256`, then remove `tempPath`.

@@ -64,7 +64,10 @@ async function fileBackEnd(): Promise<BackEnd> {
       fs.writeFileSync(file, bytes);
     },
     objects: async () =>
-      fs.readdirSync(path.join(root, 'objects'), { recursive: true }).filter((name) => String(name).length > 60).length,
+      fs.existsSync(path.join(root, 'objects'))
+        ? fs.readdirSync(path.join(root, 'objects'), { recursive: true }).filter((name) => String(name).length > 60)
+            .length
+        : 0,
     close: async () => fs.rmSync(root, { recursive: true, force: true }),
   };
 }
