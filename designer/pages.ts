@@ -42,6 +42,15 @@ export const PAGES: readonly Page[] = [
   { route: '/incidents', entry: 'incidents', title: '异常处理', audience: ['admin', 'supervisor'], nav: '异常' },
   { route: '/guide', entry: 'guide', title: '办事指南', audience: 'public', nav: '办事指南' },
   { route: '/guide/:code', entry: 'guide', title: '办事指南', audience: 'public' },
+  { route: '/apply', entry: 'applicant', title: '网上申报', audience: ['applicant'], nav: '网上申报' },
+  { route: '/apply/:code', entry: 'applicant', title: '网上申报', audience: ['applicant'] },
+  { route: '/my-cases', entry: 'applicant', title: '我的办件', audience: ['applicant'], nav: '我的办件' },
+  { route: '/my-cases/:caseId', entry: 'applicant', title: '办件详情', audience: ['applicant'] },
+  { route: '/my-cases/:caseId/correction', entry: 'applicant', title: '补正材料', audience: ['applicant'] },
+  { route: '/my-cases/:caseId/rating', entry: 'applicant', title: '评价', audience: ['applicant'] },
+  { route: '/progress', entry: 'progress', title: '进度查询', audience: 'public', nav: '进度查询' },
+  { route: '/papers/:caseId/receipt', entry: 'papers', title: '回执', audience: 'authenticated' },
+  { route: '/papers/:caseId/result-notice', entry: 'papers', title: '办结通知书', audience: 'authenticated' },
 ];
 
 /** The distinct bundles, in page order. */

@@ -206,10 +206,11 @@ export function materialRoutes(
     },
   });
 
-  routes.add<unknown, Record<string, unknown>, { token: string }>({
+  routes.add<unknown, { download?: boolean }, { token: string }>({
     method: 'get',
     path: '/api/material-previews/:token',
-    summary: 'The file a preview grant names, while the grant lasts (no token needed: the address is the grant)',
+    summary:
+      'The file a preview grant names, while the grant lasts (no token needed: the address is the grant); `download` saves it instead of showing it',
     tags: ['materials'],
     access: 'public',
     params: {
@@ -217,8 +218,9 @@ export function materialRoutes(
       required: ['token'],
       properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}$' } },
     },
+    query: { type: 'object', additionalProperties: false, properties: { download: { type: 'boolean' } } },
     responses: { 200: { description: 'The file' }, 404: { description: 'No such grant, or it expired' } },
-    handler: async ({ params }) => {
+    handler: async ({ params, query }) => {
       const services = materials ?? throwUnavailable();
       const grant = await previewGranted(knex, params.token, clock.now());
       if (!grant)
@@ -230,7 +232,7 @@ export function materialRoutes(
         );
       const stored = await openStored(services.storage, grant.sha256);
       // OFD has no viewer in browsers: it is downloaded.
-      const disposition = grant.mediaType === 'application/ofd' ? 'attachment' : 'inline';
+      const disposition = query.download || grant.mediaType === 'application/ofd' ? 'attachment' : 'inline';
       return { body: null, stream: (res) => sendFile(res, stored, grant, disposition) };
     },
   });

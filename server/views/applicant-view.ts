@@ -78,16 +78,24 @@ function fileView(file: MaterialFile & { at: string }) {
   };
 }
 
-/** The departments that had a step of the case, the deciding one last (whom a rating is about). */
+/**
+ * The departments that had a step of the case, the deciding one last (whom a rating is about by
+ * default): the department of the step 办结 completed (its task.completed follows case.concluded).
+ */
 export function departmentsOf(events: readonly CaseEvent[]): string[] {
+  const byTask = new Map<string, string>();
   const seen: string[] = [];
+  let concluded = false;
+  let decider: string | null = null;
   for (const event of events) {
-    if (event.type !== 'task.created' || !event.data.department) continue;
-    const at = seen.indexOf(event.data.department);
-    if (at >= 0) seen.splice(at, 1);
-    seen.push(event.data.department);
+    if (event.type === 'task.created' && event.data.department) {
+      byTask.set(event.data.taskId, event.data.department);
+      if (!seen.includes(event.data.department)) seen.push(event.data.department);
+    } else if (event.type === 'case.concluded') concluded = true;
+    else if (event.type === 'task.completed' && concluded && decider === null)
+      decider = byTask.get(event.data.taskId) ?? null;
   }
-  return seen;
+  return decider ? [...seen.filter((d) => d !== decider), decider] : seen;
 }
 
 export interface RatingFacts {
