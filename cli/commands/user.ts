@@ -127,8 +127,10 @@ export const userCommand: Subcommand = {
           { actor: 'cli', at: new Date().toISOString() },
         );
       } catch (error) {
-        if (error instanceof UserInvalidError) throw new CommandFailure(`${error.field}: ${error.message}`);
-        if (error instanceof UserExistsError) throw new CommandFailure(`a user ${id} exists already`);
+        if (error instanceof UserInvalidError)
+          throw new CommandFailure(`${error.zh}（${FLAGS[error.field]}）\n${error.field}: ${error.message}`);
+        if (error instanceof UserExistsError)
+          throw new CommandFailure(`用户 ${id} 已存在\na user ${id} exists already`);
         throw error;
       }
     });
@@ -136,6 +138,16 @@ export const userCommand: Subcommand = {
     io.err(`user ${id} created (${roles.join(', ')}); the token above is shown only once`);
     return EXIT.ok;
   },
+};
+
+/** The option (or argument) that gives each field a refusal can name: said beside the Chinese message. */
+const FLAGS: { readonly [F in UserInvalidError['field']]: string } = {
+  id: '用户名 ID',
+  name: '--name',
+  roles: '--role',
+  department: '--department 部门名称',
+  idNumber: '--id-number 或 --id-number-stdin',
+  password: '--password-stdin',
 };
 
 /** The first line of standard input (a password piped in, never an argument that `ps` would show). */

@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
 import { AUDIT_PARAMS, auditParams, queryFromSearch, type AuditQuery } from './contract.js';
-import { formatDateTime } from '../shared/format.js';
+import { DateInput } from '../shared/date-input.js';
+import { formatDateTime, parseDate } from '../shared/format.js';
 import { FLOW_STATUS_LABELS } from '../replay/labels.js';
 import type { CaseExport } from '../replay/types.js';
 import { CASE_STATUSES } from '../../engine/domain/types.js';
@@ -89,7 +90,14 @@ export function AuditSearch({
     }));
   };
 
-  const search = async (wanted: Criteria) => {
+  const setText = (name: keyof Criteria) => (value: string) => setCriteria((old) => ({ ...old, [name]: value }));
+
+  const search = async (typed: Criteria) => {
+    // Dates as typed (2026/11/6, 2026年11月6日) go out as the API's YYYY-MM-DD.
+    const wanted = { ...typed };
+    for (const name of ['receivedFrom', 'receivedTo', 'finishedFrom', 'finishedTo'] as const)
+      wanted[name] = parseDate(typed[name]) ?? typed[name];
+    setCriteria(wanted);
     if (DATE.test(wanted.receivedFrom) && DATE.test(wanted.receivedTo) && wanted.receivedTo < wanted.receivedFrom) {
       notify('收件日期：结束日期不能早于开始日期', 'error');
       return;
@@ -210,19 +218,11 @@ export function AuditSearch({
           </label>
           <label>
             收件日期自
-            <input
-              type={DATE.test(criteria.receivedFrom) || !criteria.receivedFrom ? 'date' : 'text'}
-              value={criteria.receivedFrom}
-              onInput={set('receivedFrom')}
-            />
+            <DateInput value={criteria.receivedFrom} onValue={setText('receivedFrom')} />
           </label>
           <label>
             收件日期至
-            <input
-              type={DATE.test(criteria.receivedTo) || !criteria.receivedTo ? 'date' : 'text'}
-              value={criteria.receivedTo}
-              onInput={set('receivedTo')}
-            />
+            <DateInput value={criteria.receivedTo} onValue={setText('receivedTo')} />
           </label>
           <label>
             超期
@@ -265,11 +265,11 @@ export function AuditSearch({
             </label>
             <label>
               时限办结日期自
-              <input type="date" value={criteria.finishedFrom} onInput={set('finishedFrom')} />
+              <DateInput value={criteria.finishedFrom} onValue={setText('finishedFrom')} />
             </label>
             <label>
               时限办结日期至
-              <input type="date" value={criteria.finishedTo} onInput={set('finishedTo')} />
+              <DateInput value={criteria.finishedTo} onValue={setText('finishedTo')} />
             </label>
             <label>
               按时情况

@@ -7,7 +7,7 @@
 import { JSONEditor, type MatterFormEditor } from './json-editor.js';
 import { api, ApiFailure } from '../shared/api.js';
 import { Attempt } from '../shared/attempt.js';
-import { setJsonEditorLanguageZh } from '../shared/json-editor-zh.js';
+import { localizeJsonEditorDom, setJsonEditorLanguageZh } from '../shared/json-editor-zh.js';
 import { el } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
 import type { Shell } from '../shared/shell.js';
@@ -100,6 +100,8 @@ export async function renderEditor(shell: Shell, code: string | null, from: stri
     prompt_before_delete: false,
   });
   await new Promise<void>((resolve) => editor.on('ready', resolve));
+  localizeJsonEditorDom(form);
+  editor.on('change', () => localizeJsonEditorDom(form));
 
   let current: { matterCode: string; version: number; processId: string } | null = stored && code ? stored : null;
   let serverMessages: FieldMessage[] = [];

@@ -22,6 +22,13 @@ const ITEM_TITLES: Readonly<Record<string, string>> = {
   specialProcedures: '特别程序',
 };
 
+/** BPMN's own words in the schema's descriptions, as the designer's panel says them. */
+const TERMS: ReadonlyArray<readonly [RegExp, string]> = [[/（callActivity）/g, '（调用活动）']];
+const inChinese = (text: string): string => TERMS.reduce((out, [term, zh]) => out.replace(term, zh), text);
+
+/** The parts of a conditional rule, when json-editor names them. */
+const BRANCH_TITLES = { if: '条件', then: '满足条件时', else: '不满足条件时' } as const;
+
 const isSchema = (value: unknown): value is Schema =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -50,6 +57,8 @@ function present(schema: Schema, name: string | null): Schema {
           ? 'integer'
           : copy['type'];
     const labels = labelsFromDescription(copy['description']);
+    // Every value has its label in the select: the description that listed the codes is said.
+    if (labels.size > 0 && values.every((value) => labels.has(String(value)))) delete copy['description'];
     if (labels.size > 0) {
       options['enum_titles'] = (copy['enum'] as unknown[]).map((value) => {
         const label = labels.get(String(value));
@@ -87,8 +96,13 @@ function present(schema: Schema, name: string | null): Schema {
       return shown;
     });
   }
+  if (Array.isArray(copy['allOf']))
+    copy['allOf'] = (copy['allOf'] as unknown[]).map((part) => (isSchema(part) ? present(part, null) : part));
+  if (typeof copy['description'] === 'string') copy['description'] = inChinese(copy['description']);
+  // json-editor draws an untitled branch of its own where the rule has no else: name it.
+  if (isSchema(copy['if']) && copy['else'] === undefined) copy['else'] = { additionalProperties: true };
   for (const keyword of ['then', 'else', 'if'] as const)
-    if (isSchema(copy[keyword])) copy[keyword] = present(copy[keyword], null);
+    if (isSchema(copy[keyword])) copy[keyword] = { title: BRANCH_TITLES[keyword], ...present(copy[keyword], null) };
   if (Object.keys(options).length > 0) copy['options'] = options;
   return copy;
 }
@@ -99,7 +113,8 @@ export function presentationSchema(schema: Schema): Schema {
   const properties = { ...(shown['properties'] as Record<string, Schema>) };
   if (properties['$comment']) properties['$comment'] = { ...properties['$comment'], format: 'textarea' };
   if (properties['$schema']) properties['$schema'] = { ...properties['$schema'], options: { hidden: true } };
+  // Any JSON Schema: json-editor would otherwise refuse its keys (the editor's no_additional_properties).
   if (properties['applicationForm'])
-    properties['applicationForm'] = { ...properties['applicationForm'], format: 'mf-json' };
+    properties['applicationForm'] = { ...properties['applicationForm'], format: 'mf-json', additionalProperties: true };
   return { ...shown, properties };
 }

@@ -1,5 +1,6 @@
 /** Chinese names of the case events and states, for the replay, the print view and the audit search. */
 import { CASE_OPERATIONS, CASE_OPERATION_TYPES } from '../../engine/operations/index.js';
+import { parseDateTime } from '../shared/format.js';
 
 /**
  * The events that record an operation read as the operation (engine/operations: `records` → its
@@ -93,26 +94,18 @@ export const LEVEL_CLASS: Readonly<Record<string, 'warning' | 'yellow' | 'red'>>
   红牌: 'red',
 };
 
-/** Who acted, in words: users by id, the system's own actors in Chinese. */
-export function actorLabel(actor: string): string {
-  if (actor === 'system') return '系统';
-  if (actor === 'timer') return '定时器';
-  if (actor.startsWith('job:')) return `自动任务（${actor.slice(4)}）`;
-  if (actor.startsWith('case:')) return `办件 ${actor.slice(5)}`;
-  return actor;
-}
+export { actorLabel } from '../shared/format.js';
 
-/** Beijing wall time of an instant as `YYYY-MM-DDTHH:mm` (for datetime-local inputs). */
+/** Beijing wall time of an instant as `YYYY-MM-DD HH:mm` (for the time fields). */
 export function toBeijingInput(iso: string): string {
   const date = new Date(Date.parse(iso) + 8 * 3_600_000);
-  return date.toISOString().slice(0, 16);
+  return date.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** A datetime-local value read as Beijing time, as an instant (ms); NaN when not a time. */
+/** A time field's value (年-月-日 时:分, as parseDateTime reads it) as Beijing time, an instant (ms); NaN when not a time. */
 export function fromBeijingInput(value: string): number {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)
-    ? Date.parse(`${value.length === 16 ? `${value}:00` : value}+08:00`)
-    : Number.NaN;
+  const text = parseDateTime(value);
+  return text ? Date.parse(`${text.replace(' ', 'T')}:00+08:00`) : Number.NaN;
 }
 
 /** Beijing wall time with seconds: `2026-11-02 09:30:05`. */

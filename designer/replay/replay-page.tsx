@@ -8,6 +8,7 @@
  * break marks its event (shown whatever the filter). Read-only: nothing here changes the case.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DateInput } from '../shared/date-input.js';
 import { formatDateTime } from '../shared/format.js';
 import { ReplayDiagram } from './diagram.js';
 import {
@@ -234,16 +235,11 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
           </form>
           <form class="mf-inline" onSubmit={jumpToTime} noValidate>
             <label>
-              跳转到时间（北京时间）{' '}
-              <input
-                type="datetime-local"
-                value={timeInput}
-                onInput={(event) => setTimeInput((event.target as HTMLInputElement).value)}
-              />
+              跳转到时间（北京时间） <DateInput withTime value={timeInput} onValue={setTimeInput} />
             </label>
             <button type="submit">定位</button>
           </form>
-          <span class="mf-muted">键盘 ← → 逐条，Home / End 首末条</span>
+          <span class="mf-muted">键盘：← → 逐条，首末条用 Home、End 键</span>
         </div>
       </div>
       <div class="mf-replay-body">
@@ -580,7 +576,7 @@ function Legend() {
         <span class="mf-signal mf-signal-warning">预警</span> <span class="mf-signal mf-signal-yellow">黄牌</span>{' '}
         <span class="mf-signal mf-signal-red">红牌</span>
       </span>
-      <span>“N次”为到达次数；点击调用环节打开子办件</span>
+      <span>环节旁的“几次”为到达次数；点击调用环节打开子办件</span>
     </div>
   );
 }

@@ -27,3 +27,14 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   supervisor: '监察人员',
   applicant: '申请人',
 };
+
+export { parseDate, parseDateTime } from './dates.js';
+
+/** Who acted, in words: users by id, the system's own actors in Chinese. */
+export function actorLabel(actor: string): string {
+  if (actor === 'system') return '系统';
+  if (actor === 'timer') return '定时器';
+  if (actor.startsWith('job:')) return `自动任务（${actor.slice(4)}）`;
+  if (actor.startsWith('case:')) return `办件 ${actor.slice(5)}`;
+  return actor;
+}

@@ -87,3 +87,18 @@ export function setJsonEditorLanguageZh(editor: {
   editor.defaults.languages['zh'] = { ...(editor.defaults.languages['en'] ?? {}), ...JSON_EDITOR_ZH };
   editor.defaults.language = 'zh';
 }
+
+/**
+ * The words json-editor writes into the page itself, not through its language table: the hidden
+ * property name box ("Property name..."), the labels of its opt-in boxes ("root[x]-opt-in") and
+ * of its type switchers ("root[x] switcher"). Call after the editor is ready and after changes.
+ */
+export function localizeJsonEditorDom(root: HTMLElement): void {
+  for (const input of root.querySelectorAll<HTMLInputElement>('input.property-selector-input'))
+    input.placeholder = '属性名';
+  for (const label of root.querySelectorAll('label')) {
+    const text = label.textContent ?? '';
+    if (text.endsWith('-opt-in')) label.textContent = '填写此项';
+    else if (text.endsWith(' switcher')) label.textContent = '选择写法';
+  }
+}

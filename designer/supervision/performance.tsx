@@ -15,7 +15,7 @@ import type { Performance, PerformanceRow, Unit } from './types.js';
 /** What a step figure's link opens: the cases of the steps it counts. */
 const STEP_CASES = '查看这些环节所属的办件（同一办件只列一次，故件数可少于环节数）';
 
-const P90_NOTE = 'P90：最近秩法第 90 百分位，即把用时从短到长排列后第 ⌈0.9×n⌉ 个，至少 90% 的时限用时不超过它';
+const P90_NOTE = 'P90：最近秩法第 90 百分位，即把用时从短到长排列后第 ⌈0.9×时限数⌉ 个，至少 90% 的时限用时不超过它';
 
 /** Category labels: the name, with the unit only when the same name appears in several units. */
 function labelsOf(rows: readonly PerformanceRow[], fallback: string): string[] {

@@ -4,6 +4,8 @@
  * reload or a shared link shows the same figures.
  */
 import { useState } from 'preact/hooks';
+import { DateInput } from '../shared/date-input.js';
+import { parseDate } from '../shared/format.js';
 import type { PeriodChoice } from './types.js';
 
 const PRESETS = [
@@ -46,8 +48,10 @@ export function PeriodPicker({
     event.preventDefault();
     if (!from) return onInvalid('请填写开始日期');
     if (!to) return onInvalid('请填写结束日期');
-    if (from > to) return onInvalid('结束日期不能早于开始日期');
-    onChoose({ kind: 'custom', from, to });
+    const [start, end] = [parseDate(from), parseDate(to)];
+    if (!start || !end) return onInvalid('请按 年-月-日 填写日期，如 2026-11-02');
+    if (start > end) return onInvalid('结束日期不能早于开始日期');
+    onChoose({ kind: 'custom', from: start, to: end });
   };
   return (
     <div class="sv-period" role="group" aria-label="统计周期">
@@ -81,10 +85,10 @@ export function PeriodPicker({
       {custom && (
         <form class="sv-custom" onSubmit={apply}>
           <label>
-            开始日期 <input type="date" value={from} required onInput={(event) => setFrom(event.currentTarget.value)} />
+            开始日期 <DateInput value={from} required onValue={setFrom} />
           </label>
           <label>
-            结束日期 <input type="date" value={to} required onInput={(event) => setTo(event.currentTarget.value)} />
+            结束日期 <DateInput value={to} required onValue={setTo} />
           </label>
           <button type="submit">查询</button>
         </form>

@@ -2,7 +2,7 @@
  * 办理记录: a case's history as officers read it, newest first (the latest step is what they look
  * for), each entry numbered in the order it happened (1 is the 收件), the numbers never clipped.
  */
-import { formatDateTime } from '../shared/format.js';
+import { actorLabel, formatDateTime } from '../shared/format.js';
 
 export interface HistoryEntry {
   readonly seq: number;
@@ -21,7 +21,7 @@ export function History({ entries }: { entries: readonly HistoryEntry[] }) {
           <span class="wl-history-n">{h.n}.</span>
           <span>
             <span class="mf-muted">
-              {formatDateTime(h.time)} · {h.actor}
+              {formatDateTime(h.time)} · {actorLabel(h.actor)}
             </span>{' '}
             {h.text}
           </span>

@@ -4,7 +4,7 @@
  * The server validates the submitted form again (ajv, Chinese messages naming the field).
  */
 import { JSONEditor, type JsonEditorError } from '@json-editor/json-editor';
-import { setJsonEditorLanguageZh } from '../shared/json-editor-zh.js';
+import { localizeJsonEditorDom, setJsonEditorLanguageZh } from '../shared/json-editor-zh.js';
 
 setJsonEditorLanguageZh(JSONEditor);
 
@@ -63,6 +63,8 @@ export function schemaForm(
   return new Promise((resolve) => {
     editor.on('ready', () => {
       if (options.readOnly) editor.disable();
+      localizeJsonEditorDom(element);
+      editor.on('change', () => localizeJsonEditorDom(element));
       resolve({
         editor,
         value: () => withoutEmpty(editor.getValue() as Record<string, unknown>),

@@ -43,9 +43,10 @@ describe('cli: matterflow user add', () => {
     expect(again.code).to.equal(1);
     expect(withoutStackTrace(again)).to.equal(true);
     expect((await cli(['user', 'add', 'b', '--name', 'B', '--role', 'boss', '--database', file])).code).to.equal(2);
-    expect((await cli(['user', 'add', 'c', '--name', 'C', '--role', 'department', '--database', file])).code).to.equal(
-      1,
-    );
+    const noDepartment = await cli(['user', 'add', 'c', '--name', 'C', '--role', 'department', '--database', file]);
+    expect(noDepartment.code).to.equal(1);
+    // In Chinese first, naming the option to add; the English beside it.
+    expect(noDepartment.stderr).to.contain('部门审批人员必须选择所属部门（--department 部门名称）');
   });
 
   it('should bind an applicant to the 证件号码 of --id-number, storing only its key', async () => {
