@@ -28,8 +28,20 @@ const offeredTo = (audience: PageAudience, user: SessionUser | null): boolean =>
   (user !== null &&
     (audience === 'authenticated' || user.roles.some((role) => (audience as readonly Role[]).includes(role))));
 
-/** Where a user lands after logging in: the first page their roles are offered. */
+/** The page each role works on all day (a supervisor watches 电子监察, not the audit search). */
+const LANDING: Readonly<Partial<Record<Role, string>>> = {
+  window: '/worklist',
+  department: '/worklist',
+  supervisor: '/supervision',
+  auditor: '/audit',
+};
+
+/** Where a user lands after logging in: their first role's own page, else the first page their roles are offered. */
 export function homeFor(user: SessionUser): string {
+  for (const role of user.roles) {
+    const landing = LANDING[role];
+    if (landing && PAGES.some((page) => page.route === landing && offeredTo(page.audience, user))) return landing;
+  }
   return (
     PAGES.find((page) => page.nav && page.audience !== 'public' && offeredTo(page.audience, user))?.route ?? '/guide'
   );
@@ -59,11 +71,7 @@ export function mountShell(title: string, session: Session | null): Shell {
     ? el(
         'div',
         { class: 'mf-account' },
-        el(
-          'span',
-          { class: 'mf-user', title: user.department ?? '' },
-          `${user.name}（${user.roles.map((role) => ROLE_LABELS[role] ?? role).join('、')}）`,
-        ),
+        el('span', { class: 'mf-user', title: user.department ?? '' }, accountLabel(user)),
         el('button', { type: 'button', class: 'mf-link', onclick: () => void logout() }, '退出'),
       )
     : el(
@@ -95,6 +103,12 @@ export function mountShell(title: string, session: Session | null): Shell {
     if (kind !== 'error') setTimeout(() => notice.remove(), 6000);
   };
   return { main, session, notify, showError: (error) => notify(messageOf(error), 'error') };
+}
+
+/** 林局（部门审批人员）; a name that is its role's own label (系统管理员) is not said twice. */
+export function accountLabel(user: Pick<SessionUser, 'name' | 'roles'>): string {
+  const roles = user.roles.map((role) => ROLE_LABELS[role] ?? role).filter((label) => label !== user.name.trim());
+  return roles.length > 0 ? `${user.name}（${roles.join('、')}）` : user.name;
 }
 
 async function logout(): Promise<void> {

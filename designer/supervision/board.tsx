@@ -1,5 +1,5 @@
 /**
- * The 电子监察 board: open signals now, handling over a chosen period (on-time rate by matter,
+ * The 电子监察 board: the cases open now (by 办件状态), open signals now, handling over a chosen period (on-time rate by matter,
  * average / p90 time by department) and the 差评 rectifications due. Charts and tables show the
  * same figures; every figure opens the audit search for its cases.
  */
@@ -11,6 +11,7 @@ import { api } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
 import type { Shell } from '../shared/shell.js';
 import { IncidentCount } from './incident-count.js';
+import { OpenCasesCard, type OpenCases } from './open-cases.js';
 import { HandlingByDepartmentCard, OnTimeByMatterCard } from './performance.js';
 import { choiceFrom, PeriodPicker, periodQuery } from './period.js';
 import { RectificationsCard } from './rectifications.js';
@@ -24,6 +25,7 @@ export function renderBoard(shell: Shell): void {
 interface Now {
   readonly signals: SignalSummary;
   readonly rectifications: RectificationsDue;
+  readonly open: OpenCases;
 }
 
 interface Handling {
@@ -38,11 +40,12 @@ function Board({ shell }: { shell: Shell }) {
   const [loading, setLoading] = useState(0);
 
   const loadNow = useCallback(async () => {
-    const [signals, rectifications] = await Promise.all([
+    const [signals, rectifications, open] = await Promise.all([
       api<SignalSummary>('/api/supervision/signals/summary'),
       api<RectificationsDue>('/api/supervision/rectifications'),
+      api<OpenCases>('/api/supervision/open-cases'),
     ]);
-    setNow({ signals, rectifications });
+    setNow({ signals, rectifications, open });
   }, []);
 
   const loadHandling = useCallback(async (period: PeriodChoice) => {
@@ -91,6 +94,7 @@ function Board({ shell }: { shell: Shell }) {
         <FindByNumber onInvalid={(message) => shell.notify(message, 'error')} />
         <IncidentCount />
       </div>
+      {now ? <OpenCasesCard open={now.open} /> : null}
       {now ? <SignalsCard summary={now.signals} /> : <p class="mf-muted">正在加载监察信号…</p>}
       <div class="mf-card sv-toolbar">
         <PeriodPicker

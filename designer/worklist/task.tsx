@@ -13,6 +13,7 @@ import { schemaForm, type SchemaForm } from './schema-form.js';
 import { clockLabel, Due, Signal } from './timing.js';
 import { operationLabel, type CaseOperationType } from './declared.js';
 import { History } from './history.js';
+import { MaterialFiles } from '../shared/material-files.js';
 import { OperationForm } from './operation-form.js';
 import { MATERIAL_STATE, NECESSITY, type CaseView, type Offered, type TaskDetail } from './task-types.js';
 
@@ -121,12 +122,12 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
           <dt>环节时限</dt>
           <dd>
             <Due timing={detail.task.step} />{' '}
-            {detail.task.step ? <span class="mf-muted">{clockLabel(detail.task.step)}</span> : null}{' '}
+            {detail.task.step ? <span class="mf-muted">{clockLabel(detail.task.step, c.status)}</span> : null}{' '}
             <Signal level={detail.task.step?.signal} />
           </dd>
           <dt>办件时限</dt>
           <dd>
-            <Due timing={detail.task.case} /> <span class="mf-muted">{clockLabel(detail.task.case)}</span>{' '}
+            <Due timing={detail.task.case} /> <span class="mf-muted">{clockLabel(detail.task.case, c.status)}</span>{' '}
             <Signal level={detail.task.case?.signal} />
           </dd>
           {c.result ? (
@@ -211,6 +212,7 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
                 <th>材料</th>
                 <th>必要性</th>
                 <th>状态</th>
+                <th>电子文件</th>
               </tr>
             </thead>
             <tbody>
@@ -221,6 +223,9 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
                   <td class={`wl-material-${m.state ?? ''}`}>
                     {MATERIAL_STATE[m.state ?? ''] ?? '—'}
                     {m.deadline ? `（补交期限 ${formatDateTime(m.deadline)}）` : ''}
+                  </td>
+                  <td>
+                    <MaterialFiles caseId={c.caseId} files={m.files ?? []} />
                   </td>
                 </tr>
               ))}

@@ -29,9 +29,15 @@ export function Due({ timing }: { timing: Timing | null | undefined }) {
   );
 }
 
-export function clockLabel(timing: Timing | null | undefined): string {
-  if (!timing) return '未计时';
-  return timing.clock === 'running' ? '计时中' : `暂停：${timing.stoppedFor ?? '其他'}`;
+/**
+ * The clock state in words. Before 受理 the only clock is the window step's own limit, and a
+ * 补正 notice does not stop it: the window's time runs while the applicant is asked — say so.
+ * The case's promised limit starts at 受理.
+ */
+export function clockLabel(timing: Timing | null | undefined, caseStatus?: string | null): string {
+  if (!timing) return caseStatus === '已收件' || caseStatus === '补正中' ? '受理后起算' : '未计时';
+  if (timing.clock !== 'running') return `暂停：${timing.stoppedFor ?? '其他'}`;
+  return caseStatus === '补正中' ? '窗口受理时限计时中（待申请人补正）' : '计时中';
 }
 
 export function Signal({ level }: { level: string | null | undefined }) {

@@ -248,7 +248,7 @@ export function Worklist({ shell }: { shell: Shell }) {
                     <td>
                       <Due timing={row.case} />
                     </td>
-                    <td>{clockLabel(row.case ?? row.step)}</td>
+                    <td>{clockLabel(row.case ?? row.step, row.caseStatus)}</td>
                     <td>
                       <Signal level={level} />
                     </td>

@@ -60,7 +60,9 @@ export {
 } from './errors.js';
 export {
   listAlerts,
+  openCaseCounts,
   supervisionStatistics,
+  type OpenCaseCounts,
   type AlertFilter,
   type AlertView,
   type StatisticsFilter,

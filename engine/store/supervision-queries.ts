@@ -138,3 +138,22 @@ export async function supervisionStatistics(db: Knex, filter: StatisticsFilter):
     })
     .sort((a, b) => String(a.key).localeCompare(String(b.key)) || a.unit.localeCompare(b.unit));
 }
+
+/** The cases still open (the flow active or failed), by 办件状态: how much work the centre holds now. */
+export interface OpenCaseCounts {
+  readonly total: number;
+  /** 办件状态 (null: a bare process run without one) -> open cases, largest first. */
+  readonly byStatus: ReadonlyArray<{ readonly status: string | null; readonly cases: number }>;
+}
+
+export async function openCaseCounts(db: Knex): Promise<OpenCaseCounts> {
+  const rows = (await db('cases')
+    .select('domain_status')
+    .count({ cases: '*' })
+    .whereIn('status', ['active', 'failed'])
+    .groupBy('domain_status')) as Array<{ domain_status: string | null; cases: number | string }>;
+  const byStatus = rows
+    .map((row) => ({ status: row.domain_status, cases: Number(row.cases) }))
+    .sort((a, b) => b.cases - a.cases || String(a.status).localeCompare(String(b.status)));
+  return { total: byStatus.reduce((sum, row) => sum + row.cases, 0), byStatus };
+}

@@ -3,7 +3,7 @@
  * /assets (built by designer/build.ts into designer/dist). Entry bundles keep their names and are
  * revalidated on every load; chunks, fonts and images carry a content hash and are cached for good.
  * Anything else under /assets (a missing file, a dotfile, a path climbing out of designer/dist)
- * is a 404 in the API's error shape.
+ * is a 404 in the API's error shape. The icon is /favicon.svg (and /favicon.ico, asked for unprompted).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 import { PAGES } from '../../designer/pages.js';
 import { ApiError } from '../http/errors.js';
+import { FAVICON_SVG } from '../views/favicon.js';
 
 export const DEFAULT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../designer/dist');
 
@@ -23,6 +24,7 @@ function shell(title: string, entry: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Matterflow 政务服务</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/${entry}.css">
 <script type="module" src="/assets/${entry}.js"></script>
 </head>
@@ -35,6 +37,10 @@ function shell(title: string, entry: string): string {
 
 export function pagesRouter({ distDir = DEFAULT_DIST }: { distDir?: string } = {}): Router {
   const router = express.Router();
+  router.get(['/favicon.svg', '/favicon.ico'], (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.type('image/svg+xml').send(FAVICON_SVG);
+  });
   router.use(
     '/assets',
     express.static(distDir, {

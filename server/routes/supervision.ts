@@ -14,6 +14,7 @@ import {
   currentPeriod,
   handlingPerformance,
   listAlerts,
+  openCaseCounts,
   matterNames,
   openSignalSummary,
   rectificationsDue,
@@ -134,6 +135,16 @@ export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = sys
       });
       return { body: own === null ? rows : rows.filter((row) => row.key === own) };
     },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/api/supervision/open-cases',
+    summary: 'The cases open now (在办: the flow active or failed), in total and by 办件状态, for the board',
+    tags: ['supervision'],
+    access: ['supervisor', 'auditor', 'admin'],
+    responses: { 200: { description: '{ asOf, total, byStatus: [{ status, cases }] }' } },
+    handler: async () => ({ body: { asOf: clock.now().toISOString(), ...(await openCaseCounts(knex)) } }),
   });
 
   routes.add<unknown, { department?: string; matterCode?: string; kind?: 'case' | 'step' }>({
