@@ -162,7 +162,7 @@ describe('server: matters', () => {
     expect(byId['premises-layout']).to.deep.include({
       tolerance: '可容缺',
       necessity: '容缺',
-      form: '纸质',
+      form: '电子',
       source: '申请人提交',
     });
     expect(byId['application']).to.deep.include({ tolerance: '不可容缺', necessity: '必要' });
