@@ -401,8 +401,10 @@ function receiveFile(
         ),
       ),
     );
+    // The connection closed before the body was read to its end (whether or not all of it had
+    // arrived: what was not read yet is gone with the request): nothing of the file is kept.
     req.on('close', () => {
-      if (!req.complete)
+      if (!req.readableEnded)
         fail(
           new ApiError(
             400,

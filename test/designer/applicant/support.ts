@@ -50,7 +50,8 @@ export interface ApplicantWorkspace {
   /** API tokens by user id. */
   token(user: string): string;
   url(path: string): string;
-  loginAs(user: string): Promise<Page>;
+  /** Log in through the login page (of `base`: the server, or a proxy in front of it). */
+  loginAs(user: string, base?: string): Promise<Page>;
   anonymousPage(): Promise<Page>;
 }
 
@@ -86,9 +87,9 @@ export function useApplicantWorkspace(env: Readonly<Record<string, string>> = {}
     token: (user) => tokens.get(user)!,
     url: (p) => `${server!.url}${p}`,
     anonymousPage: newPage,
-    loginAs: async (user) => {
+    loginAs: async (user, base = server!.url) => {
       const page = await newPage();
-      await page.goto(`${server!.url}/login`);
+      await page.goto(`${base}/login`);
       await page.getByLabel('用户名').fill(user);
       await page.getByLabel('密码').fill(passwordOf(user));
       await Promise.all([
