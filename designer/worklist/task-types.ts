@@ -1,4 +1,5 @@
 /** What GET /api/tasks/{taskId} answers: the task page's data. */
+import type { MaterialFileView } from '../shared/material-files.js';
 import type { CaseOperationType } from '../../engine/operations/index.js';
 import type { WorklistRow } from './worklist.js';
 
@@ -9,6 +10,8 @@ export interface Material {
   state?: 'received' | 'tolerated' | 'missing';
   received?: boolean;
   deadline?: string;
+  /** Its files, every version (a 补正 adds one), with their sha256. */
+  files?: MaterialFileView[];
 }
 /** An operation the server offers on the task (engine/operations declares it; the label is its task-page label). */
 export interface Offered {
