@@ -122,12 +122,12 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
           <dt>环节时限</dt>
           <dd>
             <Due timing={detail.task.step} />{' '}
-            {detail.task.step ? <span class="mf-muted">{clockLabel(detail.task.step)}</span> : null}{' '}
+            {detail.task.step ? <span class="mf-muted">{clockLabel(detail.task.step, c.status)}</span> : null}{' '}
             <Signal level={detail.task.step?.signal} />
           </dd>
           <dt>办件时限</dt>
           <dd>
-            <Due timing={detail.task.case} /> <span class="mf-muted">{clockLabel(detail.task.case)}</span>{' '}
+            <Due timing={detail.task.case} /> <span class="mf-muted">{clockLabel(detail.task.case, c.status)}</span>{' '}
             <Signal level={detail.task.case?.signal} />
           </dd>
           {c.result ? (
