@@ -192,15 +192,7 @@ function stepsOf(events: readonly ExportedEvent[]): StepRow[] {
       step.officer = event.actor;
       step.end = event.time;
       const opinion = data['opinion'] as { decision?: string; text?: string } | null | undefined;
-      const decided = [...events.slice(0, index)]
-        .reverse()
-        .find(
-          (before) =>
-            before.time === event.time &&
-            before.actor === event.actor &&
-            before.type.startsWith('case.') &&
-            before.text !== null,
-        );
+      const decided = decisionBefore(events, index);
       step.result = opinion?.decision
         ? `${opinion.decision}${opinion.text ? `：${opinion.text}` : ''}`
         : (decided?.text ?? '已办理');
@@ -210,4 +202,19 @@ function stepsOf(events: readonly ExportedEvent[]): StepRow[] {
     }
   }
   return [...steps.values()];
+}
+
+/**
+ * The 办件 decision (受理, 办结 …) a step's completion carries out: the event with words just before
+ * it in the same command (same officer, same instant, only the flow's bookkeeping between).
+ */
+function decisionBefore(events: readonly ExportedEvent[], index: number): ExportedEvent | null {
+  const completed = events[index];
+  for (let at = index - 1; at >= 0; at -= 1) {
+    const before = events[at]!;
+    if (before.time !== completed?.time || before.actor !== completed.actor) return null;
+    if (before.text === null) continue;
+    return before.type.startsWith('case.') && before.type !== 'case.received' ? before : null;
+  }
+  return null;
 }

@@ -19,7 +19,8 @@ export function OpenCasesCard({ open }: { open: OpenCases }) {
         <span key={row.status ?? ''} class="sv-open-status">
           {row.status ? (
             <a href={auditLink({ status: row.status })} title={`查看${row.status}的办件`}>
-              {row.status} {row.cases} 件
+              {/* 办结 with the flow still open: the result is still to be delivered (送达). */}
+              {row.status === '已办结' ? '已办结待送达' : row.status} {row.cases} 件
             </a>
           ) : (
             `无办件状态 ${row.cases} 件`

@@ -375,8 +375,15 @@ export function eventText(event: { readonly type: string; readonly data: unknown
       return `不予受理：${text('reason')}`;
     case 'case.reviewStarted':
       return '开始审查';
-    case 'case.concluded':
-      return `办结：${text('kind')}${data['reason'] ? `（${text('reason')}）` : ''}`;
+    case 'case.concluded': {
+      const licence = data['licence'] as { name?: string; number?: string } | null | undefined;
+      const detail = licence?.number
+        ? `${licence.name ?? ''} ${licence.number}`.trim()
+        : data['reason']
+          ? text('reason')
+          : '';
+      return `办结：${text('kind')}${detail ? `（${detail}）` : ''}`;
+    }
     case 'case.delivered':
       return `送达（${text('method')}）`;
     case 'case.withdrawn':
@@ -449,6 +456,7 @@ export function eventTexts(events: readonly CaseEvent[]): Array<string | null> {
     element: (elementId) => elements.get(elementId) ?? elementId,
     part: (childCaseId) => parts.get(childCaseId) ?? childCaseId,
   };
+  let said: CaseEvent | null = null;
   return events.map((event) => {
     if (event.type === 'task.created') {
       const name = event.data.name ?? event.data.elementId;
@@ -456,7 +464,18 @@ export function eventTexts(events: readonly CaseEvent[]): Array<string | null> {
       elements.set(event.data.elementId, name);
     }
     if (event.type === 'package.partStarted') parts.set(event.data.caseId, event.data.name);
-    return eventText(event, names);
+    // A step completed without an opinion by the 办件 decision just said (受理, 办结 …) is that decision: said once.
+    const decidedBy =
+      event.type === 'task.completed' &&
+      !event.data.opinion &&
+      said !== null &&
+      said.actor === event.actor &&
+      said.time === event.time &&
+      said.type.startsWith('case.') &&
+      said.type !== 'case.received';
+    const text = decidedBy ? null : eventText(event, names);
+    if (text !== null) said = event;
+    return text;
   });
 }
 

@@ -115,7 +115,7 @@ describe('Workspace: the replay’s record and print view (browser)', function (
     expect(steps.map((cells) => [cells[1], cells[3], cells[6]])).to.deep.equal([
       ['受理', 'window-li', '受理'],
       ['审查', 'food-zhao', '已办理'],
-      ['决定', 'chief-zhou', '办结：出证'],
+      ['决定', 'chief-zhou', '办结：出证（食品经营许可证 JY13301060000001）'],
       ['送达许可证', 'window-li', '已办理'],
     ]);
     // 受理 at 09:30 Beijing time on Monday 2026-11-02 (01:30 UTC).
