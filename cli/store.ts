@@ -11,6 +11,8 @@ import { withDatabase } from './database.js';
 export interface StoreUse {
   /** Read only: no migration, no calendar, the database must exist and be migrated. */
   readonly readOnly: boolean;
+  /** Re-hashes a stored material file for `verify` (engine/materials-store `fileCheck`). */
+  readonly materialFiles?: (sha256: string) => Promise<string | null>;
 }
 
 /** What a writing command gets: the store and the calendar it counts with. */
@@ -31,7 +33,13 @@ export function withStore<T>(
     const calendar = use.readOnly
       ? null
       : await LiveCalendar.open(database.knex, { seed: false, warn: () => undefined });
-    const store = await openStore({ database, clock: systemClock, migrate: false, ...(calendar ? { calendar } : {}) });
+    const store = await openStore({
+      database,
+      clock: systemClock,
+      migrate: false,
+      ...(calendar ? { calendar } : {}),
+      ...(use.materialFiles ? { materialFiles: use.materialFiles } : {}),
+    });
     try {
       return await work({ store, calendar });
     } finally {

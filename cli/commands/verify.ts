@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Knex } from 'knex';
+import { FileStorage, fileCheck } from '../../engine/materials-store/index.js';
 import type { Store } from '../../engine/store/index.js';
 import type { CliIo, Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../command.js';
@@ -18,13 +20,21 @@ progress bar on stderr when stderr is a terminal.
 
 Options:
   --all                  verify every case
+  --materials DIR        also re-hash every material file a case filed, kept in DIR (a copy of
+                         the server's $MATTERFLOW_DATA_DIR/materials): a file changed or missing
+                         breaks its case at the event that filed it
   --json                 one JSON object per failing case {caseId, ok, brokenAtSeq, reason},
                          then the summary {verified, failed}
 ${COMMON_USAGE}
 
 Exit status: 0 every case verified, 1 a case failed, 2 usage error.`;
 
-const OPTIONS = { ...COMMON_OPTIONS, all: { type: 'boolean' }, json: { type: 'boolean' } } as const;
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  all: { type: 'boolean' },
+  json: { type: 'boolean' },
+  materials: { type: 'string' },
+} as const;
 
 /** Cases read per query with --all: memory stays flat however many cases there are. */
 const BATCH = 200;
@@ -41,7 +51,11 @@ export const verifyCommand: Subcommand = {
     if (values.all && positionals.length > 0) throw new UsageError('give CASE... or --all, not both');
     if (!values.all && positionals.length === 0) throw new UsageError('no CASE given (or --all)');
     const json = values.json ?? false;
-    const counts = await withStore(databaseConfig(values.database), { readOnly: true }, async ({ store }) => {
+    if (values.materials !== undefined && !existsSync(values.materials))
+      throw new UsageError(`--materials: no folder ${values.materials}`);
+    const materials = values.materials ? fileCheck(await FileStorage.open(values.materials)) : undefined;
+    const use = { readOnly: true, ...(materials ? { materialFiles: materials } : {}) };
+    const counts = await withStore(databaseConfig(values.database), use, async ({ store }) => {
       const tally = { verified: 0, failed: 0 };
       const check = async (caseId: string) => {
         const failure = await verifyOne(store, caseId);
