@@ -10,6 +10,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DateInput } from '../shared/date-input.js';
 import { formatDateTime } from '../shared/format.js';
+import { MaterialFiles, type MaterialFileView } from '../shared/material-files.js';
 import { ReplayDiagram } from './diagram.js';
 import {
   actorLabel,
@@ -255,7 +256,7 @@ export function ReplayPage({ timeline, verification, xml, initialSeq, onError }:
             />
             {!xml || diagramFailed ? <p role="alert">流程图无法显示（找不到该办件所用的流程版本）。</p> : <Legend />}
           </div>
-          <EventDetail step={step} brokenAt={brokenAt} names={names} />
+          <EventDetail step={step} brokenAt={brokenAt} names={names} caseId={timeline.case.caseId} />
         </section>
         <section class="mf-replay-right mf-card" aria-label="事件时间线">
           <div class="mf-replay-list-head">
@@ -440,10 +441,12 @@ function EventDetail({
   step,
   brokenAt,
   names,
+  caseId,
 }: {
   step: TimelineStep;
   brokenAt: number | null;
   names: (ids: readonly string[]) => string[];
+  caseId: string;
 }) {
   const state = step.state;
   return (
@@ -469,6 +472,11 @@ function EventDetail({
           </>
         ) : null}
       </dl>
+      {step.type === 'material.filed' ? (
+        <div class="mf-replay-file" aria-label="材料文件">
+          <MaterialFiles caseId={caseId} files={[step.data as unknown as MaterialFileView]} />
+        </div>
+      ) : null}
       <details open>
         <summary>事件内容（{AUDIT_MASKED}已脱敏）</summary>
         <pre class="mf-payload" data-testid="event-payload">

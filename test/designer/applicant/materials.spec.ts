@@ -1,6 +1,7 @@
 /**
  * Material files in the browser against the real server process: the window officer previews an
- * online application's files from the task page (an image drawn, a PDF framed), and an upload the
+ * online application's files from the task page (an image drawn, a PDF framed), an auditor sees a
+ * file in the replay at the event that filed it, and an upload the
  * browser breaks off half way (the page closed while the file is still going up a slow line, a
  * proxy in front of the server) leaves nothing in the storage.
  */
@@ -88,6 +89,28 @@ describe('Material files in the browser: officers preview them on the task page;
     const served = await fetch(web.url(src));
     expect(served.headers.get('content-type')).to.equal('application/pdf');
     expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).to.equal(true);
+  });
+
+  it('should show an auditor the file in the replay, at the event that filed it', async () => {
+    const png = samplePng([0, 160, 90]);
+    const caseId = await applyOnline([
+      { materialId: 'application', bytes: samplePdf(3_000), name: '申请书.pdf' },
+      { materialId: 'premises-layout', bytes: png, name: '布局图.png' },
+    ]);
+    const events = await web.server.request<Array<{ seq: number; type: string; data: { sha256?: string } }>>(
+      `/api/audit/cases/${caseId}/events`,
+      { token: web.token('auditor-wu') },
+    );
+    const filed = events.body.find((event) => event.type === 'material.filed' && event.data.sha256 === sha(png))!;
+    const page = await web.loginAs('auditor-wu');
+    await page.goto(web.url(`/audit/cases/${caseId}?seq=${filed.seq}`));
+    const detail = page.getByTestId('event-detail');
+    await detail.getByText(`第 ${filed.seq} 条：材料文件`).waitFor();
+    await detail.getByRole('button', { name: '预览 布局图.png' }).click();
+    await page.getByRole('img', { name: '布局图.png' }).waitFor();
+    await page.waitForFunction(
+      `[...document.querySelectorAll('img')].some((img) => img.alt === '布局图.png' && img.complete && img.naturalWidth === 1)`,
+    );
   });
 
   it('should store nothing of an upload the browser broke off half way', async () => {
