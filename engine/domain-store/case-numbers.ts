@@ -1,18 +1,22 @@
 /**
  * 办件编号 drawn from `case_number_sequences`: the row of the Beijing date of 收件 is inserted or
  * incremented in ONE statement (INSERT … ON CONFLICT DO UPDATE … RETURNING, on SQLite and
- * PostgreSQL alike), inside the transaction that stores the case. PostgreSQL holds the row's lock
- * until that transaction ends, so concurrent receipts of one day take turns and never draw the
- * same sequence; SQLite has one writer at a time anyway. A receipt that rolls back (a refused
- * command, a failed write) rolls its draw back too, unless a later receipt of the day committed
- * in between: then the day's sequence has a gap, never a duplicate.
+ * PostgreSQL alike) while the case is received, so concurrent receipts of one day never draw the
+ * same sequence, and the unique index on `cases.number` stands behind it.
+ * - SQLite (one writer at a time): the draw runs in the transaction that stores the case; a
+ *   receipt that rolls back rolls its draw back too.
+ * - PostgreSQL: the draw commits on its own, like a sequence's nextval (receive.ts passes the
+ *   store's connection, not the case's transaction). Inside the case's transaction the day's row
+ *   would stay locked until that transaction ended, so one slow or stalled receipt (a group-commit
+ *   batch holding several) would stop every other receipt of the day. A receipt that rolls back
+ *   leaves a gap in the day's sequence, never a duplicate.
  */
 import type { Knex } from 'knex';
 import { caseNumberDate, formatCaseNumber } from '../domain/index.js';
 
 const TABLE = 'case_number_sequences';
 
-/** The next 办件编号 of the Beijing date of `at`, drawn in `trx` (commit it with the case). */
+/** The next 办件编号 of the Beijing date of `at`, drawn on `trx` (a transaction, or the store's connection). */
 export async function drawCaseNumber(trx: Knex, at: Date): Promise<string> {
   const day = caseNumberDate(at.toISOString());
   const rows = (await trx(TABLE)

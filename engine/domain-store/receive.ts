@@ -48,7 +48,9 @@ export async function receiveApplication(store: Store, knex: Knex, application: 
   if (!stored) throw new MatterNotFoundError(application.matterCode);
   const errors = validateApplication(stored.matter, application.form);
   if (errors.length > 0) throw new ApplicationInvalidError(errors);
-  // The 办件编号 is drawn in the transaction that stores the case (case-numbers.ts).
+  // The 办件编号 is drawn while the case is received: in its transaction on SQLite, on its own on
+  // PostgreSQL, so that no receipt waits for another's transaction (case-numbers.ts).
+  const drawOn = (trx: Knex) => (store.database.dialect === 'postgres' ? store.database.knex : trx);
   return store.dispatchBuilt(application.caseId, 'case.receive', async (trx, now) => ({
     type: 'case.receive',
     actor: application.actor,
@@ -60,7 +62,7 @@ export async function receiveApplication(store: Store, knex: Knex, application: 
       channel: application.channel,
       materials: { ...application.materials },
       form: application.form,
-      number: await drawCaseNumber(trx, now),
+      number: await drawCaseNumber(drawOn(trx), now),
       ...(application.files ? { files: [...application.files] } : {}),
     },
   }));
