@@ -1,6 +1,6 @@
 /**
  * `application_drafts`: an applicant's 网上申报 kept until it is submitted — the matter, the
- * applicant as typed (name, 证件类型, 证件号码), the 一表申请 form as filled so far (both in the
+ * applicant as typed (name, 证件类型; the 证件号码 only at submission), the 一表申请 form as filled so far (both in the
  * `form` column's JSON), and the uploads chosen per material. Only its owner reads,
  * changes, deletes or submits it; once submitted it names its case and changes no more.
  */
@@ -14,11 +14,10 @@ export interface DraftFile {
   readonly uploadId: string;
 }
 
-/** The applicant as the draft names them. */
+/** The applicant as the draft names them (never the 证件号码: it is given when the draft is submitted). */
 export interface DraftApplicant {
   readonly name: string;
   readonly idType: string;
-  readonly idNumber: string;
 }
 
 /** What an applicant fills in: who applies, the form, the uploads per material. */

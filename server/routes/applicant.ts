@@ -515,9 +515,7 @@ function owner(principal: Principal | null): string {
 
 function contentOf(body: DraftBody): DraftContent {
   return {
-    applicant: body.applicant
-      ? { name: body.applicant.name ?? '', idType: body.applicant.idType ?? '', idNumber: '' }
-      : null,
+    applicant: body.applicant ? { name: body.applicant.name ?? '', idType: body.applicant.idType ?? '' } : null,
     form: body.form ?? {},
     files: body.files ?? [],
   };

@@ -9,6 +9,7 @@ import type { SupervisionPolicy } from '../../engine/supervision/index.js';
 import { loadShippedMatters } from '../../processes/index.js';
 import { createApp } from '../../server/app.js';
 import type { IdempotencyOptions } from '../../server/http/idempotency.js';
+import type { MaterialServices } from '../../server/routes/materials.js';
 import { createUser } from '../../engine/users-store/index.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -46,6 +47,8 @@ export async function testServer(
     testClock?: boolean;
     passwords?: boolean;
     idempotency?: IdempotencyOptions;
+    /** Material files (default none: uploads and files answer 503). */
+    materials?: MaterialServices;
   } = {},
 ): Promise<TestServer> {
   const db = await openTestDatabase();
