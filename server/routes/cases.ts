@@ -143,7 +143,8 @@ export function caseRoutes(routes: Routes, store: Store, knex: Knex, clock: Cloc
       const received = await receiveApplication(store, knex, { caseId, ...application, actor });
       const definition = await store.definition(received.state.definitionHash);
       const data = withWindowStep(definition, received.state, asked);
-      const decided = await dispatch(caseId, actor, asked.operation, data, received.state);
+      // The case 收件 made: on a retry that took over a crashed attempt, the one it recorded, not this caseId.
+      const decided = await dispatch(received.state.caseId, actor, asked.operation, data, received.state);
       return { status: 201, body: decided.body };
     },
   });

@@ -150,6 +150,35 @@ describe('server: Idempotency-Key after a crash', () => {
     expect(accepted).to.have.length(1);
   });
 
+  it('should finish 收件 with its decision on the case the failed attempt received, once', async () => {
+    // given a keyed 收件 with 受理 whose 收件 committed and whose 受理 then failed (500, rolled back)
+    const body = { ...application, decision: { operation: 'case.accept' } };
+    const receiveAndAccept = () =>
+      request(server.app)
+        .post('/api/cases')
+        .set(as('window-li'))
+        .set('Idempotency-Key', 'receipt-decision-1')
+        .send(body);
+    let commits = 0;
+    beforeCommit = async () => {
+      commits += 1;
+      if (commits === 2) throw new Error('lost before the 受理 committed');
+    };
+    await receiveAndAccept().expect(500);
+    beforeCommit = null;
+    const [received] = await casesOfApplicant();
+    expect(received!.domainStatus).to.equal('已收件');
+    // when the client retries with the same key and body
+    const retry = await receiveAndAccept();
+    // then the retry accepts the case the first attempt received: one case, accepted once
+    expect(retry.status, JSON.stringify(retry.body)).to.equal(201);
+    expect(retry.body.caseId).to.equal(received!.caseId);
+    expect(retry.body.status).to.equal('已受理');
+    expect(await casesOfApplicant()).to.have.length(1);
+    const accepted = (await server.store.getEvents(received!.caseId)).filter((event) => event.type === 'case.accepted');
+    expect(accepted).to.have.length(1);
+  });
+
   it('should let a retry replay at once after a server error that followed the commit', async () => {
     // given a keyed 收件 whose command committed and which then failed (500)
     beforeStore = async () => {
