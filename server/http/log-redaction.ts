@@ -1,6 +1,6 @@
 /**
- * What the request log may not carry in clear: credentials (Authorization, cookies) are
- * replaced, and a 证件号码 anywhere in the logged URL, query, parameters, headers or error is
+ * What the request log may not carry in clear: credentials (Authorization, cookies, a preview
+ * grant's token in its path) are replaced, and a 证件号码 anywhere in the logged URL, query, parameters, headers or error is
  * masked as everywhere else (maskIdNumber: `330102********1234`). The pino `redact` paths of
  * engine/matters cover personal data under known keys; these serializers cover the free text.
  */
@@ -12,6 +12,9 @@ import { HIDDEN, maskIdNumber } from '../../engine/matters/index.js';
  * other run of 15 or more digits (old 15-digit IDs, and a number glued to more digits).
  */
 const ID_NUMBER_IN_TEXT = /\d{17}[\dXx]|\d{15,}/g;
+
+/** A preview grant's address is its credential (routes/materials.ts): the token in the path is not logged. */
+const PREVIEW_GRANT_IN_PATH = /(\/api\/material-previews\/)[^/?#]+/gi;
 
 /** `text` with every 证件号码 in it masked. */
 function maskIdNumbersIn(text: string): string {
@@ -35,13 +38,16 @@ export const LOG_SERIALIZERS = { req: redactRequest, res: redactResponse, err: r
 /** The serialized request (pino's copy; its header, query and params objects are the request's own, so they are replaced, never changed). */
 function redactRequest(req: Serialized): Serialized {
   if (typeof req['url'] === 'string')
-    req['url'] = maskIdNumbersIn(req['url'].replace(/(applicantIdNumber=)[^&#]*/gi, '$1***'));
+    req['url'] = maskIdNumbersIn(
+      req['url'].replace(/(applicantIdNumber=)[^&#]*/gi, '$1***').replace(PREVIEW_GRANT_IN_PATH, `$1${HIDDEN}`),
+    );
   if (isRecord(req['query']))
     req['query'] = {
       ...maskDeep(req['query']),
       ...('applicantIdNumber' in req['query'] ? { applicantIdNumber: '***' } : {}),
     };
-  if (isRecord(req['params'])) req['params'] = maskDeep(req['params']);
+  if (isRecord(req['params']))
+    req['params'] = { ...maskDeep(req['params']), ...('token' in req['params'] ? { token: HIDDEN } : {}) };
   if (isRecord(req['headers'])) req['headers'] = redactHeaders(req['headers']);
   return req;
 }

@@ -253,6 +253,10 @@ for (const kind of ['file', 's3'] as const) {
       expect(preview.headers.get('content-security-policy')).to.contain('sandbox');
       expect(preview.headers.get('x-content-type-options')).to.equal('nosniff');
       expect(Buffer.from(await preview.arrayBuffer()).equals(layout)).to.equal(true);
+      // The grant's address is its credential: the request log does not keep it.
+      const grantToken = grant.url.split('/').pop()!;
+      await s().eventually(async () => (s().log.includes('/api/material-previews/') ? true : undefined));
+      expect(s().log).to.not.contain(grantToken);
       journey.caseId = caseId;
       journey.application = application;
     });
