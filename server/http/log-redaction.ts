@@ -15,6 +15,8 @@ const ID_NUMBER_IN_TEXT = /\d{17}[\dXx]|\d{15,}/g;
 
 /** A preview grant's address is its credential (routes/materials.ts): the token in the path is not logged. */
 const PREVIEW_GRANT_IN_PATH = /(\/api\/material-previews\/)[^/?#]+/gi;
+/** Nor is the 查询码 of a public progress query (with the 办件编号, it opens the case's progress). */
+const PROGRESS_CODE_IN_QUERY = /^(\/api\/public\/progress\?(?:[^#]*&)?code=)[^&#]*/i;
 
 /** `text` with every 证件号码 in it masked. */
 function maskIdNumbersIn(text: string): string {
@@ -39,12 +41,18 @@ export const LOG_SERIALIZERS = { req: redactRequest, res: redactResponse, err: r
 function redactRequest(req: Serialized): Serialized {
   if (typeof req['url'] === 'string')
     req['url'] = maskIdNumbersIn(
-      req['url'].replace(/(applicantIdNumber=)[^&#]*/gi, '$1***').replace(PREVIEW_GRANT_IN_PATH, `$1${HIDDEN}`),
+      req['url']
+        .replace(/(applicantIdNumber=)[^&#]*/gi, '$1***')
+        .replace(PREVIEW_GRANT_IN_PATH, `$1${HIDDEN}`)
+        .replace(PROGRESS_CODE_IN_QUERY, '$1***'),
     );
   if (isRecord(req['query']))
     req['query'] = {
       ...maskDeep(req['query']),
       ...('applicantIdNumber' in req['query'] ? { applicantIdNumber: '***' } : {}),
+      ...(typeof req['url'] === 'string' && req['url'].startsWith('/api/public/progress') && 'code' in req['query']
+        ? { code: '***' }
+        : {}),
     };
   if (isRecord(req['params']))
     req['params'] = { ...maskDeep(req['params']), ...('token' in req['params'] ? { token: HIDDEN } : {}) };

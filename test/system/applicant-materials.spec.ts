@@ -441,6 +441,9 @@ for (const kind of ['file', 's3'] as const) {
         'JY13301060000001',
       ])
         expect(progress.text).to.not.contain(secret);
+      // The 查询码 is not kept in the request log.
+      expect(s().log).to.not.contain(after.verificationCode);
+      expect(s().log).to.not.contain(after.verificationCode.toLowerCase());
       const wrong = await s().request<{ code: string }>(`/api/public/progress?number=${after.number}&code=ABCDEFGH`, {
         token: null,
       });
