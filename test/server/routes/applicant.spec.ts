@@ -204,6 +204,59 @@ describe('server: applicants (网上申报, 我的办件, 补正, papers, progre
     expect(refused.body.message.zh).to.contain('已撤回');
   });
 
+  it('should stop the clock for a 补正 after 受理 and run it again once the applicant answers it online', async () => {
+    const caseId = (await submit('zhang-san', await draftOf('zhang-san')).expect(201)).body.caseId as string;
+    const operate = (operation: string, data: Record<string, unknown>) =>
+      request(server.app)
+        .post(`/api/cases/${caseId}/operations`)
+        .set(as('window-li'))
+        .send({ operation, data })
+        .expect(200);
+    const view = async () =>
+      (await request(server.app).get(`/api/applicant/cases/${caseId}`).set(as('zhang-san')).expect(200)).body as {
+        status: string;
+        limit: { dueAt: string; running: boolean; stoppedFor: string | null };
+        asks: Array<{ kind: string; defects?: string[] }>;
+      };
+    const acceptance = (
+      (await request(server.app).get(`/api/cases/${caseId}`).set(as('window-li')).expect(200)).body.tasks as Array<{
+        taskId: string;
+        elementId: string;
+      }>
+    ).find((t) => t.elementId === 'windowAcceptance')!;
+    await operate('materials.supply', {
+      materials: ['business-licence', 'id-card', 'safety-rules', 'premises-layout'],
+    });
+    await operate('case.accept', { taskId: acceptance.taskId });
+    const accepted = await view();
+    expect(accepted.limit.running).to.equal(true);
+    await operate('case.noticeCorrection', { defects: ['平面图未标注面积'] });
+    const waiting = await view();
+    expect(waiting).to.deep.include({ status: '补正中' });
+    expect(waiting.limit).to.deep.include({ running: false, stoppedFor: '补正' });
+    expect(waiting.asks.map((ask) => ask.kind)).to.deep.equal(['补正']);
+    // Two working days later the applicant answers it online.
+    server.clock.advance('P2D');
+    const uploadId = (
+      await request(server.app)
+        .post(`/api/materials/uploads?caseId=${caseId}&materialId=premises-layout`)
+        .set(as('zhang-san'))
+        .attach('file', samplePdf(700), '平面图.pdf')
+        .expect(201)
+    ).body.uploadId as string;
+    await request(server.app)
+      .post(`/api/applicant/cases/${caseId}/corrections`)
+      .set(as('zhang-san'))
+      .send({ files: [{ materialId: 'premises-layout', uploadId }], cures: ['平面图未标注面积'] })
+      .expect(200);
+    const resumed = await view();
+    expect(resumed.status).to.equal('已受理');
+    expect(resumed.limit.running).to.equal(true);
+    expect(resumed.asks).to.deep.equal([]);
+    // The time stood still moved the due date later.
+    expect(resumed.limit.dueAt > accepted.limit.dueAt).to.equal(true);
+  });
+
   it('should answer the public progress query by number and code, the same 404 for a wrong one', async () => {
     const submitted = (await submit('zhang-san', await draftOf('zhang-san')).expect(201)).body;
     const found = await request(server.app)
