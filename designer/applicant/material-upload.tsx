@@ -70,10 +70,18 @@ export function MaterialUpload({
                 </li>
               ))}
             </ul>
-            <label for={inputId} class="ap-file-label">
+            {/* The browser's own file control speaks the browser's language: the label is the button. */}
+            <input
+              id={inputId}
+              class="ap-file-input"
+              type="file"
+              multiple
+              disabled={busy}
+              onChange={(e) => void choose(e.currentTarget)}
+            />
+            <label for={inputId} class="ap-button ap-file-label">
               上传「{material.name}」
             </label>
-            <input id={inputId} type="file" multiple disabled={busy} onChange={(e) => void choose(e.currentTarget)} />
             <div class="mf-muted">
               接受 {material.fileTypeLabels.join('、')}，每个文件不超过 {formatSize(material.maxBytes)}
               {busy ? '，正在上传…' : ''}
