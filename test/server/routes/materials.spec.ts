@@ -149,6 +149,27 @@ describe('server: material files', () => {
     await request(server.app).post(`/api/cases/${caseId}/files/${sha256}/preview`).set(as('li-si')).expect(403);
   });
 
+  it('should take for a material only the file types its matter declares, judged by content', async () => {
+    const food = JSON.parse(fs.readFileSync('processes/food-licence.matter.json', 'utf8')) as {
+      materials: Array<Record<string, unknown>>;
+    };
+    food.materials = food.materials.map((m) => (m['id'] === 'application' ? { ...m, fileTypes: ['pdf', 'ofd'] } : m));
+    await request(server.app).post('/api/matters').set(as('admin')).send(food).expect(201);
+    const png = await upload(
+      'zhang-san',
+      `matterCode=${MATTER}&materialId=application`,
+      samplePng(),
+      '申请书.pdf',
+    ).expect(422);
+    expect(png.body).to.deep.include({ code: 'FILE_TYPE_REFUSED', field: '/body/file' });
+    expect(png.body.message.zh).to.equal(
+      '「食品经营许可申请书」只接受 PDF、OFD 版式文件，该文件的内容是PNG 图片（按文件内容识别，不看文件名）',
+    );
+    await upload('zhang-san', `matterCode=${MATTER}&materialId=application`, samplePdf(), '申请书.png').expect(201);
+    // Other materials keep every type.
+    await upload('zhang-san', `matterCode=${MATTER}&materialId=safety-rules`, samplePng(), 'x.png').expect(201);
+  });
+
   it('should answer 503 without a material storage', async () => {
     const bare = await testServer();
     try {
