@@ -8,7 +8,10 @@
 import { createReadStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
+import http from 'node:http';
+import https from 'node:https';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Client } from 'minio';
 import type { MaterialStorage } from './storage.js';
 
@@ -66,9 +69,10 @@ export class S3Storage implements MaterialStorage {
   async put(sha256: string, tempPath: string, file: { size: number; mediaType: string }): Promise<void> {
     try {
       if (await this.has(sha256)) return;
-      await this.#client.putObject(this.#bucket, this.keyOf(sha256), createReadStream(tempPath), file.size, {
-        'Content-Type': file.mediaType,
-      });
+      // Streamed from the file under a presigned address: the client's putObject would read a file
+      // smaller than its part size (5 MB at least) into memory whole to sign its body.
+      const url = await this.#client.presignedPutObject(this.#bucket, this.keyOf(sha256), 15 * 60);
+      await putStreamed(url, tempPath, file);
     } finally {
       await unlink(tempPath).catch(() => undefined);
     }
@@ -93,4 +97,26 @@ export class S3Storage implements MaterialStorage {
       throw error;
     }
   }
+}
+
+/** PUT the file at `path` to a presigned address, streamed: a 2xx or an error naming the status. */
+async function putStreamed(url: string, path: string, file: { size: number; mediaType: string }): Promise<void> {
+  const target = new URL(url);
+  const request = (target.protocol === 'https:' ? https : http).request(target, {
+    method: 'PUT',
+    headers: { 'Content-Length': String(file.size), 'Content-Type': file.mediaType },
+  });
+  const answered = new Promise<http.IncomingMessage>((resolve, reject) => {
+    request.once('response', resolve);
+    request.once('error', reject);
+  });
+  await pipeline(createReadStream(path), request);
+  const response = await answered;
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  const status = response.statusCode ?? 0;
+  if (status < 200 || status >= 300)
+    throw new Error(
+      `The S3 storage refused the file (${status}): ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`,
+    );
 }
