@@ -135,6 +135,48 @@ for (const { processId } of SHIPPED_MATTERS) {
       run.flow(grant);
     };
   }
+  if (processId === 'food-licence') {
+    // 网上申报 with material files (issue 19): each file a material.filed event carrying its sha256;
+    // the 补正 answered with a corrected file, the material's version 2.
+    const file = (materialId: string, digit: string, fileName: string) => ({
+      materialId,
+      sha256: digit.repeat(64),
+      size: 20_480,
+      mediaType: 'application/pdf',
+      fileName,
+    });
+    cases['online-files'] = (run) => {
+      run.domain({
+        type: 'case.receive',
+        actor: 'applicant-wang',
+        data: {
+          caseId: run.caseId,
+          processId,
+          matter,
+          applicant: APPLICANT,
+          channel: '网上',
+          materials: { 'business-licence': true, 'id-card': true },
+          form,
+          files: [
+            file('application', 'a', '食品经营许可申请书.pdf'),
+            file('premises-layout', 'b', '平面图.pdf'),
+            file('safety-rules', 'c', '管理制度.pdf'),
+          ],
+        },
+      });
+      run.advance('PT1H');
+      run.domain({ type: 'case.noticeCorrection', actor: WINDOW, data: { defects: ['申请书未签字'] } });
+      run.advance('P1D');
+      run.domain({
+        type: 'materials.supply',
+        actor: 'applicant-wang',
+        data: { materials: [], cures: ['申请书未签字'], files: [file('application', 'd', '申请书（已签字）.pdf')] },
+      });
+      run.advance('PT2H');
+      run.domain({ type: 'case.accept', actor: WINDOW, data: { taskId: run.task('windowAcceptance') } });
+      run.flow({ ...grant, 需要现场核查: false });
+    };
+  }
   CASES[processId] = cases;
 }
 
