@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { maskIdNumber } from '../matters/index.js';
 
 export interface Upload {
   readonly uploadId: string;
@@ -46,10 +47,17 @@ export async function uploadsOf(knex: Knex, owner: string, uploadIds: readonly s
   return rows.map(fromRow);
 }
 
-/** A file name as kept and shown: its last path segment, without control characters, at most 200 characters. */
+/**
+ * A file name as kept and shown: its last path segment, without control characters, a 证件号码 in
+ * it masked (the name goes into the case's events, which are shown and exported), at most 200
+ * characters.
+ */
 export function fileNameOf(name: string): string {
   const last = name.split(/[\\/]/).pop() ?? '';
-  const clean = last.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const clean = last
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\d{17}[\dXx]|\d{15,}/g, (found) => maskIdNumber(found))
+    .trim();
   return (clean || '未命名文件').slice(0, 200);
 }
 
