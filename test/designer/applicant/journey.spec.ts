@@ -11,7 +11,7 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { htmlPretendingToBePdf, samplePdf, samplePng } from '../../support/material-files.js';
-import { BUREAU, ID_NUMBER, useApplicantWorkspace } from './support.js';
+import { BUREAU, ID_NUMBER, imageShown, useApplicantWorkspace } from './support.js';
 
 const FOOD = '食品经营许可（新办）';
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -149,10 +149,7 @@ describe('Applicant: the whole journey in the browser (apply with files → 补�
     await page.getByRole('button', { name: '预览 平面图（标注面积）.png' }).click();
     const image = page.getByRole('img', { name: '平面图（标注面积）.png' });
     await image.waitFor();
-    // A string, not a function: tsx's helpers do not exist in the page.
-    await page.waitForFunction(
-      `[...document.querySelectorAll('img')].some((img) => img.alt === '平面图（标注面积）.png' && img.complete && img.naturalWidth === 1)`,
-    );
+    await imageShown(page, '平面图（标注面积）.png');
   });
 
   it('should take a 差评 with its reason after 办结, and print the receipt with the files’ sha256', async () => {

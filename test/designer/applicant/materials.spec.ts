@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { FOOD_LICENCE_APPLICATION } from '../../support/applications.js';
 import { samplePdf, samplePng } from '../../support/material-files.js';
 import { uploadFile } from '../../system/support/uploads.js';
-import { ID_NUMBER, useApplicantWorkspace } from './support.js';
+import { ID_NUMBER, imageShown, useApplicantWorkspace } from './support.js';
 import { startSlowProxy } from './slow-proxy.js';
 
 const MATTER = FOOD_LICENCE_APPLICATION.matterCode;
@@ -77,9 +77,7 @@ describe('Material files in the browser: officers preview them on the task page;
 
     await materials.getByRole('button', { name: '预览 平面图.png' }).click();
     await page.getByRole('img', { name: '平面图.png' }).waitFor();
-    await page.waitForFunction(
-      `[...document.querySelectorAll('img')].some((img) => img.alt === '平面图.png' && img.complete && img.naturalWidth === 1)`,
-    );
+    await imageShown(page, '平面图.png');
     await materials.getByRole('button', { name: '预览 申请书.pdf' }).click();
     const frame = page.locator('iframe[title="申请书.pdf"]');
     await frame.waitFor();
@@ -108,9 +106,7 @@ describe('Material files in the browser: officers preview them on the task page;
     await detail.getByText(`第 ${filed.seq} 条：材料文件`).waitFor();
     await detail.getByRole('button', { name: '预览 布局图.png' }).click();
     await page.getByRole('img', { name: '布局图.png' }).waitFor();
-    await page.waitForFunction(
-      `[...document.querySelectorAll('img')].some((img) => img.alt === '布局图.png' && img.complete && img.naturalWidth === 1)`,
-    );
+    await imageShown(page, '布局图.png');
   });
 
   it('should store nothing of an upload the browser broke off half way', async () => {

@@ -149,3 +149,15 @@ export function useApplicantWorkspace(env: Readonly<Record<string, string>> = {}
 
   return web;
 }
+
+/** Wait (up to 30 s) until the page shows the image `alt` decoded: an <img> whose picture arrived. */
+export async function imageShown(page: Page, alt: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  // A string, not a function: tsx's helpers do not exist in the page.
+  const probe = `[...document.querySelectorAll('img')].some((img) => img.alt === ${JSON.stringify(alt)} && img.complete && img.naturalWidth > 0)`;
+  while (Date.now() < deadline) {
+    if (await page.evaluate<boolean>(probe)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Expected the page to show the image “${alt}”, but it did not within 30 s`);
+}
