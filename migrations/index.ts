@@ -21,6 +21,7 @@ import * as userStatus from './20260113000000_user_status.js';
 import * as caseNumbers from './20260114000000_case_numbers.js';
 import * as integration from './20260120000000_integration.js';
 import * as materials from './20260125000000_materials.js';
+import * as eventsByActor from './20260201000000_events_by_actor.js';
 
 /** One migration module: a stable name plus up/down. */
 export interface MigrationModule {
@@ -30,7 +31,7 @@ export interface MigrationModule {
 }
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey, workspace, worklist, idempotencyLease, userStatus, caseNumbers, integration, materials];
+export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey, workspace, worklist, idempotencyLease, userStatus, caseNumbers, integration, materials, eventsByActor];
 
 /** A knex `migrationSource` over `MIGRATIONS`. */
 export const migrationSource: Knex.MigrationSource<MigrationModule> = {

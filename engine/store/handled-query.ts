@@ -96,12 +96,48 @@ export interface HandledPage {
   readonly next: HandledPosition | null;
 }
 
+/** The index 已办 reads an officer's actions by (migrations/20260201000000_events_by_actor.ts). */
+export const ACTOR_INDEX = 'case_events_actor_index';
+
 /** One page of the cases `filter.actor` handled, their latest action first. */
 export async function listHandled(
   db: Knex,
   filter: HandledFilter,
   page: { readonly limit: number; readonly after?: HandledPosition },
 ): Promise<HandledPage> {
+  const found = (await handledStatement(db, filter, page)) as HandledDbRow[];
+  const shown = found.slice(0, page.limit);
+  const ids = shown.map((row) => row.case_id);
+  const [actions, tasks] = await Promise.all([lastActions(db, filter.actor, ids), openSteps(db, ids)]);
+  const rows = shown.map((row): HandledRow => ({
+    caseId: row.case_id,
+    number: row.number ?? null,
+    matter: row.matter_code === null ? null : { code: row.matter_code, name: row.matter_name },
+    applicant: row.applicant_name_masked === null ? null : { name: row.applicant_name_masked },
+    status: row.domain_status,
+    flowStatus: row.status,
+    receivedAt: row.received_at ?? row.started_at,
+    endedAt: row.ended_at,
+    lastAction: actions.get(row.case_id) ?? { seq: 0, type: '', time: row.last_at, data: {}, stepName: null },
+    openSteps: tasks.get(row.case_id) ?? [],
+  }));
+  const last = shown[shown.length - 1];
+  return {
+    rows,
+    next: found.length > page.limit && last ? { lastAt: last.last_at, caseId: last.case_id } : null,
+  };
+}
+
+/**
+ * The statement of one page (one row more than the page, to know whether another follows): the
+ * officer's actions by `case_events_actor_index` (ACTOR_INDEX), grouped by case, joined to the
+ * cases. Exported so that a test can read its plan on either dialect.
+ */
+export function handledStatement(
+  db: Knex,
+  filter: HandledFilter,
+  page: { readonly limit: number; readonly after?: HandledPosition },
+): Knex.QueryBuilder {
   const handled = db('case_events')
     .select('case_id')
     .max({ last_at: 'time' })
@@ -144,27 +180,7 @@ export async function listHandled(
     );
   }
   if (page.after) query.whereRaw('(handled.last_at, handled.case_id) < (?, ?)', [page.after.lastAt, page.after.caseId]);
-  const found = (await query) as HandledDbRow[];
-  const shown = found.slice(0, page.limit);
-  const ids = shown.map((row) => row.case_id);
-  const [actions, tasks] = await Promise.all([lastActions(db, filter.actor, ids), openSteps(db, ids)]);
-  const rows = shown.map((row): HandledRow => ({
-    caseId: row.case_id,
-    number: row.number ?? null,
-    matter: row.matter_code === null ? null : { code: row.matter_code, name: row.matter_name },
-    applicant: row.applicant_name_masked === null ? null : { name: row.applicant_name_masked },
-    status: row.domain_status,
-    flowStatus: row.status,
-    receivedAt: row.received_at ?? row.started_at,
-    endedAt: row.ended_at,
-    lastAction: actions.get(row.case_id) ?? { seq: 0, type: '', time: row.last_at, data: {}, stepName: null },
-    openSteps: tasks.get(row.case_id) ?? [],
-  }));
-  const last = shown[shown.length - 1];
-  return {
-    rows,
-    next: found.length > page.limit && last ? { lastAt: last.last_at, caseId: last.case_id } : null,
-  };
+  return query;
 }
 
 /** The officer's last action on each case, with the name of its step (from the step's task.created). */
