@@ -1,12 +1,21 @@
 /**
  * Deploying a matter file into the catalogue: validated first (nothing stored when refused), the
- * process it runs must be deployed, the same content again is the same version, changed content
- * is the next version. One transaction, run again when a concurrent save took the version.
+ * process it runs must be deployed and agree with it (its 一件事 core parts are call activities of
+ * the process, its 办件类型 the one the process declares), the same content again is the same
+ * version, changed content is the next version. One transaction, run again when a concurrent save
+ * took the version.
  */
 import type { Knex } from 'knex';
 import { MatterflowError } from '../errors.js';
-import { MatterInvalidError, validateMatter, type FieldError, type Matter } from '../matters/index.js';
+import {
+  MatterInvalidError,
+  processAgreementErrors,
+  validateMatter,
+  type FieldError,
+  type Matter,
+} from '../matters/index.js';
 import { isInsertRaceOn, writeJson } from '../store/index.js';
+import { readProcessFacts } from './process-facts.js';
 import { matterHash, type MatterRow } from './rows.js';
 
 /** Who deploys, when, and which processes count as deployed besides those in `definitions`. */
@@ -47,13 +56,17 @@ export class MatterProcessNotDeployedError extends MatterflowError {
 }
 
 /**
- * Deploy a parsed matter file. Throws MatterInvalidError (every defect) or
- * MatterProcessNotDeployedError, storing nothing; otherwise returns the version it has.
+ * Deploy a parsed matter file. Throws MatterInvalidError (every defect, those against the latest
+ * version of its process among them) or MatterProcessNotDeployedError, storing nothing; otherwise
+ * returns the version it has. A process known only from `knownProcessIds` is not read.
  */
 export async function deployMatter(knex: Knex, json: unknown, options: DeployMatterOptions): Promise<DeployedMatter> {
   const result = validateMatter(json);
   if (!result.ok) throw new MatterInvalidError(result.errors);
   const matter = result.matter;
+  const process = await readProcessFacts(knex, matter.process.processId);
+  const disagreements = process ? processAgreementErrors(matter, process) : [];
+  if (disagreements.length > 0) throw new MatterInvalidError(disagreements);
   const hash = matterHash(matter);
   // Two administrators saving at once may compute the same next version: the loser runs again
   // and finds the winner's row (the same content unchanged, other content the version after).

@@ -1,7 +1,8 @@
 /**
  * The matter catalogue's table over knex (`matters`); the rules are engine/matters. Public API:
- * `deployMatter` (validates and stores a new version; unchanged content is not one), the
- * queries (`getMatter`, `listMatters`, `listMatterVersions`) and `matterHash`.
+ * `deployMatter` (validates, checks the matter against its process, and stores a new version;
+ * unchanged content is not one), the queries (`getMatter`, `listMatters`, `listMatterVersions`)
+ * and `matterHash`.
  */
 export {
   deployMatter,

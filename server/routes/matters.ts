@@ -244,7 +244,7 @@ export function matterRoutes(routes: Routes, store: Store, knex: Knex, models: M
       201: { description: '{ matterCode, version, created }' },
       422: {
         description:
-          'MATTER_INVALID (every field error, JSON pointer and zh/en message) or MATTER_PROCESS_NOT_DEPLOYED',
+          'MATTER_INVALID (every field error, JSON pointer and zh/en message; a 一件事 core part that is no call activity of the process, a caseType other than the process’s gov:caseType among them) or MATTER_PROCESS_NOT_DEPLOYED',
       },
     },
     handler: async ({ body, principal }) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { MatterInvalidError } from '../../../engine/matters/index.js';
 import {
@@ -11,6 +12,14 @@ import { countRows } from '../../support/db-helpers.js';
 import { testDialect } from '../../support/test-database.js';
 import { TestEngine } from '../../support/test-engine.js';
 import { applyVariant, foodBusinessLicence } from '../matters/matter-files.js';
+import { SHIPPED_MATTERS, type ShippedMatter } from '../../../processes/index.js';
+
+const SHIPPED = {
+  constructionPermit: SHIPPED_MATTERS.find((shipped) => shipped.processId === 'construction-permit')!,
+  businessStartup: SHIPPED_MATTERS.find((shipped) => shipped.processId === 'business-startup')!,
+};
+const shippedFile = (shipped: ShippedMatter) =>
+  JSON.parse(readFileSync(shipped.matter, 'utf8')) as Record<string, unknown>;
 
 const CODE = '330102-SJ-000105013';
 const AT = '2026-03-02T01:00:00.000Z';
@@ -173,6 +182,73 @@ describe(`matters store: the matter catalogue (${testDialect()})`, () => {
       '/promisedLimit',
     ]);
     expect(await countRows(knex(), 'matters')).to.equal(0);
+  });
+
+  it('should NOT deploy a 一件事 whose core part is not a call activity of its process, naming the field and the id', async () => {
+    // given 企业开办一件事, whose process calls 营业执照 as businessLicence
+    await engine.deploy(SHIPPED.businessStartup.bpmn);
+    const file = applyVariant(shippedFile(SHIPPED.businessStartup), {
+      set: { '/package/coreParts': ['businessLicense'] },
+    });
+
+    // when
+    const error = await deployMatter(knex(), file, { actor: '审改办', at: AT }).then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+
+    // then
+    expect(error).to.be.instanceOf(MatterInvalidError);
+    const [defect, ...more] = (error as MatterInvalidError).errors;
+    expect(more).to.deep.equal([]);
+    expect(defect).to.deep.include({ field: '/package/coreParts/0', code: 'core-part-not-call-activity' });
+    expect(defect?.message.zh).to.contain('package.coreParts').and.contain('businessLicense');
+    expect(defect?.message.en).to.contain('"businessLicense"').and.contain('business-startup');
+    expect(await countRows(knex(), 'matters')).to.equal(0);
+
+    // and the file as shipped (businessLicence) is deployed
+    expect(
+      (await deployMatter(knex(), shippedFile(SHIPPED.businessStartup), { actor: '审改办', at: AT })).version,
+    ).to.equal(1);
+  });
+
+  it('should NOT deploy a matter whose 办件类型 disagrees with the gov:caseType of its process, naming both', async () => {
+    // given 施工许可, whose process declares gov:caseType="2" (承诺件)
+    await engine.deploy(SHIPPED.constructionPermit.bpmn);
+    const file = applyVariant(shippedFile(SHIPPED.constructionPermit), { set: { '/caseType': 9 } });
+
+    // when
+    const error = await deployMatter(knex(), file, { actor: '审改办', at: AT }).then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+
+    // then
+    expect(error).to.be.instanceOf(MatterInvalidError);
+    expect((error as MatterInvalidError).errors.map(({ field, code }) => ({ field, code }))).to.deep.equal([
+      { field: '/caseType', code: 'case-type-disagrees-with-process' },
+    ]);
+    expect((error as MatterInvalidError).message)
+      .to.contain('caseType 9 (其他, other)')
+      .and.contain('gov:caseType 2');
+    expect((error as MatterInvalidError).errors[0]?.message.zh).to.equal(
+      '事项的办件类型 caseType 9（其他）与办理流程 construction-permit 声明的 gov:caseType 2（承诺件）不一致',
+    );
+    expect(await countRows(knex(), 'matters')).to.equal(0);
+  });
+
+  it('should check a matter against the latest version of its process', async () => {
+    // given 施工许可's process, then a version of it that declares no 办件类型
+    await engine.deploy(SHIPPED.constructionPermit.bpmn);
+    const undeclared = readFileSync(SHIPPED.constructionPermit.bpmn, 'utf8').replace(' gov:caseType="2"', '');
+    await engine.store.deploy(undeclared, { actor: '审改办' });
+
+    // when
+    const file = applyVariant(shippedFile(SHIPPED.constructionPermit), { set: { '/caseType': 9 } });
+    const deployed = await deployMatter(knex(), file, { actor: '审改办', at: AT });
+
+    // then
+    expect(deployed.version).to.equal(1);
   });
 
   it('should return null for an unknown matter or version', async () => {

@@ -7,6 +7,10 @@ import { testServer, type TestServer } from '../support.js';
 
 const FOOD = '330106-SJ-000105013';
 const foodFile = () => JSON.parse(fs.readFileSync(SHIPPED_MATTERS[0]!.matter, 'utf8')) as Record<string, unknown>;
+const shippedFile = (processId: string) =>
+  JSON.parse(
+    fs.readFileSync(SHIPPED_MATTERS.find((shipped) => shipped.processId === processId)!.matter, 'utf8'),
+  ) as Record<string, unknown>;
 
 describe('server: matters', () => {
   let server: TestServer;
@@ -93,6 +97,35 @@ describe('server: matters', () => {
     expect(refused.body.code).to.equal('MATTER_PROCESS_NOT_DEPLOYED');
     expect(refused.body.field).to.equal('/process/processId');
     expect(refused.body.message.zh).to.contain('no-such-process');
+  });
+
+  it('should refuse a 一件事 whose core part is no call activity of its process (422), naming the field and the id', async () => {
+    const file = shippedFile('business-startup');
+    const refused = await request(server.app)
+      .post('/api/matters')
+      .set(as('admin'))
+      .send({ ...file, package: { onPartRefused: '部分办结', coreParts: ['businessLicence', '营业执照'] } })
+      .expect(422);
+    expect(refused.body.code).to.equal('MATTER_INVALID');
+    expect(refused.body.field).to.equal('/package/coreParts/1');
+    expect(refused.body.message.zh).to.contain('package.coreParts').and.contain('“营业执照”');
+    expect(refused.body.message.en).to.contain('/package/coreParts/1').and.contain('"营业执照"');
+  });
+
+  it('should refuse a matter whose 办件类型 is not the gov:caseType of its process (422), naming both in Chinese and English', async () => {
+    const refused = await request(server.app)
+      .post('/api/matters')
+      .set(as('admin'))
+      .send({ ...shippedFile('construction-permit'), caseType: 9 })
+      .expect(422);
+    expect(refused.body.code).to.equal('MATTER_INVALID');
+    expect(refused.body.field).to.equal('/caseType');
+    expect(refused.body.message.zh).to.equal(
+      '事项文件有误：事项的办件类型 caseType 9（其他）与办理流程 construction-permit 声明的 gov:caseType 2（承诺件）不一致',
+    );
+    expect(refused.body.message.en)
+      .to.contain('caseType 9 (其他, other)')
+      .and.contain('gov:caseType 2 (承诺件, promised)');
   });
 
   it('should deploy a changed matter as version 2, the same again with created false, and list and diff the versions', async () => {
