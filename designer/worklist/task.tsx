@@ -7,15 +7,15 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiFailure, newIdempotencyKey } from '../shared/api.js';
-import { formatDateTime } from '../shared/format.js';
 import { messageOf, type Shell } from '../shared/shell.js';
 import { schemaForm, type SchemaForm } from './schema-form.js';
 import { clockLabel, Due, Signal } from './timing.js';
 import { operationLabel, type CaseOperationType } from './declared.js';
 import { History } from './history.js';
-import { MaterialFiles } from '../shared/material-files.js';
 import { OperationForm } from './operation-form.js';
-import { MATERIAL_STATE, NECESSITY, type CaseView, type Offered, type TaskDetail } from './task-types.js';
+import { CaseHeader, resultText } from './case-header.js';
+import { MaterialsTable } from './materials-table.js';
+import type { CaseView, Offered, TaskDetail } from './task-types.js';
 
 /** Operations done at once, without a form (their data is the step alone). */
 const DIRECT: ReadonlySet<CaseOperationType> = new Set<CaseOperationType>([
@@ -91,66 +91,39 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
           <small class="mf-muted"> · {c.matter?.name ?? ''}</small>
         </h1>
       </div>
-      <section class="mf-card wl-case-header" aria-label="办件信息">
-        <dl>
-          <dt>办件编号</dt>
-          <dd class="wl-case-number">
-            {c.number ?? '（无编号）'} <span class="mf-muted wl-small">内部编号</span>{' '}
-            <span class="wl-case-id">{c.caseId}</span>
-          </dd>
-          <dt>办件状态</dt>
-          <dd>
-            <strong class="wl-status">{c.status ?? '—'}</strong>
-          </dd>
-          <dt>事项</dt>
-          <dd>{c.matter ? `${c.matter.name}（${c.matter.code}，第 ${c.matter.version} 版）` : '—'}</dd>
-          <dt>申请人</dt>
-          <dd>{c.applicant ? `${c.applicant.name}（${c.applicant.idType} ${c.applicant.idNumber}）` : '—'}</dd>
-          <dt>渠道</dt>
-          <dd>{c.channel ?? '—'}</dd>
-          <dt>受理</dt>
-          <dd>
-            {c.acceptance ? `${formatDateTime(c.acceptance.at)}，${c.acceptance.by}` : '未受理'}
-            {c.responsibleOfficer ? `（首办负责：${c.responsibleOfficer}）` : ''}
-          </dd>
-          <dt>当前环节</dt>
-          <dd>
-            {detail.task.name}（{detail.task.department ?? '—'}）
-            {detail.task.assignee ? `，签收人 ${detail.task.assignee}` : '，未签收'}
-            {detail.delegation === 'pending' ? `，委派自 ${detail.owner ?? ''}` : ''}
-          </dd>
-          <dt>环节时限</dt>
-          <dd>
-            <Due timing={detail.task.step} />{' '}
-            {detail.task.step ? <span class="mf-muted">{clockLabel(detail.task.step, c.status)}</span> : null}{' '}
-            <Signal level={detail.task.step?.signal} />
-          </dd>
-          <dt>办件时限</dt>
-          <dd>
-            <Due timing={detail.task.case} /> <span class="mf-muted">{clockLabel(detail.task.case, c.status)}</span>{' '}
-            <Signal level={detail.task.case?.signal} />
-          </dd>
-          {c.result ? (
-            <>
-              <dt>办结结果</dt>
-              <dd>
-                {c.result.kind}
-                {c.result.licence ? `：${c.result.licence.name} ${c.result.licence.number}` : ''}
-                {c.result.reason ? `（${c.result.reason}）` : ''}
-              </dd>
-            </>
-          ) : null}
-          {c.package ? (
-            <>
-              <dt>一件事</dt>
-              <dd>
-                本件是一件事「{c.package.name}」{c.package.number ? `（${c.package.number}）` : ''}的子事项
-              </dd>
-            </>
-          ) : null}
-        </dl>
-        {c.parts.length > 0 ? <Parts parts={c.parts} /> : null}
-      </section>
+      <CaseHeader c={c} channel footer={c.parts.length > 0 ? <Parts parts={c.parts} /> : null}>
+        <dt>当前环节</dt>
+        <dd>
+          {detail.task.name}（{detail.task.department ?? '—'}）
+          {detail.task.assignee ? `，签收人 ${detail.task.assignee}` : '，未签收'}
+          {detail.delegation === 'pending' ? `，委派自 ${detail.owner ?? ''}` : ''}
+        </dd>
+        <dt>环节时限</dt>
+        <dd>
+          <Due timing={detail.task.step} />{' '}
+          {detail.task.step ? <span class="mf-muted">{clockLabel(detail.task.step, c.status)}</span> : null}{' '}
+          <Signal level={detail.task.step?.signal} />
+        </dd>
+        <dt>办件时限</dt>
+        <dd>
+          <Due timing={detail.task.case} /> <span class="mf-muted">{clockLabel(detail.task.case, c.status)}</span>{' '}
+          <Signal level={detail.task.case?.signal} />
+        </dd>
+        {c.result ? (
+          <>
+            <dt>办结结果</dt>
+            <dd>{resultText(c.result)}</dd>
+          </>
+        ) : null}
+        {c.package ? (
+          <>
+            <dt>一件事</dt>
+            <dd>
+              本件是一件事「{c.package.name}」{c.package.number ? `（${c.package.number}）` : ''}的子事项
+            </dd>
+          </>
+        ) : null}
+      </CaseHeader>
 
       <section class="mf-card wl-actions" aria-label="办理操作">
         <h2>办理</h2>
@@ -204,36 +177,10 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
       </section>
 
       <div class="wl-columns">
-        <section class="mf-card" aria-label="申请材料">
-          <h2>申请材料</h2>
-          <table>
-            <thead>
-              <tr>
-                <th>材料</th>
-                <th>必要性</th>
-                <th>状态</th>
-                <th>电子文件</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.materials.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.name}</td>
-                  <td>{NECESSITY[m.necessity] ?? m.necessity}</td>
-                  <td class={`wl-material-${m.state ?? ''}`}>
-                    {MATERIAL_STATE[m.state ?? ''] ?? '—'}
-                    {m.deadline ? `（补交期限 ${formatDateTime(m.deadline)}）` : ''}
-                  </td>
-                  <td>
-                    <MaterialFiles caseId={c.caseId} files={m.files ?? []} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <MaterialsTable materials={detail.materials} filesOf={c.caseId}>
           {c.openDefects.length > 0 ? <p>待补正：{c.openDefects.join('；')}</p> : null}
           {c.tolerance ? <p class="mf-muted">容缺承诺：{c.tolerance.commitment}</p> : null}
-        </section>
+        </MaterialsTable>
         <section class="mf-card" aria-label="办理记录">
           <h2>
             办理记录 <small class="mf-muted">最新在前</small>
