@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Attempt } from '../shared/attempt.js';
 import { formatDateTime } from '../shared/format.js';
+import { PickField, TextField } from './form-fields.js';
 import { fieldLabel, fieldTitle, undeclaredFields, type CaseOperationType, type FormData } from './declared.js';
 import { NECESSITY, type Material, type Offered, type TaskDetail } from './task-types.js';
 
@@ -79,6 +80,7 @@ function OperationFields({
   set(name: string, value: unknown): void;
 }) {
   const op = offered.operation;
+  const to = (name: string) => (value: string) => set(name, value);
   switch (op) {
     case 'task.complete': {
       const variables =
@@ -103,17 +105,7 @@ function OperationFields({
                 <input type="checkbox" onChange={(e) => set(`var:${v.name}`, e.currentTarget.checked)} /> {v.name}
               </label>
             ) : (
-              <label key={v.name} class="wl-field">
-                {v.name}
-                <select onChange={(e) => set(`var:${v.name}`, e.currentTarget.value)}>
-                  <option value="">请选择</option>
-                  {(v.values ?? []).map((value) => (
-                    <option key={value} value={value}>
-                      {value}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <PickField key={v.name} label={v.name} values={v.values ?? []} onValue={to(`var:${v.name}`)} />
             ),
           )}
         </>
@@ -133,10 +125,7 @@ function OperationFields({
               ))}
             </select>
           </label>
-          <label class="wl-field">
-            {fieldTitle(op, 'reason')}
-            <textarea rows={2} onInput={(e) => set('reason', e.currentTarget.value)} />
-          </label>
+          <TextField label={fieldTitle(op, 'reason')} rows={2} onValue={to('reason')} />
         </>
       );
     case 'task.transfer':
@@ -185,12 +174,7 @@ function OperationFields({
       );
     }
     case 'case.accept':
-      return (
-        <label class="wl-field">
-          {fieldLabel(op, 'documentNo')}
-          <input onInput={(e) => set('documentNo', e.currentTarget.value)} />
-        </label>
-      );
+      return <TextField label={fieldLabel(op, 'documentNo')} onValue={to('documentNo')} />;
     case 'case.acceptWithTolerance': {
       const missing = (options['missing'] as Material[]) ?? [];
       const deadline = options['supplementDeadline'] as { amount: number; unit: string } | null;
@@ -203,72 +187,38 @@ function OperationFields({
             补交期限：受理后 {deadline ? `${deadline.amount} ${deadline.unit}` : '承诺时限'}
             内（不超过承诺办结时限），逾期未补交的办件终止。
           </p>
-          <label class="wl-field">
-            {fieldTitle(op, 'commitment')}
-            <textarea rows={3} onInput={(e) => set('commitment', e.currentTarget.value)} />
-          </label>
-          <label class="wl-field">
-            {fieldLabel(op, 'documentNo')}
-            <input onInput={(e) => set('documentNo', e.currentTarget.value)} />
-          </label>
+          <TextField label={fieldTitle(op, 'commitment')} rows={3} onValue={to('commitment')} />
+          <TextField label={fieldLabel(op, 'documentNo')} onValue={to('documentNo')} />
         </>
       );
     }
     case 'case.refuse':
-      return (
-        <label class="wl-field">
-          {fieldTitle(op, 'reason')}
-          <textarea rows={3} onInput={(e) => set('reason', e.currentTarget.value)} />
-        </label>
-      );
+      return <TextField label={fieldTitle(op, 'reason')} rows={3} onValue={to('reason')} />;
     case 'case.conclude':
       return <ConcludeFields options={options} resultName={detail.resultName} set={set} />;
     case 'case.deliver':
       return (
-        <label class="wl-field">
-          {fieldTitle(op, 'method')}
-          <select onChange={(e) => set('method', e.currentTarget.value)}>
-            <option value="">请选择</option>
-            {((options['methods'] as string[]) ?? []).map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PickField
+          label={fieldTitle(op, 'method')}
+          values={(options['methods'] as string[]) ?? []}
+          onValue={to('method')}
+        />
       );
     case 'specialProcedure.start':
       return (
         <>
-          <label class="wl-field">
-            {fieldTitle(op, 'kind')}
-            <select onChange={(e) => set('kind', e.currentTarget.value)}>
-              <option value="">请选择</option>
-              {((options['kinds'] as string[]) ?? []).map((k) => (
-                <option key={k} value={k}>
-                  {k}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="wl-field">
-            {fieldTitle(op, 'reason')}
-            <textarea rows={2} onInput={(e) => set('reason', e.currentTarget.value)} />
-          </label>
-          <label class="wl-field">
-            {fieldLabel(op, 'approver')}
-            <input onInput={(e) => set('approver', e.currentTarget.value)} />
-          </label>
+          <PickField
+            label={fieldTitle(op, 'kind')}
+            values={(options['kinds'] as string[]) ?? []}
+            onValue={to('kind')}
+          />
+          <TextField label={fieldTitle(op, 'reason')} rows={2} onValue={to('reason')} />
+          <TextField label={fieldLabel(op, 'approver')} onValue={to('approver')} />
           <p class="mf-muted">特别程序期间暂停计时，所需时间不计入办结时限。</p>
         </>
       );
     case 'specialProcedure.end':
-      return (
-        <label class="wl-field">
-          {fieldTitle(op, 'result')}
-          <textarea rows={2} onInput={(e) => set('result', e.currentTarget.value)} />
-        </label>
-      );
+      return <TextField label={fieldTitle(op, 'result')} rows={2} onValue={to('result')} />;
     case 'clock.extend': {
       const clocks = (options['clocks'] as Array<{ clockId: string; kind: string; unit: string; dueAt: string }>) ?? [];
       return (
@@ -287,14 +237,8 @@ function OperationFields({
             {fieldTitle(op, 'amount')}（{clocks[0]?.unit ?? '工作日'}）
             <input type="number" min={1} max={60} onInput={(e) => set('amount', Number(e.currentTarget.value))} />
           </label>
-          <label class="wl-field">
-            {fieldTitle(op, 'approver')}
-            <input onInput={(e) => set('approver', e.currentTarget.value)} />
-          </label>
-          <label class="wl-field">
-            {fieldTitle(op, 'reason')}
-            <textarea rows={2} onInput={(e) => set('reason', e.currentTarget.value)} />
-          </label>
+          <TextField label={fieldTitle(op, 'approver')} onValue={to('approver')} />
+          <TextField label={fieldTitle(op, 'reason')} rows={2} onValue={to('reason')} />
         </>
       );
     }
@@ -394,39 +338,29 @@ function ConcludeFields({
   set(name: string, value: unknown): void;
 }) {
   const [kind, setKind] = useState('');
+  const to = (name: string) => (value: string) => set(name, value);
   useEffect(() => {
     set('kind', kind);
     if (kind === '出证' && resultName) set('licenceName', resultName);
   }, [kind]);
   return (
     <>
-      <label class="wl-field">
-        {fieldTitle('case.conclude', 'kind')}
-        <select onChange={(e) => setKind(e.currentTarget.value)}>
-          <option value="">请选择</option>
-          {((options['kinds'] as string[]) ?? []).map((k) => (
-            <option key={k} value={k}>
-              {k}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PickField
+        label={fieldTitle('case.conclude', 'kind')}
+        values={(options['kinds'] as string[]) ?? []}
+        onValue={setKind}
+      />
       {kind === '出证' ? (
         <>
-          <label class="wl-field">
-            {fieldTitle('case.conclude', 'licence.name')}
-            <input defaultValue={resultName ?? ''} onInput={(e) => set('licenceName', e.currentTarget.value)} />
-          </label>
-          <label class="wl-field">
-            {fieldTitle('case.conclude', 'licence.number')}
-            <input onInput={(e) => set('licenceNumber', e.currentTarget.value)} />
-          </label>
+          <TextField
+            label={fieldTitle('case.conclude', 'licence.name')}
+            defaultValue={resultName ?? ''}
+            onValue={to('licenceName')}
+          />
+          <TextField label={fieldTitle('case.conclude', 'licence.number')} onValue={to('licenceNumber')} />
         </>
       ) : kind ? (
-        <label class="wl-field">
-          {fieldTitle('case.conclude', 'reason')}
-          <textarea rows={2} onInput={(e) => set('reason', e.currentTarget.value)} />
-        </label>
+        <TextField label={fieldTitle('case.conclude', 'reason')} rows={2} onValue={to('reason')} />
       ) : null}
     </>
   );
