@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
 import { AUDIT_PARAMS, auditParams, queryFromSearch, type AuditQuery } from './contract.js';
 import { DateInput } from '../shared/date-input.js';
+import { Choice, plain } from './choice.js';
 import { formatDateTime, parseDate } from '../shared/format.js';
 import { FLOW_STATUS_LABELS } from '../replay/labels.js';
 import type { CaseExport } from '../replay/types.js';
@@ -55,14 +56,6 @@ const LIMIT_KINDS = [
 ] as const;
 const LIMIT_UNITS = ['工作日', '自然日', '小时(工作日)', '小时(自然日)'] as const;
 const SIGNALS = ['预警', '黄牌', '红牌'] as const;
-
-/** A select that also offers a value a link brought which the list lacks (kept, not lost). */
-function withValue(
-  options: ReadonlyArray<readonly [string, string]>,
-  value: string,
-): ReadonlyArray<readonly [string, string]> {
-  return value && !options.some(([v]) => v === value) ? [...options, [value, value] as const] : options;
-}
 
 export function AuditSearch({
   matters,
@@ -161,34 +154,20 @@ export function AuditSearch({
       >
         <h1>审计查询</h1>
         <div class="mf-audit-fields">
-          <label>
-            事项
-            <select value={criteria.matterCode} onChange={set('matterCode')}>
-              <option value="">全部事项</option>
-              {withValue(
-                matters.map((matter) => [matter.matterCode, `${matter.name}（${matter.matterCode}）`] as const),
-                criteria.matterCode,
-              ).map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            部门
-            <select value={criteria.department} onChange={set('department')}>
-              <option value="">全部部门</option>
-              {withValue(
-                departments.map((name) => [name, name] as const),
-                criteria.department,
-              ).map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice
+            label="事项"
+            any="全部事项"
+            value={criteria.matterCode}
+            options={matters.map((matter) => [matter.matterCode, `${matter.name}（${matter.matterCode}）`] as const)}
+            onChange={set('matterCode')}
+          />
+          <Choice
+            label="部门"
+            any="全部部门"
+            value={criteria.department}
+            options={plain(departments)}
+            onChange={set('department')}
+          />
           <label>
             办件编号
             <input
@@ -202,20 +181,13 @@ export function AuditSearch({
             经办人（用户名）
             <input type="text" value={criteria.officer} onInput={set('officer')} placeholder="办理过该件的人员" />
           </label>
-          <label>
-            办件状态
-            <select value={criteria.status} onChange={set('status')}>
-              <option value="">全部状态</option>
-              {withValue(
-                CASE_STATUSES.map((status) => [status, status] as const),
-                criteria.status,
-              ).map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice
+            label="办件状态"
+            any="全部状态"
+            value={criteria.status}
+            options={plain(CASE_STATUSES)}
+            onChange={set('status')}
+          />
           <label>
             收件日期自
             <DateInput value={criteria.receivedFrom} onValue={setText('receivedFrom')} />
@@ -238,31 +210,20 @@ export function AuditSearch({
             办理时限（办件须有一个同时符合以下各项的时限；选了其中任一项时，上面的事项和部门指该时限的事项和部门）
           </legend>
           <div class="mf-audit-fields">
-            <label>
-              时限类型
-              <select value={criteria.limitKind} onChange={set('limitKind')}>
-                <option value="">不限</option>
-                {withValue(LIMIT_KINDS, criteria.limitKind).map(([value, text]) => (
-                  <option key={value} value={value}>
-                    {text}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              时限单位
-              <select value={criteria.limitUnit} onChange={set('limitUnit')}>
-                <option value="">不限</option>
-                {withValue(
-                  LIMIT_UNITS.map((unit) => [unit, unit] as const),
-                  criteria.limitUnit,
-                ).map(([value, text]) => (
-                  <option key={value} value={value}>
-                    {text}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Choice
+              label="时限类型"
+              any="不限"
+              value={criteria.limitKind}
+              options={LIMIT_KINDS}
+              onChange={set('limitKind')}
+            />
+            <Choice
+              label="时限单位"
+              any="不限"
+              value={criteria.limitUnit}
+              options={plain(LIMIT_UNITS)}
+              onChange={set('limitUnit')}
+            />
             <label>
               时限办结日期自
               <DateInput value={criteria.finishedFrom} onValue={setText('finishedFrom')} />
@@ -279,20 +240,13 @@ export function AuditSearch({
                 <option value="false">超时办结</option>
               </select>
             </label>
-            <label>
-              未解除的最高信号
-              <select value={criteria.signal} onChange={set('signal')}>
-                <option value="">不限</option>
-                {withValue(
-                  SIGNALS.map((level) => [level, level] as const),
-                  criteria.signal,
-                ).map(([value, text]) => (
-                  <option key={value} value={value}>
-                    {text}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Choice
+              label="未解除的最高信号"
+              any="不限"
+              value={criteria.signal}
+              options={plain(SIGNALS)}
+              onChange={set('signal')}
+            />
             <label class="mf-audit-check">
               <input type="checkbox" checked={criteria.noDepartment === 'true'} onChange={set('noDepartment')} />{' '}
               时限未指定部门
