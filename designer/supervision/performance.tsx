@@ -136,22 +136,14 @@ export function OnTimeByMatterCard({ performance }: { performance: Performance }
                       label={`${labels[index]} 按时办结率 ${percent(row.onTimeRate)}`}
                     />
                   </td>
-                  <td class="sv-num">
-                    <Count
-                      value={row.finished}
-                      text={`${amount(row.averageUsed)} ${UNIT_LABELS[row.unit]}`}
-                      href={cases(row)}
-                      label={`${labels[index]} 平均用时 ${amount(row.averageUsed)} ${UNIT_LABELS[row.unit]}`}
-                    />
-                  </td>
-                  <td class="sv-num">
-                    <Count
-                      value={row.finished}
-                      text={`${amount(row.p90Used)} ${UNIT_LABELS[row.unit]}`}
-                      href={cases(row)}
-                      label={`${labels[index]} P90 用时 ${amount(row.p90Used)} ${UNIT_LABELS[row.unit]}`}
-                    />
-                  </td>
+                  <UsedCell
+                    what="平均用时"
+                    used={row.averageUsed}
+                    row={row}
+                    rowLabel={labels[index]!}
+                    href={cases(row)}
+                  />
+                  <UsedCell what="P90 用时" used={row.p90Used} row={row} rowLabel={labels[index]!} href={cases(row)} />
                 </tr>
               ))}
             </tbody>
@@ -310,33 +302,30 @@ export function HandlingByDepartmentCard({ performance }: { performance: Perform
                       label={`${labels[index]} 按时率 ${percent(row.onTimeRate)}`}
                     />
                   </td>
-                  <td class="sv-num">
-                    <Count
-                      title={STEP_CASES}
-                      value={row.finished}
-                      text={`${amount(row.averageUsed)} ${UNIT_LABELS[row.unit]}`}
-                      href={steps(row)}
-                      label={`${labels[index]} 平均用时 ${amount(row.averageUsed)} ${UNIT_LABELS[row.unit]}`}
-                    />
-                  </td>
-                  <td class="sv-num">
-                    <Count
-                      title={STEP_CASES}
-                      value={row.finished}
-                      text={`${amount(row.p90Used)} ${UNIT_LABELS[row.unit]}`}
-                      href={steps(row)}
-                      label={`${labels[index]} P90 用时 ${amount(row.p90Used)} ${UNIT_LABELS[row.unit]}`}
-                    />
-                  </td>
-                  <td class="sv-num">
-                    <Count
-                      title={STEP_CASES}
-                      value={row.finished}
-                      text={`${amount(row.maxUsed)} ${UNIT_LABELS[row.unit]}`}
-                      href={steps(row)}
-                      label={`${labels[index]} 最长用时 ${amount(row.maxUsed)} ${UNIT_LABELS[row.unit]}`}
-                    />
-                  </td>
+                  <UsedCell
+                    what="平均用时"
+                    used={row.averageUsed}
+                    row={row}
+                    rowLabel={labels[index]!}
+                    href={steps(row)}
+                    title={STEP_CASES}
+                  />
+                  <UsedCell
+                    what="P90 用时"
+                    used={row.p90Used}
+                    row={row}
+                    rowLabel={labels[index]!}
+                    href={steps(row)}
+                    title={STEP_CASES}
+                  />
+                  <UsedCell
+                    what="最长用时"
+                    used={row.maxUsed}
+                    row={row}
+                    rowLabel={labels[index]!}
+                    href={steps(row)}
+                    title={STEP_CASES}
+                  />
                 </tr>
               ))}
             </tbody>
@@ -345,5 +334,29 @@ export function HandlingByDepartmentCard({ performance }: { performance: Perform
       )}
       <p class="mf-muted sv-note">{P90_NOTE}。</p>
     </section>
+  );
+}
+
+/** A handling time of a row, in the row's unit, linking to the cases the row counts. */
+function UsedCell({
+  what,
+  used,
+  row,
+  rowLabel,
+  href,
+  title,
+}: {
+  what: string;
+  used: number;
+  row: PerformanceRow;
+  rowLabel: string;
+  href: string;
+  title?: string;
+}) {
+  const text = `${amount(used)} ${UNIT_LABELS[row.unit]}`;
+  return (
+    <td class="sv-num">
+      <Count title={title} value={row.finished} text={text} href={href} label={`${rowLabel} ${what} ${text}`} />
+    </td>
   );
 }
