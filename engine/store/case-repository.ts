@@ -121,6 +121,57 @@ export async function updateCase(
   return updated === 1;
 }
 
+/** A case row to write over the version read at `expected`. */
+export interface CaseUpdate {
+  readonly expected: number;
+  readonly record: Pick<CaseRecord, 'state' | 'version' | 'lastHash'>;
+  readonly now: string;
+}
+
+/** Rows one multi-row UPDATE carries (about 20 values each, well under SQLite's variable limit). */
+const UPDATES_PER_STATEMENT = 100;
+
+/**
+ * Write the new snapshots of several cases (each at most once), each only if it is still at its
+ * expected version. Returns the ids of the cases whose row was not at it (none: all written);
+ * after a miss the caller rolls back, and rows of the same statement may have been written. On
+ * SQLite the rows go in one `UPDATE … FROM (VALUES …) … RETURNING` a hundred, the ids returned
+ * telling which checks held; on PostgreSQL (typed columns, and the update of a row another
+ * transaction holds waits for it and is checked again) one statement each.
+ */
+export async function updateCases(db: Knex, updates: readonly CaseUpdate[]): Promise<string[]> {
+  if (db.client.config.client !== 'sqlite3' || updates.length === 1) {
+    const missed: string[] = [];
+    for (const { expected, record, now } of updates)
+      if (!(await updateCase(db, expected, record.state, record.version, record.lastHash, now)))
+        missed.push(record.state.caseId);
+    return missed;
+  }
+  for (let i = 0; i < updates.length; i += UPDATES_PER_STATEMENT) {
+    const slice = updates.slice(i, i + UPDATES_PER_STATEMENT);
+    const rows = slice.map(({ expected, record, now }) => ({
+      case_id: record.state.caseId,
+      expected,
+      ...mutableColumns(record.state, record.version, record.lastHash, now),
+    }));
+    const columns = Object.keys(rows[0] ?? {});
+    const set = columns.filter((column) => column !== 'case_id' && column !== 'expected');
+    const values = rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
+    const column = (name: string) => `column${columns.indexOf(name) + 1}`;
+    const written = (await db.raw(
+      `UPDATE cases SET ${set.map((name) => `${name} = v.${column(name)}`).join(', ')} ` +
+        `FROM (VALUES ${values}) AS v ` +
+        `WHERE cases.case_id = v.${column('case_id')} AND cases.version = v.${column('expected')} ` +
+        'RETURNING cases.case_id',
+      rows.flatMap((row) => columns.map((name) => row[name as keyof typeof row])),
+    )) as { case_id: string }[];
+    if (written.length === slice.length) continue;
+    const ok = new Set(written.map((row) => row.case_id));
+    return slice.map((update) => update.record.state.caseId).filter((caseId) => !ok.has(caseId));
+  }
+  return [];
+}
+
 /** Case rows matching a filter, oldest first. */
 export async function listCases(db: Knex, filter: CaseFilter = {}): Promise<CaseSummary[]> {
   const query = db('cases')

@@ -83,18 +83,18 @@ export class Dispatcher {
     const deps: StepDeps = at ? { ...this.#deps, clock: { now: () => new Date(at.getTime()) } } : this.#deps;
     const work = async (batch: BatchUnit) => {
       const unit: StepUnit = { db: batch.db, cases: batch.cases, writes: new UnitWrites() };
-      const flush = async () => {
-        if (unit.writes.empty) return;
-        await batch.savepoint();
-        batch.defer(await unit.writes.flush(batch.db, batch.cases));
+      const gather = () => {
+        if (!unit.writes.empty) batch.defer(unit.writes.take());
       };
       // Lookups read the projection tables: they see what the batch and the unit wrote so far.
       const lookups = flushingFirst(reactionLookups(batch.db, deps.cache, deps.ids), async () => {
-        await flush();
+        // The unit's own rows are written under its savepoint (rolled back with it if it fails).
+        if (!unit.writes.empty) await batch.savepoint();
+        gather();
         await batch.flushDeferred();
       });
       const steps = await this.#drain(unit, deps, lookups, [...(await plan(lookups, batch.db))], progress);
-      await flush();
+      gather();
       const ran = { match, steps };
       if (record) {
         await batch.savepoint();

@@ -12,10 +12,11 @@
  *   share a batch). Busy: commands arriving while a batch runs wait for it and go together in
  *   the next, up to `maxBatch`; after a batch of more than one, the next waits up to `maxWaitMs`
  *   for more company (a few ms at most; 0 by default).
- * - A unit's events and projection rows are written with every other unit's just before COMMIT
- *   (or before a unit reads the projection tables): a few statements a batch instead of a few a
- *   command. A unit's own checks (its case rows' versions) and refusals come before, in its
- *   savepoint; a statement of these failing fails the batch, whose units then run again alone.
+ * - A unit's case rows, events and projection rows are written with every other unit's just
+ *   before COMMIT (or before a unit reads the projection tables): a few statements a batch
+ *   instead of a few a command, and no savepoint for a unit that sends nothing itself. A unit's
+ *   refusals come while it runs; a statement of the batch's writes failing (a case row's version
+ *   check among them) fails the batch, whose units then run again alone.
  * - If the transaction as a whole fails (COMMIT refused, a driver error outside any savepoint,
  *   which on PostgreSQL poisons the transaction), nothing of it is kept and nobody has been
  *   answered: each of its units runs again alone, in order, and is answered from that run.
@@ -166,7 +167,7 @@ export class GroupCommit {
               saved = true;
             },
             defer: (deferred) => rows.defer(deferred),
-            flushDeferred: () => rows.flush(trx, saved),
+            flushDeferred: () => rows.flush(trx, saved, cases),
           };
           try {
             if (pending.writesFirst) await unit.savepoint();
@@ -177,14 +178,14 @@ export class GroupCommit {
           } catch (error) {
             cases.unitEnded(false);
             rows.unitEnded(false);
-            if (alone) throw error;
+            if (alone || error instanceof BatchAborted) throw error;
             if (saved) await trx.raw('ROLLBACK TO SAVEPOINT unit');
             // A driver error before any savepoint may have aborted the transaction (PostgreSQL).
             else if (!(error instanceof MatterflowError)) throw new BatchAborted(error);
             results.push({ ok: false, error });
           }
         }
-        await rows.flush(trx, false);
+        await rows.flush(trx, false, cases);
         return results;
       });
       cases.committed();
@@ -199,7 +200,8 @@ export class GroupCommit {
 /**
  * The deferred rows of a batch: those of the units that ended well, and those of the unit in
  * progress. Batch rows written while that unit held its savepoint go back to the queue if it
- * rolls back (the rollback took them too).
+ * rolls back (the rollback took them too). A failure writing the batch's rows is the batch's,
+ * not the unit's that asked for the flush (`BatchAborted`): every unit then runs again alone.
  */
 class DeferredQueue {
   #batch: DeferredRows[] = [];
@@ -210,18 +212,20 @@ class DeferredQueue {
     this.#unit.push(rows);
   }
 
-  async flush(db: Knex, underSavepoint: boolean): Promise<void> {
+  async flush(db: Knex, underSavepoint: boolean, cases: BatchCases): Promise<void> {
     const batch = this.#batch;
     const unit = this.#unit;
     this.#batch = [];
     this.#unit = [];
     if (underSavepoint) this.#underSavepoint.push(...batch);
-    const all = [...batch, ...unit];
-    if (all.length === 0) return;
-    await writeDeferred(db, {
-      events: all.flatMap((rows) => rows.events),
-      changes: all.flatMap((rows) => rows.changes),
-    });
+    if (batch.length > 0) {
+      try {
+        await writeDeferred(db, merged(batch), cases);
+      } catch (error) {
+        throw new BatchAborted(error);
+      }
+    }
+    if (unit.length > 0) await writeDeferred(db, merged(unit), cases);
   }
 
   unitEnded(ok: boolean): void {
@@ -230,6 +234,14 @@ class DeferredQueue {
     this.#unit = [];
     this.#underSavepoint = [];
   }
+}
+
+function merged(all: readonly DeferredRows[]): DeferredRows {
+  return {
+    cases: all.flatMap((rows) => rows.cases),
+    events: all.flatMap((rows) => rows.events),
+    changes: all.flatMap((rows) => rows.changes),
+  };
 }
 
 /** The defaults per dialect: SQLite has one connection; PostgreSQL runs a few batches at once. */

@@ -19,10 +19,22 @@ export type RowChange =
 const PER_STATEMENT = 100;
 
 /**
- * Apply changes in order, merging like neighbours into one statement: consecutive inserts into
- * one table, and consecutive deletes from one table by the same one-column key (`IN (…)`).
+ * Apply changes table by table, each table's in the order given, merging like neighbours into one
+ * statement: consecutive inserts into the table, and consecutive deletes from it by the same
+ * one-column key (`IN (…)`). The order between tables does not matter: no projection row refers
+ * to another table's but `cases`, which is written before.
  */
 export async function applyRowChanges(db: Knex, changes: readonly RowChange[]): Promise<void> {
+  const byTable = new Map<ProjectionTable, RowChange[]>();
+  for (const change of changes) {
+    const list = byTable.get(change.table);
+    if (list) list.push(change);
+    else byTable.set(change.table, [change]);
+  }
+  for (const list of byTable.values()) await applyInOrder(db, list);
+}
+
+async function applyInOrder(db: Knex, changes: readonly RowChange[]): Promise<void> {
   let inserts: { table: ProjectionTable; rows: Row[] } | null = null;
   let deletes: { table: ProjectionTable; column: string; values: (string | number)[] } | null = null;
   const flush = async () => {

@@ -1,15 +1,18 @@
 /**
  * The writes of one unit (a caller's command and its reactions), gathered while its steps run:
- * each case row is written once (inserted, or updated from the version the unit read: the check
- * that turns a lost race into `ConcurrencyConflictError` before anything else of the unit is
- * written); its events (every case's, in one multi-row insert) and the projections' row changes
- * (in order, like statements merged: row-changes.ts) are handed to the batch, which writes them
- * with the other units' before COMMIT (group-commit.ts). The steps of a unit read the rows they
- * wrote from `BatchCases`, so nothing is read back; lookups that query the projection tables
- * (subscribers of a message or signal) have everything written first, so they see what was done.
+ * each case row once (inserted, or updated from the version the unit read), its events and the
+ * projections' row changes. Nothing is sent while the unit runs: the batch writes every unit's
+ * rows together before COMMIT (group-commit.ts), case rows first. A case row's update is checked
+ * there (`WHERE version =` the one read): a lost race or a stale snapshot fails that write, and
+ * the batch's units then run again each alone, where the failing one is answered with
+ * `ConcurrencyConflictError` (or runs once more on the stored row, `StaleSnapshotError`). So a
+ * unit that only reads and computes takes no savepoint and sends no statement of its own. The
+ * steps of a unit read the rows they wrote from `BatchCases`, so nothing is read back; lookups
+ * that query the projection tables (subscribers of a message or signal) have everything written
+ * first, so they see what was done.
  */
 import type { Knex } from 'knex';
-import { insertCases, readVersion, updateCase, type CaseRecord } from './case-repository.js';
+import { insertCases, readVersion, updateCases, type CaseRecord } from './case-repository.js';
 import { ConcurrencyConflictError, StoreError } from './errors.js';
 import { appendEventRows, eventRows, type EventRow } from './event-log.js';
 import type { ChainedEvent } from './hash-chain.js';
@@ -17,7 +20,7 @@ import { applyRowChanges, type RowChange } from './row-changes.js';
 import type { BatchCases } from './case-snapshots.js';
 
 /** A case row to write: new, or over the version read at `expected`. */
-interface CaseWrite {
+export interface CaseWrite {
   /** The version the unit read (null: the case is new). */
   readonly expected: number | null;
   /** That version came from memory, unchecked (a failed update then means stale, not a race). */
@@ -36,14 +39,44 @@ export class StaleSnapshotError extends StoreError {
   }
 }
 
-/** Rows whose statements cannot refuse a command once its case rows passed their version checks. */
+/** What units hand to the batch: their case rows, events and projection row changes, in order. */
 export interface DeferredRows {
+  readonly cases: readonly CaseWrite[];
   readonly events: readonly EventRow[];
   readonly changes: readonly RowChange[];
 }
 
-/** Write deferred rows: all events in few inserts, then the row changes in order. */
-export async function writeDeferred(db: Knex, rows: DeferredRows): Promise<void> {
+/**
+ * Write deferred rows: the case rows (new ones in few inserts, then each update with its version
+ * check), then all events in few inserts, then the row changes. A failed version check throws
+ * `StaleSnapshotError` for a row that came from memory (forgotten there) and
+ * `ConcurrencyConflictError` for one read in its transaction.
+ */
+export async function writeDeferred(db: Knex, rows: DeferredRows, cases: BatchCases): Promise<void> {
+  const created = rows.cases.filter((write) => write.expected === null);
+  if (created.length > 0)
+    await insertCases(
+      db,
+      created.map((write) => ({ record: write.record, now: write.now })),
+    );
+  // A case written by several units of the batch: one update, from the first one's expected
+  // version to the last one's row (the versions between exist only in this transaction).
+  const updates = new Map<string, { expected: number; remembered: boolean; record: CaseRecord; now: string }>();
+  for (const write of rows.cases) {
+    if (write.expected === null) continue;
+    const earlier = updates.get(write.record.caseId);
+    if (earlier) Object.assign(earlier, { record: write.record, now: write.now });
+    else updates.set(write.record.caseId, { ...write, expected: write.expected });
+  }
+  const [missed] = await updateCases(db, [...updates.values()]);
+  if (missed !== undefined) {
+    const write = updates.get(missed);
+    if (write?.remembered) {
+      cases.forget(missed);
+      throw new StaleSnapshotError(missed);
+    }
+    throw new ConcurrencyConflictError(missed, write?.expected ?? 0, await readVersion(db, missed));
+  }
   await appendEventRows(db, rows.events);
   await applyRowChanges(db, rows.changes);
 }
@@ -81,40 +114,12 @@ export class UnitWrites {
     return this.#cases.size === 0 && this.#changes.length === 0;
   }
 
-  /**
-   * Write the case rows gathered so far (the caller took its savepoint): the version checks. The
-   * events and projection rows are handed back, for the batch to write with the others'.
-   */
-  async flush(db: Knex, cases: BatchCases): Promise<DeferredRows> {
-    if (this.empty) return { events: [], changes: [] };
-    const writes = [...this.#cases.values()];
-    const events = this.#events;
-    const changes = this.#changes;
+  /** Hand over the rows gathered so far (for the batch to write), and start gathering afresh. */
+  take(): DeferredRows {
+    const rows = { cases: [...this.#cases.values()], events: this.#events, changes: this.#changes };
     this.#cases.clear();
     this.#events = [];
     this.#changes = [];
-    const created = writes.filter((write) => write.expected === null);
-    if (created.length > 0)
-      await insertCases(
-        db,
-        created.map((write) => ({ record: write.record, now: write.now })),
-      );
-    for (const write of writes) {
-      if (write.expected === null) continue;
-      if (
-        await updateCase(db, write.expected, write.record.state, write.record.version, write.record.lastHash, write.now)
-      )
-        continue;
-      if (write.remembered) {
-        cases.forget(write.record.caseId);
-        throw new StaleSnapshotError(write.record.caseId);
-      }
-      throw new ConcurrencyConflictError(
-        write.record.caseId,
-        write.expected,
-        await readVersion(db, write.record.caseId),
-      );
-    }
-    return { events, changes };
+    return rows;
   }
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { CommandRejectedError } from '../../../engine/store/errors.js';
-import { defaultEngine, type DispatchResult } from '../../../engine/store/index.js';
+import { createStore, defaultEngine, type DispatchResult } from '../../../engine/store/index.js';
 import { countRows } from '../../support/db-helpers.js';
 import { TestEngine } from '../../support/test-engine.js';
 import { fixture } from './fixture.js';
@@ -165,6 +165,34 @@ describe('store: group commit (commands arriving together share one transaction)
 
     // then every answered command's events were already there for another connection to read
     for (const { expected, committed } of seen) expect(committed).to.equal(expected);
+  });
+
+  it('should run again on the stored row a command whose remembered case another writer moved on, and commit the others', async () => {
+    // given cases at their first task, and a second store (another connection pool) that sets a
+    // variable on one of them after this store last wrote it
+    const cases = await casesAtFirst(4);
+    const moved = cases[2]!.caseId;
+    const other = await createStore(
+      { database: await engine.db.openAnother(), clock: engine.clock, ids: () => engine.nextId() },
+      defaultEngine,
+    );
+    try {
+      await other.dispatch(moved, { type: 'variables.set', actor: 'other', data: { variables: { elsewhere: 1 } } });
+
+      // when the four completions arrive together
+      const outcomes = await settle(cases.map(({ caseId, taskId }) => complete(caseId, taskId)));
+
+      // then every one committed, the moved case's on top of the other store's event
+      expect(outcomes.map((o) => o.error)).to.deep.equal([undefined, undefined, undefined, undefined]);
+      const types = (await engine.events(moved)).map((e) => e.type);
+      expect(types.indexOf('variables.set')).to.be.lessThan(types.indexOf('task.completed'));
+      for (const { caseId } of cases) {
+        expect((await engine.store.listTasks({ caseId })).map((t) => t.elementId)).to.deep.equal(['second']);
+        await engine.expectConsistent(caseId);
+      }
+    } finally {
+      await other.close();
+    }
   });
 
   it('should run a command on the row an earlier command of the same batch wrote', async () => {
