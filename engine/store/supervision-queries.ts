@@ -1,12 +1,14 @@
 /**
  * 电子监察 queries over the `clocks` and `alerts` projections: raised signals by department,
- * level, matter and time; and per matter or department the on-time rate, average and
- * 90th-percentile handling time (in the limit's unit, working days for 工作日 limits) and the
- * signals still open.
+ * level, matter, 办件编号 and time, each with its case's number; and per matter or department the
+ * on-time rate, average and 90th-percentile handling time (in the limit's unit, working days for
+ * 工作日 limits) and the signals still open.
  */
 import type { Knex } from 'knex';
+import type { CaseNumberTerm } from '../domain/index.js';
 import type { TimeLimitUnit } from '../model/index.js';
 import type { AlertLevel } from '../supervision/index.js';
+import { whereCaseNumber } from './case-repository.js';
 import { nearestRank } from './supervision-performance.js';
 
 export interface AlertFilter {
@@ -15,6 +17,8 @@ export interface AlertFilter {
   readonly matterCode?: string;
   readonly processId?: string;
   readonly caseId?: string;
+  /** 办件编号: one number, or a Beijing date's numbers (as the case list takes it). */
+  readonly number?: CaseNumberTerm;
   /** Raised at or after / before these instants (ISO). */
   readonly raisedFrom?: string;
   readonly raisedTo?: string;
@@ -25,6 +29,8 @@ export interface AlertFilter {
 export interface AlertView {
   readonly alertId: string;
   readonly caseId: string;
+  /** 办件编号 of the case (null: a bare process run without one). */
+  readonly number: string | null;
   readonly clockId: string;
   readonly level: AlertLevel;
   readonly kind: 'case' | 'step';
@@ -38,23 +44,26 @@ export interface AlertView {
   readonly clearedAt: string | null;
 }
 
-/** Signals matching the filter, newest first. */
+/** Signals matching the filter, newest first, each with its case's 办件编号. */
 export async function listAlerts(db: Knex, filter: AlertFilter = {}): Promise<AlertView[]> {
   const query = db('alerts')
-    .select('*')
-    .orderBy([{ column: 'raised_at', order: 'desc' }, { column: 'alert_id' }]);
-  if (filter.openOnly !== false) query.whereNull('cleared_at');
-  if (filter.department !== undefined) query.where('department', filter.department);
-  if (filter.level !== undefined) query.where('level', filter.level);
-  if (filter.matterCode !== undefined) query.where('matter_code', filter.matterCode);
-  if (filter.processId !== undefined) query.where('process_id', filter.processId);
-  if (filter.caseId !== undefined) query.where('case_id', filter.caseId);
-  if (filter.raisedFrom !== undefined) query.where('raised_at', '>=', new Date(filter.raisedFrom).toISOString());
-  if (filter.raisedTo !== undefined) query.where('raised_at', '<', new Date(filter.raisedTo).toISOString());
+    .leftJoin('cases', 'cases.case_id', 'alerts.case_id')
+    .select('alerts.*', 'cases.number')
+    .orderBy([{ column: 'alerts.raised_at', order: 'desc' }, { column: 'alerts.alert_id' }]);
+  if (filter.openOnly !== false) query.whereNull('alerts.cleared_at');
+  if (filter.department !== undefined) query.where('alerts.department', filter.department);
+  if (filter.level !== undefined) query.where('alerts.level', filter.level);
+  if (filter.matterCode !== undefined) query.where('alerts.matter_code', filter.matterCode);
+  if (filter.processId !== undefined) query.where('alerts.process_id', filter.processId);
+  if (filter.caseId !== undefined) query.where('alerts.case_id', filter.caseId);
+  if (filter.number !== undefined) whereCaseNumber(query, filter.number);
+  if (filter.raisedFrom !== undefined) query.where('alerts.raised_at', '>=', new Date(filter.raisedFrom).toISOString());
+  if (filter.raisedTo !== undefined) query.where('alerts.raised_at', '<', new Date(filter.raisedTo).toISOString());
   const rows = (await query) as Array<Record<string, string | null>>;
   return rows.map((row) => ({
     alertId: String(row['alert_id']),
     caseId: String(row['case_id']),
+    number: row['number'] ?? null,
     clockId: String(row['clock_id']),
     level: row['level'] as AlertLevel,
     kind: row['kind'] as 'case' | 'step',

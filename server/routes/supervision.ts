@@ -1,10 +1,10 @@
 /**
- * 电子监察 (read-only): raised signals by level, department, matter and time, and statistics per
- * matter or department; for the board, the open signals grouped by department, matter and level,
- * the handling figures over a period of Beijing dates (本月 / 本季度 / 本年 or from–to), and the
- * 差评 rectifications due. Supervisors, auditors and admins see every department; a department
- * officer sees only their own department (another department is 403, and statistics only
- * grouped by department, their own row).
+ * 电子监察 (read-only): raised signals by level, department, matter, 办件编号 and time (each with
+ * its case's number), and statistics per matter or department; for the board, the open signals
+ * grouped by department, matter and level, the handling figures over a period of Beijing dates
+ * (本月 / 本季度 / 本年 or from–to), and the 差评 rectifications due. Supervisors, auditors and
+ * admins see every department; a department officer sees only their own department (another
+ * department is 403, and statistics only grouped by department, their own row).
  */
 import type { Knex } from 'knex';
 import { systemClock, type Clock } from '../../engine/clock.js';
@@ -25,6 +25,7 @@ import {
 import { ALERT_LEVELS, type AlertLevel } from '../../engine/supervision/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
+import { CASE_NUMBER_QUERY, caseNumberQuery } from './case-number-query.js';
 
 const READERS = ['supervisor', 'auditor', 'admin', 'department'] as const;
 const WIDE = new Set(['supervisor', 'auditor', 'admin']);
@@ -57,12 +58,20 @@ function otherDepartment(department: string): ApiError {
 export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = systemClock): void {
   routes.add<
     unknown,
-    { level?: AlertLevel; department?: string; matterCode?: string; from?: string; to?: string; open?: boolean }
+    {
+      level?: AlertLevel;
+      department?: string;
+      matterCode?: string;
+      number?: string;
+      from?: string;
+      to?: string;
+      open?: boolean;
+    }
   >({
     method: 'get',
     path: '/api/supervision/signals',
     summary:
-      'Signals (预警 / 黄牌 / 红牌), newest first: by level, department, matter, raised in [from, to); open only unless open=false',
+      'Signals (预警 / 黄牌 / 红牌), newest first, each with its case’s 办件编号 (number): by level, department, matter, 办件编号 (one number, or a Beijing date’s numbers), raised in [from, to); open only unless open=false',
     tags: ['supervision'],
     access: READERS,
     query: {
@@ -72,12 +81,16 @@ export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = sys
         level: { enum: [...ALERT_LEVELS] },
         department: { type: 'string', minLength: 1, maxLength: 200 },
         matterCode: { type: 'string', minLength: 1, maxLength: 100 },
+        number: CASE_NUMBER_QUERY,
         from: { type: 'string', format: 'date-time' },
         to: { type: 'string', format: 'date-time' },
         open: { type: 'boolean', default: true },
       },
     },
-    responses: { 200: { description: 'The signals' }, 403: { description: 'Another department' } },
+    responses: {
+      200: { description: 'The signals, each with its caseId and number (办件编号)' },
+      403: { description: 'Another department' },
+    },
     handler: async ({ principal, query }) => {
       const own = confinedTo(principal);
       if (own !== null && query.department !== undefined && query.department !== own) throw otherDepartment(own);
@@ -86,6 +99,7 @@ export function supervisionRoutes(routes: Routes, knex: Knex, clock: Clock = sys
         ...(department !== undefined ? { department } : {}),
         ...(query.level ? { level: query.level } : {}),
         ...(query.matterCode ? { matterCode: query.matterCode } : {}),
+        ...(query.number !== undefined ? { number: caseNumberQuery(query.number, 'number') } : {}),
         ...(query.from ? { raisedFrom: query.from } : {}),
         ...(query.to ? { raisedTo: query.to } : {}),
         openOnly: query.open !== false,

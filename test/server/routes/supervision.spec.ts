@@ -18,6 +18,7 @@ const supervision = policyFrom({
 
 interface Signal {
   caseId: string;
+  number: string | null;
   level: string;
   kind: string;
   elementId: string;
@@ -30,6 +31,7 @@ describe('server: supervision', () => {
   let server: TestServer;
   let supervisorToken: string;
   let caseId: string;
+  let caseNumber: string;
   let reviewTaskId: string;
   beforeEach(async () => {
     server = await testServer({ supervision });
@@ -41,18 +43,10 @@ describe('server: supervision', () => {
       )
     ).token;
     // A case accepted at once whose 审查 step (4 working days, 许可科) is left lying for a month.
-    const received = (await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201))
-      .body as { caseId: string; tasks: Array<{ taskId: string; elementId: string }> };
-    caseId = received.caseId;
-    const windowTask = received.tasks.find((t) => t.elementId === 'windowAcceptance')!;
-    const accepted = await request(server.app)
-      .post(`/api/cases/${caseId}/operations`)
-      .set(as('window-li'))
-      .send({ operation: 'case.accept', data: { taskId: windowTask.taskId } })
-      .expect(200);
-    reviewTaskId = (accepted.body.tasks as Array<{ taskId: string; elementId: string }>).find(
-      (t) => t.elementId === 'review',
-    )!.taskId;
+    const accepted = await receiveAndAccept();
+    caseId = accepted.caseId;
+    caseNumber = accepted.number;
+    reviewTaskId = accepted.reviewTaskId;
     await jobsOf(server.store).fireDueTimers(new Date('2026-12-02T01:30:00.000Z'));
     server.clock.set('2026-12-02T01:30:00.000Z');
   });
@@ -62,6 +56,21 @@ describe('server: supervision', () => {
     Authorization: `Bearer ${user === 'supervisor-zhou' ? supervisorToken : server.tokens[user]}`,
   });
   const get = (user: string, path: string) => request(server.app).get(path).set(as(user));
+  /** 收件 and 受理 of a 食品经营许可 at the window: the case, its 办件编号 and its 审查 step. */
+  const receiveAndAccept = async () => {
+    const received = (await request(server.app).post('/api/cases').set(as('window-li')).send(application).expect(201))
+      .body as { caseId: string; number: string; tasks: Array<{ taskId: string; elementId: string }> };
+    const windowTask = received.tasks.find((t) => t.elementId === 'windowAcceptance')!;
+    const accepted = await request(server.app)
+      .post(`/api/cases/${received.caseId}/operations`)
+      .set(as('window-li'))
+      .send({ operation: 'case.accept', data: { taskId: windowTask.taskId } })
+      .expect(200);
+    const review = (accepted.body.tasks as Array<{ taskId: string; elementId: string }>).find(
+      (t) => t.elementId === 'review',
+    )!;
+    return { caseId: received.caseId, number: received.number, reviewTaskId: review.taskId };
+  };
   const signals = async (user: string, query = '') =>
     (await get(user, `/api/supervision/signals${query}`).expect(200)).body as Signal[];
 
@@ -85,6 +94,34 @@ describe('server: supervision', () => {
     expect(await signals('admin', '?from=2027-01-01T00:00:00Z')).to.deep.equal([]);
     expect((await signals('admin', '?from=2026-11-01T00:00:00Z&to=2026-12-31T00:00:00Z')).length).to.equal(all.length);
     await get('admin', '/api/supervision/signals?level=橙牌').expect(400);
+  });
+
+  it('should give each signal its case’s 办件编号, and find a case’s signals by its number or its date as the case list does', async () => {
+    // given a second case, received and accepted a month after the first, also left lying
+    const second = await receiveAndAccept();
+    await jobsOf(server.store).fireDueTimers(new Date('2027-01-04T01:30:00.000Z'));
+    server.clock.set('2027-01-04T01:30:00.000Z');
+    expect([caseNumber, second.number]).to.deep.equal(['20261102-0001', '20261202-0001']);
+
+    // when / then: every signal names its case's number
+    const all = await signals('supervisor-zhou');
+    expect(new Set(all.map((s) => s.caseId))).to.deep.equal(new Set([caseId, second.caseId]));
+    for (const signal of all) expect(signal.number).to.equal(signal.caseId === caseId ? caseNumber : second.number);
+
+    // and a number, or a date either way written, finds that case's signals only
+    const ofCase = (id: string) => all.filter((s) => s.caseId === id);
+    expect(ofCase(caseId)).to.not.deep.equal([]);
+    expect(ofCase(second.caseId)).to.not.deep.equal([]);
+    expect(await signals('supervisor-zhou', `?number=${caseNumber}`)).to.deep.equal(ofCase(caseId));
+    expect(await signals('auditor-wu', `?number=${second.number}`)).to.deep.equal(ofCase(second.caseId));
+    expect(await signals('supervisor-zhou', '?number=20261102')).to.deep.equal(ofCase(caseId));
+    expect(await signals('supervisor-zhou', '?number=2026-12-02')).to.deep.equal(ofCase(second.caseId));
+    expect(await signals('supervisor-zhou', '?number=20261102-0002')).to.deep.equal([]);
+    expect(await signals('food-zhao', `?number=${caseNumber}&level=红牌`)).to.deep.equal(
+      ofCase(caseId).filter((s) => s.level === '红牌' && s.department === FOOD),
+    );
+    const refused = await get('supervisor-zhou', '/api/supervision/signals?number=食品-0001').expect(400);
+    expect(refused.body.field).to.equal('/query/number');
   });
 
   it('should confine a department officer to their own department (another is 403) and refuse a window officer', async () => {
