@@ -8,31 +8,19 @@
  *
  * A failing test leaves screenshots in test-results/e2e/; a page that throws fails its test.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { passwordOf } from '../../server/support.js';
+import { launchChromium, logIn, usePages } from '../support/browser.js';
 import { DEFAULT_DIST } from '../../../server/routes/pages.js';
 import { ServerProcess } from '../../system/support/server-process.js';
 import { testMaterialStorage, type TestMaterialStorage } from '../../system/support/material-storage.js';
 
-const CHROMIUM = process.env.MATTERFLOW_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--lang=zh-CN',
-];
-const RESULTS = path.resolve('test-results/e2e');
-
 export const PERMITS = '西湖区市场监督管理局行政许可科';
 export const BUREAU = '西湖区市场监督管理局';
 export const ID_NUMBER = '330102199001011234';
-export const passwordOf = (user: string) => `${user}-密码-2026`;
+export { passwordOf };
 
 /** The users every applicant test has: an applicant bound to ID_NUMBER, another applicant, the officers. */
 const USERS = [
@@ -59,23 +47,8 @@ export function useApplicantWorkspace(env: Readonly<Record<string, string>> = {}
   let server: ServerProcess | undefined;
   let storage: TestMaterialStorage | undefined;
   let browser: Browser | undefined;
-  let contexts: BrowserContext[] = [];
   const tokens = new Map<string, string>();
-  const pageErrors: string[] = [];
-
-  const newPage = async (): Promise<Page> => {
-    const context = await browser!.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
+  const { newPage } = usePages(() => browser!, { acceptDownloads: true });
 
   const web: ApplicantWorkspace = {
     get server() {
@@ -87,17 +60,7 @@ export function useApplicantWorkspace(env: Readonly<Record<string, string>> = {}
     token: (user) => tokens.get(user)!,
     url: (p) => `${server!.url}${p}`,
     anonymousPage: newPage,
-    loginAs: async (user, base = server!.url) => {
-      const page = await newPage();
-      await page.goto(`${base}/login`);
-      await page.getByLabel('用户名').fill(user);
-      await page.getByLabel('密码').fill(passwordOf(user));
-      await Promise.all([
-        page.waitForURL((url) => url.pathname !== '/login'),
-        page.getByRole('button', { name: '登录' }).click(),
-      ]);
-      return page;
-    },
+    loginAs: async (user, base = server!.url) => logIn(await newPage(), base, user),
   };
 
   before(async function () {
@@ -105,7 +68,6 @@ export function useApplicantWorkspace(env: Readonly<Record<string, string>> = {}
     for (const entry of ['login', 'applicant', 'progress', 'papers'])
       if (!existsSync(path.join(DEFAULT_DIST, `${entry}.js`)))
         throw new Error('The workspace is not built: run `npm run build` (npm test does it first)');
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}`);
     storage = await testMaterialStorage('file');
     server = await ServerProcess.start({
       testClock: true,
@@ -119,25 +81,7 @@ export function useApplicantWorkspace(env: Readonly<Record<string, string>> = {}
       if (created.status !== 201) throw new Error(`Creating ${user.id}: ${created.text}`);
       tokens.set(user.id, created.body.token);
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  });
-
-  afterEach(async function () {
-    const failed = this.currentTest?.state === 'failed';
-    if (failed) {
-      mkdirSync(RESULTS, { recursive: true });
-      const name = (this.currentTest?.fullTitle() ?? 'test').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 120);
-      let index = 0;
-      for (const context of contexts)
-        for (const page of context.pages())
-          await page
-            .screenshot({ path: path.join(RESULTS, `${name}-${index++}.png`), fullPage: true })
-            .catch(() => undefined);
-    }
-    for (const context of contexts) await context.close().catch(() => undefined);
-    contexts = [];
-    const errors = pageErrors.splice(0);
-    if (!failed && errors.length > 0) throw new Error(`The page threw:\n${errors.join('\n')}`);
+    browser = await launchChromium();
   });
 
   after(async function () {

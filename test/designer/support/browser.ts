@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { DEFAULT_DIST } from '../../../server/routes/pages.js';
 import { passwordOf, testServer, type TestServer } from '../../server/support.js';
 
@@ -49,7 +49,8 @@ export interface Workspace {
   readonly pageErrors: string[];
 }
 
-function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless, with the flags this machine needs. */
+export function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (or set MATTERFLOW_CHROMIUM)`,
@@ -70,22 +71,10 @@ export function useWorkspace(
   let http: Server | undefined;
   let browser: Browser | undefined;
   let base = '';
-  let contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  const newPage = async (): Promise<Page> => {
+  const { newPage, pageErrors } = usePages(() => {
     if (!browser) throw new Error('useWorkspace: the browser is not running (is this inside a test?)');
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1440, height: 900 },
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
+    return browser;
+  });
 
   const workspace: Workspace = {
     get server() {
@@ -98,17 +87,7 @@ export function useWorkspace(
     },
     url: (p) => `${base}${p}`,
     anonymousPage: newPage,
-    loginAs: async (userId) => {
-      const page = await newPage();
-      await page.goto(`${base}/login`);
-      await page.getByLabel('用户名').fill(userId);
-      await page.getByLabel('密码').fill(passwordOf(userId));
-      await Promise.all([
-        page.waitForURL((url) => url.pathname !== '/login'),
-        page.getByRole('button', { name: '登录' }).click(),
-      ]);
-      return page;
-    },
+    loginAs: async (userId) => logIn(await newPage(), base, userId),
     pageErrors,
   };
 
@@ -129,6 +108,43 @@ export function useWorkspace(
     browser = await launchChromium();
   });
 
+  after(async function () {
+    this.timeout(60_000);
+    await browser?.close();
+    await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+    await server?.close();
+  });
+
+  return workspace;
+}
+
+/**
+ * The pages a describe()'s tests open, each in a fresh browser context (zh-CN, Beijing time, a
+ * 1440×900 window, `contextOptions` besides). After each test the contexts close; a failed test
+ * first leaves a screenshot of each of its pages in test-results/e2e/, and a passing test whose
+ * pages threw fails. Call inside a describe().
+ */
+export function usePages(
+  browser: () => Browser,
+  contextOptions: BrowserContextOptions = {},
+): { newPage(): Promise<Page>; readonly pageErrors: string[] } {
+  let contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  const newPage = async (): Promise<Page> => {
+    const context = await browser().newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1440, height: 900 },
+      ...contextOptions,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+
   afterEach(async function () {
     const failed = this.currentTest?.state === 'failed';
     if (failed) {
@@ -147,14 +163,19 @@ export function useWorkspace(
     if (!failed && errors.length > 0) throw new Error(`The page threw:\n${errors.join('\n')}`);
   });
 
-  after(async function () {
-    this.timeout(60_000);
-    await browser?.close();
-    await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
-    await server?.close();
-  });
+  return { newPage, pageErrors };
+}
 
-  return workspace;
+/** Log `userId` in on `page` through the login page of `base` (their password is passwordOf's); the page once it has left /login. */
+export async function logIn(page: Page, base: string, userId: string): Promise<Page> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(userId);
+  await page.getByLabel('密码').fill(passwordOf(userId));
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/login'),
+    page.getByRole('button', { name: '登录' }).click(),
+  ]);
+  return page;
 }
 
 /**
