@@ -4,46 +4,26 @@
  * dialect of MATTERFLOW_TEST_DB (SQLite by default, PostgreSQL in CI's store run).
  */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
 import { drawCaseNumber, receiveApplication } from '../../../engine/domain-store/index.js';
-import { deployMatter } from '../../../engine/matters-store/index.js';
-import { TestEngine } from '../../support/test-engine.js';
-
-const fixture = (name: string) => new URL(`../../fixtures/matters/${name}`, import.meta.url);
-const matter = JSON.parse(readFileSync(fixture('food-business-licence.json'), 'utf8')) as Record<string, unknown>;
-const form = {
-  applicantName: '张三',
-  idType: '居民身份证',
-  idNumber: '330102199001011234',
-  businessAddress: '杭州市上城区某某路1号',
-};
-const applicant = { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' };
-const materials = {
-  application: true,
-  'business-licence': true,
-  'id-card': true,
-  'premises-layout': true,
-  'safety-rules': true,
-};
+import type { TestEngine } from '../../support/test-engine.js';
+import { ALL_MATERIALS, APPLICANT, foodLicenceEngine, FORM, MATTER_CODE } from './support.js';
 
 describe('domain-store: 办件编号 at 收件', () => {
   let engine: TestEngine;
   beforeEach(async () => {
     // Saturday 2026-12-05 09:30 Beijing time
-    engine = await TestEngine.create({ start: '2026-12-05T01:30:00.000Z', calendar: true });
-    await engine.deploy(readFileSync(fixture('food-business-licence.bpmn'), 'utf8'));
-    await deployMatter(engine.store.database.knex, matter, { actor: 'admin' });
+    engine = await foodLicenceEngine('2026-12-05T01:30:00.000Z');
   });
   afterEach(() => engine.close());
 
   const receive = (caseId: string) =>
     receiveApplication(engine.store, engine.store.database.knex, {
       caseId,
-      matterCode: '330102-SJ-000105013',
-      applicant,
+      matterCode: MATTER_CODE,
+      applicant: APPLICANT,
       channel: '窗口',
-      materials,
-      form,
+      materials: ALL_MATERIALS,
+      form: FORM,
       actor: '窗口-李四',
     });
   const numberRow = async (caseId: string) =>

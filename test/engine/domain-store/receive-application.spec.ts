@@ -1,37 +1,18 @@
 /** 收件 against the catalogue: the matter's version, its form, its materials. */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
 import {
   ApplicationInvalidError,
   MatterNotFoundError,
   receiveApplication,
 } from '../../../engine/domain-store/index.js';
 import { deployMatter } from '../../../engine/matters-store/index.js';
-import { TestEngine } from '../../support/test-engine.js';
-
-const fixture = (name: string) => new URL(`../../fixtures/matters/${name}`, import.meta.url);
-const matter = JSON.parse(readFileSync(fixture('food-business-licence.json'), 'utf8')) as Record<string, unknown>;
-const form = {
-  applicantName: '张三',
-  idType: '居民身份证',
-  idNumber: '330102199001011234',
-  businessAddress: '杭州市上城区某某路1号',
-};
-const applicant = { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' };
-const allMaterials = {
-  application: true,
-  'business-licence': true,
-  'id-card': true,
-  'premises-layout': true,
-  'safety-rules': true,
-};
+import type { TestEngine } from '../../support/test-engine.js';
+import { ALL_MATERIALS, APPLICANT, foodLicenceEngine, FORM, MATTER_CODE, MATTER } from './support.js';
 
 describe('domain: 收件 against the matter catalogue', () => {
   let engine: TestEngine;
   beforeEach(async () => {
-    engine = await TestEngine.create({ start: '2026-09-29T02:00:00.000Z', calendar: true });
-    await engine.deploy(readFileSync(fixture('food-business-licence.bpmn'), 'utf8'));
-    await deployMatter(engine.store.database.knex, matter, { actor: 'admin' });
+    engine = await foodLicenceEngine('2026-09-29T02:00:00.000Z');
   });
   afterEach(() => engine.close());
 
@@ -39,21 +20,21 @@ describe('domain: 收件 against the matter catalogue', () => {
     const knex = engine.store.database.knex;
     await receiveApplication(engine.store, knex, {
       caseId: 'c1',
-      matterCode: '330102-SJ-000105013',
-      applicant,
+      matterCode: MATTER_CODE,
+      applicant: APPLICANT,
       channel: '网上',
-      materials: allMaterials,
-      form,
+      materials: ALL_MATERIALS,
+      form: FORM,
       actor: '窗口-李四',
     });
-    await deployMatter(knex, { ...matter, resultName: '食品经营许可证（新版）' }, { actor: 'admin' });
+    await deployMatter(knex, { ...MATTER, resultName: '食品经营许可证（新版）' }, { actor: 'admin' });
     await receiveApplication(engine.store, knex, {
       caseId: 'c2',
-      matterCode: '330102-SJ-000105013',
-      applicant,
+      matterCode: MATTER_CODE,
+      applicant: APPLICANT,
       channel: '网上',
-      materials: allMaterials,
-      form,
+      materials: ALL_MATERIALS,
+      form: FORM,
       actor: '窗口-李四',
     });
     expect((await engine.state('c1')).domain?.matter.version).to.equal(1);
@@ -67,11 +48,11 @@ describe('domain: 收件 against the matter catalogue', () => {
   it('refuses an application whose form does not match the 一表申请 schema, naming the field, and stores nothing', async () => {
     const error = await receiveApplication(engine.store, engine.store.database.knex, {
       caseId: 'c1',
-      matterCode: '330102-SJ-000105013',
-      applicant,
+      matterCode: MATTER_CODE,
+      applicant: APPLICANT,
       channel: '窗口',
-      materials: allMaterials,
-      form: { ...form, businessAddress: undefined },
+      materials: ALL_MATERIALS,
+      form: { ...FORM, businessAddress: undefined },
       actor: '窗口-李四',
     }).then(
       () => null,
@@ -86,10 +67,10 @@ describe('domain: 收件 against the matter catalogue', () => {
     const error = await receiveApplication(engine.store, engine.store.database.knex, {
       caseId: 'c1',
       matterCode: 'nope',
-      applicant,
+      applicant: APPLICANT,
       channel: '窗口',
       materials: {},
-      form,
+      form: FORM,
       actor: 'x',
     }).then(
       () => null,
