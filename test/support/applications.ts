@@ -46,3 +46,42 @@ export const BUSINESS_STARTUP_APPLICATION = {
     employeeCount: 5,
   },
 };
+
+/**
+ * A complete 建筑工程施工许可证核发 application by a developer: every material handed in, the
+ * project and company named after `serial` so that each one differs.
+ */
+export function constructionPermitApplication(serial: number) {
+  return {
+    matterCode: '330106-ZJ-000115008',
+    applicant: {
+      name: `杭州西湖${serial}号地块开发有限公司`,
+      idType: '统一社会信用代码',
+      idNumber: '91330106MA2KXXXX0B',
+    },
+    channel: '窗口',
+    materials: {
+      application: true,
+      'land-use-certificate': true,
+      'planning-permit': true,
+      contract: true,
+      'construction-drawings': true,
+      'funding-commitment': true,
+      'quality-safety-measures': true,
+    },
+    form: {
+      projectName: `西湖区${serial}号地块商业综合体项目`,
+      projectCode: `2026-330106-70-01-${String(100000 + serial).slice(-6)}`,
+      constructionUnit: {
+        name: `杭州西湖${serial}号地块开发有限公司`,
+        creditCode: '91330106MA2KXXXX0B',
+        contact: '陈经理',
+        phone: '13800571234',
+      },
+      projectAddress: `杭州市西湖区三墩镇${serial}号地块`,
+      contractPrice: 12800,
+      floorArea: 56000,
+      contractor: '浙江某某建设集团有限公司',
+    },
+  };
+}

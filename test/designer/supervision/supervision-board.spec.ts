@@ -11,6 +11,7 @@ import request from 'supertest';
 import { createUser } from '../../../engine/users-store/index.js';
 import { useWorkspace } from '../support/browser.js';
 import { SHIPPED_SUPERVISION as supervision } from '../../support/supervision.js';
+import { constructionPermitApplication, FOOD_LICENCE_APPLICATION } from '../../support/applications.js';
 
 type Matter = 'food' | 'allowance' | 'construction';
 interface Task {
@@ -32,24 +33,14 @@ function application(matter: Matter): Record<string, unknown> {
   const name = people[serial % people.length]!;
   if (matter === 'food') {
     return {
-      matterCode: '330106-SJ-000105013',
+      ...FOOD_LICENCE_APPLICATION,
       applicant: { name, idType: '居民身份证', idNumber: id },
-      channel: '窗口',
-      materials: {
-        application: true,
-        'business-licence': true,
-        'id-card': true,
-        'premises-layout': true,
-        'safety-rules': true,
-      },
       form: {
+        ...FOOD_LICENCE_APPLICATION.form,
         applicantName: name,
-        idType: '居民身份证',
         idNumber: id,
         businessName: `杭州${name}餐饮店`,
         businessAddress: `杭州市西湖区文三路${100 + serial}号`,
-        businessItems: ['热食类食品制售'],
-        办理方式: '一般程序',
       },
     };
   }
@@ -76,38 +67,7 @@ function application(matter: Matter): Record<string, unknown> {
       },
     };
   }
-  return {
-    matterCode: '330106-ZJ-000115008',
-    applicant: {
-      name: `杭州西湖${serial}号地块开发有限公司`,
-      idType: '统一社会信用代码',
-      idNumber: '91330106MA2KXXXX0B',
-    },
-    channel: '窗口',
-    materials: {
-      application: true,
-      'land-use-certificate': true,
-      'planning-permit': true,
-      contract: true,
-      'construction-drawings': true,
-      'funding-commitment': true,
-      'quality-safety-measures': true,
-    },
-    form: {
-      projectName: `西湖区${serial}号地块商业综合体项目`,
-      projectCode: `2026-330106-70-01-${String(100000 + serial).slice(-6)}`,
-      constructionUnit: {
-        name: `杭州西湖${serial}号地块开发有限公司`,
-        creditCode: '91330106MA2KXXXX0B',
-        contact: '陈经理',
-        phone: '13800571234',
-      },
-      projectAddress: `杭州市西湖区三墩镇${serial}号地块`,
-      contractPrice: 12800,
-      floorArea: 56000,
-      contractor: '浙江某某建设集团有限公司',
-    },
-  };
+  return constructionPermitApplication(serial);
 }
 
 /** What each step's officer records when done (gateway variables). */
