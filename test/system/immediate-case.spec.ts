@@ -10,6 +10,7 @@
  */
 import { expect } from 'chai';
 import { idNumberOf } from './support/publicity-matter.js';
+import { historiesSettled, readCase, readEvents, readOk } from './support/case-reads.js';
 import { ServerProcess } from './support/server-process.js';
 
 const MONDAY_0930_BEIJING = '2026-03-02T01:30:00.000Z';
@@ -153,35 +154,12 @@ describe('system: a 即办件 raises no signals, a 承诺件 does', function () 
     expect(accepted.body.status).to.equal('已受理');
     return caseId;
   }
-  async function caseOf(caseId: string): Promise<CaseBody> {
-    const answer = await s().request<CaseBody>(`/api/cases/${caseId}`);
-    expect(answer.status, answer.text).to.equal(200);
-    return answer.body;
-  }
-  async function eventsOf(caseId: string): Promise<AuditEvent[]> {
-    const answer = await s().request<AuditEvent[]>(`/api/audit/cases/${caseId}/events`);
-    expect(answer.status, answer.text).to.equal(200);
-    return answer.body;
-  }
-  async function signalsOf(matter: Published): Promise<Signal[]> {
-    const answer = await s().request<Signal[]>(`/api/supervision/signals?open=false&matterCode=${matter.code}`);
-    expect(answer.status, answer.text).to.equal(200);
-    return answer.body;
-  }
+  const caseOf = (caseId: string) => readCase<CaseBody>(s(), caseId);
+  const eventsOf = (caseId: string) => readEvents<AuditEvent>(s(), caseId);
+  const signalsOf = (matter: Published) =>
+    readOk<Signal[]>(s(), `/api/supervision/signals?open=false&matterCode=${matter.code}`);
   /** The clock route fires what is due before it answers; wait until the histories stop growing. */
-  async function settled(caseIds: readonly string[]): Promise<void> {
-    let last = '';
-    let quiet = 0;
-    await s().eventually(
-      async () => {
-        const lengths = (await Promise.all(caseIds.map(eventsOf))).map((events) => events.length).join(',');
-        quiet = lengths === last ? quiet + 1 : 0;
-        last = lengths;
-        return quiet >= 3 ? true : undefined;
-      },
-      { timeoutMs: 20_000, intervalMs: 300, what: 'the case histories to stop growing' },
-    );
-  }
+  const settled = (caseIds: readonly string[]) => historiesSettled(s(), caseIds, { quietReads: 3, intervalMs: 300 });
 
   it('should publish a 即办件 whose flow sets no step limits, and refuse the same flow as a 承诺件', async () => {
     const deployed = await s().request<{ findings: Array<{ severity: string; rule: string }> }>('/api/definitions', {

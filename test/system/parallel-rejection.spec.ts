@@ -9,7 +9,9 @@
  * window to return the application to the applicant (processes/README.md).
  */
 import { expect } from 'chai';
+import { readCase, readEvents } from './support/case-reads.js';
 import { ServerProcess, type HttpAnswer } from './support/server-process.js';
+import { constructionPermitApplication } from '../support/applications.js';
 
 const MONDAY_0930_BEIJING = '2026-03-02T01:30:00.000Z';
 const CONSTRUCTION = '330106-ZJ-000115008';
@@ -56,41 +58,6 @@ interface Signal {
   readonly level: string;
 }
 
-function application(serial: number): object {
-  return {
-    matterCode: CONSTRUCTION,
-    applicant: {
-      name: `杭州西湖${serial}号地块开发有限公司`,
-      idType: '统一社会信用代码',
-      idNumber: '91330106MA2KXXXX0B',
-    },
-    channel: '窗口',
-    materials: {
-      application: true,
-      'land-use-certificate': true,
-      'planning-permit': true,
-      contract: true,
-      'construction-drawings': true,
-      'funding-commitment': true,
-      'quality-safety-measures': true,
-    },
-    form: {
-      projectName: `西湖区${serial}号地块商业综合体项目`,
-      projectCode: `2026-330106-70-01-${String(100000 + serial).slice(-6)}`,
-      constructionUnit: {
-        name: `杭州西湖${serial}号地块开发有限公司`,
-        creditCode: '91330106MA2KXXXX0B',
-        contact: '陈经理',
-        phone: '13800571234',
-      },
-      projectAddress: `杭州市西湖区三墩镇${serial}号地块`,
-      contractPrice: 12800,
-      floorArea: 56000,
-      contractor: '浙江某某建设集团有限公司',
-    },
-  };
-}
-
 describe('system: a rejection stops the parallel stage of 建筑工程施工许可 (officers over HTTP)', function () {
   this.timeout(180_000);
   let server: ServerProcess | undefined;
@@ -125,21 +92,13 @@ describe('system: a rejection stops the parallel stage of 建筑工程施工许�
   };
   const open = (body: CaseBody, elementId: string) =>
     body.tasks.filter((task) => task.elementId === elementId).map((task) => task.taskId);
-  async function caseOf(caseId: string): Promise<CaseBody> {
-    const answer = await s().request<CaseBody>(`/api/cases/${caseId}`);
-    expect(answer.status, answer.text).to.equal(200);
-    return answer.body;
-  }
-  async function eventsOf(caseId: string): Promise<AuditEvent[]> {
-    const answer = await s().request<AuditEvent[]>(`/api/audit/cases/${caseId}/events`);
-    expect(answer.status, answer.text).to.equal(200);
-    return answer.body;
-  }
+  const caseOf = (caseId: string) => readCase<CaseBody>(s(), caseId);
+  const eventsOf = (caseId: string) => readEvents<AuditEvent>(s(), caseId);
   /** 收件 and 受理 at the window: the four reviews open at once (联合审图 once per institution). */
   async function accepted(serial: number): Promise<CaseBody> {
     const received = await s().request<CaseBody>('/api/cases', {
       token: tokens.get('window-li')!,
-      body: application(serial),
+      body: constructionPermitApplication(serial),
     });
     expect(received.status, received.text).to.equal(201);
     const [acceptance] = open(received.body, 'windowAcceptance');

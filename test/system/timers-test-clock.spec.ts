@@ -10,6 +10,7 @@
 import { expect } from 'chai';
 import { FOOD_LICENCE_APPLICATION } from '../support/applications.js';
 import { addUser } from './support/cli-user.js';
+import { historiesSettled, readCase, readEvents, readOk } from './support/case-reads.js';
 import { delay, ServerProcess } from './support/server-process.js';
 
 const FOOD = FOOD_LICENCE_APPLICATION.matterCode;
@@ -55,21 +56,9 @@ describe('system: the test clock fires 电子监察 signals, deemed acceptance a
     expect(answer.status, answer.text).to.equal(200);
     return answer.body.now;
   }
-  async function caseOf(caseId: string): Promise<CaseBody> {
-    const answer = await s().request<CaseBody>(`/api/cases/${caseId}`);
-    expect(answer.status, answer.text).to.equal(200);
-    return answer.body;
-  }
-  async function eventsOf(caseId: string): Promise<AuditEvent[]> {
-    const answer = await s().request<AuditEvent[]>(`/api/audit/cases/${caseId}/events`);
-    expect(answer.status, answer.text).to.equal(200);
-    return answer.body;
-  }
-  async function signals(): Promise<Signal[]> {
-    const answer = await s().request<Signal[]>(`/api/supervision/signals?open=false&matterCode=${FOOD}`);
-    expect(answer.status, answer.text).to.equal(200);
-    return answer.body;
-  }
+  const caseOf = (caseId: string) => readCase<CaseBody>(s(), caseId);
+  const eventsOf = (caseId: string) => readEvents<AuditEvent>(s(), caseId);
+  const signals = () => readOk<Signal[]>(s(), `/api/supervision/signals?open=false&matterCode=${FOOD}`);
   /** The levels raised on one case's clocks, by element (step) or 'case', each list sorted. */
   async function levelsOf(caseId: string): Promise<Record<string, string[]>> {
     const raised = (await eventsOf(caseId)).filter((event) => event.type === 'alert.raised');
@@ -90,19 +79,7 @@ describe('system: the test clock fires 电子监察 signals, deemed acceptance a
    * The clock route fires what is due before it answers; a timer the server's poller had claimed
    * meanwhile fires at its next heartbeat. Wait until the cases' histories stop growing.
    */
-  async function settled(caseIds: readonly string[]): Promise<void> {
-    let last = '';
-    let quiet = 0;
-    await s().eventually(
-      async () => {
-        const lengths = (await Promise.all(caseIds.map(eventsOf))).map((events) => events.length).join(',');
-        quiet = lengths === last ? quiet + 1 : 0;
-        last = lengths;
-        return quiet >= 5 ? true : undefined;
-      },
-      { timeoutMs: 20_000, intervalMs: 500, what: 'the case histories to stop growing' },
-    );
-  }
+  const settled = (caseIds: readonly string[]) => historiesSettled(s(), caseIds, { quietReads: 5, intervalMs: 500 });
   /** Every (case, clock, level) raised once, in the signals API and in the case histories alike. */
   async function expectEachSignalOnce(caseIds: readonly string[]): Promise<void> {
     const listed = (await signals()).filter((signal) => caseIds.includes(signal.caseId));
