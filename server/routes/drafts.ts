@@ -11,6 +11,7 @@ import type { Knex } from 'knex';
 import type { Finding } from '../../engine/model/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
+import { beijing } from '../views/beijing-time.js';
 import { inProcessModels, type ModelService } from '../workers/index.js';
 
 interface DraftRow {
@@ -243,8 +244,8 @@ export function draftRoutes(
         throw new ApiError(
           409,
           'DRAFT_CONFLICT',
-          `草稿已被 ${current.updated_by} 于 ${current.updated_at} 保存为第 ${current.revision} 版，您的修改基于第 ${body.revision} 版：请重新打开草稿后再修改`,
-          `The draft was saved as revision ${current.revision} since revision ${body.revision}`,
+          `草稿已被 ${current.updated_by} 于 ${beijing(current.updated_at)} 保存为第 ${current.revision} 版，您的修改基于第 ${body.revision} 版：请重新打开草稿后再修改`,
+          `The draft was saved as revision ${current.revision} by ${current.updated_by} at ${current.updated_at} since revision ${body.revision}`,
           '/body/revision',
           { currentRevision: Number(current.revision) },
         );

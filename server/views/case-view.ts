@@ -9,6 +9,7 @@ import type { CaseEvent, CaseState } from '../../engine/case/index.js';
 import { RESULT_KINDS, statusAllows, type Principal, type StatusGatedCommandType } from '../../engine/domain/index.js';
 import { CASE_OPERATIONS, caseFacts, mayPerform, type CaseOperationType } from '../../engine/operations/index.js';
 import type { CompiledProcess, FlowNode } from '../../engine/model/index.js';
+import { beijing } from './beijing-time.js';
 
 /** What the store says of a 一件事 part now (its own case row), beside what the package recorded. */
 export interface PartNow {
@@ -320,19 +321,6 @@ export function materialsView(state: CaseState): Array<Record<string, unknown>> 
     };
   });
 }
-
-const BEIJING = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-/** `2026-11-16 17:30`, Beijing time. */
-const beijing = (iso: string): string =>
-  Number.isNaN(Date.parse(iso)) ? iso : BEIJING.format(new Date(iso)).replace(/\//g, '-');
 
 /** How an event names what it is about: its step (by task), an element, a 一件事 part (by its case). */
 export interface EventNames {

@@ -47,6 +47,37 @@ describe('Server: the modeler drafts', function () {
     expect(byProcess.body).to.deep.equal([]);
   });
 
+  it('a stale save is told who saved the draft and when in Beijing time, as the workspace shows times, not in UTC', async () => {
+    // given a draft saved at 09:30 Beijing time (01:30 UTC), and saved again at 17:05 (09:05 UTC)
+    server.clock.set('2026-11-02T01:30:00.000Z');
+    const created = await request(server.app)
+      .post('/api/drafts')
+      .set('Authorization', as('admin'))
+      .send({ name: '北京时间草稿', xml: foodLicence })
+      .expect(201);
+    const id = created.body.draftId as string;
+    server.clock.set('2026-11-02T09:05:00.000Z');
+    await request(server.app)
+      .put(`/api/drafts/${id}`)
+      .set('Authorization', as('admin'))
+      .send({ xml: foodLicence.replace('name="审查"', 'name="书面审查"'), revision: 1 })
+      .expect(200);
+
+    // when the first revision is saved over
+    const stale = await request(server.app)
+      .put(`/api/drafts/${id}`)
+      .set('Authorization', as('admin'))
+      .send({ xml: foodLicence, revision: 1 })
+      .expect(409);
+
+    // then
+    expect(stale.body.message.zh).to.equal(
+      '草稿已被 admin 于 2026-11-02 17:05 保存为第 2 版，您的修改基于第 1 版：请重新打开草稿后再修改',
+    );
+    expect(stale.body.message.zh).not.to.match(/\d{4}-\d\d-\d\dT/);
+    expect(stale.body.message.en).to.contain('2026-11-02T09:05:00.000Z');
+  });
+
   it('saving names the revision read: the next revision wins, a stale one is a 409 with the current revision and nothing changes', async () => {
     const created = await request(server.app)
       .post('/api/drafts')
