@@ -20,6 +20,7 @@ import {
   publicityApplication,
   publishPublicityMatter,
 } from './support/publicity-matter.js';
+import { pool } from './support/pool.js';
 
 const CASES = 500;
 const PROCESSES = 3;
@@ -28,20 +29,6 @@ interface AuditEvent {
   seq: number;
   type: string;
   data: Record<string, unknown>;
-}
-
-/** Run `work` for 0..count-1, at most `concurrency` at a time. */
-async function pool<T>(count: number, concurrency: number, work: (index: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array<T>(count);
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next++;
-      results[index] = await work(index);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return results;
 }
 
 /** A small seeded generator (mulberry32): the same "random" process per request on every run. */

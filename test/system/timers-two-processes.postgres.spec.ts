@@ -15,6 +15,7 @@ import {
   publicityApplication,
   publishPublicityMatter,
 } from './support/publicity-matter.js';
+import { pool } from './support/pool.js';
 
 const CASES = 200;
 
@@ -22,20 +23,6 @@ interface AuditEvent {
   type: string;
   actor: string;
   data: Record<string, unknown>;
-}
-
-/** Run `work` for 0..count-1, at most `concurrency` at a time. */
-async function pool<T>(count: number, concurrency: number, work: (index: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array<T>(count);
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next++;
-      results[index] = await work(index);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return results;
 }
 
 describe('system: timers fire exactly once with two server processes on one PostgreSQL database', function () {
