@@ -9,27 +9,14 @@ import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../../support/fixtures.js';
 import { useWorkspace } from '../support/browser.js';
-import { waitForDiagram } from './modeler-support.js';
+import { openCamunda, waitForDiagram } from './modeler-support.js';
 
-const CAMUNDA = path.join(REPO_ROOT, 'test', 'fixtures', 'camunda');
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'camunda');
 const panel = (page: Page) => page.locator('.mf-modeler-panel');
 const finding = (page: Page, id: string) =>
   page.locator(
     `.mf-issues-section[data-source="server"] .mf-issue[data-element-id="${id}"][data-rule="job-type-missing"]`,
   );
-
-async function open(page: Page, file: string): Promise<void> {
-  await page.locator('input[type=file]').setInputFiles({
-    name: path.basename(file),
-    mimeType: 'application/xml',
-    buffer: readFileSync(path.join(CAMUNDA, file)),
-  });
-  await page
-    .locator('[data-testid="modeler-status"]')
-    .filter({ hasText: path.basename(file) })
-    .waitFor();
-}
 
 async function select(page: Page, id: string): Promise<void> {
   await page.locator(`.mf-issue[data-element-id="${id}"]`).first().click();
@@ -45,7 +32,7 @@ describe('Modeler: Camunda files (browser)', function () {
     const page = await web.loginAs('admin');
     await page.goto(web.url('/designer'));
     await waitForDiagram(page);
-    await open(page, 'c7/retry-example.bpmn');
+    await openCamunda(page, 'c7/retry-example.bpmn');
     await finding(page, 'service-fetch-data').waitFor();
     expect(await finding(page, 'service-fetch-data').textContent())
       .to.contain('Fetch data from the CRM system')
@@ -88,7 +75,7 @@ describe('Modeler: Camunda files (browser)', function () {
     const page = await web.loginAs('admin');
     await page.goto(web.url('/designer'));
     await waitForDiagram(page);
-    await open(page, 'c7/order-handling.bpmn');
+    await openCamunda(page, 'c7/order-handling.bpmn');
     await page.locator('[data-testid="issues-summary"][data-verdict="refused"]').waitFor();
     expect(await page.locator('.mf-issue[data-rule="job-type-missing"]').count()).to.equal(0);
     await page.locator('.djs-element[data-element-id="Task_1yjkccw"]').click();

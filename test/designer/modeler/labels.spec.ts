@@ -9,9 +9,8 @@ import { expect } from 'chai';
 import type { Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../support/fixtures.js';
 import { useWorkspace } from '../support/browser.js';
-import { waitForDiagram } from './modeler-support.js';
+import { CAMUNDA, openCamunda, waitForDiagram } from './modeler-support.js';
 
-const CAMUNDA = path.join(REPO_ROOT, 'test', 'fixtures', 'camunda');
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'labels');
 
 /** The eight kinds: file, element id, its name, and whether the label is drawn outside the shape. */
@@ -97,18 +96,6 @@ function rejoined(lines: readonly string[]): string {
   return lines.reduce((text, line) => (text === '' ? line : text.endsWith('-') ? text + line : `${text} ${line}`), '');
 }
 
-async function open(page: Page, file: string): Promise<void> {
-  await page.locator('input[type=file]').setInputFiles({
-    name: path.basename(file),
-    mimeType: 'application/xml',
-    buffer: readFileSync(path.join(CAMUNDA, file)),
-  });
-  await page
-    .locator('[data-testid="modeler-status"]')
-    .filter({ hasText: path.basename(file) })
-    .waitFor();
-}
-
 /** Scrolls the canvas (mouse wheel, as a user would) until `element`'s top left is well inside it, right of the palette; its box then. */
 async function bringIntoView(
   page: Page,
@@ -153,7 +140,7 @@ describe('Modeler: labels in Arial metrics (browser)', function () {
     expect(font).to.match(/^Arial, "Liberation Sans", Arimo, "Noto Sans CJK SC"/);
     const broken: string[] = [];
     for (const { kind, file, id, name, external } of KINDS) {
-      await open(page, file);
+      await openCamunda(page, file);
       const lines = (await labelLines(page, id, external)).map((line) => line.trim()).filter(Boolean);
       expect(lines.length, `${kind}: ${id} has no label`).to.be.greaterThan(0);
       // Words are whole: the lines, rejoined, are the name (a word cut in two adds a space inside it).
@@ -182,7 +169,7 @@ describe('Modeler: labels in Arial metrics (browser)', function () {
     const broken: string[] = [];
     let checked = 0;
     for (const file of CAMUNDA_FILES) {
-      await open(page, file);
+      await openCamunda(page, file);
       const xml = readFileSync(path.join(CAMUNDA, file), 'utf8');
       const heights = labelHeights(xml);
       for (const [id, name] of latinNames(xml)) {

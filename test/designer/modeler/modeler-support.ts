@@ -3,14 +3,33 @@
  * issues panel, reach bpmn-js services through the canvas's DOM, and compare element ids and
  * gov attributes of two BPMN files with bpmn-moddle (as the engine reads them).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 import type { Page } from 'playwright-core';
 import { govDescriptor } from '../../../engine/model/gov-descriptor.js';
+import { REPO_ROOT } from '../../support/fixtures.js';
+
+/** The Camunda 7 and 8 diagrams the modeler must open (test/fixtures/camunda/c7, c8). */
+export const CAMUNDA = path.join(REPO_ROOT, 'test', 'fixtures', 'camunda');
 
 /** Wait until the modeler shows a diagram (the canvas has its root and the status line says what is open). */
 export async function waitForDiagram(page: Page): Promise<void> {
   await page.locator('[data-testid="canvas"] .djs-container svg .djs-element').first().waitFor();
   await page.locator('[data-testid="modeler-status"]').filter({ hasText: /\S/ }).waitFor();
+}
+
+/** Open `file` (a path under CAMUNDA) as a local file, and wait until the status line names it. */
+export async function openCamunda(page: Page, file: string): Promise<void> {
+  await page.locator('input[type=file]').setInputFiles({
+    name: path.basename(file),
+    mimeType: 'application/xml',
+    buffer: readFileSync(path.join(CAMUNDA, file)),
+  });
+  await page
+    .locator('[data-testid="modeler-status"]')
+    .filter({ hasText: path.basename(file) })
+    .waitFor();
 }
 
 /** The issues panel's live-lint rows: severity label, element label, message. */
