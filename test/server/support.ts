@@ -89,3 +89,17 @@ export async function testServer(
     },
   };
 }
+
+/**
+ * Add chief-zhou, the officer who signs the 决定 of the 市场监督管理局 (none of the shared test
+ * users, so a spec that needs the 决定 adds them): their token.
+ */
+export async function addChief(server: TestServer, name = '周'): Promise<string> {
+  return (
+    await createUser(
+      server.db.database.knex,
+      { id: 'chief-zhou', name, roles: ['department'], department: '西湖区市场监督管理局' },
+      { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
+    )
+  ).token;
+}

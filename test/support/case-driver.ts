@@ -4,8 +4,7 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createUser } from '../../engine/users-store/index.js';
-import type { TestServer } from '../server/support.js';
+import { addChief, type TestServer } from '../server/support.js';
 import { FOOD_LICENCE_APPLICATION } from './applications.js';
 
 export interface CaseBody {
@@ -27,13 +26,7 @@ export class CaseDriver {
     const knex = this.server.db.database.knex;
     const existing = (await knex('users').where({ user_id: 'chief-zhou' }).first()) as unknown;
     if (existing) throw new Error('chief-zhou exists already: use one CaseDriver per server');
-    this.#tokens['chief-zhou'] = (
-      await createUser(
-        knex,
-        { id: 'chief-zhou', name: '周局', roles: ['department'], department: '西湖区市场监督管理局' },
-        { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
-      )
-    ).token;
+    this.#tokens['chief-zhou'] = await addChief(this.server, '周局');
   }
 
   async receive(application: object = FOOD_LICENCE_APPLICATION): Promise<CaseBody> {

@@ -7,8 +7,7 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createUser } from '../../../engine/users-store/index.js';
-import { testServer, type TestServer } from '../support.js';
+import { addChief, testServer, type TestServer } from '../support.js';
 import { FOOD_LICENCE_APPLICATION as application } from '../../support/applications.js';
 
 const FOOD = '西湖区市场监督管理局行政许可科';
@@ -153,13 +152,7 @@ describe('server: authorization matrix (role × action)', () => {
   before(async () => {
     server = await testServer({ testClock: true });
     Object.assign(tokens, server.tokens);
-    tokens['chief-zhou'] = (
-      await createUser(
-        server.db.database.knex,
-        { id: 'chief-zhou', name: '周', roles: ['department'], department: '西湖区市场监督管理局' },
-        { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
-      )
-    ).token;
+    tokens['chief-zhou'] = await addChief(server);
   });
   after(() => server.close());
 

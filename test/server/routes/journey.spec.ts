@@ -5,8 +5,7 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createUser } from '../../../engine/users-store/index.js';
-import { testServer, type TestServer } from '../support.js';
+import { addChief, testServer, type TestServer } from '../support.js';
 import { FOOD_LICENCE_APPLICATION as application } from '../../support/applications.js';
 import { SHIPPED_SUPERVISION as supervision } from '../../support/supervision.js';
 
@@ -34,13 +33,7 @@ describe('server: journey from 收件 to 送达 (HTTP only, test clock)', () => 
     server = await testServer({ testClock: true, supervision });
     Object.assign(tokens, server.tokens);
     // A user row, not a store call: the officer who signs the 决定 for the 市场监督管理局.
-    tokens['chief-zhou'] = (
-      await createUser(
-        server.db.database.knex,
-        { id: 'chief-zhou', name: '周', roles: ['department'], department: DECISION_DEPARTMENT },
-        { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
-      )
-    ).token;
+    tokens['chief-zhou'] = await addChief(server);
   });
   afterEach(() => server.close());
 

@@ -5,8 +5,7 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createUser } from '../../../engine/users-store/index.js';
-import { testServer, type TestServer } from '../support.js';
+import { addChief, testServer, type TestServer } from '../support.js';
 
 const FOOD = '330106-SJ-000105013';
 const form = {
@@ -61,13 +60,7 @@ describe('server: the task page (allowed operations) and Chinese refusals', () =
   beforeEach(async () => {
     server = await testServer({ testClock: true });
     Object.assign(tokens, server.tokens);
-    tokens['chief-zhou'] = (
-      await createUser(
-        server.db.database.knex,
-        { id: 'chief-zhou', name: '周', roles: ['department'], department: '西湖区市场监督管理局' },
-        { actor: 'test', at: '2026-11-01T00:00:00.000Z' },
-      )
-    ).token;
+    tokens['chief-zhou'] = await addChief(server);
   });
   afterEach(() => server.close());
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
