@@ -3,6 +3,8 @@
  * - `BatchCases`: the rows a group-commit transaction has written (by earlier units in the batch,
  *   or earlier steps of the unit in progress). A later command on the same case in the same
  *   transaction takes them from here; a unit rolled back to its savepoint takes its rows with it.
+ *   It also holds the rows the batch read at its start for the cases its units name (`prefetch`:
+ *   one statement for the batch instead of one a command, and none for a new case's id).
  * - `CaseSnapshots`: recently used rows kept in memory between transactions, for a process that
  *   is the only writer of its database (SQLite). Each is remembered only after its transaction
  *   committed, and is checked by version where it matters: the write is `UPDATE … WHERE version =`
@@ -11,7 +13,7 @@
  *   version before it is given.
  */
 import type { Knex } from 'knex';
-import { loadCase, type CaseRecord } from './case-repository.js';
+import { loadCase, loadCases, type CaseRecord } from './case-repository.js';
 
 /** A case row and where it came from. */
 export interface LoadedCase {
@@ -51,6 +53,10 @@ export class CaseSnapshots {
     this.#rows.delete(caseId);
   }
 
+  has(caseId: string): boolean {
+    return this.#rows.has(caseId);
+  }
+
   get size(): number {
     return this.#rows.size;
   }
@@ -65,6 +71,8 @@ export class BatchCases {
   #unit = new Map<string, CaseRecord>();
   /** Cases whose row came from memory unchecked, in this transaction. */
   readonly #unchecked = new Set<string>();
+  /** Rows read by `prefetch` (null: no such case), as the transaction saw them then. */
+  readonly #read = new Map<string, CaseRecord | null>();
 
   constructor(snapshots: CaseSnapshots | null) {
     this.#snapshots = snapshots;
@@ -74,6 +82,8 @@ export class BatchCases {
   async load(db: Knex, caseId: string): Promise<LoadedCase | null> {
     const held = this.#unit.get(caseId) ?? this.#held.get(caseId);
     if (held) return { record: held, remembered: false };
+    const read = this.#read.get(caseId);
+    if (read !== undefined) return read ? { record: read, remembered: false } : null;
     const remembered = this.#snapshots?.get(caseId);
     if (remembered) {
       this.#unchecked.add(caseId);
@@ -81,6 +91,21 @@ export class BatchCases {
     }
     const record = await loadCase(db, caseId);
     return record ? { record, remembered: false } : null;
+  }
+
+  /**
+   * Read, in one statement, the rows of the cases among `caseIds` that neither this transaction
+   * nor memory holds. A row read so is as current as one read by the command itself would have
+   * been at that point: its write is checked by version like any other.
+   */
+  async prefetch(db: Knex, caseIds: readonly string[]): Promise<void> {
+    const wanted = [...new Set(caseIds)].filter(
+      (caseId) =>
+        !this.#held.has(caseId) && !this.#unit.has(caseId) && !this.#read.has(caseId) && !this.#snapshots?.has(caseId),
+    );
+    if (wanted.length === 0) return;
+    const found = await loadCases(db, wanted);
+    for (const caseId of wanted) this.#read.set(caseId, found.get(caseId) ?? null);
   }
 
   /** The unit in progress wrote `record` (its row after the step). */
@@ -92,6 +117,7 @@ export class BatchCases {
   forget(caseId: string): void {
     this.#snapshots?.forget(caseId);
     this.#unchecked.delete(caseId);
+    this.#read.delete(caseId);
   }
 
   /** The unit in progress ended: its rows stay (ok) or go with its savepoint. */

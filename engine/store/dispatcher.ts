@@ -47,12 +47,14 @@ export class Dispatcher {
     plan: (lookups: ReactionLookups, trx: Knex) => Promise<readonly CommandRequest[]>,
     options: { at?: Date } = {},
   ): Promise<StepResult[]> {
-    return this.#run(plan, options, null);
+    return this.#run(plan, options, null, false, []);
   }
 
   /** Run one command (and its reactions); its own rejection is thrown. */
   async dispatch(request: CommandRequest, options: { at?: Date } = {}): Promise<StepResult[]> {
-    return this.#run(async () => [request], options, commandMatch(request.caseId, request.command.type));
+    return this.#run(async () => [request], options, commandMatch(request.caseId, request.command.type), false, [
+      request.caseId,
+    ]);
   }
 
   /**
@@ -66,14 +68,15 @@ export class Dispatcher {
     build: (trx: Knex) => Promise<CommandRequest>,
     options: { at?: Date } = {},
   ): Promise<StepResult[]> {
-    return this.#run(async (_lookups, trx) => [await build(trx)], options, commandMatch(caseId, type), true);
+    return this.#run(async (_lookups, trx) => [await build(trx)], options, commandMatch(caseId, type), true, [caseId]);
   }
 
   async #run(
     plan: (lookups: ReactionLookups, trx: Knex) => Promise<readonly CommandRequest[]>,
     options: { at?: Date },
     match: CommandMatch | null,
-    writesInPlan = false,
+    writesInPlan: boolean,
+    caseIds: readonly string[],
   ): Promise<StepResult[]> {
     const record = currentCommandRecord();
     const replayed = record?.replay(match);
@@ -103,9 +106,10 @@ export class Dispatcher {
       return ran;
     };
     try {
-      const entry = await this.#commits.submit(work, { writesFirst: writesInPlan }).catch((error: unknown) => {
+      const entry = await this.#commits.submit(work, { writesFirst: writesInPlan, caseIds }).catch((error: unknown) => {
         // A snapshot kept in memory was stale (another writer): once more, on the stored row.
-        if (error instanceof StaleSnapshotError) return this.#commits.submit(work, { writesFirst: writesInPlan });
+        if (error instanceof StaleSnapshotError)
+          return this.#commits.submit(work, { writesFirst: writesInPlan, caseIds });
         throw error;
       });
       record?.saved(entry);

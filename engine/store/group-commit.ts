@@ -21,6 +21,8 @@
  *   which on PostgreSQL poisons the transaction), nothing of it is kept and nobody has been
  *   answered: each of its units runs again alone, in order, and is answered from that run.
  *   A crash mid-batch likewise loses only commands nobody was told about.
+ * - The case rows the units name (`caseIds`) that neither memory nor the batch holds are read at
+ *   its start in one statement; a unit loads any other row itself.
  * - `concurrency` batches may run at once (1 on SQLite, whose one connection serialises them
  *   anyway; a few on PostgreSQL, where batches conflict like single transactions did).
  */
@@ -60,6 +62,8 @@ interface Pending {
   readonly work: UnitWork<unknown>;
   /** The unit writes before anything else (its savepoint is taken first). */
   readonly writesFirst: boolean;
+  /** The cases the unit will load first (read for the whole batch in one statement). */
+  readonly caseIds: readonly string[];
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -91,11 +95,12 @@ export class GroupCommit {
   }
 
   /** Run `work` in the next batch; resolves (or rejects) after that batch's transaction ended. */
-  submit<T>(work: UnitWork<T>, options: { writesFirst?: boolean } = {}): Promise<T> {
+  submit<T>(work: UnitWork<T>, options: { writesFirst?: boolean; caseIds?: readonly string[] } = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({
         work: work as UnitWork<unknown>,
         writesFirst: options.writesFirst ?? false,
+        caseIds: options.caseIds ?? [],
         resolve: resolve as (value: unknown) => void,
         reject,
       });
@@ -156,6 +161,10 @@ export class GroupCommit {
       const outcomes = await this.#knex.transaction(async (trx) => {
         const results: Outcome[] = [];
         const rows = new DeferredQueue();
+        await cases.prefetch(
+          trx,
+          units.flatMap((unit) => unit.caseIds),
+        );
         for (const pending of units) {
           let saved = false;
           const unit: BatchUnit = {

@@ -15,21 +15,59 @@ export function readJson<T>(value: unknown): T {
 
 /**
  * JSON with object keys sorted at every level and `undefined` members left out, as
- * `JSON.stringify` would: one canonical text per value (hashing, comparing snapshots).
+ * `JSON.stringify` would: one canonical text per value (hashing, comparing snapshots). Written
+ * directly, without building sorted copies: the text is what `JSON.stringify` gives for a copy of
+ * the value whose keys were inserted in sorted order, so integer-like keys (which objects keep
+ * first, in numeric order, whatever the insertion order) come first, as there.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return write(value) ?? 'null';
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function')
-    return sortKeys((value as { toJSON(): unknown }).toJSON());
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const member = (value as Record<string, unknown>)[key];
-    if (member !== undefined && typeof member !== 'function') sorted[key] = sortKeys(member);
+/** The canonical text of `value`, or undefined where `JSON.stringify` leaves a member out. */
+function write(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'function' || typeof value === 'symbol' ? undefined : JSON.stringify(value);
   }
-  return sorted;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i += 1) text += (i > 0 ? ',' : '') + (write(value[i]) ?? 'null');
+    return text + ']';
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return write((value as { toJSON(): unknown }).toJSON());
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  // Object.keys lists integer-like keys first, in numeric order; the rest in insertion order.
+  let indexed = 0;
+  while (indexed < keys.length && isArrayIndex(keys[indexed] as string)) indexed += 1;
+  const named = keys.slice(indexed).sort();
+  let text = '{';
+  let first = true;
+  for (const list of [keys.slice(0, indexed), named]) {
+    for (const key of list) {
+      // A `__proto__` member never reached the text of the sorted copy (assigning it set the
+      // copy's prototype): leaving it out keeps every hash made so far.
+      if (key === '__proto__') continue;
+      const member = record[key];
+      if (member === undefined || typeof member === 'function') continue;
+      const written = write(member);
+      if (written === undefined) continue;
+      text += (first ? '' : ',') + JSON.stringify(key) + ':' + written;
+      first = false;
+    }
+  }
+  return text + '}';
+}
+
+/** A key an object orders as an integer: a canonical decimal below 2^32 - 1. */
+function isArrayIndex(key: string): boolean {
+  if (key.length === 0 || key.length > 10) return false;
+  const code = key.charCodeAt(0);
+  if (code < 48 || code > 57 || (code === 48 && key.length > 1)) return false;
+  for (let i = 1; i < key.length; i += 1) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return Number(key) < 4294967295;
 }
