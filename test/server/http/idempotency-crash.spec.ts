@@ -63,14 +63,13 @@ describe('server: Idempotency-Key after a crash', () => {
     request(server.app).post('/api/cases').set(as('window-li')).set('Idempotency-Key', key).send(application);
   const expireLeases = () => (wall = new Date(wall.getTime() + LEASE_MS + 1));
   const casesOfApplicant = async () => server.store.listCases({});
-
-  it('should take over a reservation whose attempt died before its command committed, and receive the case once', async () => {
-    // given an attempt that reserved the key and stopped before running its command
+  /** An attempt at 收件 under `key` that reserved the key and waits at `gate` before running its command (a process about to die). */
+  const stalledReceipt = (key: string) => {
     const gate = new Gate();
     const dead = idempotent(
       server.db.database.knex,
       'window-li',
-      'receipt-crash-1',
+      key,
       { method: 'post', path: '/api/cases', body: application },
       async () => {
         await gate.hook();
@@ -78,6 +77,12 @@ describe('server: Idempotency-Key after a crash', () => {
       },
       { leaseMs: LEASE_MS, now: () => new Date(wall.getTime()) },
     );
+    return { gate, dead };
+  };
+
+  it('should take over a reservation whose attempt died before its command committed, and receive the case once', async () => {
+    // given an attempt that reserved the key and stopped before running its command
+    const { gate, dead } = stalledReceipt('receipt-crash-1');
     await gate.reached;
     // then a retry while its lease runs is told to wait
     const early = await receiveKeyed('receipt-crash-1').expect(409);
@@ -209,18 +214,7 @@ describe('server: Idempotency-Key after a crash', () => {
 
   it('should take over a reservation from before leases existed (no owner, no lease)', async () => {
     // given a reservation stuck "in progress" the way crashes left them before this release
-    const gate = new Gate();
-    const dead = idempotent(
-      server.db.database.knex,
-      'window-li',
-      'receipt-crash-5',
-      { method: 'post', path: '/api/cases', body: application },
-      async () => {
-        await gate.hook();
-        return { status: 201, body: 'never' };
-      },
-      { leaseMs: LEASE_MS, now: () => new Date(wall.getTime()) },
-    );
+    const { gate, dead } = stalledReceipt('receipt-crash-5');
     await gate.reached;
     await server.db.database
       .knex('idempotency_keys')
