@@ -22,6 +22,7 @@ import * as caseNumbers from './20260114000000_case_numbers.js';
 import * as integration from './20260120000000_integration.js';
 import * as materials from './20260125000000_materials.js';
 import * as eventsByActor from './20260201000000_events_by_actor.js';
+import * as taskEvents from './20260202000000_task_events.js';
 
 /** One migration module: a stable name plus up/down. */
 export interface MigrationModule {
@@ -31,7 +32,7 @@ export interface MigrationModule {
 }
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey, workspace, worklist, idempotencyLease, userStatus, caseNumbers, integration, materials, eventsByActor];
+export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey, workspace, worklist, idempotencyLease, userStatus, caseNumbers, integration, materials, eventsByActor, taskEvents];
 
 /** A knex `migrationSource` over `MIGRATIONS`. */
 export const migrationSource: Knex.MigrationSource<MigrationModule> = {

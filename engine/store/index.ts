@@ -46,6 +46,7 @@ export type { DeployResult, DeployedProcess } from './deploy.js';
 export type { DefinitionRef } from './definitions-repository.js';
 export type { CaseFilter, CaseSummary } from './case-repository.js';
 export type { TaskFilter, TaskView } from './task-query.js';
+export { closedTask, TASK_CREATED_INDEX, type ClosedTask } from './task-query.js';
 export type { EventRange } from './event-log.js';
 export type { VerifyResult } from './verify.js';
 export { applicantKey } from './projections-domain.js';

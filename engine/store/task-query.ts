@@ -1,6 +1,7 @@
 /**
- * Open tasks from the `tasks` projection (store.listTasks). The worklist's page of tasks with
- * their case's columns is worklist-query.ts.
+ * Open tasks from the `tasks` projection (store.listTasks), and a task no longer open found by
+ * its id in the event log (`closedTask`). The worklist's page of tasks with their case's columns
+ * is worklist-query.ts.
  */
 import type { Knex } from 'knex';
 import { readJson } from './json.js';
@@ -71,4 +72,68 @@ export function toView(row: TaskRow): TaskView {
     department: row.department,
     createdAt: row.created_at,
   };
+}
+
+/** The index `closedTask` reads (migrations/20260202000000_task_events.ts). */
+export const TASK_CREATED_INDEX = 'case_events_task_created_index';
+
+/** A task no longer open: the step it was, its case, and how it ended. */
+export interface ClosedTask {
+  readonly taskId: string;
+  readonly caseId: string;
+  /** 办件编号 of the case (null: a bare process run without one). */
+  readonly number: string | null;
+  readonly name: string | null;
+  readonly elementId: string;
+  readonly department: string | null;
+  /** completed: someone did it; cancelled: the flow no longer needed it; null: neither recorded (yet). */
+  readonly ended: { readonly how: 'completed' | 'cancelled'; readonly by: string; readonly at: string } | null;
+}
+
+/**
+ * The task `taskId` once created in some case's log, or null when no case ever had it. Reads the
+ * `task.created` event by the task id (TASK_CREATED_INDEX, never a scan of the log), then that
+ * one case's events for how the task ended.
+ */
+export async function closedTask(db: Knex, taskId: string): Promise<ClosedTask | null> {
+  const created = (await taskCreatedStatement(db, taskId)) as Array<{
+    case_id: string;
+    data: unknown;
+    number: string | null;
+  }>;
+  const row = created[0];
+  if (!row) return null;
+  const data = readJson<{ name?: string | null; elementId: string; department?: string | null }>(row.data);
+  const ends = (await db('case_events')
+    .select('type', 'data', 'actor', 'time')
+    .where('case_id', row.case_id)
+    .whereIn('type', ['task.completed', 'task.cancelled'])
+    .orderBy('seq')) as Array<{ type: string; data: unknown; actor: string; time: string }>;
+  const end = ends.find((event) => readJson<{ taskId?: string }>(event.data).taskId === taskId);
+  return {
+    taskId,
+    caseId: row.case_id,
+    number: row.number ?? null,
+    name: data.name ?? null,
+    elementId: data.elementId,
+    department: data.department ?? null,
+    ended: end ? { how: end.type === 'task.completed' ? 'completed' : 'cancelled', by: end.actor, at: end.time } : null,
+  };
+}
+
+/** The statement that finds a task's `task.created` event (with its case's number); its plan is tested on both dialects. */
+export function taskCreatedStatement(db: Knex, taskId: string): Knex.QueryBuilder {
+  const byTaskId =
+    db.client.config.client === 'pg'
+      ? "((case_events.data::jsonb) ->> 'taskId')"
+      : "json_extract(case_events.data, '$.taskId')";
+  return (
+    db('case_events')
+      .leftJoin('cases', 'cases.case_id', 'case_events.case_id')
+      .select('case_events.case_id', 'case_events.data', 'cases.number')
+      // The type as a literal, not a parameter: a partial index serves only a query that states its condition.
+      .whereRaw("case_events.type = 'task.created'")
+      .whereRaw(`${byTaskId} = ?`, [taskId])
+      .limit(1)
+  );
 }

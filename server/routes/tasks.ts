@@ -19,6 +19,7 @@ import {
   decodeWorklistCursor,
   encodeHandledCursor,
   encodeWorklistCursor,
+  closedTask,
   listHandled,
   listWorklist,
   type Store,
@@ -27,6 +28,7 @@ import { CASE_STATUSES, type CaseStatusZh } from '../../engine/domain/index.js';
 import { ApiError } from '../http/errors.js';
 import type { Routes } from '../http/route.js';
 import { CASE_NUMBER_QUERY, caseNumberQuery } from './case-number-query.js';
+import { beijing } from '../views/beijing-time.js';
 import { caseView, eventText, historySummary, materialsView, offeredOperations } from '../views/case-view.js';
 
 /** Rows a worklist page holds unless `limit` says otherwise, and the most it may ask for. */
@@ -71,6 +73,46 @@ export function taskRoutes(routes: Routes, store: Store): void {
       processes.set(key, found);
     }
     return found;
+  };
+  /**
+   * Why a task is not open: 410 TASK_CLOSED when it was completed or cancelled, naming its case
+   * (办件编号) so the page can link to it; 404 when no case ever had it, or when it was another
+   * department's (a department officer learns no other department's case from a task id).
+   */
+  const taskNotOpen = async (taskId: string, principal: Principal): Promise<ApiError> => {
+    const closed = await closedTask(knex, taskId);
+    const own = departmentOnly(principal);
+    if (!closed || (own !== undefined && closed.department !== own))
+      return new ApiError(404, 'TASK_NOT_FOUND', '该任务不存在或已办理完毕', `Task ${taskId} is not open`);
+    const step = `「${closed.name ?? closed.elementId}」`;
+    const caseNumber = closed.number ?? closed.caseId;
+    const ended = closed.ended;
+    const [zh, en] =
+      ended?.how === 'completed'
+        ? [
+            `该任务${step}已由 ${ended.by} 于 ${beijing(ended.at)} 办理完毕`,
+            `Task ${taskId} was completed by ${ended.by} at ${ended.at}`,
+          ]
+        : ended?.how === 'cancelled'
+          ? [
+              `该任务${step}已于 ${beijing(ended.at)} 取消（流程不再需要该环节）`,
+              `Task ${taskId} was cancelled at ${ended.at}`,
+            ]
+          : [`该任务${step}已结束`, `Task ${taskId} is no longer open`];
+    return new ApiError(
+      410,
+      'TASK_CLOSED',
+      `${zh}，属于办件 ${caseNumber}`,
+      `${en}; it belongs to case ${caseNumber} (${closed.caseId})`,
+      undefined,
+      {
+        caseId: closed.caseId,
+        number: closed.number,
+        ended: ended?.how ?? null,
+        endedBy: ended?.by ?? null,
+        endedAt: ended?.at ?? null,
+      },
+    );
   };
 
   routes.add<unknown, WorklistQuery>({
@@ -226,15 +268,18 @@ export function taskRoutes(routes: Routes, store: Store): void {
     responses: {
       200: { description: '{ task, case, materials, form, formSchema, history, operations, officers }' },
       403: { description: 'A task of another department' },
-      404: { description: 'No such open task' },
+      404: { description: 'No such task (TASK_NOT_FOUND), or a closed one of another department' },
+      410: {
+        description:
+          'TASK_CLOSED: the task was completed or cancelled; details { caseId, number (办件编号), ended: completed | cancelled | null, endedBy, endedAt } to link to its case',
+      },
     },
     handler: async ({ params, principal }) => {
       if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'A valid bearer token is required');
       const row = (await knex('tasks').where({ task_id: params.taskId }).first()) as { case_id: string } | undefined;
       const state = row ? await store.getCase(row.case_id) : null;
       const task = state?.tasks[params.taskId];
-      if (!state || !task)
-        throw new ApiError(404, 'TASK_NOT_FOUND', '该任务不存在或已办理完毕', `Task ${params.taskId} is not open`);
+      if (!state || !task) throw await taskNotOpen(params.taskId, principal);
       const own = departmentOnly(principal);
       if (own !== undefined && task.department !== own) {
         throw new ApiError(
