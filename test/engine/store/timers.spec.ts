@@ -41,6 +41,31 @@ describe('store: timers', () => {
     await engine.expectConsistent(caseId);
   });
 
+  it('should fire the timers of several cases due at one instant together, in one transaction, each case in order', async () => {
+    // given four more cases started at the same instant (five in all, each with timers at 02:00, 02:30, 03:00)
+    const others = [];
+    for (let n = 0; n < 4; n += 1) others.push(await engine.start('timers'));
+    const before = engine.store.commitStats();
+
+    // when
+    const fired = await engine.advance('PT3H');
+
+    // then 15 timers fired in three transactions, one an instant, every case's in its order
+    expect(fired.filter((f) => f.outcome === 'fired')).to.have.length(15);
+    expect(engine.store.commitStats().batches - before.batches).to.equal(3);
+    for (const id of [caseId, ...others]) {
+      const times = (await engine.events(id)).flatMap((e) =>
+        e.type === 'timer.fired' ? [`${e.data.elementId} ${e.time}`] : [],
+      );
+      expect(times, id).to.deep.equal([
+        'early 2025-01-06T02:00:00.000Z',
+        'chained 2025-01-06T02:30:00.000Z',
+        'late 2025-01-06T03:00:00.000Z',
+      ]);
+      await engine.expectConsistent(id);
+    }
+  });
+
   it('should NOT fire timers due after the window', async () => {
     // when
     await engine.advance('PT1H');
