@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import type { CaseNumberTerm, CaseStatusZh } from '../domain/index.js';
 import type { CaseStatus } from '../runtime/index.js';
 import type { CaseState } from '../case/index.js';
+import { insertRows } from './insert-rows.js';
 import { readJson, writeJson } from './json.js';
 import { applicantKey } from './projections-domain.js';
 import { worklistColumns } from './projections-worklist.js';
@@ -99,7 +100,7 @@ export async function readVersion(db: Knex, caseId: string): Promise<number | nu
   return row ? Number(row.version) : null;
 }
 
-/** Insert the rows of new cases, in one statement per 50 (each row has about 30 columns). */
+/** Insert the rows of new cases, in as few statements as the bound-variable limits allow. */
 export async function insertCases(
   db: Knex,
   cases: readonly { readonly record: Pick<CaseRecord, 'state' | 'version' | 'lastHash'>; readonly now: string }[],
@@ -113,7 +114,7 @@ export async function insertCases(
     started_at: state.startedAt,
     ...mutableColumns(state, version, lastHash, now),
   }));
-  for (let i = 0; i < rows.length; i += 50) await db('cases').insert(rows.slice(i, i + 50));
+  await insertRows(db, 'cases', rows);
 }
 
 /**

@@ -59,16 +59,23 @@ export class Dispatcher {
 
   /**
    * Run one command that `build` writes inside the transaction that stores it (and its
-   * reactions): for a value drawn from a table that must commit or roll back with the command.
+   * reactions): for a value drawn from a table that must commit or roll back with the command,
+   * or (`buildReadsOnly`) read from the transaction that runs it (no savepoint taken for it).
    * Answered from the request's command record like `dispatch`, without building.
    */
   async dispatchBuilt(
     caseId: string,
     type: CommandRequest['command']['type'],
     build: (trx: Knex) => Promise<CommandRequest>,
-    options: { at?: Date } = {},
+    options: { at?: Date; buildReadsOnly?: boolean } = {},
   ): Promise<StepResult[]> {
-    return this.#run(async (_lookups, trx) => [await build(trx)], options, commandMatch(caseId, type), true, [caseId]);
+    return this.#run(
+      async (_lookups, trx) => [await build(trx)],
+      options,
+      commandMatch(caseId, type),
+      options.buildReadsOnly !== true,
+      [caseId],
+    );
   }
 
   async #run(

@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import type { CaseEvent } from '../case/index.js';
 import type { ChainedEvent } from './hash-chain.js';
+import { insertRows } from './insert-rows.js';
 
 /** A `case_events` row to insert. */
 export interface EventRow {
@@ -36,8 +37,7 @@ export function eventRows(caseId: string, chained: readonly ChainedEvent[]): Eve
 
 /** Insert event rows (of any cases) in as few statements as the bound-variable limits allow. */
 export async function appendEventRows(db: Knex, rows: readonly EventRow[]): Promise<void> {
-  // knex writes a multi-row insert on SQLite as a compound SELECT, which SQLite caps at 500 terms.
-  for (let i = 0; i < rows.length; i += 250) await db('case_events').insert(rows.slice(i, i + 250));
+  await insertRows(db, 'case_events', rows as unknown as Record<string, string | number>[]);
 }
 
 /** Insert chained events of one case. */

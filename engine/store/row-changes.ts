@@ -3,6 +3,7 @@
  * return them (pure, testable without a database); `applyRowChanges` writes them in order.
  */
 import type { Knex } from 'knex';
+import { insertRows } from './insert-rows.js';
 
 /** The tables events are projected into (the `cases` row is written from the snapshot). */
 type ProjectionTable =
@@ -38,7 +39,7 @@ async function applyInOrder(db: Knex, changes: readonly RowChange[]): Promise<vo
   let inserts: { table: ProjectionTable; rows: Row[] } | null = null;
   let deletes: { table: ProjectionTable; column: string; values: (string | number)[] } | null = null;
   const flush = async () => {
-    if (inserts) await db(inserts.table).insert(inserts.rows);
+    if (inserts) await insertRows(db, inserts.table, inserts.rows);
     if (deletes) await db(deletes.table).whereIn(deletes.column, deletes.values).delete();
     inserts = null;
     deletes = null;

@@ -74,8 +74,6 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
         ...(options.calendar ? { calendar: options.calendar } : {}),
       }),
     async startCase(input) {
-      const ref = await findDefinition(knex, input.processId, input.version);
-      if (!ref) throw new ProcessNotDeployedError(input.processId, input.version ?? null);
       const caseId = input.caseId ?? ids();
       const data = {
         caseId,
@@ -83,14 +81,19 @@ export async function createStore(options: StoreOptions, engine: EnginePort): Pr
         variables: input.variables ?? {},
         ...(input.startEventId ? { startEventId: input.startEventId } : {}),
       };
-      return toResult(
+      // The deployment is looked up in the transaction that starts the case (with the others of
+      // its batch), not in a statement of its own before it.
+      const steps = await dispatcher.dispatchBuilt(
         caseId,
-        await dispatcher.dispatch({
-          caseId,
-          definitionHash: ref.hash,
-          command: { type: 'case.start', actor: input.actor, data },
-        }),
+        'case.start',
+        async (trx) => {
+          const ref = await findDefinition(trx, input.processId, input.version);
+          if (!ref) throw new ProcessNotDeployedError(input.processId, input.version ?? null);
+          return { caseId, definitionHash: ref.hash, command: { type: 'case.start', actor: input.actor, data } };
+        },
+        { buildReadsOnly: true },
       );
+      return toResult(caseId, steps);
     },
     dispatch: (caseId, command) => dispatch(caseId, command),
     async dispatchBuilt(caseId, type, build) {
