@@ -4,7 +4,7 @@
 export const FOOD_LICENCE_APPLICATION = {
   matterCode: '330106-SJ-000105013',
   applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
-  channel: '窗口',
+  channel: '窗口' as const,
   materials: {
     application: true,
     'business-licence': true,
@@ -22,6 +22,36 @@ export const FOOD_LICENCE_APPLICATION = {
     办理方式: '一般程序',
   },
 };
+
+/**
+ * FOOD_LICENCE_APPLICATION by another applicant (their name and 证件号码, on the form too), for
+ * another business, or with some materials not handed in (`materials: { 'premises-layout': false }`).
+ */
+export function foodLicenceApplication(
+  changes: {
+    name?: string;
+    idNumber?: string;
+    businessName?: string;
+    businessAddress?: string;
+    materials?: Partial<Record<keyof typeof FOOD_LICENCE_APPLICATION.materials, boolean>>;
+  } = {},
+): typeof FOOD_LICENCE_APPLICATION {
+  const base = FOOD_LICENCE_APPLICATION;
+  const name = changes.name ?? base.applicant.name;
+  const idNumber = changes.idNumber ?? base.applicant.idNumber;
+  return {
+    ...base,
+    applicant: { ...base.applicant, name, idNumber },
+    materials: { ...base.materials, ...changes.materials },
+    form: {
+      ...base.form,
+      applicantName: name,
+      idNumber,
+      businessName: changes.businessName ?? base.form.businessName,
+      businessAddress: changes.businessAddress ?? base.form.businessAddress,
+    },
+  };
+}
 
 /** A complete 企业开办一件事 application: one form and one material set for its four matters. */
 export const BUSINESS_STARTUP_APPLICATION = {

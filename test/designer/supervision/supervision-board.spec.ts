@@ -11,7 +11,7 @@ import request from 'supertest';
 import { createUser } from '../../../engine/users-store/index.js';
 import { useWorkspace } from '../support/browser.js';
 import { SHIPPED_SUPERVISION as supervision } from '../../support/supervision.js';
-import { constructionPermitApplication, FOOD_LICENCE_APPLICATION } from '../../support/applications.js';
+import { constructionPermitApplication, foodLicenceApplication } from '../../support/applications.js';
 
 type Matter = 'food' | 'allowance' | 'construction';
 interface Task {
@@ -32,17 +32,12 @@ function application(matter: Matter): Record<string, unknown> {
   const people = ['王丽', '陈建国', '李秀英', '张伟', '刘芳', '杨帆', '赵敏', '黄磊', '周杰', '吴静', '徐强', '孙悦'];
   const name = people[serial % people.length]!;
   if (matter === 'food') {
-    return {
-      ...FOOD_LICENCE_APPLICATION,
-      applicant: { name, idType: '居民身份证', idNumber: id },
-      form: {
-        ...FOOD_LICENCE_APPLICATION.form,
-        applicantName: name,
-        idNumber: id,
-        businessName: `杭州${name}餐饮店`,
-        businessAddress: `杭州市西湖区文三路${100 + serial}号`,
-      },
-    };
+    return foodLicenceApplication({
+      name,
+      idNumber: id,
+      businessName: `杭州${name}餐饮店`,
+      businessAddress: `杭州市西湖区文三路${100 + serial}号`,
+    });
   }
   if (matter === 'allowance') {
     return {

@@ -7,29 +7,18 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { CASE_OPERATIONS } from '../../../engine/operations/index.js';
+import { foodLicenceApplication } from '../../support/applications.js';
 import { useWorkspace } from '../support/browser.js';
 
-const application = (name: string, idNumber: string, business: string) => ({
-  matterCode: '330106-SJ-000105013',
-  applicant: { name, idType: '居民身份证', idNumber },
-  channel: '窗口',
-  materials: {
-    application: true,
-    'business-licence': true,
-    'id-card': true,
-    'premises-layout': false,
-    'safety-rules': true,
-  },
-  form: {
-    applicantName: name,
-    idType: '居民身份证',
+/** A 食品经营许可 whose 经营场所平面图 is owed (容缺). */
+const application = (name: string, idNumber: string, business: string) =>
+  foodLicenceApplication({
+    name,
     idNumber,
     businessName: business,
     businessAddress: '杭州市西湖区古墩路 701 号',
-    businessItems: ['热食类食品制售'],
-    办理方式: '一般程序',
-  },
-});
+    materials: { 'premises-layout': false },
+  });
 
 interface CaseBody {
   caseId: string;

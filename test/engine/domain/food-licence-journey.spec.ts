@@ -5,17 +5,8 @@
 import { expect } from 'chai';
 import { receiveApplication } from '../../../engine/domain-store/index.js';
 import { loadShippedMatters } from '../../../processes/index.js';
+import { FOOD_LICENCE_APPLICATION, foodLicenceApplication } from '../../support/applications.js';
 import { TestEngine } from '../../support/test-engine.js';
-
-const form = {
-  applicantName: '张三',
-  idType: '居民身份证',
-  idNumber: '330102199001011234',
-  businessName: '杭州某某餐饮有限公司',
-  businessAddress: '杭州市西湖区某某路88号',
-  businessItems: ['热食类食品制售'],
-  办理方式: '一般程序',
-};
 
 describe('domain: a shipped 食品经营许可 from 收件 to 送达', () => {
   let engine: TestEngine;
@@ -34,17 +25,7 @@ describe('domain: a shipped 食品经营许可 from 收件 to 送达', () => {
   it('容缺受理, review, 出证 once the owed material arrives, then 送达; the case history verifies', async () => {
     await receiveApplication(engine.store, engine.store.database.knex, {
       caseId: 'c1',
-      matterCode: '330106-SJ-000105013',
-      applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
-      channel: '窗口',
-      materials: {
-        application: true,
-        'business-licence': true,
-        'id-card': true,
-        'premises-layout': false,
-        'safety-rules': true,
-      },
-      form,
+      ...foodLicenceApplication({ materials: { 'premises-layout': false } }),
       actor: '窗口-李四',
     });
     await engine.store.dispatch('c1', {
@@ -91,17 +72,7 @@ describe('domain: a shipped 食品经营许可 from 收件 to 送达', () => {
   it('a licence decided on time and collected two weeks later is a case finished on time; only 送达 keeps counting, on its own limit', async () => {
     await receiveApplication(engine.store, engine.store.database.knex, {
       caseId: 'c2',
-      matterCode: '330106-SJ-000105013',
-      applicant: { name: '张三', idType: '居民身份证', idNumber: '330102199001011234' },
-      channel: '窗口',
-      materials: {
-        application: true,
-        'business-licence': true,
-        'id-card': true,
-        'premises-layout': true,
-        'safety-rules': true,
-      },
-      form,
+      ...FOOD_LICENCE_APPLICATION,
       actor: '窗口-李四',
     });
     await engine.store.dispatch('c2', {

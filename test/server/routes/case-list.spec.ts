@@ -2,33 +2,14 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { createUser } from '../../../engine/users-store/index.js';
+import { foodLicenceApplication } from '../../support/applications.js';
 import { testServer, type TestServer } from '../support.js';
 
 const ZHANG = '330102199001011234';
 const LI = '11010119850101789X';
 const FOOD = '西湖区市场监督管理局行政许可科';
 
-const application = (idNumber: string) => ({
-  matterCode: '330106-SJ-000105013',
-  applicant: { name: '张三', idType: '居民身份证', idNumber },
-  channel: '窗口',
-  materials: {
-    application: true,
-    'business-licence': true,
-    'id-card': true,
-    'premises-layout': true,
-    'safety-rules': true,
-  },
-  form: {
-    applicantName: '张三',
-    idType: '居民身份证',
-    idNumber,
-    businessName: '杭州某某餐饮有限公司',
-    businessAddress: '杭州市西湖区某某路88号',
-    businessItems: ['热食类食品制售'],
-    办理方式: '一般程序',
-  },
-});
+const application = (idNumber: string) => foodLicenceApplication({ idNumber });
 
 describe('server: case list and search', () => {
   let server: TestServer;
