@@ -156,7 +156,6 @@ export class GroupCommit {
 
   async #transaction(units: readonly Pending[]): Promise<Outcome[]> {
     const cases = new BatchCases(this.#snapshots);
-    const alone = units.length === 1;
     try {
       const outcomes = await this.#knex.transaction(async (trx) => {
         const results: Outcome[] = [];
@@ -165,34 +164,12 @@ export class GroupCommit {
           trx,
           units.flatMap((unit) => unit.caseIds),
         );
-        for (const pending of units) {
-          let saved = false;
-          const unit: BatchUnit = {
-            db: trx,
-            cases,
-            savepoint: async () => {
-              if (saved || alone) return;
-              await trx.raw('SAVEPOINT unit');
-              saved = true;
-            },
-            defer: (deferred) => rows.defer(deferred),
-            flushDeferred: () => rows.flush(trx, saved, cases),
-          };
-          try {
-            if (pending.writesFirst) await unit.savepoint();
-            const value = await pending.work(unit);
-            cases.unitEnded(true);
-            rows.unitEnded(true);
-            results.push({ ok: true, value });
-          } catch (error) {
-            cases.unitEnded(false);
-            rows.unitEnded(false);
-            if (alone || error instanceof BatchAborted) throw error;
-            if (saved) await trx.raw('ROLLBACK TO SAVEPOINT unit');
-            // A driver error before any savepoint may have aborted the transaction (PostgreSQL).
-            else if (!(error instanceof MatterflowError)) throw new BatchAborted(error);
-            results.push({ ok: false, error });
-          }
+        try {
+          await this.#runUnits(trx, units, cases, rows, results);
+        } finally {
+          // Nothing may reach the connection after the transaction ended (on SQLite a statement
+          // sent after ROLLBACK would run, and commit, on its own).
+          await rows.settled();
         }
         await rows.flush(trx, false, cases);
         return results;
@@ -202,6 +179,49 @@ export class GroupCommit {
     } catch (error) {
       cases.rolledBack();
       throw error;
+    }
+  }
+
+  async #runUnits(
+    trx: Knex.Transaction,
+    units: readonly Pending[],
+    cases: BatchCases,
+    rows: DeferredQueue,
+    results: Outcome[],
+  ): Promise<void> {
+    const alone = units.length === 1;
+    for (const pending of units) {
+      let saved = false;
+      const unit: BatchUnit = {
+        db: trx,
+        cases,
+        savepoint: async () => {
+          if (saved || alone) return;
+          // The rows being written for earlier units go before it, outside the unit's savepoint.
+          await rows.settle();
+          await trx.raw('SAVEPOINT unit');
+          saved = true;
+        },
+        defer: (deferred) => rows.defer(deferred),
+        flushDeferred: () => rows.flush(trx, saved, cases),
+      };
+      try {
+        if (pending.writesFirst) await unit.savepoint();
+        const value = await pending.work(unit);
+        cases.unitEnded(true);
+        rows.unitEnded(true);
+        results.push({ ok: true, value });
+      } catch (error) {
+        cases.unitEnded(false);
+        rows.unitEnded(false);
+        if (alone || error instanceof BatchAborted) throw error;
+        if (saved) await trx.raw('ROLLBACK TO SAVEPOINT unit');
+        // A driver error before any savepoint may have aborted the transaction (PostgreSQL).
+        else if (!(error instanceof MatterflowError)) throw new BatchAborted(error);
+        results.push({ ok: false, error });
+      }
+      // The SQLite thread writes what the units so far gathered while the next one computes.
+      rows.writeInBackground(trx, cases);
     }
   }
 }
@@ -216,12 +236,44 @@ class DeferredQueue {
   #batch: DeferredRows[] = [];
   #unit: DeferredRows[] = [];
   #underSavepoint: DeferredRows[] = [];
+  /** The write under way in the background: resolves to its failure, or null. */
+  #inFlight: Promise<BatchAborted | null> | null = null;
 
   defer(rows: DeferredRows): void {
     this.#unit.push(rows);
   }
 
+  /**
+   * Start writing the rows of the units that ended well, without waiting for it, unless a write
+   * is already under way (the next one takes what gathered meanwhile). Its failure is the
+   * batch's, thrown by the next `settle` or `flush`.
+   */
+  writeInBackground(db: Knex, cases: BatchCases): void {
+    if (this.#inFlight || this.#batch.length === 0) return;
+    const batch = this.#batch;
+    this.#batch = [];
+    this.#inFlight = writeDeferred(db, merged(batch), cases).then(
+      () => null,
+      (error: unknown) => new BatchAborted(error),
+    );
+  }
+
+  /** Wait for the write under way; throws `BatchAborted` when it failed. */
+  async settle(): Promise<void> {
+    const inFlight = this.#inFlight;
+    if (!inFlight) return;
+    const failed = await inFlight;
+    this.#inFlight = null;
+    if (failed) throw failed;
+  }
+
+  /** Wait for the write under way, whatever its end (the batch is ending anyway). */
+  async settled(): Promise<void> {
+    await this.#inFlight;
+  }
+
   async flush(db: Knex, underSavepoint: boolean, cases: BatchCases): Promise<void> {
+    await this.settle();
     const batch = this.#batch;
     const unit = this.#unit;
     this.#batch = [];
