@@ -41,23 +41,32 @@ function write(value: unknown): string | undefined {
   // Object.keys lists integer-like keys first, in numeric order; the rest in insertion order.
   let indexed = 0;
   while (indexed < keys.length && isArrayIndex(keys[indexed] as string)) indexed += 1;
-  const named = keys.slice(indexed).sort();
+  if (indexed === 0) keys.sort();
+  else if (indexed < keys.length) keys.splice(indexed, keys.length - indexed, ...keys.slice(indexed).sort());
   let text = '{';
-  let first = true;
-  for (const list of [keys.slice(0, indexed), named]) {
-    for (const key of list) {
-      // A `__proto__` member never reached the text of the sorted copy (assigning it set the
-      // copy's prototype): leaving it out keeps every hash made so far.
-      if (key === '__proto__') continue;
-      const member = record[key];
-      if (member === undefined || typeof member === 'function') continue;
-      const written = write(member);
-      if (written === undefined) continue;
-      text += (first ? '' : ',') + JSON.stringify(key) + ':' + written;
-      first = false;
-    }
+  for (const key of keys) {
+    // A `__proto__` member never reached the text of the sorted copy (assigning it set the
+    // copy's prototype): leaving it out keeps every hash made so far.
+    if (key === '__proto__') continue;
+    const member = record[key];
+    if (member === undefined || typeof member === 'function') continue;
+    const written = write(member);
+    if (written === undefined) continue;
+    text += (text.length > 1 ? ',' : '') + quoted(key) + ':' + written;
   }
   return text + '}';
+}
+
+const QUOTED = new Map<string, string>();
+
+/** A key as a JSON string; the keys of events and states repeat, so their texts are kept. */
+function quoted(key: string): string {
+  let text = QUOTED.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (QUOTED.size < 10_000 && key.length <= 64) QUOTED.set(key, text);
+  }
+  return text;
 }
 
 /** A key an object orders as an integer: a canonical decimal below 2^32 - 1. */
