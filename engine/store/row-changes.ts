@@ -35,34 +35,55 @@ export async function applyRowChanges(db: Knex, changes: readonly RowChange[]): 
   for (const list of byTable.values()) await applyInOrder(db, list);
 }
 
+/**
+ * Tables whose rows are deleted by their primary key, which is their only unique key: there a
+ * delete and an insert of different keys touch different rows and may change places, so that
+ * the inserts of a batch go in one statement and its deletes in another.
+ */
+const KEYED: Partial<Record<ProjectionTable, string>> = { tasks: 'task_id', jobs: 'job_id' };
+
 async function applyInOrder(db: Knex, changes: readonly RowChange[]): Promise<void> {
-  let inserts: { table: ProjectionTable; rows: Row[] } | null = null;
-  let deletes: { table: ProjectionTable; column: string; values: (string | number)[] } | null = null;
+  const table = changes[0]?.table;
+  if (!table) return;
+  const keyColumn = KEYED[table];
+  let inserts: Row[] = [];
+  let deletes: { column: string; values: (string | number)[] } | null = null;
   const flush = async () => {
-    if (inserts) await insertRows(db, inserts.table, inserts.rows);
-    if (deletes) await db(deletes.table).whereIn(deletes.column, deletes.values).delete();
-    inserts = null;
+    if (inserts.length > 0) await insertRows(db, table, inserts);
+    if (deletes) await db(table).whereIn(deletes.column, deletes.values).delete();
+    inserts = [];
     deletes = null;
   };
   for (const change of changes) {
     if (change.op === 'insert') {
-      if (deletes || (inserts && (inserts.table !== change.table || inserts.rows.length >= PER_STATEMENT)))
-        await flush();
-      inserts ??= { table: change.table, rows: [] };
-      inserts.rows.push(change.row);
+      // Before a delete already gathered unless both are by the key, and of other keys.
+      const commutes = deletes !== null && keyColumn !== undefined && deletes.column === keyColumn;
+      const blocked = deletes !== null && (!commutes || deletes.values.includes(change.row[keyColumn ?? ''] ?? ''));
+      if (blocked || inserts.length >= PER_STATEMENT) await flush();
+      inserts.push(change.row);
       continue;
     }
     const key = change.op === 'delete' ? singleKey(change.where) : null;
     if (change.op === 'delete' && key) {
-      const sameKind = deletes && deletes.table === change.table && deletes.column === key[0];
-      if (inserts || (deletes && (!sameKind || deletes.values.length >= PER_STATEMENT))) await flush();
-      deletes ??= { table: change.table, column: key[0], values: [] };
-      deletes.values.push(key[1]);
+      const [column, value] = key;
+      const commutes =
+        column === keyColumn &&
+        inserts.every((row) => row[column] !== value) &&
+        (!deletes || deletes.column === column);
+      const sameKind = deletes === null || deletes.column === column;
+      if (
+        (inserts.length > 0 && !commutes) ||
+        !sameKind ||
+        (deletes !== null && deletes.values.length >= PER_STATEMENT)
+      )
+        await flush();
+      deletes ??= { column, values: [] };
+      deletes.values.push(value);
       continue;
     }
     await flush();
-    if (change.op === 'update') await db(change.table).where(change.where).update(change.set);
-    else await db(change.table).where(change.where).delete();
+    if (change.op === 'update') await db(table).where(change.where).update(change.set);
+    else await db(table).where(change.where).delete();
   }
   await flush();
 }
