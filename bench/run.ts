@@ -7,8 +7,11 @@
  *   MATTERFLOW_BENCH_LOAD_REQUESTS  task completions over HTTP with 16 connections (default 2000)
  *   MATTERFLOW_BENCH_TIMERS         pending timers for the timer benchmark (default 100000)
  *   MATTERFLOW_BENCH_WORKLIST_CASES open cases behind GET /api/tasks (default 2000)
+ *   MATTERFLOW_BENCH_COMPARE_CASES  cases for each contender, ours against bpmn-engine (default 4000)
+ *   MATTERFLOW_BENCH_RSS_CASES      open cases (and pending timers) behind the server's RSS (default 100000)
  */
 import { benchBundles } from './bundles.js';
+import { benchCompareBpmnEngine } from './compare-bpmn-engine.js';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { benchDurable } from './durable.js';
@@ -16,6 +19,7 @@ import { benchGrowth } from './growth.js';
 import { benchPgScale } from './pg-scale.js';
 import { benchModelWorkers } from './model-workers.js';
 import { peakRssMiB, report } from './report.js';
+import { benchRss } from './rss.js';
 import { benchRuntime } from './runtime.js';
 import { benchTimers } from './timers.js';
 import { benchWorklist } from './worklist.js';
@@ -28,6 +32,8 @@ console.log(
 );
 await benchRuntime(Math.min(2_000, inMemory)).then(() => console.log('(warm-up above)\n'));
 await benchRuntime(inMemory);
+console.log('\nIn memory against bpmn-engine 25 (the same process; contenders interleaved in one run)\n');
+await benchCompareBpmnEngine(Number(process.env.MATTERFLOW_BENCH_COMPARE_CASES ?? 4_000));
 await benchDurable(durable);
 await benchGrowth(Math.min(durable, 1_000), [10_000, Number(process.env.MATTERFLOW_BENCH_GROWTH_EVENTS ?? 1_000_000)]);
 console.log('\nPostgreSQL: server processes on one database (127.0.0.1:5432, MATTERFLOW_BENCH_PG_URL)\n');
@@ -36,6 +42,8 @@ console.log('\nTimers: pending timers on a SQLite file, the poller claiming and 
 await benchTimers(Number(process.env.MATTERFLOW_BENCH_TIMERS ?? 100_000));
 console.log('\nWorklist: GET /api/tasks over HTTP, one query a page\n');
 await benchWorklist(Number(process.env.MATTERFLOW_BENCH_WORKLIST_CASES ?? 2_000));
+console.log('\nRSS: the real server process (npm start) on a SQLite file with open cases and pending timers\n');
+await benchRss(Number(process.env.MATTERFLOW_BENCH_RSS_CASES ?? 100_000));
 report('process', [{ name: 'peak RSS', value: peakRssMiB(), unit: 'MiB' }]);
 console.log('\nHTTP: task completions over loopback, 16 connections (bench/load.ts in its own process)\n');
 spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./load.ts', import.meta.url))], {
