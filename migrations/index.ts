@@ -23,6 +23,7 @@ import * as integration from './20260120000000_integration.js';
 import * as materials from './20260125000000_materials.js';
 import * as eventsByActor from './20260201000000_events_by_actor.js';
 import * as taskEvents from './20260202000000_task_events.js';
+import * as jobsFiringOrder from './20260203000000_jobs_firing_order.js';
 
 /** One migration module: a stable name plus up/down. */
 export interface MigrationModule {
@@ -32,7 +33,7 @@ export interface MigrationModule {
 }
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey, workspace, worklist, idempotencyLease, userStatus, caseNumbers, integration, materials, eventsByActor, taskEvents];
+export const MIGRATIONS: readonly MigrationModule[] = [initial, calendar, jobs, supervision, matters, ratings, caseDomain, applicantRecords, server, applicantKey, workspace, worklist, idempotencyLease, userStatus, caseNumbers, integration, materials, eventsByActor, taskEvents, jobsFiringOrder];
 
 /** A knex `migrationSource` over `MIGRATIONS`. */
 export const migrationSource: Knex.MigrationSource<MigrationModule> = {

@@ -5,9 +5,9 @@
  * statement is atomic (one writer at a time). A lease whose expiry has passed (real time) is free
  * again: that is how the jobs of a crashed poller come back.
  *
- * The candidates are read through `jobs_due_at_index` (a range scan on `due_at <= dueBy` in due
- * order, stopped at `limit`), so the cost of a tick does not grow with the number of pending
- * jobs that are not due yet. `test/engine/jobs/claim-plan.spec.ts` checks the plan.
+ * The candidates are read through `jobs_firing_order_index` (a range scan on `due_at <= dueBy`
+ * in firing order, stopped at `limit`), so the cost of a claim grows neither with the number of
+ * pending jobs not due yet nor with the number due at the same instant. `test/engine/jobs/claim-plan.spec.ts` checks the plan.
  */
 import type { Knex } from 'knex';
 import { ORDER } from './lease.js';

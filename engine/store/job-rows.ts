@@ -54,7 +54,7 @@ export function caseOf(job: JobRow): string {
   return job.caseId;
 }
 
-/** Compare jobs in firing order: due time, then creation (the order of `jobs_due_at_index` scans). */
+/** Compare jobs in firing order: due time, then creation (the order of `jobs_firing_order_index`). */
 export function byFiringOrder(a: JobRow, b: JobRow): number {
   return (
     compare(a.dueAt, b.dueAt) ||

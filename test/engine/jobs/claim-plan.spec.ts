@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DUE_AT_INDEX, explainClaim, usesDueAtIndex } from '../../../engine/jobs/claim-plan.js';
+import { FIRING_ORDER_INDEX, explainClaim, readsInFiringOrder } from '../../../engine/jobs/claim-plan.js';
 import { migrateLatest } from '../../../engine/store/migrate.js';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { seedTimerJobs } from './support/helpers.js';
@@ -18,7 +18,7 @@ describe('jobs: the claim query plan', () => {
     await db.dispose();
   });
 
-  it('should read the due_at index, not scan the jobs table, with 20,000 jobs pending', async () => {
+  it('should read the firing-order index, not scan the jobs table, with 20,000 jobs pending', async () => {
     // given 20,000 pending timers, 100 of them due (statistics as autovacuum / ANALYZE keep them)
     const { knex, dialect } = db.database;
     await seedTimerJobs(knex, 20_000, { due: 100, dueAt: DUE_AT });
@@ -35,15 +35,39 @@ describe('jobs: the claim query plan', () => {
     });
 
     // then
-    expect(plan.join('\n')).to.include(DUE_AT_INDEX);
-    expect(usesDueAtIndex(plan, dialect), plan.join('\n')).to.equal(true);
+    expect(plan.join('\n')).to.include(FIRING_ORDER_INDEX);
+    expect(readsInFiringOrder(plan, dialect), plan.join('\n')).to.equal(true);
   });
 
-  it('should NOT take a plan that scans the table for the index', () => {
-    expect(usesDueAtIndex(['SCAN j', 'SEARCH j USING INDEX jobs_due_at_index (due_at<?)'], 'sqlite')).to.equal(false);
-    expect(usesDueAtIndex(['Seq Scan on jobs j', 'Index Scan using jobs_due_at_index on jobs'], 'postgres')).to.equal(
-      false,
-    );
-    expect(usesDueAtIndex(['SEARCH j USING INDEX jobs_due_at_index (due_at<?)'], 'sqlite')).to.equal(true);
+  it('should take the first 100 of 5,000 timers due at the close of one working day without sorting them all', async () => {
+    // given 5,000 timers due at the same instant (a working-day deadline many cases share)
+    const { knex, dialect } = db.database;
+    await seedTimerJobs(knex, 5_000, { due: 5_000, dueAt: DUE_AT });
+    await knex.raw('ANALYZE');
+
+    // when
+    const plan = await explainClaim(knex, dialect, {
+      kinds: ['timer', 'start-timer'],
+      dueBy: DUE_AT,
+      now: DUE_AT,
+      owner: 'poller:plan',
+      leaseMs: 60_000,
+      limit: 100,
+    });
+
+    // then: read in (due_at, created_at, case_id, created_seq) order from the index, stopped at 100
+    expect(readsInFiringOrder(plan, dialect), plan.join('\n')).to.equal(true);
+    if (dialect === 'sqlite') expect(plan.join('\n')).not.to.match(/TEMP B-TREE/);
+  });
+
+  it('should NOT take a plan that scans the table, reads another index or sorts the due jobs on SQLite', () => {
+    const search = 'SEARCH j USING INDEX jobs_firing_order_index (due_at<?)';
+    expect(readsInFiringOrder(['SCAN j', search], 'sqlite')).to.equal(false);
+    expect(readsInFiringOrder(['SEARCH j USING INDEX jobs_due_at_index (due_at<?)'], 'sqlite')).to.equal(false);
+    expect(readsInFiringOrder([search, 'USE TEMP B-TREE FOR LAST 3 TERMS OF ORDER BY'], 'sqlite')).to.equal(false);
+    expect(
+      readsInFiringOrder(['Seq Scan on jobs j', 'Index Scan using jobs_firing_order_index on jobs'], 'postgres'),
+    ).to.equal(false);
+    expect(readsInFiringOrder([search], 'sqlite')).to.equal(true);
   });
 });
