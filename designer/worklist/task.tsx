@@ -24,9 +24,22 @@ const DIRECT: ReadonlySet<CaseOperationType> = new Set<CaseOperationType>([
   'task.resolve',
 ]);
 
+/** Why the task page shows no task: the server's words, and the case a closed step belonged to. */
+interface Gone {
+  readonly message: string;
+  readonly ofCase: { readonly caseId: string; readonly number: string | null } | null;
+}
+
+/** The case named by a 410 TASK_CLOSED (its details), to link to 办件详情. */
+function closedCase(failure: ApiFailure): Gone['ofCase'] {
+  const details = failure.details as { caseId?: unknown; number?: unknown } | undefined;
+  if (failure.code !== 'TASK_CLOSED' || typeof details?.caseId !== 'string') return null;
+  return { caseId: details.caseId, number: typeof details.number === 'string' ? details.number : null };
+}
+
 export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
   const [detail, setDetail] = useState<TaskDetail | null>(null);
-  const [gone, setGone] = useState<string | null>(null);
+  const [gone, setGone] = useState<Gone | null>(null);
   const [open, setOpen] = useState<CaseOperationType | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -35,7 +48,10 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
     try {
       setDetail(await api<TaskDetail>(`/api/tasks/${encodeURIComponent(taskId)}`));
     } catch (error) {
-      if (error instanceof ApiFailure && (error.status === 404 || error.status === 403)) setGone(error.zh);
+      if (error instanceof ApiFailure && error.status === 410)
+        setGone({ message: error.zh, ofCase: closedCase(error) });
+      else if (error instanceof ApiFailure && (error.status === 404 || error.status === 403))
+        setGone({ message: error.zh, ofCase: null });
       else shell.showError(error);
     }
   };
@@ -74,9 +90,19 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
 
   if (gone)
     return (
-      <div class="mf-card">
-        <p>{gone}</p>
-        <a href="/worklist">返回待办</a>
+      <div class="mf-card wl-task-gone">
+        <p>{gone.message}</p>
+        <p>
+          {gone.ofCase && (
+            <>
+              <a href={`/worklist/cases/${encodeURIComponent(gone.ofCase.caseId)}`} class="wl-case-link">
+                查看办件 {gone.ofCase.number ?? gone.ofCase.caseId}
+              </a>{' '}
+              ·{' '}
+            </>
+          )}
+          <a href="/worklist">返回待办</a>
+        </p>
       </div>
     );
   if (!detail) return <p class="mf-muted">正在加载…</p>;

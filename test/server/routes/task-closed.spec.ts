@@ -58,6 +58,40 @@ describe('server: a task no longer open (GET /api/tasks/{taskId})', () => {
     expect(gone.body.details.number).to.equal(number);
   });
 
+  it('should answer 410 for a step the flow cancelled (the applicant withdrew while it was open), saying when', async () => {
+    // given a second case at 审查, withdrawn by its applicant (张三, bound to the form's 证件号码) half an hour later
+    const other = await driver.acceptedFoodCase();
+    const otherNumber = (await driver.get<{ number: string }>('window-li', `/api/cases/${other.caseId}`)).number;
+    const applicant = await request(server.app)
+      .post('/api/users')
+      .set(driver.authorization('admin'))
+      .send({ id: 'zhang-san', name: '张三', roles: ['applicant'], idNumber: '330102199001011234' })
+      .expect(201);
+    await driver.advance('PT30M');
+    await request(server.app)
+      .post(`/api/cases/${other.caseId}/operations`)
+      .set({ Authorization: `Bearer ${applicant.body.token as string}` })
+      .send({ operation: 'case.withdraw', data: { reason: '不再经营' } })
+      .expect(200);
+
+    // when
+    const gone = await task('food-zhao', other.review).expect(410);
+
+    // then
+    expect(gone.body.code).to.equal('TASK_CLOSED');
+    expect(gone.body.message.zh).to.equal(
+      `该任务「审查」已于 2026-11-02 11:00 取消（流程不再需要该环节），属于办件 ${otherNumber}`,
+    );
+    expect(gone.body.details).to.deep.equal({
+      caseId: other.caseId,
+      number: otherNumber,
+      ended: 'cancelled',
+      // the flow cancelled it, following the withdrawal: the engine, not the applicant, ended the step
+      endedBy: 'system',
+      endedAt: '2026-11-02T03:00:00.000Z',
+    });
+  });
+
   it('should NOT name the case to a department officer of another department (404, as for a task never made)', async () => {
     const refused = await task('fire-qian', accepted.review).expect(404);
     expect(refused.body.code).to.equal('TASK_NOT_FOUND');
