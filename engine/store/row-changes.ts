@@ -36,16 +36,23 @@ export async function applyRowChanges(db: Knex, changes: readonly RowChange[]): 
 }
 
 /**
- * Tables whose rows are deleted by their primary key, which is their only unique key: there a
- * delete and an insert of different keys touch different rows and may change places, so that
- * the inserts of a batch go in one statement and its deletes in another.
+ * Tables whose rows are changed by their primary key, which is their only unique key: there
+ * changes of different keys touch different rows and may change places, so that a batch's
+ * inserts go in one statement, its deletes in another and its updates (on SQLite) in one a set
+ * of columns, while the changes of one key keep their order.
  */
-const KEYED: Partial<Record<ProjectionTable, string>> = { tasks: 'task_id', jobs: 'job_id' };
+const KEYED: Partial<Record<ProjectionTable, string>> = {
+  tasks: 'task_id',
+  jobs: 'job_id',
+  clocks: 'clock_id',
+  alerts: 'alert_id',
+};
 
 async function applyInOrder(db: Knex, changes: readonly RowChange[]): Promise<void> {
   const table = changes[0]?.table;
   if (!table) return;
   const keyColumn = KEYED[table];
+  if (keyColumn) return applyKeyed(db, table, keyColumn, changes);
   let inserts: Row[] = [];
   let deletes: { column: string; values: (string | number)[] } | null = null;
   const flush = async () => {
@@ -56,25 +63,16 @@ async function applyInOrder(db: Knex, changes: readonly RowChange[]): Promise<vo
   };
   for (const change of changes) {
     if (change.op === 'insert') {
-      // Before a delete already gathered unless both are by the key, and of other keys.
-      const commutes = deletes !== null && keyColumn !== undefined && deletes.column === keyColumn;
-      const blocked = deletes !== null && (!commutes || deletes.values.includes(change.row[keyColumn ?? ''] ?? ''));
-      if (blocked || inserts.length >= PER_STATEMENT) await flush();
+      if (deletes !== null || inserts.length >= PER_STATEMENT) await flush();
       inserts.push(change.row);
       continue;
     }
     const key = change.op === 'delete' ? singleKey(change.where) : null;
     if (change.op === 'delete' && key) {
       const [column, value] = key;
-      const commutes =
-        column === keyColumn &&
-        inserts.every((row) => row[column] !== value) &&
-        (!deletes || deletes.column === column);
-      const sameKind = deletes === null || deletes.column === column;
       if (
-        (inserts.length > 0 && !commutes) ||
-        !sameKind ||
-        (deletes !== null && deletes.values.length >= PER_STATEMENT)
+        inserts.length > 0 ||
+        (deletes !== null && (deletes.column !== column || deletes.values.length >= PER_STATEMENT))
       )
         await flush();
       deletes ??= { column, values: [] };
@@ -86,6 +84,92 @@ async function applyInOrder(db: Knex, changes: readonly RowChange[]): Promise<vo
     else await db(table).where(change.where).delete();
   }
   await flush();
+}
+
+/**
+ * A keyed table's changes: those by key gathered until one touches a key already gathered (then
+ * what was gathered is written first, so one key's changes keep their order); any other change
+ * (a delete of a case's rows, say) writes what was gathered, then itself.
+ */
+async function applyKeyed(
+  db: Knex,
+  table: ProjectionTable,
+  keyColumn: string,
+  changes: readonly RowChange[],
+): Promise<void> {
+  const touched = new Set<string | number>();
+  let inserts: Row[] = [];
+  let deletes: (string | number)[] = [];
+  /** Updates by the columns they set (`a,b`): one statement each on SQLite. */
+  let updates = new Map<string, { key: string | number; set: Row }[]>();
+  const flush = async () => {
+    for (let i = 0; i < inserts.length; i += PER_STATEMENT)
+      await insertRows(db, table, inserts.slice(i, i + PER_STATEMENT));
+    for (const sameColumns of updates.values()) await updateByKey(db, table, keyColumn, sameColumns);
+    for (let i = 0; i < deletes.length; i += PER_STATEMENT)
+      await db(table)
+        .whereIn(keyColumn, deletes.slice(i, i + PER_STATEMENT))
+        .delete();
+    touched.clear();
+    inserts = [];
+    deletes = [];
+    updates = new Map();
+  };
+  for (const change of changes) {
+    const key = change.op === 'insert' ? (change.row[keyColumn] ?? null) : byKey(change.where, keyColumn);
+    if (key === null) {
+      await flush();
+      if (change.op === 'update') await db(table).where(change.where).update(change.set);
+      else if (change.op === 'delete') await db(table).where(change.where).delete();
+      else await insertRows(db, table, [change.row]);
+      continue;
+    }
+    if (touched.has(key)) await flush();
+    touched.add(key);
+    if (change.op === 'insert') inserts.push(change.row);
+    else if (change.op === 'delete') deletes.push(key);
+    else {
+      const columns = Object.keys(change.set).sort().join(',');
+      const list = updates.get(columns);
+      if (list) list.push({ key, set: change.set });
+      else updates.set(columns, [{ key, set: change.set }]);
+    }
+  }
+  await flush();
+}
+
+/**
+ * Rows of one table set the same columns by key: on SQLite one `UPDATE … FROM (VALUES …)` a
+ * hundred; on PostgreSQL one statement each (its VALUES would need a type for every column).
+ */
+async function updateByKey(
+  db: Knex,
+  table: ProjectionTable,
+  keyColumn: string,
+  rows: readonly { key: string | number; set: Row }[],
+): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  if (db.client.config.client !== 'sqlite3' || rows.length === 1) {
+    for (const { key, set } of rows) await db(table).where(keyColumn, key).update(set);
+    return;
+  }
+  const columns = Object.keys(first.set);
+  for (let i = 0; i < rows.length; i += PER_STATEMENT) {
+    const slice = rows.slice(i, i + PER_STATEMENT);
+    const tuple = `(${['?', ...columns.map(() => '?')].join(', ')})`;
+    await db.raw(
+      `UPDATE ${table} SET ${columns.map((name, index) => `${name} = v.column${index + 2}`).join(', ')} ` +
+        `FROM (VALUES ${slice.map(() => tuple).join(', ')}) AS v WHERE ${table}.${keyColumn} = v.column1`,
+      slice.flatMap(({ key, set }) => [key, ...columns.map((name) => set[name] ?? null)]),
+    );
+  }
+}
+
+/** The value of `where`'s only column when that column is `keyColumn`, else null. */
+function byKey(where: Row, keyColumn: string): string | number | null {
+  const key = singleKey(where);
+  return key && key[0] === keyColumn ? key[1] : null;
 }
 
 /** The one column and value of a `where`, if it has exactly one non-null column. */

@@ -77,4 +77,75 @@ describe('store: row changes (projection writes merged into few statements)', ()
     // then
     expect(await openTasks()).to.deep.equal(['x']);
   });
+
+  const clock = (clockId: string): RowChange => ({
+    op: 'insert',
+    table: 'clocks',
+    row: {
+      clock_id: clockId,
+      case_id: caseId,
+      kind: 'step',
+      process_id: 'twoSteps',
+      matter_code: null,
+      element_id: 'first',
+      department: '许可科',
+      officer: null,
+      unit: 'workingDays',
+      budget: 5,
+      started_at: '2025-01-06T01:00:00.000Z',
+      due_at: '2025-01-13T09:00:00.000Z',
+      provisional: 0,
+      running: 1,
+    },
+  });
+  const finished = (clockId: string, used: number): RowChange => ({
+    op: 'update',
+    table: 'clocks',
+    where: { clock_id: clockId },
+    set: { running: 0, finished_at: '2025-01-07T01:00:00.000Z', used, on_time: 1 },
+  });
+  const paused = (clockId: string): RowChange => ({
+    op: 'update',
+    table: 'clocks',
+    where: { clock_id: clockId },
+    set: { running: 0 },
+  });
+  const clocks = async () =>
+    (await engine.store.database
+      .knex('clocks')
+      .where({ case_id: caseId })
+      .orderBy('clock_id')
+      .select('clock_id', 'running', 'used')) as { clock_id: string; running: number; used: number | null }[];
+
+  it('should finish the step clocks of many commands in one UPDATE on SQLite, and start the next ones in one INSERT', async () => {
+    // given step clocks s1..s4 running
+    await apply(['s1', 's2', 's3', 's4'].map(clock));
+
+    // when four commands each finish a step's clock and start the next step's
+    const statements = await apply(['1', '2', '3', '4'].flatMap((n) => [finished(`s${n}`, Number(n)), clock(`t${n}`)]));
+
+    // then (BEGIN, insert, then one update on SQLite or four on PostgreSQL, COMMIT)
+    expect(statements).to.equal(engine.store.database.dialect === 'sqlite' ? 4 : 7);
+    expect(await clocks()).to.deep.equal([
+      { clock_id: 's1', running: 0, used: 1 },
+      { clock_id: 's2', running: 0, used: 2 },
+      { clock_id: 's3', running: 0, used: 3 },
+      { clock_id: 's4', running: 0, used: 4 },
+      { clock_id: 't1', running: 1, used: null },
+      { clock_id: 't2', running: 1, used: null },
+      { clock_id: 't3', running: 1, used: null },
+      { clock_id: 't4', running: 1, used: null },
+    ]);
+  });
+
+  it('should keep the order of one clock’s changes: started then paused in one batch stays paused, and finished after', async () => {
+    // when u is started and paused, v started, then u finished, in one batch
+    await apply([clock('u'), paused('u'), clock('v'), finished('u', 2)]);
+
+    // then
+    expect(await clocks()).to.deep.equal([
+      { clock_id: 'u', running: 0, used: 2 },
+      { clock_id: 'v', running: 1, used: null },
+    ]);
+  });
 });
