@@ -1,8 +1,8 @@
 /**
  * Jobs for the timer poller: process start timers have no case yet, so `jobs.case_id` becomes
  * nullable, a start timer names its process in `process_id` (partial index: only start timers
- * have one, so case jobs pay nothing for it), and `kind` widens to fit `start-timer`. The claim query read `jobs_due_at_index`
- * from the initial migration (since 20260203000000_jobs_firing_order, `jobs_firing_order_index`).
+ * have one, so case jobs pay nothing for it), and `kind` widens to fit `start-timer`. The claim query reads `jobs_due_at_index`
+ * from the initial migration.
  *
  * On SQLite, knex rebuilds the table to drop NOT NULL (copying rows, keeping indexes and the
  * foreign key); on PostgreSQL it is an ALTER COLUMN.

@@ -48,10 +48,8 @@ export function TaskPage({ shell, taskId }: { shell: Shell; taskId: string }) {
     try {
       setDetail(await api<TaskDetail>(`/api/tasks/${encodeURIComponent(taskId)}`));
     } catch (error) {
-      if (error instanceof ApiFailure && error.status === 410)
+      if (error instanceof ApiFailure && [403, 404, 410].includes(error.status))
         setGone({ message: error.zh, ofCase: closedCase(error) });
-      else if (error instanceof ApiFailure && (error.status === 404 || error.status === 403))
-        setGone({ message: error.zh, ofCase: null });
       else shell.showError(error);
     }
   };

@@ -7,7 +7,8 @@
  *
  * The candidates are read through `jobs_firing_order_index` (a range scan on `due_at <= dueBy`
  * in firing order, stopped at `limit`), so the cost of a claim grows neither with the number of
- * pending jobs not due yet nor with the number due at the same instant. `test/engine/jobs/claim-plan.spec.ts` checks the plan.
+ * pending jobs not due yet nor with the number due at the same instant.
+ * `test/engine/jobs/claim-plan.spec.ts` checks the plan.
  */
 import type { Knex } from 'knex';
 import { ORDER } from './lease.js';

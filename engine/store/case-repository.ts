@@ -8,6 +8,7 @@ import type { CaseNumberTerm, CaseStatusZh } from '../domain/index.js';
 import type { CaseStatus } from '../runtime/index.js';
 import type { CaseState } from '../case/index.js';
 import { insertRows } from './insert-rows.js';
+import { updateFromValues } from './update-rows.js';
 import { readJson, writeJson } from './json.js';
 import { applicantKey } from './projections-domain.js';
 import { worklistColumns } from './projections-worklist.js';
@@ -163,21 +164,18 @@ export async function updateCases(db: Knex, updates: readonly CaseUpdate[]): Pro
   }
   for (let i = 0; i < updates.length; i += UPDATES_PER_STATEMENT) {
     const slice = updates.slice(i, i + UPDATES_PER_STATEMENT);
-    const rows = slice.map(({ expected, record, now }) => ({
-      case_id: record.state.caseId,
-      expected,
-      ...mutableColumns(record.state, record.version, record.lastHash, now),
-    }));
-    const columns = Object.keys(rows[0] ?? {});
-    const set = columns.filter((column) => column !== 'case_id' && column !== 'expected');
-    const values = rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-    const column = (name: string) => `column${columns.indexOf(name) + 1}`;
-    const written = (await db.raw(
-      `UPDATE cases SET ${set.map((name) => `${name} = v.${column(name)}`).join(', ')} ` +
-        `FROM (VALUES ${values}) AS v ` +
-        `WHERE cases.case_id = v.${column('case_id')} AND cases.version = v.${column('expected')} ` +
-        'RETURNING cases.case_id',
-      rows.flatMap((row) => columns.map((name) => row[name as keyof typeof row])),
+    const columns = slice.map(({ record, now }) => mutableColumns(record.state, record.version, record.lastHash, now));
+    const set = Object.keys(columns[0] ?? {}) as (keyof (typeof columns)[number])[];
+    const written = (await updateFromValues(
+      db,
+      'cases',
+      { match: ['case_id', 'version'], set },
+      slice.map(({ expected, record }, index) => [
+        record.state.caseId,
+        expected,
+        ...set.map((name) => columns[index]![name] ?? null),
+      ]),
+      'case_id',
     )) as { case_id: string }[];
     if (written.length === slice.length) continue;
     const ok = new Set(written.map((row) => row.case_id));

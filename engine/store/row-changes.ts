@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import { insertRows } from './insert-rows.js';
+import { updateFromValues } from './update-rows.js';
 
 /** The tables events are projected into (the `cases` row is written from the snapshot). */
 type ProjectionTable =
@@ -103,8 +104,7 @@ async function applyKeyed(
   /** Updates by the columns they set (`a,b`): one statement each on SQLite. */
   let updates = new Map<string, { key: string | number; set: Row }[]>();
   const flush = async () => {
-    for (let i = 0; i < inserts.length; i += PER_STATEMENT)
-      await insertRows(db, table, inserts.slice(i, i + PER_STATEMENT));
+    if (inserts.length > 0) await insertRows(db, table, inserts);
     for (const sameColumns of updates.values()) await updateByKey(db, table, keyColumn, sameColumns);
     for (let i = 0; i < deletes.length; i += PER_STATEMENT)
       await db(table)
@@ -140,7 +140,7 @@ async function applyKeyed(
 
 /**
  * Rows of one table set the same columns by key: on SQLite one `UPDATE … FROM (VALUES …)` a
- * hundred; on PostgreSQL one statement each (its VALUES would need a type for every column).
+ * hundred (update-rows.ts); on PostgreSQL one statement each.
  */
 async function updateByKey(
   db: Knex,
@@ -154,14 +154,14 @@ async function updateByKey(
     for (const { key, set } of rows) await db(table).where(keyColumn, key).update(set);
     return;
   }
-  const columns = Object.keys(first.set);
+  const set = Object.keys(first.set);
   for (let i = 0; i < rows.length; i += PER_STATEMENT) {
     const slice = rows.slice(i, i + PER_STATEMENT);
-    const tuple = `(${['?', ...columns.map(() => '?')].join(', ')})`;
-    await db.raw(
-      `UPDATE ${table} SET ${columns.map((name, index) => `${name} = v.column${index + 2}`).join(', ')} ` +
-        `FROM (VALUES ${slice.map(() => tuple).join(', ')}) AS v WHERE ${table}.${keyColumn} = v.column1`,
-      slice.flatMap(({ key, set }) => [key, ...columns.map((name) => set[name] ?? null)]),
+    await updateFromValues(
+      db,
+      table,
+      { match: [keyColumn], set },
+      slice.map((row) => [row.key, ...set.map((name) => row.set[name] ?? null)]),
     );
   }
 }

@@ -18,14 +18,9 @@ describe('jobs: the claim query plan', () => {
     await db.dispose();
   });
 
-  it('should read the firing-order index, not scan the jobs table, with 20,000 jobs pending', async () => {
-    // given 20,000 pending timers, 100 of them due (statistics as autovacuum / ANALYZE keep them)
-    const { knex, dialect } = db.database;
-    await seedTimerJobs(knex, 20_000, { due: 100, dueAt: DUE_AT });
-    await knex.raw('ANALYZE');
-
-    // when
-    const plan = await explainClaim(knex, dialect, {
+  /** The plan of the poller's claim of a batch of 100 due by DUE_AT. */
+  const claimPlan = () =>
+    explainClaim(db.database.knex, db.database.dialect, {
       kinds: ['timer', 'start-timer'],
       dueBy: DUE_AT,
       now: DUE_AT,
@@ -33,6 +28,15 @@ describe('jobs: the claim query plan', () => {
       leaseMs: 60_000,
       limit: 100,
     });
+
+  it('should read the firing-order index, not scan the jobs table, with 20,000 jobs pending', async () => {
+    // given 20,000 pending timers, 100 of them due (statistics as autovacuum / ANALYZE keep them)
+    const { knex, dialect } = db.database;
+    await seedTimerJobs(knex, 20_000, { due: 100, dueAt: DUE_AT });
+    await knex.raw('ANALYZE');
+
+    // when
+    const plan = await claimPlan();
 
     // then
     expect(plan.join('\n')).to.include(FIRING_ORDER_INDEX);
@@ -46,14 +50,7 @@ describe('jobs: the claim query plan', () => {
     await knex.raw('ANALYZE');
 
     // when
-    const plan = await explainClaim(knex, dialect, {
-      kinds: ['timer', 'start-timer'],
-      dueBy: DUE_AT,
-      now: DUE_AT,
-      owner: 'poller:plan',
-      leaseMs: 60_000,
-      limit: 100,
-    });
+    const plan = await claimPlan();
 
     // then: read in (due_at, created_at, case_id, created_seq) order from the index, stopped at 100
     expect(readsInFiringOrder(plan, dialect), plan.join('\n')).to.equal(true);
